@@ -1,0 +1,1 @@
+// The rule language lives here (see docs/rules.md).

@@ -1,0 +1,3 @@
+import App
+
+print("ampwise \(AmpwiseVersion.current)")
