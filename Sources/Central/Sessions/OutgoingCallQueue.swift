@@ -1,0 +1,52 @@
+/// The central system's calls to one charger: at most one outstanding, the rest waiting in order.
+///
+/// OCPP-J allows one CALL in flight per direction. This value type holds that rule and nothing
+/// else (no I/O, no clock), so the session stays small and the rule is tested on its own.
+struct OutgoingCallQueue<Call> {
+    private var waiting: [Call] = []
+    private var head = 0
+    /// The call on the wire, with the unique id it was sent under.
+    private(set) var outstanding: (uniqueId: String, call: Call)?
+
+    var waitingCount: Int { waiting.count - head }
+    var isIdle: Bool { outstanding == nil && waitingCount == 0 }
+
+    /// Queues `call`. Returns true when nothing is outstanding, so the caller should send the next call now.
+    mutating func enqueue(_ call: Call) -> Bool {
+        waiting.append(call)
+        return outstanding == nil
+    }
+
+    /// Takes the next waiting call and marks it outstanding under `uniqueId`.
+    mutating func sendNext(uniqueId: () -> String) -> (uniqueId: String, call: Call)? {
+        guard outstanding == nil, head < waiting.count else { return nil }
+        let call = waiting[head]
+        head += 1
+        if head > 32 && head * 2 > waiting.count {
+            // Compact now and then so a long-lived session does not keep every call it ever made.
+            waiting.removeFirst(head)
+            head = 0
+        }
+        let entry = (uniqueId: uniqueId(), call: call)
+        outstanding = entry
+        return entry
+    }
+
+    /// Ends the outstanding call when `uniqueId` is its id; nil for a late or unknown reply.
+    mutating func complete(uniqueId: String) -> Call? {
+        guard let outstanding, outstanding.uniqueId == uniqueId else { return nil }
+        self.outstanding = nil
+        return outstanding.call
+    }
+
+    /// Empties the queue (the connection is gone) and returns every call that will never be answered.
+    mutating func drain() -> [Call] {
+        var calls: [Call] = []
+        if let outstanding { calls.append(outstanding.call) }
+        calls.append(contentsOf: waiting[head...])
+        waiting = []
+        head = 0
+        outstanding = nil
+        return calls
+    }
+}
