@@ -213,8 +213,9 @@ extension AmpwiseConfiguration.Tariff {
     ) -> TariffPeriod? {
         guard let object = reader.object(value, at: path, known: ["from", "to", "price", "days"]) else { return nil }
         let clockTime = "a clock time \"HH:MM\" from \"00:00\" to \"24:00\""
-        let from = reader.value(object, "from", in: path, expected: clockTime) { $0.stringValue.flatMap(ClockTime.init) }
-        let to = reader.value(object, "to", in: path, expected: clockTime) { $0.stringValue.flatMap(ClockTime.init) }
+        let parseClockTime: (JSONValue) -> ClockTime? = { $0.stringValue.flatMap(ClockTime.init) }
+        let from = reader.value(object, "from", in: path, expected: clockTime, parseClockTime)
+        let to = reader.value(object, "to", in: path, expected: clockTime, parseClockTime)
         let price = reader.number(object, "price", in: path)
         let days = reader.value(
             object, "days", in: path, expected: "days like \"mon..sun\", \"sat,sun\" or \"mon..wed, sat\""
