@@ -68,8 +68,8 @@ public enum MeterValueNormaliser {
             }
             guard converted.unit == measurand.unit else {
                 warnings.append(
-                    "ignored \(measurand.rawValue) value \"\(input.value)\": unit \"\(rawUnit)\" does not fit the measurand"
-                )
+                    "ignored \(measurand.rawValue) value \"\(input.value)\": "
+                        + "unit \"\(rawUnit)\" does not fit the measurand")
                 return nil
             }
             (value, unit) = converted
@@ -96,7 +96,9 @@ public enum MeterValueNormaliser {
             if let known = ReadingContext(rawValue: rawContext) {
                 context = known
             } else {
-                warnings.append("unknown context \"\(rawContext)\" on a \(measurand.rawValue) value, kept as Other")
+                warnings.append(
+                    "\(measurand.rawValue) value \"\(input.value)\" has unknown context \"\(rawContext)\": "
+                        + "kept as Other")
                 context = .other
             }
         }
