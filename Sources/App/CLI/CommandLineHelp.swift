@@ -7,9 +7,10 @@ public enum CommandLineHelp {
     }
 
     static var overview: String {
-        let commands = CommandSpecification.all.map { ($0.name.rawValue, $0.summary) } + [
-            ("help", "Show help for a command (ampwise help COMMAND)")
-        ]
+        let commands =
+            CommandSpecification.all.map { ($0.name.rawValue, $0.summary) } + [
+                ("help", "Show help for a command (ampwise help COMMAND)")
+            ]
         return """
             ampwise \(AmpwiseVersion.current): an OCPP 1.6J central system with a rule engine for smart \
             EV charging.

@@ -49,9 +49,12 @@ extension AmpwiseConfiguration {
             }
         }
         let levels = LogLevel.allCases.map { $0.name.lowercased() }
-        if let level = reader.value(root, "logLevel", in: "", expected: ConfigurationReader.choices(levels), {
-            $0.stringValue.flatMap { levels.contains($0) ? LogLevel(name: $0) : nil }
-        }) {
+        if let level = reader.value(
+            root, "logLevel", in: "", expected: ConfigurationReader.choices(levels),
+            {
+                $0.stringValue.flatMap { levels.contains($0) ? LogLevel(name: $0) : nil }
+            })
+        {
             logLevel = level
         }
         if let value = root["idTags"] { idTags = Self.decodeIdTags(value, with: &reader) }
@@ -96,13 +99,10 @@ extension AmpwiseConfiguration.CentralSystem {
         if let value = object["tls"], value != .null {
             tls = AmpwiseConfiguration.TLS.decode(value, at: "central.tls", with: &reader)
         }
-        let positiveInteger = "an integer above 0"
         heartbeatInterval =
-            reader.integer(object, "heartbeatInterval", in: path, in: 1...Int.max, expected: positiveInteger)
-            ?? heartbeatInterval
+            reader.integer(object, "heartbeatInterval", in: path, "above 0") { $0 > 0 } ?? heartbeatInterval
         meterValueSampleInterval =
-            reader.integer(
-                object, "meterValueSampleInterval", in: path, in: 0...Int.max, expected: "an integer, 0 or more")
+            reader.integer(object, "meterValueSampleInterval", in: path, "of 0 or more") { $0 >= 0 }
             ?? meterValueSampleInterval
         if let value = object["measurands"] {
             if case .array(let items) = value {
@@ -127,9 +127,7 @@ extension AmpwiseConfiguration.CentralSystem {
         pingInterval = reader.positiveNumber(object, "pingInterval", in: path) ?? pingInterval
         pingTimeout = reader.positiveNumber(object, "pingTimeout", in: path) ?? pingTimeout
         callTimeout = reader.positiveNumber(object, "callTimeout", in: path) ?? callTimeout
-        maxMessageBytes =
-            reader.integer(object, "maxMessageBytes", in: path, in: 1...Int.max, expected: positiveInteger)
-            ?? maxMessageBytes
+        maxMessageBytes = reader.integer(object, "maxMessageBytes", in: path, "above 0") { $0 > 0 } ?? maxMessageBytes
         allowUnknownChargers = reader.bool(object, "allowUnknownChargers", in: path) ?? allowUnknownChargers
     }
 }
@@ -177,13 +175,15 @@ extension AmpwiseConfiguration.Charger {
             let maximum = givenMax == nil ? "\(Self.amperes(maxCurrent)) (the default)" : Self.amperes(maxCurrent)
             reader.report("\(path).minCurrent", "\(minimum) is above maxCurrent \(maximum)")
         }
-        phases = reader.value(object, "phases", in: path, expected: "1 or 3") {
-            $0.intValue.flatMap { $0 == 1 || $0 == 3 ? $0 : nil }
-        } ?? phases
+        phases =
+            reader.value(object, "phases", in: path, expected: "1 or 3") {
+                $0.intValue.flatMap { $0 == 1 || $0 == 3 ? $0 : nil }
+            } ?? phases
         voltage = reader.positiveNumber(object, "voltage", in: path) ?? voltage
-        idTag = reader.value(object, "idTag", in: path, expected: "a string of 1 to 20 characters") {
-            $0.stringValue.flatMap { (1...20).contains($0.count) ? $0 : nil }
-        } ?? idTag
+        idTag =
+            reader.value(object, "idTag", in: path, expected: "a string of 1 to 20 characters") {
+                $0.stringValue.flatMap { (1...20).contains($0.count) ? $0 : nil }
+            } ?? idTag
         strict = reader.bool(object, "strict", in: path) ?? strict
         pause = reader.oneOf(object, "pause", in: path, PauseMethod.self) ?? pause
     }

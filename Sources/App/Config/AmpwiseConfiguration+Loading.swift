@@ -6,8 +6,11 @@ extension AmpwiseConfiguration {
     ///
     /// `path` is the `--config` value: that file must exist. With `nil`, `ampwise.json` in the
     /// working directory is read if it is there, and the defaults are used if it is not.
-    public static func load(path: String?) throws(ConfigurationError) -> AmpwiseConfiguration {
-        let file = path ?? defaultPath
+    /// `defaultFile` is for tests, which cannot change the working directory safely.
+    public static func load(
+        path: String?, defaultFile: String = defaultPath
+    ) throws(ConfigurationError) -> AmpwiseConfiguration {
+        let file = path ?? defaultFile
         if path == nil && !FileManager.default.fileExists(atPath: file) { return AmpwiseConfiguration() }
         let bytes = try readFile(file)
         return try AmpwiseConfiguration(jsonBytes: bytes, file: file)

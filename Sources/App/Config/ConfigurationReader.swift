@@ -58,24 +58,51 @@ struct ConfigurationReader {
         value(object, key, in: parent, expected: "a number") { $0.doubleValue }
     }
 
+    /// A wrong type is reported as "expected a number", a number out of range as "expected a
+    /// number \(range)", so that a type error reads the same for every numeric key.
+    mutating func number(
+        _ object: JSONObject, _ key: String, in parent: String, _ range: String, where isValid: (Double) -> Bool
+    ) -> Double? {
+        guard let value = object[key] else { return nil }
+        guard let number = value.doubleValue else {
+            report(Self.path(parent, key), "expected a number")
+            return nil
+        }
+        guard isValid(number) else {
+            report(Self.path(parent, key), "expected a number \(range)")
+            return nil
+        }
+        return number
+    }
+
     mutating func positiveNumber(_ object: JSONObject, _ key: String, in parent: String) -> Double? {
-        value(object, key, in: parent, expected: "a number above 0") { $0.doubleValue.flatMap { $0 > 0 ? $0 : nil } }
+        number(object, key, in: parent, "above 0") { $0 > 0 }
     }
 
     mutating func nonNegativeNumber(_ object: JSONObject, _ key: String, in parent: String) -> Double? {
-        value(object, key, in: parent, expected: "a number, 0 or more") {
-            $0.doubleValue.flatMap { $0 >= 0 ? $0 : nil }
-        }
+        number(object, key, in: parent, "of 0 or more") { $0 >= 0 }
     }
 
+    /// As `number`, for whole numbers: "expected an integer", "expected an integer \(range)".
     mutating func integer(
-        _ object: JSONObject, _ key: String, in parent: String, in range: ClosedRange<Int>, expected: String
+        _ object: JSONObject, _ key: String, in parent: String, _ range: String, where isValid: (Int) -> Bool
     ) -> Int? {
-        value(object, key, in: parent, expected: expected) { $0.intValue.flatMap { range.contains($0) ? $0 : nil } }
+        guard let value = object[key] else { return nil }
+        guard let integer = value.intValue else {
+            report(Self.path(parent, key), "expected an integer")
+            return nil
+        }
+        guard isValid(integer) else {
+            report(Self.path(parent, key), "expected an integer \(range)")
+            return nil
+        }
+        return integer
     }
 
     mutating func port(_ object: JSONObject, _ key: String, in parent: String) -> Int? {
-        integer(object, key, in: parent, in: 1...65535, expected: "an integer from 1 to 65535")
+        value(object, key, in: parent, expected: "an integer from 1 to 65535") {
+            $0.intValue.flatMap { (1...65535).contains($0) ? $0 : nil }
+        }
     }
 
     mutating func oneOf<T: RawRepresentable<String> & CaseIterable>(
@@ -90,6 +117,7 @@ struct ConfigurationReader {
     static func choices(_ names: [String]) -> String {
         let quoted = names.map { "\"\($0)\"" }
         guard quoted.count > 1 else { return quoted.first ?? "" }
+        if quoted.count == 2 { return "\(quoted[0]) or \(quoted[1])" }
         return "one of " + quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
     }
 }
