@@ -69,7 +69,7 @@ extension CommandSpecification {
                 "svg", .file, placeholder: "FILE", help: "Also write a chart of limit and price over time as SVG."),
             logLevelFlag,
         ],
-        examples: ["ampwise plan --from 2026-11-25T18:00:00+01:00 --hours 12 --step 30 --svg plan.svg"])
+        examples: ["ampwise plan --from 2026-11-25T18:00+01:00 --hours 12 --step 30 --svg plan.svg"])
 
     static let why = CommandSpecification(
         name: .why, arguments: "CHARGER", positionalCount: 1...1,
