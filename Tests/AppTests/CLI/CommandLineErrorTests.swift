@@ -64,8 +64,8 @@ import Testing
                 == "ampwise: --connector for 'why' expects a whole number, 0 or more, not '-1'")
         #expect(
             errorLine("plan", "--from", "tomorrow")
-                == "ampwise: --from for 'plan' expects an ISO 8601 date and time like 2026-11-25T08:00:00Z, not 'tomorrow'"
-        )
+                == "ampwise: --from for 'plan' expects an ISO 8601 date and time like 2026-11-25T08:00:00Z, "
+                + "not 'tomorrow'")
         #expect(
             errorLine("why", "garage", "--since", "2026-11-25T08:00:00")
                 == "ampwise: --since for 'why' expects an ISO 8601 date and time like 2026-11-25T08:00:00Z, "
