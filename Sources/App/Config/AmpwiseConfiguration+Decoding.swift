@@ -60,6 +60,7 @@ extension AmpwiseConfiguration {
         if let value = root["idTags"] { idTags = Self.decodeIdTags(value, with: &reader) }
         if let value = root["chargers"], let object = reader.object(value, at: "chargers", known: nil) {
             for (id, entry) in object {
+                if id.isEmpty { reader.report("chargers", "a charger id cannot be empty") }
                 var charger = Charger()
                 charger.decode(entry, at: ConfigurationReader.path("chargers", id), with: &reader)
                 chargers[id] = charger
@@ -78,7 +79,16 @@ extension AmpwiseConfiguration {
                 reader.report("idTags.tags", "expected an object")
                 return IdTagPolicy(defaultStatus: defaultStatus)
             }
+            var seen: [String: String] = [:]
             for (tag, _) in entries {
+                let path = ConfigurationReader.path("idTags.tags", tag)
+                if tag.isEmpty || tag.count > 20 {
+                    reader.report(path, "an id tag has 1 to 20 characters")
+                } else if let earlier = seen[tag.uppercased()] {
+                    // OCPP id tags ignore case, so these two would be one tag with two statuses.
+                    reader.report(path, "the same tag as \"\(earlier)\" (id tags ignore case)")
+                }
+                seen[tag.uppercased()] = seen[tag.uppercased()] ?? tag
                 if let status = reader.oneOf(entries, tag, in: "idTags.tags", IdTagStatus.self) { tags[tag] = status }
             }
         }

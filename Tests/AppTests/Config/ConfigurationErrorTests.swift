@@ -147,6 +147,21 @@ import Testing
             ])
     }
 
+    @Test func idTagsHaveOneToTwentyCharactersAndIgnoreCase() {
+        #expect(
+            problems(#"{"idTags": {"tags": {"TAG-LONGER-THAN-20-CHARS": "Accepted", "": "Blocked"}}}"#) == [
+                "idTags.tags.TAG-LONGER-THAN-20-CHARS: an id tag has 1 to 20 characters",
+                "idTags.tags.: an id tag has 1 to 20 characters",
+            ])
+        #expect(
+            problems(#"{"idTags": {"tags": {"deadbeef": "Accepted", "DEADBEEF": "Blocked"}}}"#)
+                == ["idTags.tags.DEADBEEF: the same tag as \"deadbeef\" (id tags ignore case)"])
+    }
+
+    @Test func chargerIdsAreNotEmpty() {
+        #expect(problems(#"{"chargers": {"": {}}}"#) == ["chargers: a charger id cannot be empty"])
+    }
+
     @Test func tlsNeedsBothFiles() {
         #expect(
             problems(#"{"central": {"tls": {"certificate": "/ssl/cert.pem"}}}"#)
