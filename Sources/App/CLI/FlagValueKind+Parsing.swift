@@ -11,7 +11,7 @@ extension FlagValueKind {
             guard let value = Int(text), value >= minimum else { return nil }
             return .integer(value)
         case .positiveNumber:
-            let allowed = Set("0123456789.eE+")
+            let allowed = Set("0123456789.eE+-")
             guard text.allSatisfy({ allowed.contains($0) }), let value = Double(text), value.isFinite, value > 0
             else { return nil }
             return .number(value)

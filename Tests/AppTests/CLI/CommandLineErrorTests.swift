@@ -52,6 +52,7 @@ import Testing
     @Test func badValuesSayWhatIsExpected() {
         #expect(
             errorLine("plan", "--hours", "many") == "ampwise: --hours for 'plan' expects a number above 0, not 'many'")
+        #expect(errorLine("plan", "--hours", "-1") == "ampwise: --hours for 'plan' expects a number above 0, not '-1'")
         #expect(errorLine("plan", "--hours", "0") == "ampwise: --hours for 'plan' expects a number above 0, not '0'")
         #expect(errorLine("plan", "--hours=inf") == "ampwise: --hours for 'plan' expects a number above 0, not 'inf'")
         #expect(

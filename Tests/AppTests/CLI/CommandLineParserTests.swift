@@ -38,6 +38,7 @@ import Testing
         #expect(try parse("plan") == .plan(PlanOptions()))
         #expect(PlanOptions().hours == 24)
         #expect(PlanOptions().stepMinutes == 15)
+        #expect(try parse("plan", "--hours", "5e-1") == .plan(PlanOptions(hours: 0.5)))
         let parsed = try parse(
             "plan", "--config", "site.json", "--rules=r", "--from", "2026-11-25T09:00:00+01:00", "--hours", "1.5",
             "--inputs", "inputs.json", "--step=5", "--svg", "plan.svg", "--log-level", "error")
