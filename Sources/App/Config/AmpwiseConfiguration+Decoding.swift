@@ -48,15 +48,14 @@ extension AmpwiseConfiguration {
                     "timezone", "unknown time zone \"\(identifier)\" (expected a name like \"Europe/Amsterdam\")")
             }
         }
+        // Exactly the four names of SPEC §1: LogLevel(name:) alone would also take "warn".
         let levels = LogLevel.allCases.map { $0.name.lowercased() }
-        if let level = reader.value(
-            root, "logLevel", in: "", expected: ConfigurationReader.choices(levels),
-            {
-                $0.stringValue.flatMap { levels.contains($0) ? LogLevel(name: $0) : nil }
-            })
-        {
-            logLevel = level
+        let parseLevel: (JSONValue) -> LogLevel? = { value in
+            value.stringValue.flatMap { levels.contains($0) ? LogLevel(name: $0) : nil }
         }
+        logLevel =
+            reader.value(root, "logLevel", in: "", expected: ConfigurationReader.choices(levels), parseLevel)
+            ?? logLevel
         if let value = root["idTags"] { idTags = Self.decodeIdTags(value, with: &reader) }
         if let value = root["chargers"], let object = reader.object(value, at: "chargers", known: nil) {
             for (id, entry) in object {
