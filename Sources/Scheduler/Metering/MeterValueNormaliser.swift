@@ -19,7 +19,7 @@ import Foundation
 ///   everything else the mean over the lines that reported. For voltage, line-to-neutral values
 ///   are used when there are any; otherwise the line-to-line values divided by the square root
 ///   of 3. The neutral (`N`) is kept as a phase sample but never enters a combination. When one
-///   phase is reported twice, the later value counts.
+///   phase (or the phase-less total) is reported twice at that location, the later value counts.
 public enum MeterValueNormaliser {
     /// Normalises each `MeterValue` of a message on its own (they have their own timestamps).
     public static func normalise(_ meterValues: [MeterValueInput]) -> [NormalisedMeterValue] {
