@@ -1,0 +1,91 @@
+extension CommandSpecification {
+    /// Every command, in the order help lists them.
+    public static let all: [CommandSpecification] = [serve, check, plan, why]
+
+    public static func named(_ name: CommandName) -> CommandSpecification {
+        all.first { $0.name == name }!
+    }
+
+    static let configFlag = FlagSpecification(
+        "config", .file, placeholder: "FILE",
+        help: "The configuration file. Default: ampwise.json in the working directory if it exists, "
+            + "else built-in defaults. A file named here must exist.")
+    static let rulesFlag = FlagSpecification(
+        "rules", .directory, placeholder: "DIR",
+        help: "The folder of rule files. Overrides \"rules\" in the configuration file.")
+    static let databaseFlag = FlagSpecification(
+        "db", .file, placeholder: "FILE",
+        help: "The SQLite database file. Overrides \"database\" in the configuration file.")
+    static let logLevelFlag = FlagSpecification(
+        "log-level", .level, placeholder: "LEVEL",
+        help: "debug, info, warning or error. Overrides \"logLevel\" in the configuration file. "
+            + "At debug every OCPP frame in and out is logged.")
+
+    static let serve = CommandSpecification(
+        name: .serve,
+        summary: "Run the central system, the rules, the scheduler and the HTTP API",
+        description: """
+            Runs the OCPP 1.6J central system (chargers connect to ws://HOST:PORT/<chargerId>), the
+            rule engine, the scheduler and the HTTP API until SIGINT or SIGTERM, then shuts down
+            cleanly. Logs go to standard error, one line per event.
+            """,
+        flags: [configFlag, rulesFlag, databaseFlag, logLevelFlag],
+        examples: ["ampwise serve", "ampwise serve --config /etc/ampwise.json --db /var/lib/ampwise.sqlite"])
+
+    static let check = CommandSpecification(
+        name: .check, arguments: "[PATH ...]", positionalCount: 0...Int.max,
+        summary: "Check rule files for errors",
+        description: """
+            Parses and type-checks rule files. Each PATH is a file or a folder of rule files; with
+            none, the rules folder of the configuration is checked. Prints FILE:LINE:COL: error:
+            MESSAGE for each problem and exits with status 1 if there are any; otherwise prints a
+            one-line summary and exits with status 0.
+            """,
+        flags: [configFlag],
+        examples: ["ampwise check", "ampwise check rules/night.rules rules/solar.rules"])
+
+    static let plan = CommandSpecification(
+        name: .plan,
+        summary: "Dry-run the rules over simulated time",
+        description: """
+            Evaluates the rules over simulated time with the given inputs and prints, per connector
+            and time step, the decision: charge or pause, the limit in A, and the rules that
+            decided. No charger is contacted.
+            """,
+        flags: [
+            configFlag, rulesFlag,
+            FlagSpecification(
+                "from", .date, placeholder: "ISO8601",
+                help: "Start of the simulation, with a time zone (2026-11-25T18:00:00+01:00). Default: now."),
+            FlagSpecification(
+                "hours", .positiveNumber, placeholder: "N", help: "How many hours to simulate. Default: 24."),
+            FlagSpecification(
+                "inputs", .file, placeholder: "FILE",
+                help: "A JSON file of input values over time (such as the solar surplus) to simulate with."),
+            FlagSpecification(
+                "step", .integer(minimum: 1), placeholder: "MINUTES",
+                help: "Minutes between two evaluations. Default: 15."),
+            FlagSpecification(
+                "svg", .file, placeholder: "FILE", help: "Also write a chart of limit and price over time as SVG."),
+            logLevelFlag,
+        ],
+        examples: ["ampwise plan --from 2026-11-25T18:00+01:00 --hours 12 --step 30 --svg plan.svg"])
+
+    static let why = CommandSpecification(
+        name: .why, arguments: "CHARGER", positionalCount: 1...1,
+        summary: "Show the recorded decisions and command outcomes for a charger",
+        description: """
+            Prints, from the database, the decisions and command outcomes for the charger CHARGER:
+            when, what was decided, by which rules, what was sent and what the charger answered.
+            """,
+        flags: [
+            FlagSpecification(
+                "connector", .integer(minimum: 0), placeholder: "N",
+                help: "Only this connector (0 is the charger as a whole)."),
+            FlagSpecification(
+                "since", .date, placeholder: "ISO8601",
+                help: "Only what happened from this moment on (2026-11-25T08:00:00Z). Default: everything."),
+            configFlag, databaseFlag,
+        ],
+        examples: ["ampwise why garage", "ampwise why garage --connector 1 --since 2026-11-25T00:00:00Z"])
+}

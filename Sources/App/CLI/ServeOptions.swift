@@ -1,0 +1,23 @@
+import Central
+
+/// `ampwise serve`'s flags; `nil` where not given.
+public struct ServeOptions: Sendable, Hashable {
+    public var configPath: String?
+    public var rulesPath: String?
+    public var databasePath: String?
+    public var logLevel: LogLevel?
+
+    public init(
+        configPath: String? = nil, rulesPath: String? = nil, databasePath: String? = nil, logLevel: LogLevel? = nil
+    ) {
+        self.configPath = configPath
+        self.rulesPath = rulesPath
+        self.databasePath = databasePath
+        self.logLevel = logLevel
+    }
+
+    /// `configuration` with `--rules`, `--db` and `--log-level` applied over it.
+    public func applied(to configuration: AmpwiseConfiguration) -> AmpwiseConfiguration {
+        configuration.overriding(rules: rulesPath, database: databasePath, logLevel: logLevel)
+    }
+}

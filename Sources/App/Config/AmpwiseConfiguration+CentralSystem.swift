@@ -1,0 +1,28 @@
+import Foundation
+import Scheduler
+
+extension AmpwiseConfiguration {
+    /// `central`: the OCPP WebSocket endpoint and what the chargers are asked to do.
+    public struct CentralSystem: Sendable, Equatable {
+        public var host = "0.0.0.0"
+        public var port = 9000
+        /// Present: the port serves `wss://` only.
+        public var tls: TLS?
+        /// Seconds, sent in BootNotification's answer.
+        public var heartbeatInterval = 300
+        /// Seconds, the MeterValueSampleInterval set on every charger (0: no periodic samples).
+        public var meterValueSampleInterval = 60
+        /// The MeterValuesSampledData set on every charger, in this order.
+        public var measurands: [Measurand] = [
+            .energyActiveImportRegister, .powerActiveImport, .currentImport, .currentOffered, .voltage,
+            .stateOfCharge,
+        ]
+        public var pingInterval: TimeInterval = 20
+        public var pingTimeout: TimeInterval = 20
+        public var callTimeout: TimeInterval = 30
+        public var maxMessageBytes = 1_048_576
+        public var allowUnknownChargers = true
+
+        public init() {}
+    }
+}

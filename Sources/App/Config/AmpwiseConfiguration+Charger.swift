@@ -1,0 +1,27 @@
+import Scheduler
+
+extension AmpwiseConfiguration {
+    /// `chargers.<id>`: one charger's settings; a charger that is not listed gets these defaults.
+    public struct Charger: Sendable, Equatable {
+        /// HTTP Basic auth password (user name = charger id); `nil`: no authentication.
+        public var password: String?
+        /// Amperes per phase.
+        public var maxCurrent = 16.0
+        /// Amperes per phase; below this the connector is paused rather than throttled.
+        public var minCurrent = 6.0
+        /// 1 or 3.
+        public var phases = 3
+        /// Volts, line to neutral.
+        public var voltage = 230.0
+        /// The tag for remote starts as configured; `nil` when not set (see `remoteStartIdTag`).
+        public var idTag: String?
+        /// `false`: lenient parsing for chargers with faulty firmware.
+        public var strict = true
+        public var pause = PauseMethod.profile
+
+        public init() {}
+
+        /// The tag Ampwise uses for remote starts on this charger: `idTag`, or `"ampwise"`.
+        public var remoteStartIdTag: String { IdTagPolicy.remoteStartTag(chargerIdTag: idTag) }
+    }
+}

@@ -1,0 +1,258 @@
+import Central
+import Foundation
+import Scheduler
+
+extension AmpwiseConfiguration {
+    /// Parses and checks the text of a configuration file; `file` names it in error messages.
+    public init(jsonText text: String, file: String) throws(ConfigurationError) {
+        try self.init(jsonBytes: Array(text.utf8), file: file)
+    }
+
+    /// Parses and checks the bytes of a configuration file; `file` names it in error messages.
+    public init(jsonBytes bytes: [UInt8], file: String) throws(ConfigurationError) {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            throw .invalidJSON(file: file, line: error.line, column: error.column, message: error.message)
+        }
+        try self.init(json: document, file: file)
+    }
+
+    /// Checks a parsed configuration document; every problem is reported, not just the first.
+    public init(json document: JSONValue, file: String) throws(ConfigurationError) {
+        self.init()
+        var reader = ConfigurationReader()
+        decode(document, with: &reader)
+        guard reader.problems.isEmpty else { throw .invalid(file: file, problems: reader.problems) }
+    }
+
+    private mutating func decode(_ document: JSONValue, with reader: inout ConfigurationReader) {
+        let keys = [
+            "central", "api", "database", "rules", "timezone", "logLevel", "idTags", "chargers", "tariff", "scheduler",
+        ]
+        guard case .object = document else {
+            reader.report("", "expected a JSON object at the top level")
+            return
+        }
+        guard let root = reader.object(document, at: "", known: keys) else { return }
+        if let value = root["central"] { central.decode(value, with: &reader) }
+        if let value = root["api"] { api.decode(value, with: &reader) }
+        database = reader.nonEmptyString(root, "database", in: "") ?? database
+        rules = reader.nonEmptyString(root, "rules", in: "") ?? rules
+        if let identifier = reader.string(root, "timezone", in: "") {
+            if let zone = TimeZone(identifier: identifier) {
+                timeZone = zone
+            } else {
+                reader.report(
+                    "timezone", "unknown time zone \"\(identifier)\" (expected a name like \"Europe/Amsterdam\")")
+            }
+        }
+        // Exactly the four names of SPEC §1: LogLevel(name:) alone would also take "warn".
+        let levels = LogLevel.allCases.map { $0.name.lowercased() }
+        let parseLevel: (JSONValue) -> LogLevel? = { value in
+            value.stringValue.flatMap { levels.contains($0) ? LogLevel(name: $0) : nil }
+        }
+        logLevel =
+            reader.value(root, "logLevel", in: "", expected: ConfigurationReader.choices(levels), parseLevel)
+            ?? logLevel
+        if let value = root["idTags"] { idTags = Self.decodeIdTags(value, with: &reader) }
+        if let value = root["chargers"], let object = reader.object(value, at: "chargers", known: nil) {
+            for (id, entry) in object {
+                if id.isEmpty { reader.report("chargers", "a charger id cannot be empty") }
+                var charger = Charger()
+                charger.decode(entry, at: ConfigurationReader.path("chargers", id), with: &reader)
+                chargers[id] = charger
+            }
+        }
+        if let value = root["tariff"] { tariff.decode(value, with: &reader) }
+        if let value = root["scheduler"] { scheduling.decode(value, with: &reader) }
+    }
+
+    private static func decodeIdTags(_ value: JSONValue, with reader: inout ConfigurationReader) -> IdTagPolicy {
+        guard let object = reader.object(value, at: "idTags", known: ["default", "tags"]) else { return IdTagPolicy() }
+        let defaultStatus = reader.oneOf(object, "default", in: "idTags", IdTagStatus.self) ?? .accepted
+        var tags: [String: IdTagStatus] = [:]
+        if let value = object["tags"] {
+            guard case .object(let entries) = value else {
+                reader.report("idTags.tags", "expected an object")
+                return IdTagPolicy(defaultStatus: defaultStatus)
+            }
+            var seen: [String: String] = [:]
+            for (tag, _) in entries {
+                let path = ConfigurationReader.path("idTags.tags", tag)
+                if tag.isEmpty || tag.count > 20 {
+                    reader.report(path, "an id tag has 1 to 20 characters")
+                } else if let earlier = seen[tag.uppercased()] {
+                    // OCPP id tags ignore case, so these two would be one tag with two statuses.
+                    reader.report(path, "the same tag as \"\(earlier)\" (id tags ignore case)")
+                }
+                seen[tag.uppercased()] = seen[tag.uppercased()] ?? tag
+                if let status = reader.oneOf(entries, tag, in: "idTags.tags", IdTagStatus.self) { tags[tag] = status }
+            }
+        }
+        return IdTagPolicy(defaultStatus: defaultStatus, tags: tags)
+    }
+}
+
+extension AmpwiseConfiguration.CentralSystem {
+    fileprivate mutating func decode(_ value: JSONValue, with reader: inout ConfigurationReader) {
+        let path = "central"
+        let keys = [
+            "host", "port", "tls", "heartbeatInterval", "meterValueSampleInterval", "measurands", "pingInterval",
+            "pingTimeout", "callTimeout", "maxMessageBytes", "allowUnknownChargers",
+        ]
+        guard let object = reader.object(value, at: path, known: keys) else { return }
+        host = reader.nonEmptyString(object, "host", in: path) ?? host
+        port = reader.port(object, "port", in: path) ?? port
+        if let value = object["tls"], value != .null {
+            tls = AmpwiseConfiguration.TLS.decode(value, at: "central.tls", with: &reader)
+        }
+        heartbeatInterval =
+            reader.integer(object, "heartbeatInterval", in: path, "above 0") { $0 > 0 } ?? heartbeatInterval
+        meterValueSampleInterval =
+            reader.integer(object, "meterValueSampleInterval", in: path, "of 0 or more") { $0 >= 0 }
+            ?? meterValueSampleInterval
+        if let value = object["measurands"] {
+            if case .array(let items) = value {
+                var list: [Measurand] = []
+                for (index, item) in items.enumerated() {
+                    let itemPath = "central.measurands[\(index)]"
+                    if let name = item.stringValue {
+                        if let measurand = Measurand(rawValue: name) {
+                            list.append(measurand)
+                        } else {
+                            reader.report(itemPath, "unknown measurand \"\(name)\"")
+                        }
+                    } else {
+                        reader.report(itemPath, "expected a string")
+                    }
+                }
+                measurands = list
+            } else {
+                reader.report("central.measurands", "expected an array of measurand names")
+            }
+        }
+        pingInterval = reader.positiveNumber(object, "pingInterval", in: path) ?? pingInterval
+        pingTimeout = reader.positiveNumber(object, "pingTimeout", in: path) ?? pingTimeout
+        callTimeout = reader.positiveNumber(object, "callTimeout", in: path) ?? callTimeout
+        maxMessageBytes = reader.integer(object, "maxMessageBytes", in: path, "above 0") { $0 > 0 } ?? maxMessageBytes
+        allowUnknownChargers = reader.bool(object, "allowUnknownChargers", in: path) ?? allowUnknownChargers
+    }
+}
+
+extension AmpwiseConfiguration.TLS {
+    fileprivate static func decode(
+        _ value: JSONValue, at path: String, with reader: inout ConfigurationReader
+    ) -> AmpwiseConfiguration.TLS? {
+        guard let object = reader.object(value, at: path, known: ["certificate", "privateKey"]) else { return nil }
+        let certificate = reader.nonEmptyString(object, "certificate", in: path)
+        let privateKey = reader.nonEmptyString(object, "privateKey", in: path)
+        for key in ["certificate", "privateKey"] where object[key] == nil {
+            reader.report(ConfigurationReader.path(path, key), "missing (central.tls needs both files)")
+        }
+        guard let certificate, let privateKey else { return nil }
+        return AmpwiseConfiguration.TLS(certificate: certificate, privateKey: privateKey)
+    }
+}
+
+extension AmpwiseConfiguration.API {
+    fileprivate mutating func decode(_ value: JSONValue, with reader: inout ConfigurationReader) {
+        let path = "api"
+        guard let object = reader.object(value, at: path, known: ["host", "port", "token"]) else { return }
+        host = reader.nonEmptyString(object, "host", in: path) ?? host
+        port = reader.port(object, "port", in: path) ?? port
+        if let value = object["token"], value != .null {
+            token = reader.value(object, "token", in: path, expected: "a non-empty string or null") {
+                $0.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            }
+        }
+    }
+}
+
+extension AmpwiseConfiguration.Charger {
+    fileprivate mutating func decode(_ value: JSONValue, at path: String, with reader: inout ConfigurationReader) {
+        let keys = ["password", "maxCurrent", "minCurrent", "phases", "voltage", "idTag", "strict", "pause"]
+        guard let object = reader.object(value, at: path, known: keys) else { return }
+        password = reader.nonEmptyString(object, "password", in: path) ?? password
+        let givenMax = reader.positiveNumber(object, "maxCurrent", in: path)
+        let givenMin = reader.nonNegativeNumber(object, "minCurrent", in: path)
+        maxCurrent = givenMax ?? maxCurrent
+        minCurrent = givenMin ?? minCurrent
+        if (givenMax != nil || givenMin != nil) && minCurrent > maxCurrent {
+            let minimum = givenMin == nil ? "\(Self.amperes(minCurrent)) (the default)" : Self.amperes(minCurrent)
+            let maximum = givenMax == nil ? "\(Self.amperes(maxCurrent)) (the default)" : Self.amperes(maxCurrent)
+            reader.report("\(path).minCurrent", "\(minimum) is above maxCurrent \(maximum)")
+        }
+        phases =
+            reader.value(object, "phases", in: path, expected: "1 or 3") {
+                $0.intValue.flatMap { $0 == 1 || $0 == 3 ? $0 : nil }
+            } ?? phases
+        voltage = reader.positiveNumber(object, "voltage", in: path) ?? voltage
+        idTag =
+            reader.value(object, "idTag", in: path, expected: "a string of 1 to 20 characters") {
+                $0.stringValue.flatMap { (1...20).contains($0.count) ? $0 : nil }
+            } ?? idTag
+        strict = reader.bool(object, "strict", in: path) ?? strict
+        pause = reader.oneOf(object, "pause", in: path, PauseMethod.self) ?? pause
+    }
+
+    /// `16`, `6.5`: a number as the user wrote it, without a trailing `.0`.
+    private static func amperes(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(value)
+    }
+}
+
+extension AmpwiseConfiguration.Tariff {
+    fileprivate mutating func decode(_ value: JSONValue, with reader: inout ConfigurationReader) {
+        guard let object = reader.object(value, at: "tariff", known: ["default", "periods"]) else { return }
+        defaultPrice = reader.number(object, "default", in: "tariff") ?? defaultPrice
+        guard let value = object["periods"] else { return }
+        guard case .array(let items) = value else {
+            reader.report("tariff.periods", "expected an array")
+            return
+        }
+        periods = items.enumerated().compactMap { index, item in
+            Self.decodePeriod(item, at: "tariff.periods[\(index)]", with: &reader)
+        }
+    }
+
+    private static func decodePeriod(
+        _ value: JSONValue, at path: String, with reader: inout ConfigurationReader
+    ) -> TariffPeriod? {
+        guard let object = reader.object(value, at: path, known: ["from", "to", "price", "days"]) else { return nil }
+        let clockTime = "a clock time \"HH:MM\" from \"00:00\" to \"24:00\""
+        let parseClockTime: (JSONValue) -> ClockTime? = { $0.stringValue.flatMap(ClockTime.init) }
+        let from = reader.value(object, "from", in: path, expected: clockTime, parseClockTime)
+        let to = reader.value(object, "to", in: path, expected: clockTime, parseClockTime)
+        let price = reader.number(object, "price", in: path)
+        let days = reader.value(
+            object, "days", in: path, expected: "days like \"mon..sun\", \"sat,sun\" or \"mon..wed, sat\""
+        ) { $0.stringValue.flatMap(WeekdaySet.init) }
+        for key in ["from", "to", "price"] where object[key] == nil {
+            reader.report(ConfigurationReader.path(path, key), "missing")
+        }
+        if let from, let to, from == to {
+            reader.report("\(path).to", "equal to from (a period cannot be empty)")
+        }
+        if let from, from.minutes == 24 * 60 {
+            reader.report("\(path).from", "\"24:00\" is only allowed for to")
+        }
+        guard let from, let to, let price, from != to, from.minutes < 24 * 60 else { return nil }
+        return TariffPeriod(from: from, to: to, price: price, days: days ?? .everyDay)
+    }
+}
+
+extension AmpwiseConfiguration.Scheduling {
+    fileprivate mutating func decode(_ value: JSONValue, with reader: inout ConfigurationReader) {
+        let path = "scheduler"
+        let keys = ["tick", "deadband", "minIncreaseInterval", "inputMaxAge", "retryInterval"]
+        guard let object = reader.object(value, at: path, known: keys) else { return }
+        tick = reader.positiveNumber(object, "tick", in: path) ?? tick
+        deadband = reader.nonNegativeNumber(object, "deadband", in: path) ?? deadband
+        minIncreaseInterval =
+            reader.nonNegativeNumber(object, "minIncreaseInterval", in: path) ?? minIncreaseInterval
+        inputMaxAge = reader.positiveNumber(object, "inputMaxAge", in: path) ?? inputMaxAge
+        retryInterval = reader.positiveNumber(object, "retryInterval", in: path) ?? retryInterval
+    }
+}

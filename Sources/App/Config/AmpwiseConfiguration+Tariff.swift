@@ -1,0 +1,11 @@
+extension AmpwiseConfiguration {
+    /// `tariff`: the energy price per kWh over the week.
+    public struct Tariff: Sendable, Equatable {
+        /// The price outside every period.
+        public var defaultPrice = 0.30
+        /// Checked in order; the first period that covers a moment gives its price.
+        public var periods: [TariffPeriod] = []
+
+        public init() {}
+    }
+}

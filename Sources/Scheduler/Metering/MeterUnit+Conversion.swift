@@ -1,0 +1,28 @@
+extension MeterUnit {
+    /// Converts `value`, given in the OCPP unit `rawUnit` (`"kWh"`, `"Fahrenheit"`, ...), to the
+    /// unit Ampwise keeps; `nil` for a unit OCPP 1.6 does not define.
+    ///
+    /// Matching ignores case: chargers in the field send `"kwh"` and `"KW"` as well, and no two
+    /// OCPP units differ only in case.
+    public static func normalise(_ value: Double, from rawUnit: String) -> (value: Double, unit: MeterUnit)? {
+        switch rawUnit.lowercased() {
+        case "wh": (value, .wattHour)
+        case "kwh": (value * 1000, .wattHour)
+        case "varh": (value, .varHour)
+        case "kvarh": (value * 1000, .varHour)
+        case "w": (value, .watt)
+        case "kw": (value * 1000, .watt)
+        case "va": (value, .voltAmpere)
+        case "kva": (value * 1000, .voltAmpere)
+        case "var": (value, .var)
+        case "kvar": (value * 1000, .var)
+        case "a": (value, .ampere)
+        case "v": (value, .volt)
+        case "celsius": (value, .celsius)
+        case "fahrenheit": ((value - 32) * 5 / 9, .celsius)
+        case "k": (value - 273.15, .celsius)
+        case "percent", "%": (value, .percent)
+        default: nil
+        }
+    }
+}

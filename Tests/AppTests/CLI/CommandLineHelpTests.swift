@@ -1,0 +1,52 @@
+import Testing
+
+@testable import App
+
+@Suite struct CommandLineHelpTests {
+    @Test func everyCommandPageListsEveryFlagOfItsTableWithItsHelp() {
+        for specification in CommandSpecification.all {
+            let page = CommandLineHelp.text(for: specification.name)
+            // Help lines wrap, so compare with whitespace collapsed.
+            let flat = page.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+            #expect(page.hasPrefix("Usage: ampwise \(specification.name.rawValue) "))
+            for flag in specification.flags {
+                #expect(flat.contains("[\(flag.usage)]"), "\(specification.name) usage lacks \(flag.usage)")
+                #expect(flat.contains("\(flag.usage) \(flag.help)"), "\(specification.name) lacks \(flag.name)")
+            }
+            #expect(page.contains("-h, --help"))
+            #expect(page.contains(specification.summary))
+            for example in specification.examples { #expect(page.contains("  \(example)\n")) }
+        }
+    }
+
+    @Test func theTableHasTheFlagsOfTheSpec() {
+        let flags = CommandSpecification.all.map { ($0.name.rawValue, $0.flags.map(\.name)) }
+        #expect(flags.map(\.0) == ["serve", "check", "plan", "why"])
+        #expect(
+            flags.map(\.1) == [
+                ["config", "rules", "db", "log-level"],
+                ["config"],
+                ["config", "rules", "from", "hours", "inputs", "step", "svg", "log-level"],
+                ["connector", "since", "config", "db"],
+            ])
+    }
+
+    @Test func theOverviewListsEveryCommandAndTheVersion() {
+        let overview = CommandLineHelp.text(for: nil)
+        #expect(overview.hasPrefix("ampwise \(AmpwiseVersion.current): "))
+        for specification in CommandSpecification.all {
+            #expect(overview.contains("  \(specification.name.rawValue)  "))
+            #expect(overview.contains(specification.summary))
+        }
+        #expect(overview.contains("--version"))
+        #expect(overview.contains("ampwise help COMMAND"))
+    }
+
+    @Test func helpFitsEightyColumns() {
+        for topic in [nil] + CommandName.allCases.map(Optional.some) {
+            for line in CommandLineHelp.text(for: topic).split(separator: "\n") {
+                #expect(line.count <= 80, "\(line)")
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Testing
+
+@testable import App
+
+@Suite struct ConfigurationErrorTests {
+    /// The problems reported for `text`, as `path: message`; empty when it loads.
+    func problems(_ text: String) -> [String] {
+        do {
+            _ = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
+            return []
+        } catch {
+            guard case .invalid(let file, let problems) = error else { return error.lines }
+            #expect(file == "ampwise.json")
+            return problems.map(\.description)
+        }
+    }
+
+    @Test func unknownKeysAreNamedByTheirPath() {
+        #expect(problems(#"{"central": {"bogus": 1}}"#) == ["central.bogus: unknown key"])
+        #expect(problems(#"{"colour": "red"}"#) == ["colour: unknown key"])
+        #expect(problems(#"{"chargers": {"garage": {"maxAmps": 16}}}"#) == ["chargers.garage.maxAmps: unknown key"])
+        #expect(
+            problems(#"{"tariff": {"periods": [{"from": "00:00", "to": "01:00", "price": 1, "day": "mon"}]}}"#)
+                == ["tariff.periods[0].day: unknown key"])
+    }
+
+    @Test func wrongTypesAtAnyDepthNameTheKeyAndTheExpectedType() {
+        #expect(
+            problems(#"{"chargers": {"garage": {"maxCurrent": "16"}}}"#) == [
+                "chargers.garage.maxCurrent: expected a number"
+            ])
+        #expect(
+            problems(#"{"central": {"allowUnknownChargers": "yes"}}"#) == [
+                "central.allowUnknownChargers: expected true or false"
+            ])
+        #expect(problems(#"{"database": 5}"#) == ["database: expected a non-empty string"])
+        #expect(problems(#"{"central": []}"#) == ["central: expected an object"])
+        #expect(problems(#"{"chargers": {"garage": 16}}"#) == ["chargers.garage: expected an object"])
+        #expect(problems(#"{"tariff": {"default": "cheap"}}"#) == ["tariff.default: expected a number"])
+        #expect(problems(#"{"api": {"token": 42}}"#) == ["api.token: expected a non-empty string or null"])
+        #expect(
+            problems(#"{"central": {"measurands": ["Voltage", 3, "Humidity"]}}"#) == [
+                "central.measurands[1]: expected a string",
+                "central.measurands[2]: unknown measurand \"Humidity\"",
+            ])
+        #expect(problems("[]") == ["expected a JSON object at the top level"])
+    }
+
+    @Test func portsMustBeIntegersFrom1To65535() {
+        let expected = ["central.port: expected an integer from 1 to 65535"]
+        #expect(problems(#"{"central": {"port": 0}}"#) == expected)
+        #expect(problems(#"{"central": {"port": 65536}}"#) == expected)
+        #expect(problems(#"{"central": {"port": 80.5}}"#) == expected)
+        #expect(problems(#"{"central": {"port": "9000"}}"#) == expected)
+        #expect(problems(#"{"api": {"port": -1}}"#) == ["api.port: expected an integer from 1 to 65535"])
+        #expect(problems(#"{"central": {"port": 65535}, "api": {"port": 1}}"#) == [])
+    }
+
+    @Test func intervalsMustBePositive() {
+        #expect(
+            problems(#"{"central": {"heartbeatInterval": 0}}"#) == [
+                "central.heartbeatInterval: expected an integer above 0"
+            ])
+        #expect(problems(#"{"central": {"pingTimeout": -5}}"#) == ["central.pingTimeout: expected a number above 0"])
+        #expect(problems(#"{"central": {"pingTimeout": "5"}}"#) == ["central.pingTimeout: expected a number"])
+        #expect(
+            problems(#"{"central": {"heartbeatInterval": 1.5}}"#) == ["central.heartbeatInterval: expected an integer"])
+        #expect(
+            problems(#"{"central": {"meterValueSampleInterval": -1}}"#)
+                == ["central.meterValueSampleInterval: expected an integer of 0 or more"])
+        #expect(problems(#"{"scheduler": {"tick": 0}}"#) == ["scheduler.tick: expected a number above 0"])
+        #expect(
+            problems(#"{"scheduler": {"deadband": -0.1}}"#) == ["scheduler.deadband: expected a number of 0 or more"])
+    }
+
+    @Test func aTimeZoneMustBeKnown() {
+        #expect(
+            problems(#"{"timezone": "Mars/Olympus_Mons"}"#)
+                == ["timezone: unknown time zone \"Mars/Olympus_Mons\" (expected a name like \"Europe/Amsterdam\")"])
+    }
+
+    @Test func theLogLevelIsOneOfFour() {
+        let expected = ["logLevel: expected one of \"debug\", \"info\", \"warning\" or \"error\""]
+        #expect(problems(#"{"logLevel": "verbose"}"#) == expected)
+        #expect(problems(#"{"logLevel": "warn"}"#) == expected)
+        #expect(problems(#"{"logLevel": "debug"}"#) == [])
+    }
+
+    @Test func clockTimesAreHHMM() {
+        let expected = "expected a clock time \"HH:MM\" from \"00:00\" to \"24:00\""
+        #expect(
+            problems(#"{"tariff": {"periods": [{"from": "7:00", "to": "25:00", "price": 0.1}]}}"#) == [
+                "tariff.periods[0].from: \(expected)", "tariff.periods[0].to: \(expected)",
+            ])
+        #expect(
+            problems(#"{"tariff": {"periods": [{"from": "24:00", "to": "06:00", "price": 0.1}]}}"#)
+                == ["tariff.periods[0].from: \"24:00\" is only allowed for to"])
+        #expect(
+            problems(#"{"tariff": {"periods": [{"from": "06:00", "to": "06:00", "price": 0.1}]}}"#)
+                == ["tariff.periods[0].to: equal to from (a period cannot be empty)"])
+        #expect(
+            problems(#"{"tariff": {"periods": [{"to": "06:00"}]}}"#)
+                == ["tariff.periods[0].from: missing", "tariff.periods[0].price: missing"])
+    }
+
+    @Test func daySetsMustBeDaysRangesOrLists() {
+        let expected = "tariff.periods[0].days: expected days like \"mon..sun\", \"sat,sun\" or \"mon..wed, sat\""
+        for days in ["monday", "mon...fri", "mon..", "mon,,tue", "", "mon-fri"] {
+            let text =
+                #"{"tariff": {"periods": [{"from": "00:00", "to": "06:00", "price": 0.1, "days": ""#
+                + days + #""}]}}"#
+            #expect(problems(text) == [expected], "\(days)")
+        }
+    }
+
+    @Test func pauseIsProfileOrRemoteStop() {
+        #expect(
+            problems(#"{"chargers": {"garage": {"pause": "stop"}}}"#)
+                == ["chargers.garage.pause: expected \"profile\" or \"remoteStop\""])
+    }
+
+    @Test func chargerRangesAreChecked() {
+        #expect(problems(#"{"chargers": {"garage": {"phases": 2}}}"#) == ["chargers.garage.phases: expected 1 or 3"])
+        #expect(
+            problems(#"{"chargers": {"garage": {"voltage": 0}}}"#) == [
+                "chargers.garage.voltage: expected a number above 0"
+            ])
+        #expect(
+            problems(#"{"chargers": {"garage": {"minCurrent": 20, "maxCurrent": 16}}}"#)
+                == ["chargers.garage.minCurrent: 20 is above maxCurrent 16"])
+        #expect(
+            problems(#"{"chargers": {"garage": {"maxCurrent": 4}}}"#)
+                == ["chargers.garage.minCurrent: 6 (the default) is above maxCurrent 4"])
+        #expect(
+            problems(#"{"chargers": {"garage": {"minCurrent": 16.5}}}"#)
+                == ["chargers.garage.minCurrent: 16.5 is above maxCurrent 16 (the default)"])
+        #expect(
+            problems(#"{"chargers": {"garage": {"idTag": "TAG-LONGER-THAN-20-CHARS"}}}"#)
+                == ["chargers.garage.idTag: expected a string of 1 to 20 characters"])
+    }
+
+    @Test func idTagStatusesAreOCPPs() {
+        let statuses = "one of \"Accepted\", \"Blocked\", \"Expired\", \"Invalid\" or \"ConcurrentTx\""
+        #expect(
+            problems(#"{"idTags": {"default": "Allowed", "tags": {"04A2B3C4": "accepted"}}}"#) == [
+                "idTags.default: expected \(statuses)", "idTags.tags.04A2B3C4: expected \(statuses)",
+            ])
+    }
+
+    @Test func idTagsHaveOneToTwentyCharactersAndIgnoreCase() {
+        #expect(
+            problems(#"{"idTags": {"tags": {"TAG-LONGER-THAN-20-CHARS": "Accepted", "": "Blocked"}}}"#) == [
+                "idTags.tags.TAG-LONGER-THAN-20-CHARS: an id tag has 1 to 20 characters",
+                "idTags.tags.: an id tag has 1 to 20 characters",
+            ])
+        #expect(
+            problems(#"{"idTags": {"tags": {"deadbeef": "Accepted", "DEADBEEF": "Blocked"}}}"#)
+                == ["idTags.tags.DEADBEEF: the same tag as \"deadbeef\" (id tags ignore case)"])
+    }
+
+    @Test func chargerIdsAreNotEmpty() {
+        #expect(problems(#"{"chargers": {"": {}}}"#) == ["chargers: a charger id cannot be empty"])
+    }
+
+    @Test func tlsNeedsBothFiles() {
+        #expect(
+            problems(#"{"central": {"tls": {"certificate": "/ssl/cert.pem"}}}"#)
+                == ["central.tls.privateKey: missing (central.tls needs both files)"])
+    }
+
+    @Test func everyProblemIsReportedNotJustTheFirst() throws {
+        let text = """
+            {"central": {"port": 0, "bogus": true}, "timezone": "Nowhere", "logLevel": 3,
+             "chargers": {"garage": {"maxCurrent": "16", "phases": 2}}, "scheduler": {"tick": -1}}
+            """
+        #expect(
+            problems(text) == [
+                "central.bogus: unknown key",
+                "central.port: expected an integer from 1 to 65535",
+                "timezone: unknown time zone \"Nowhere\" (expected a name like \"Europe/Amsterdam\")",
+                "logLevel: expected one of \"debug\", \"info\", \"warning\" or \"error\"",
+                "chargers.garage.maxCurrent: expected a number",
+                "chargers.garage.phases: expected 1 or 3",
+                "scheduler.tick: expected a number above 0",
+            ])
+        do {
+            _ = try AmpwiseConfiguration(jsonText: #"{"central": {"port": 0}}"#, file: "site.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "site.json: central.port: expected an integer from 1 to 65535")
+        }
+    }
+
+    @Test func aJSONSyntaxErrorGivesFileLineAndColumn() {
+        let text = """
+            {
+              "central": {
+                "port": 9000,
+              }
+            }
+            """
+        #expect(problems(text) == ["ampwise.json:4:3: invalid JSON: expected a string key"])
+        #expect(problems(#"{"a": tru}"#) == ["ampwise.json:1:7: invalid JSON: invalid literal"])
+    }
+}
