@@ -44,6 +44,9 @@ public struct WebSocketConnection: Sendable {
             do {
                 guard let frame = try decoder.nextFrame(maxDataPayloadBytes: budget) else { break }
                 try handle(frame, into: &actions)
+            } catch .messageTooBig {
+                // The decoder saw what was left of the budget; the log should name the configured limit.
+                fail(.messageTooBig(limit: maxMessageBytes), into: &actions)
             } catch {
                 fail(error, into: &actions)
             }
