@@ -21,6 +21,11 @@ public struct HTTPResponse: Sendable, Equatable {
             status: status, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]), body: bytes)
     }
 
+    /// The API's error shape, `{"error":"message"}` (SPEC §6).
+    public static func jsonError(_ message: String, status: HTTPStatus) -> HTTPResponse {
+        json(["error": .string(message)], status: status)
+    }
+
     /// A response whose body is `text`, `Content-Type: text/plain; charset=utf-8`.
     public static func text(_ text: String, status: HTTPStatus = .ok) -> HTTPResponse {
         HTTPResponse(

@@ -21,11 +21,14 @@ enum WebSocketMasking {
             destination.storeBytes(of: word ^ wide, toByteOffset: offset, as: UInt64.self)
             offset += 8
         }
-        let keys = [key.0, key.1, key.2, key.3]
-        while offset < count {
-            let byte = source.load(fromByteOffset: offset, as: UInt8.self) ^ keys[offset & 3]
-            destination.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
-            offset += 1
+        // The tail starts at a multiple of 8, so its key bytes are the first bytes of `wide`.
+        withUnsafeBytes(of: wide) { keys in
+            let tailStart = offset
+            while offset < count {
+                let byte = source.load(fromByteOffset: offset, as: UInt8.self) ^ keys[offset - tailStart]
+                destination.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
+                offset += 1
+            }
         }
     }
 }

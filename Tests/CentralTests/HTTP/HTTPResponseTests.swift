@@ -11,6 +11,13 @@ import Testing
                 + #"{"status":"ok"}"#)
     }
 
+    @Test func writesTheAPIErrorShape() {
+        let response = HTTPResponse.jsonError("charger \"x\" not connected", status: .conflict)
+        #expect(response.status.code == 409)
+        #expect(response.headers["content-type"] == "application/json; charset=utf-8")
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"error":"charger \"x\" not connected"}"#)
+    }
+
     @Test func serialisesPlainText() {
         let response = HTTPResponse.text("é", status: .notFound)
         #expect(
