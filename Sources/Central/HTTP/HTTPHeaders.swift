@@ -14,8 +14,10 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
         }
     }
 
+    /// Every field line, in order.
     public private(set) var fields: [Field]
 
+    /// No fields.
     public init() {
         fields = []
     }
@@ -25,6 +27,7 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
         fields = pairs.map { Field(name: $0.0, value: $0.1) }
     }
 
+    /// The number of field lines.
     public var count: Int { fields.count }
     public var isEmpty: Bool { fields.isEmpty }
 

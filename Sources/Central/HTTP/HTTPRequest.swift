@@ -11,8 +11,11 @@ public struct HTTPRequest: Sendable, Equatable {
     public var pathSegments: [String]
     /// The query items in order, percent-decoded (`+` is a space); repeated names are kept.
     public var queryItems: [HTTPQueryItem]
+    /// HTTP/1.0 or HTTP/1.1 (the parser refuses others).
     public var version: HTTPVersion
+    /// The header fields in order; lookups ignore case.
     public var headers: HTTPHeaders
+    /// The body, `Content-Length` bytes (empty without one).
     public var body: [UInt8]
     /// Whether the connection stays open after the response: HTTP/1.1 unless `Connection: close`,
     /// HTTP/1.0 only with `Connection: keep-alive`.

@@ -23,6 +23,8 @@ public struct HTTPRequestParser: Sendable {
     private var pendingBodyLength = 0
     private var failure: HTTPParseError?
 
+    /// A parser for one connection. The defaults (8 KiB of header section, 1 MiB of body) suit both the
+    /// WebSocket upgrade and the JSON API.
     public init(maxHeaderBytes: Int = 8 * 1024, maxBodyBytes: Int = 1024 * 1024) {
         self.maxHeaderBytes = maxHeaderBytes
         self.maxBodyBytes = maxBodyBytes
@@ -148,7 +150,7 @@ public struct HTTPRequestParser: Sendable {
         }
         let (path, segments, query) = try parseTarget(target)
         let keepAlive =
-            version == .http1_1
+            version == .http11
             ? !headers.containsToken("close", in: "Connection")
             : headers.containsToken("keep-alive", in: "Connection")
         return HTTPRequest(
@@ -169,8 +171,10 @@ public struct HTTPRequestParser: Sendable {
         guard !target.isEmpty, target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw .malformed("invalid request target")
         }
-        return (String(decoding: method, as: UTF8.self), String(decoding: target, as: UTF8.self),
-                try parseVersion(version))
+        return (
+            String(decoding: method, as: UTF8.self), String(decoding: target, as: UTF8.self),
+            try parseVersion(version)
+        )
     }
 
     private static func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPVersion {
@@ -180,7 +184,7 @@ public struct HTTPRequestParser: Sendable {
             ASCII.isDigit(digits[0]), ASCII.isDigit(digits[2])
         else { throw .malformed("invalid HTTP version") }
         let version = HTTPVersion(major: Int(digits[0] - ASCII.zero), minor: Int(digits[2] - ASCII.zero))
-        guard version == .http1_1 || version == .http1_0 else { throw .unsupportedVersion(text) }
+        guard version == .http11 || version == .http10 else { throw .unsupportedVersion(text) }
         return version
     }
 

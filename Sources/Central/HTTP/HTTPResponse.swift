@@ -4,6 +4,7 @@ public struct HTTPResponse: Sendable, Equatable {
     public var headers: HTTPHeaders
     public var body: [UInt8]
 
+    /// A response; `bytes()` adds `Content-Length`.
     public init(status: HTTPStatus, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers

@@ -1,6 +1,8 @@
 /// An HTTP status code with its reason phrase, as written on the status line.
 public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
+    /// The three-digit code (`404`).
     public let code: Int
+    /// The text after the code on the status line (`Not Found`).
     public let reasonPhrase: String
 
     /// A status with an explicit reason phrase.
@@ -16,6 +18,7 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(code) \(reasonPhrase)" }
 
+    // The statuses Ampwise answers with, named as in RFC 9110 §15.
     public static let switchingProtocols = HTTPStatus(code: 101)
     public static let ok = HTTPStatus(code: 200)
     public static let created = HTTPStatus(code: 201)

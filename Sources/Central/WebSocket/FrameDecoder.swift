@@ -14,6 +14,7 @@ public struct FrameDecoder: Sendable {
     /// Index of the first byte of the next frame.
     private var start = 0
 
+    /// A decoder for one connection: `expectsMaskedFrames` true on the server side.
     public init(expectsMaskedFrames: Bool = true) {
         self.expectsMaskedFrames = expectsMaskedFrames
     }

@@ -1,11 +1,14 @@
 /// A close status code (RFC 6455 §7.4), as sent in a close frame.
 public struct WebSocketCloseCode: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    /// The code as sent on the wire.
     public let rawValue: UInt16
 
+    /// Any code; `isValidOnWire` says whether a peer may send it.
     public init(rawValue: UInt16) {
         self.rawValue = rawValue
     }
 
+    // The codes of RFC 6455 §7.4.1 and the IANA registry.
     public static let normalClosure = WebSocketCloseCode(rawValue: 1000)
     public static let goingAway = WebSocketCloseCode(rawValue: 1001)
     public static let protocolError = WebSocketCloseCode(rawValue: 1002)

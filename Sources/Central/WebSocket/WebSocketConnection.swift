@@ -19,6 +19,7 @@ public struct WebSocketConnection: Sendable {
 
     /// The largest message accepted, in bytes (after reassembly); larger ones fail with 1009.
     public let maxMessageBytes: Int
+    /// Open until a close frame goes either way or the peer breaks the protocol.
     public private(set) var state: State = .open
 
     private var decoder = FrameDecoder(expectsMaskedFrames: true)
@@ -27,6 +28,7 @@ public struct WebSocketConnection: Sendable {
     private var inFragmentedMessage = false
     private var validator = UTF8Validator()
 
+    /// A connection that has just been upgraded (`central.maxMessageBytes`, default 1 MiB).
     public init(maxMessageBytes: Int = 1024 * 1024) {
         self.maxMessageBytes = maxMessageBytes
     }

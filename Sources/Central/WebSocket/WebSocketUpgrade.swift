@@ -56,7 +56,7 @@ public enum WebSocketUpgrade {
     ) -> Result<(String, String?, String), WebSocketUpgradeError> {
         let headers = request.headers
         guard request.method == "GET" else { return .failure(.methodNotAllowed(request.method)) }
-        guard request.version == .http1_1 else { return .failure(.httpVersionTooOld(request.version)) }
+        guard request.version == .http11 else { return .failure(.httpVersionTooOld(request.version)) }
         guard headers.containsToken("websocket", in: "Upgrade") else { return .failure(.missingUpgradeHeader) }
         guard headers.containsToken("Upgrade", in: "Connection") else { return .failure(.missingConnectionUpgrade) }
         let versions = headers.listElements(for: "Sec-WebSocket-Version")

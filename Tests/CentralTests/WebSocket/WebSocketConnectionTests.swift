@@ -82,7 +82,9 @@ import Testing
         var connection = WebSocketConnection()
         let actions = connection.receive(client(.close, closePayload(1001)) + text("after"))
         #expect(
-            actions == [.send([0x88, 0x02, 0x03, 0xE9]), .closeConnection(.closedByPeer(code: .goingAway, reason: ""))])
+            actions == [
+                .send([0x88, 0x02, 0x03, 0xE9]), .closeConnection(.closedByPeer(code: .goingAway, reason: "")),
+            ])
     }
 
     @Test func closesFromTheServerAndWaitsForThePeer() {
@@ -110,7 +112,8 @@ import Testing
 
     @Test func reassemblesFragmentsInterleavedWithPings() {
         var connection = WebSocketConnection()
-        let bytes = text("Hel", fin: false) + client(.ping, [7]) + client(.continuation, Array("l".utf8), fin: false)
+        let bytes =
+            text("Hel", fin: false) + client(.ping, [7]) + client(.continuation, Array("l".utf8), fin: false)
             + client(.pong, []) + client(.continuation, Array("o".utf8))
         #expect(
             connection.receive(bytes)
@@ -121,7 +124,8 @@ import Testing
     @Test func validatesUTF8SplitAcrossFragments() {
         var connection = WebSocketConnection()
         // "€😀" with both characters split between frames.
-        let bytes = client(.text, [0xE2], fin: false) + client(.continuation, [0x82, 0xAC, 0xF0, 0x9F], fin: false)
+        let bytes =
+            client(.text, [0xE2], fin: false) + client(.continuation, [0x82, 0xAC, 0xF0, 0x9F], fin: false)
             + client(.continuation, [0x98, 0x80])
         #expect(connection.receive(bytes) == [.deliverText([0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80])])
     }

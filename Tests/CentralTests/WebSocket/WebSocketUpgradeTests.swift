@@ -134,7 +134,7 @@ import Testing
 
     @Test(arguments: [
         ("POST", "HTTP/1.1", [] as [(String, String?)], WebSocketUpgradeError.methodNotAllowed("POST"), 405),
-        ("GET", "HTTP/1.0", [], .httpVersionTooOld(.http1_0), 400),
+        ("GET", "HTTP/1.0", [], .httpVersionTooOld(.http10), 400),
         ("GET", "HTTP/1.1", [("Upgrade", nil)], .missingUpgradeHeader, 426),
         ("GET", "HTTP/1.1", [("Upgrade", "h2c")], .missingUpgradeHeader, 426),
         ("GET", "HTTP/1.1", [("Connection", nil)], .missingConnectionUpgrade, 400),

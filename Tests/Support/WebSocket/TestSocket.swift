@@ -1,7 +1,7 @@
 import Glibc
 
-/// A blocking TCP socket with deadlines, for the test client (Linux, like the server). Every wait goes through poll(2), so a
-/// silent server makes a test fail with a timeout instead of hanging it.
+/// A blocking TCP socket with deadlines, for the test client (Linux, like the server). Every wait goes
+/// through poll(2), so a silent server makes a test fail with a timeout instead of hanging it.
 final class TestSocket {
     private(set) var descriptor: Int32
 
@@ -14,7 +14,9 @@ final class TestSocket {
     }
 
     /// Connects to an IPv4 address (`127.0.0.1` in tests) within `timeout`.
-    static func connect(host: String, port: UInt16, timeout: Duration) throws(TestWebSocketClientError) -> TestSocket {
+    static func connect(
+        host: String, port: UInt16, timeout: Duration
+    ) throws(TestWebSocketClientError) -> TestSocket {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw .connectFailed("socket: \(errnoText())") }
         let connection = TestSocket(descriptor: descriptor)
@@ -89,7 +91,9 @@ final class TestSocket {
         }
     }
 
-    private func waitUntil(events: Int16, deadline: ContinuousClock.Instant) throws(TestWebSocketClientError) -> Bool {
+    private func waitUntil(
+        events: Int16, deadline: ContinuousClock.Instant
+    ) throws(TestWebSocketClientError) -> Bool {
         while true {
             let remaining = ContinuousClock.now.duration(to: deadline)
             let (seconds, attoseconds) = remaining.components

@@ -23,7 +23,8 @@ public enum TestWebSocketClientError: Error, CustomStringConvertible {
         case .ioFailed(let reason): "I/O failed: \(reason)"
         case .malformedResponse(let reason): "malformed HTTP response: \(reason)"
         case .upgradeRefused(let response): "upgrade refused: \(response.statusCode) \(response.reasonPhrase)"
-        case .closedByServer(let code, let reason): "closed by the server: \(code.map(String.init) ?? "no code") \(reason)"
+        case .closedByServer(let code, let reason):
+            "closed by the server: \(code.map(String.init) ?? "no code") \(reason)"
         case .unexpectedFrame(let frame): "unexpected frame with opcode \(frame.opcode)"
         }
     }
