@@ -1,0 +1,19 @@
+/// What a charging profile is for.
+public enum ChargingProfilePurpose: OCPPEnumeration {
+    case chargePointMaxProfile
+    case txDefaultProfile
+    case txProfile
+    /// A value outside the standard, let through by lenient decoding.
+    case unrecognized(String)
+
+    public static let spellings: [(value: Self, spelling: String)] = [
+        (.chargePointMaxProfile, "ChargePointMaxProfile"),
+        (.txDefaultProfile, "TxDefaultProfile"),
+        (.txProfile, "TxProfile"),
+    ]
+
+    public var unrecognizedSpelling: String? {
+        if case .unrecognized(let spelling) = self { return spelling }
+        return nil
+    }
+}

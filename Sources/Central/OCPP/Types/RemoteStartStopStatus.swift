@@ -1,0 +1,17 @@
+/// The answer to a RemoteStartTransaction or RemoteStopTransaction.
+public enum RemoteStartStopStatus: OCPPEnumeration {
+    case accepted
+    case rejected
+    /// A value outside the standard, let through by lenient decoding.
+    case unrecognized(String)
+
+    public static let spellings: [(value: Self, spelling: String)] = [
+        (.accepted, "Accepted"),
+        (.rejected, "Rejected"),
+    ]
+
+    public var unrecognizedSpelling: String? {
+        if case .unrecognized(let spelling) = self { return spelling }
+        return nil
+    }
+}

@@ -1,0 +1,21 @@
+/// The answer to a SendLocalList.
+public enum UpdateStatus: OCPPEnumeration {
+    case accepted
+    case failed
+    case notSupported
+    case versionMismatch
+    /// A value outside the standard, let through by lenient decoding.
+    case unrecognized(String)
+
+    public static let spellings: [(value: Self, spelling: String)] = [
+        (.accepted, "Accepted"),
+        (.failed, "Failed"),
+        (.notSupported, "NotSupported"),
+        (.versionMismatch, "VersionMismatch"),
+    ]
+
+    public var unrecognizedSpelling: String? {
+        if case .unrecognized(let spelling) = self { return spelling }
+        return nil
+    }
+}
