@@ -4,7 +4,9 @@ extension CentralSystemRequest {
     ///
     /// Errors: `NotImplemented` for an action OCPP 1.6 does not define, `NotSupported` for one
     /// that only chargers send, else the schema violation naming the field.
-    public static func validate(action name: String, payload: JSONObject) throws(OCPPCallError) -> CentralSystemRequest {
+    public static func validate(
+        action name: String, payload: JSONObject
+    ) throws(OCPPCallError) -> CentralSystemRequest {
         guard let action = OCPPAction(rawValue: name) else {
             throw OCPPCallError(code: .notImplemented, message: "unknown action \"\(name)\"")
         }

@@ -7,11 +7,12 @@ import Testing
 @Suite struct OCPPDispatchTests {
     @Test func everyActionKnowsWhoSendsIt() {
         let fromChargers = OCPPAction.allCases.filter { $0.initiator == .chargePoint }.map(\.rawValue)
-        #expect(fromChargers == [
-            "Authorize", "BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification",
-            "Heartbeat", "MeterValues", "StartTransaction", "StatusNotification", "StopTransaction",
-            "SecurityEventNotification",
-        ])
+        #expect(
+            fromChargers == [
+                "Authorize", "BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification",
+                "Heartbeat", "MeterValues", "StartTransaction", "StatusNotification", "StopTransaction",
+                "SecurityEventNotification",
+            ])
         #expect(OCPPAction.allCases.filter { $0.initiator == .either } == [.dataTransfer])
         #expect(OCPPAction.allCases.filter { $0.initiator == .centralSystem }.count == 18)
         #expect(OCPPAction.dataTransfer.isSentByChargePoint && OCPPAction.dataTransfer.isSentByCentralSystem)
@@ -25,7 +26,9 @@ import Testing
     @Test func decodesAnIncomingBootNotificationWithItsFields() throws {
         let decoded = try ChargePointRequest.decode(
             action: "BootNotification", payload: object(["chargePointVendor": "VendorX", "chargePointModel": "M1"]))
-        #expect(decoded.value == .bootNotification(BootNotificationRequest(chargePointVendor: "VendorX", chargePointModel: "M1")))
+        #expect(
+            decoded.value
+                == .bootNotification(BootNotificationRequest(chargePointVendor: "VendorX", chargePointModel: "M1")))
     }
 
     @Test func anUnknownActionIsNotImplemented() {
@@ -35,8 +38,9 @@ import Testing
     }
 
     @Test func aCentralSystemActionFromAChargerIsNotSupported() {
-        #expect(throws: OCPPCallError(
-            code: .notSupported, message: "RemoteStartTransaction is sent by a central system, not to it")
+        #expect(
+            throws: OCPPCallError(
+                code: .notSupported, message: "RemoteStartTransaction is sent by a central system, not to it")
         ) {
             try ChargePointRequest.decode(action: "RemoteStartTransaction", payload: object(["idTag": "x"]))
         }
@@ -44,13 +48,17 @@ import Testing
 
     @Test func aSchemaViolationIsAnsweredWithItsCodeAndField() throws {
         do {
-            _ = try ChargePointRequest.decode(action: "BootNotification", payload: object(["chargePointVendor": "VendorX"]))
+            _ = try ChargePointRequest.decode(
+                action: "BootNotification", payload: object(["chargePointVendor": "VendorX"]))
             Issue.record("expected an error")
         } catch {
-            #expect(error == OCPPCallError(
-                code: .occurenceConstraintViolation, message: "chargePointModel: required property is missing"))
-            #expect(error.frame(answering: "17").text()
-                == #"[4,"17","OccurenceConstraintViolation","chargePointModel: required property is missing",{}]"#)
+            #expect(
+                error
+                    == OCPPCallError(
+                        code: .occurenceConstraintViolation, message: "chargePointModel: required property is missing"))
+            #expect(
+                error.frame(answering: "17").text()
+                    == #"[4,"17","OccurenceConstraintViolation","chargePointModel: required property is missing",{}]"#)
         }
     }
 
@@ -58,9 +66,10 @@ import Testing
         let decoded = try ChargePointRequest.decode(
             action: "Authorize", payload: object(["idTag": "0123456789ABCDEF0123456", "extra": true]), mode: .lenient)
         #expect(decoded.value == .authorize(AuthorizeRequest(idTag: "0123456789ABCDEF0123456")))
-        #expect(decoded.warnings.map(\.description) == [
-            "idTag: 23 characters accepted, longer than the maximum of 20", "extra: unexpected property ignored",
-        ])
+        #expect(
+            decoded.warnings.map(\.description) == [
+                "idTag: 23 characters accepted, longer than the maximum of 20", "extra: unexpected property ignored",
+            ])
         #expect(throws: OCPPCallError.self) {
             try ChargePointRequest.decode(action: "Authorize", payload: object(["idTag": "0123456789ABCDEF0123456"]))
         }
@@ -76,14 +85,19 @@ import Testing
         let request = try CentralSystemRequest.validate(
             action: "GetCompositeSchedule", payload: object(["connectorId": 1, "duration": 3600]))
         #expect(request == .getCompositeSchedule(GetCompositeScheduleRequest(connectorId: 1, duration: 3600)))
-        #expect(throws: OCPPCallError(
-            code: .propertyConstraintViolation,
-            message: #"chargingRateUnit: "kW" is not one of A, W"#)
+        #expect(
+            throws: OCPPCallError(
+                code: .propertyConstraintViolation,
+                message: #"chargingRateUnit: "kW" is not one of A, W"#)
         ) {
             try CentralSystemRequest.validate(
-                action: "GetCompositeSchedule", payload: object(["connectorId": 1, "duration": 3600, "chargingRateUnit": "kW"]))
+                action: "GetCompositeSchedule",
+                payload: object(["connectorId": 1, "duration": 3600, "chargingRateUnit": "kW"]))
         }
-        #expect(throws: OCPPCallError(code: .typeConstraintViolation, message: "connectorId: expected an integer, got a string")) {
+        #expect(
+            throws: OCPPCallError(
+                code: .typeConstraintViolation, message: "connectorId: expected an integer, got a string")
+        ) {
             try CentralSystemRequest.validate(action: "UnlockConnector", payload: object(["connectorId": "1"]))
         }
     }
@@ -102,13 +116,16 @@ import Testing
         #expect(decoded.value as? SetChargingProfileConfirmation == SetChargingProfileConfirmation(status: .accepted))
         let typed = try SetChargingProfileRequest.Confirmation.decode(object(["status": "Rejected"]))
         #expect(typed.value.status == .rejected)
-        #expect(throws: OCPPValidationError(
-            code: .propertyConstraintViolation, path: "status", reason: #""Maybe" is not one of Accepted, Rejected, NotSupported"#)
+        #expect(
+            throws: OCPPValidationError(
+                code: .propertyConstraintViolation, path: "status",
+                reason: #""Maybe" is not one of Accepted, Rejected, NotSupported"#)
         ) {
             try OCPPAction.setChargingProfile.decodeConfirmation(object(["status": "Maybe"]))
         }
         let lenient = try OCPPAction.setChargingProfile.decodeConfirmation(object(["status": "Maybe"]), mode: .lenient)
-        #expect(lenient.value as? SetChargingProfileConfirmation
-            == SetChargingProfileConfirmation(status: .unrecognized("Maybe")))
+        #expect(
+            lenient.value as? SetChargingProfileConfirmation
+                == SetChargingProfileConfirmation(status: .unrecognized("Maybe")))
     }
 }

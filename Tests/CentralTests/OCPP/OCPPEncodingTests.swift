@@ -12,17 +12,19 @@ import Testing
                 chargingProfileId: 1001, stackLevel: 0, chargingProfilePurpose: .txDefaultProfile,
                 chargingProfileKind: .absolute,
                 chargingSchedule: ChargingSchedule(
-                    chargingRateUnit: .amperes, chargingSchedulePeriod: [ChargingSchedulePeriod(startPeriod: 0, limit: limit)],
+                    chargingRateUnit: .amperes,
+                    chargingSchedulePeriod: [ChargingSchedulePeriod(startPeriod: 0, limit: limit)],
                     startSchedule: Date(timeIntervalSince1970: 1_795_593_600.25), minChargingRate: minChargingRate)))
     }
 
     @Test func writesASetChargingProfileExactly() {
-        #expect(JSONWriter.string(profile(limit: 10.0).json) == #"""
-            {"connectorId":1,"csChargingProfiles":{"chargingProfileId":1001,"stackLevel":0,\#
-            "chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute",\#
-            "chargingSchedule":{"startSchedule":"2026-11-25T08:00:00.250Z","chargingRateUnit":"A",\#
-            "chargingSchedulePeriod":[{"startPeriod":0,"limit":10}]}}}
-            """#)
+        #expect(
+            JSONWriter.string(profile(limit: 10.0).json) == #"""
+                {"connectorId":1,"csChargingProfiles":{"chargingProfileId":1001,"stackLevel":0,\#
+                "chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute",\#
+                "chargingSchedule":{"startSchedule":"2026-11-25T08:00:00.250Z","chargingRateUnit":"A",\#
+                "chargingSchedulePeriod":[{"startPeriod":0,"limit":10}]}}}
+                """#)
     }
 
     @Test(arguments: [
@@ -35,25 +37,28 @@ import Testing
         #expect(text.contains(#""limit":\#(written)}"#))
         #expect(text.contains(#""minChargingRate":\#(written)}"#))
         #expect(try JSONSchemaValidator(named: "SetChargingProfile").violations(of: encoded) == [])
-        #expect(try SetChargingProfileRequest.decode(encoded).value.csChargingProfiles.chargingSchedule
-            .chargingSchedulePeriod[0].limit == Double(written))
+        #expect(
+            try SetChargingProfileRequest.decode(encoded).value.csChargingProfiles.chargingSchedule
+                .chargingSchedulePeriod[0].limit == Double(written))
     }
 
     @Test func writesDatesInUTC() throws {
         let decoded = try BootNotificationConfirmation.decode(
             JSONParser.parse(#"{"status":"Accepted","currentTime":"2026-11-25T09:00:00+01:00","interval":300}"#))
-        #expect(JSONWriter.string(decoded.value.json)
-            == #"{"status":"Accepted","currentTime":"2026-11-25T08:00:00Z","interval":300}"#)
+        #expect(
+            JSONWriter.string(decoded.value.json)
+                == #"{"status":"Accepted","currentTime":"2026-11-25T08:00:00Z","interval":300}"#)
     }
 
     @Test func writesEnumerationsWithTheirExactSpellings() {
         let value = SampledValue(
             value: "1", context: .interruptionBegin, format: .signedData, measurand: .energyReactiveImportInterval,
             phase: .l3L1, location: .ev, unit: .kilovoltAmperes)
-        #expect(JSONWriter.string(value.json) == #"""
-            {"value":"1","context":"Interruption.Begin","format":"SignedData",\#
-            "measurand":"Energy.Reactive.Import.Interval","phase":"L3-L1","location":"EV","unit":"kVA"}
-            """#)
+        #expect(
+            JSONWriter.string(value.json) == #"""
+                {"value":"1","context":"Interruption.Begin","format":"SignedData",\#
+                "measurand":"Energy.Reactive.Import.Interval","phase":"L3-L1","location":"EV","unit":"kVA"}
+                """#)
         #expect(ChargePointErrorCode.evCommunicationError.spelling == "EVCommunicationError")
         #expect(StopReason.deAuthorized.spelling == "DeAuthorized")
         #expect(ClearChargingProfileStatus.unknown.spelling == "Unknown")

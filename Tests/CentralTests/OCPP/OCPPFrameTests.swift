@@ -17,11 +17,12 @@ import Testing
     }
 
     @Test func errorCodesUseTheStandardsSpellings() {
-        #expect(OCPPErrorCode.allCases.map(\.rawValue) == [
-            "NotImplemented", "NotSupported", "InternalError", "ProtocolError", "SecurityError",
-            "FormationViolation", "PropertyConstraintViolation", "OccurenceConstraintViolation",
-            "TypeConstraintViolation", "GenericError",
-        ])
+        #expect(
+            OCPPErrorCode.allCases.map(\.rawValue) == [
+                "NotImplemented", "NotSupported", "InternalError", "ProtocolError", "SecurityError",
+                "FormationViolation", "PropertyConstraintViolation", "OccurenceConstraintViolation",
+                "TypeConstraintViolation", "GenericError",
+            ])
     }
 
     @Test func receivedErrorCodesAcceptCommonVariants() {
@@ -33,16 +34,24 @@ import Testing
 
     @Test func parsesACall() throws {
         let frame = try parse(#"[2,"19223201","BootNotification",{"chargePointVendor":"VendorX"}]"#)
-        #expect(frame == .call(uniqueId: "19223201", action: "BootNotification", payload: object(["chargePointVendor": "VendorX"])))
+        #expect(
+            frame
+                == .call(
+                    uniqueId: "19223201", action: "BootNotification", payload: object(["chargePointVendor": "VendorX"]))
+        )
         #expect(frame.uniqueId == "19223201")
         #expect(frame.messageType == .call)
     }
 
     @Test func parsesACallResultAndACallError() throws {
-        #expect(try parse(#"[3,"a1",{"status":"Accepted"}]"#) == .callResult(uniqueId: "a1", payload: object(["status": "Accepted"])))
+        #expect(
+            try parse(#"[3,"a1",{"status":"Accepted"}]"#)
+                == .callResult(uniqueId: "a1", payload: object(["status": "Accepted"])))
         #expect(
             try parse(#"[4,"a1","NotSupported","no smart charging",{"hint":1}]"#)
-                == .callError(uniqueId: "a1", code: .notSupported, description: "no smart charging", details: object(["hint": 1])))
+                == .callError(
+                    uniqueId: "a1", code: .notSupported, description: "no smart charging", details: object(["hint": 1]))
+        )
     }
 
     @Test func encodesAllThreeFramesExactly() {
@@ -50,11 +59,13 @@ import Testing
             OCPPFrame.call(uniqueId: "42", action: "Heartbeat", payload: JSONObject()).text()
                 == #"[2,"42","Heartbeat",{}]"#)
         #expect(
-            OCPPFrame.callResult(uniqueId: "42", payload: object(["currentTime": "2026-11-25T08:00:00Z", "n": 1.5])).text()
+            OCPPFrame.callResult(uniqueId: "42", payload: object(["currentTime": "2026-11-25T08:00:00Z", "n": 1.5]))
+                .text()
                 == #"[3,"42",{"currentTime":"2026-11-25T08:00:00Z","n":1.5}]"#)
         #expect(
             OCPPFrame.callError(
-                uniqueId: "4\"2", code: .occurenceConstraintViolation, description: "idTag: required property is missing",
+                uniqueId: "4\"2", code: .occurenceConstraintViolation,
+                description: "idTag: required property is missing",
                 details: JSONObject()
             ).text() == #"[4,"4\"2","OccurenceConstraintViolation","idTag: required property is missing",{}]"#)
     }
@@ -62,8 +73,9 @@ import Testing
     @Test func encodesTypedMessages() {
         let frame = OCPPFrame.call(uniqueId: "7", ResetRequest(type: .hard))
         #expect(frame.text() == #"[2,"7","Reset",{"type":"Hard"}]"#)
-        #expect(OCPPFrame.callResult(uniqueId: "7", ResetConfirmation(status: .accepted)).text()
-            == #"[3,"7",{"status":"Accepted"}]"#)
+        #expect(
+            OCPPFrame.callResult(uniqueId: "7", ResetConfirmation(status: .accepted)).text()
+                == #"[3,"7",{"status":"Accepted"}]"#)
     }
 
     @Test func encodedFramesParseBack() throws {
@@ -85,9 +97,11 @@ import Testing
 
     @Test func aValueThatIsNotAnArrayIsDropped() throws {
         let error = try #require(failure(#"{"id":"abc"}"#))
-        #expect(error == OCPPFrameError(
-            uniqueId: nil, messageTypeId: nil, code: .formationViolation,
-            message: "an OCPP-J message is a JSON array, got an object"))
+        #expect(
+            error
+                == OCPPFrameError(
+                    uniqueId: nil, messageTypeId: nil, code: .formationViolation,
+                    message: "an OCPP-J message is a JSON array, got an object"))
         #expect(error.reply == nil)
     }
 
@@ -100,15 +114,21 @@ import Testing
     @Test func anUnknownMessageTypeIsAnsweredWithProtocolError() throws {
         let error = try #require(failure(#"[5,"abc",{}]"#))
         #expect(error.code == .protocolError)
-        #expect(error.reply == .callError(
-            uniqueId: "abc", code: .protocolError, description: "unknown message type 5", details: JSONObject()))
+        #expect(
+            error.reply
+                == .callError(
+                    uniqueId: "abc", code: .protocolError, description: "unknown message type 5", details: JSONObject())
+        )
     }
 
     @Test func aMessageTypeThatIsNotANumberIsAnsweredWithFormationViolation() throws {
         let error = try #require(failure(#"["2","abc","Heartbeat",{}]"#))
-        #expect(error.reply == .callError(
-            uniqueId: "abc", code: .formationViolation, description: "the message type must be an integer, got a string",
-            details: JSONObject()))
+        #expect(
+            error.reply
+                == .callError(
+                    uniqueId: "abc", code: .formationViolation,
+                    description: "the message type must be an integer, got a string",
+                    details: JSONObject()))
     }
 
     @Test func aUniqueIdThatIsNotAStringCannotBeAnswered() throws {
@@ -122,25 +142,33 @@ import Testing
     @Test func aUniqueIdLongerThan36CharactersIsAFormationViolation() throws {
         let longId = String(repeating: "a", count: 37)
         let error = try #require(failure(#"[2,"\#(longId)","Heartbeat",{}]"#))
-        #expect(error.reply == .callError(
-            uniqueId: longId, code: .formationViolation,
-            description: "the unique id is 37 characters long, at most 36 are allowed", details: JSONObject()))
+        #expect(
+            error.reply
+                == .callError(
+                    uniqueId: longId, code: .formationViolation,
+                    description: "the unique id is 37 characters long, at most 36 are allowed", details: JSONObject()))
         let longest = String(repeating: "é", count: 36)
         #expect(try parse(#"[2,"\#(longest)","Heartbeat",{}]"#).uniqueId == longest)
     }
 
     @Test func aPayloadThatIsNotAnObjectIsAFormationViolation() throws {
         let error = try #require(failure(#"[2,"abc","Heartbeat",[]]"#))
-        #expect(error.reply == .callError(
-            uniqueId: "abc", code: .formationViolation, description: "the payload must be an object, got an array",
-            details: JSONObject()))
+        #expect(
+            error.reply
+                == .callError(
+                    uniqueId: "abc", code: .formationViolation,
+                    description: "the payload must be an object, got an array",
+                    details: JSONObject()))
     }
 
     @Test func aWrongNumberOfElementsIsAFormationViolation() throws {
         let error = try #require(failure(#"[2,"abc","Heartbeat"]"#))
-        #expect(error.reply == .callError(
-            uniqueId: "abc", code: .formationViolation, description: "a message of type 2 has 4 elements, got 3",
-            details: JSONObject()))
+        #expect(
+            error.reply
+                == .callError(
+                    uniqueId: "abc", code: .formationViolation,
+                    description: "a message of type 2 has 4 elements, got 3",
+                    details: JSONObject()))
     }
 
     @Test func anActionThatIsNotAStringIsAFormationViolation() throws {

@@ -57,17 +57,20 @@ import Testing
             MeterValuesRequest.self,
             #"{"connectorId":1,"meterValue":[{"timestamp":"2026-11-25T08:00:00Z","sampledValue":[{"value":1234.5}]}]}"#)
         #expect(meter.value.meterValue[0].sampledValue[0].value == "1234.5")
-        #expect(meter.warnings.map(\.description) == ["meterValue[0].sampledValue[0].value: number 1234.5 read as a string"])
+        #expect(
+            meter.warnings.map(\.description) == ["meterValue[0].sampledValue[0].value: number 1234.5 read as a string"]
+        )
     }
 
     @Test func readsBooleansSentAsStringsAndNullsAsAbsent() throws {
         let decoded = try lenient(
             GetConfigurationConfirmation.self, #"{"configurationKey":[{"key":"K","readonly":"true","value":null}]}"#)
         #expect(decoded.value.configurationKey == [KeyValue(key: "K", readonly: true)])
-        #expect(decoded.warnings.map(\.description) == [
-            #"configurationKey[0].readonly: string "true" read as a boolean"#,
-            "configurationKey[0].value: null read as an absent property",
-        ])
+        #expect(
+            decoded.warnings.map(\.description) == [
+                #"configurationKey[0].readonly: string "true" read as a boolean"#,
+                "configurationKey[0].value: null read as an absent property",
+            ])
     }
 
     @Test func readsADateTimeWithoutAnOffsetAsUTC() throws {
@@ -88,22 +91,25 @@ import Testing
     }
 
     @Test func stillRejectsAMissingRequiredField() throws {
-        #expect(throws: OCPPValidationError(
-            code: .occurenceConstraintViolation, path: "chargePointModel", reason: "required property is missing")
+        #expect(
+            throws: OCPPValidationError(
+                code: .occurenceConstraintViolation, path: "chargePointModel", reason: "required property is missing")
         ) {
             try lenient(BootNotificationRequest.self, #"{"chargePointVendor":"VendorX","extra":1}"#)
         }
         // null is tolerated only where the field may be absent.
-        #expect(throws: OCPPValidationError(
-            code: .typeConstraintViolation, path: "status", reason: "expected a string, got null")
+        #expect(
+            throws: OCPPValidationError(
+                code: .typeConstraintViolation, path: "status", reason: "expected a string, got null")
         ) {
             try lenient(StatusNotificationRequest.self, #"{"connectorId":1,"errorCode":"NoError","status":null}"#)
         }
     }
 
     @Test func stillRejectsValuesThatCannotBeRead() throws {
-        #expect(throws: OCPPValidationError(
-            code: .typeConstraintViolation, path: "connectorId", reason: #"expected an integer, got "one""#)
+        #expect(
+            throws: OCPPValidationError(
+                code: .typeConstraintViolation, path: "connectorId", reason: #"expected an integer, got "one""#)
         ) {
             try lenient(UnlockConnectorRequest.self, #"{"connectorId":"one"}"#)
         }
@@ -119,11 +125,12 @@ import Testing
             {"connectorId":"1","meterValue":[{"timestamp":"2026-11-25T08:00:00Z","x":1,
              "sampledValue":[{"value":"1","unit":"kwh"},{"value":"2","measurand":"Power.Active.Importt"}]}]}
             """#)
-        #expect(decoded.warnings.map(\.description) == [
-            #"connectorId: string "1" read as an integer"#,
-            #"meterValue[0].sampledValue[0].unit: "kwh" read as "kWh""#,
-            #"meterValue[0].sampledValue[1].measurand: unknown value "Power.Active.Importt" kept"#,
-            "meterValue[0].x: unexpected property ignored",
-        ])
+        #expect(
+            decoded.warnings.map(\.description) == [
+                #"connectorId: string "1" read as an integer"#,
+                #"meterValue[0].sampledValue[0].unit: "kwh" read as "kWh""#,
+                #"meterValue[0].sampledValue[1].measurand: unknown value "Power.Active.Importt" kept"#,
+                "meterValue[0].x: unexpected property ignored",
+            ])
     }
 }

@@ -21,8 +21,11 @@ import Testing
 
     @Test func aMissingRequiredFieldIsAnOccurenceConstraintViolation() throws {
         let error = try violation(BootNotificationRequest.self, #"{"chargePointVendor":"VendorX"}"#)
-        #expect(error == OCPPValidationError(
-            code: .occurenceConstraintViolation, path: "chargePointModel", reason: "required property is missing"))
+        #expect(
+            error
+                == OCPPValidationError(
+                    code: .occurenceConstraintViolation, path: "chargePointModel",
+                    reason: "required property is missing"))
         #expect(error.description == "chargePointModel: required property is missing")
     }
 
@@ -37,8 +40,10 @@ import Testing
     @Test func aWrongJSONTypeIsATypeConstraintViolation() throws {
         let error = try violation(
             StatusNotificationRequest.self, #"{"connectorId":"1","errorCode":"NoError","status":"Available"}"#)
-        #expect(error == OCPPValidationError(
-            code: .typeConstraintViolation, path: "connectorId", reason: "expected an integer, got a string"))
+        #expect(
+            error
+                == OCPPValidationError(
+                    code: .typeConstraintViolation, path: "connectorId", reason: "expected an integer, got a string"))
     }
 
     @Test func aFractionWhereAnIntegerBelongsIsATypeConstraintViolation() throws {
@@ -70,8 +75,9 @@ import Testing
             """#)
         #expect(error.code == .propertyConstraintViolation)
         #expect(error.path == "meterValue[0].sampledValue[1].unit")
-        #expect(error.reason == #""kWhh" is not one of Wh, kWh, varh, kvarh, W, kW, VA, kVA, var, kvar, A, V, K, "#
-            + "Celcius, Celsius, Fahrenheit, Percent, Hertz")
+        #expect(
+            error.reason == #""kWhh" is not one of Wh, kWh, varh, kvarh, W, kW, VA, kVA, var, kvar, A, V, K, "#
+                + "Celcius, Celsius, Fahrenheit, Percent, Hertz")
     }
 
     @Test func hertzIsNotAUnitOfStopTransaction() throws {
@@ -81,14 +87,19 @@ import Testing
             {"meterStop":1,"timestamp":"2026-11-25T08:00:00Z","transactionId":1,
              "transactionData":[{"timestamp":"2026-11-25T08:00:00Z","sampledValue":[{"value":"50","unit":"Hertz"}]}]}
             """#)
-        #expect(error.description == #"transactionData[0].sampledValue[0].unit: "Hertz" is not a unit StopTransaction allows"#)
+        #expect(
+            error.description
+                == #"transactionData[0].sampledValue[0].unit: "Hertz" is not a unit StopTransaction allows"#)
         #expect(error.code == .propertyConstraintViolation)
     }
 
     @Test func anOverLongStringIsAPropertyConstraintViolation() throws {
         let error = try violation(AuthorizeRequest.self, #"{"idTag":"0123456789ABCDEF01234"}"#)
-        #expect(error == OCPPValidationError(
-            code: .propertyConstraintViolation, path: "idTag", reason: "21 characters, longer than the maximum of 20"))
+        #expect(
+            error
+                == OCPPValidationError(
+                    code: .propertyConstraintViolation, path: "idTag",
+                    reason: "21 characters, longer than the maximum of 20"))
     }
 
     @Test func maxLengthCountsCharactersNotBytes() throws {
@@ -100,9 +111,11 @@ import Testing
         let error = try violation(
             StartTransactionRequest.self,
             #"{"connectorId":1,"idTag":"A","meterStart":0,"timestamp":"2026-11-25 08:00:00"}"#)
-        #expect(error == OCPPValidationError(
-            code: .propertyConstraintViolation, path: "timestamp",
-            reason: #""2026-11-25 08:00:00" is not an RFC 3339 date-time"#))
+        #expect(
+            error
+                == OCPPValidationError(
+                    code: .propertyConstraintViolation, path: "timestamp",
+                    reason: #""2026-11-25 08:00:00" is not an RFC 3339 date-time"#))
     }
 
     @Test func aDateTimeWithoutAnOffsetIsRejectedInStrictMode() throws {
@@ -118,10 +131,12 @@ import Testing
              "chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute",
              "chargingSchedule":{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":10.05}]}}}
             """#)
-        #expect(error == OCPPValidationError(
-            code: .propertyConstraintViolation,
-            path: "csChargingProfiles.chargingSchedule.chargingSchedulePeriod[0].limit",
-            reason: "10.05 is not a multiple of 0.1"))
+        #expect(
+            error
+                == OCPPValidationError(
+                    code: .propertyConstraintViolation,
+                    path: "csChargingProfiles.chargingSchedule.chargingSchedulePeriod[0].limit",
+                    reason: "10.05 is not a multiple of 0.1"))
     }
 
     @Test(arguments: [0.1, 0.3, 2.3, 6.0, 7.7, 10.1, 16, 22.2, 4600, 11_000.3, -1.1])
@@ -138,8 +153,10 @@ import Testing
 
     @Test func tooFewItemsIsAnOccurenceConstraintViolation() throws {
         let error = try violation(MeterValuesRequest.self, #"{"connectorId":1,"meterValue":[]}"#)
-        #expect(error == OCPPValidationError(
-            code: .occurenceConstraintViolation, path: "meterValue", reason: "at least 1 item required, got 0"))
+        #expect(
+            error
+                == OCPPValidationError(
+                    code: .occurenceConstraintViolation, path: "meterValue", reason: "at least 1 item required, got 0"))
     }
 
     @Test func aURIMustHaveAScheme() throws {
@@ -164,9 +181,11 @@ import Testing
         let decoded = try MeterValuesRequest.decode(JSONParser.parse(OCPPSamplePayloads.request(.meterValues)))
         let first = decoded.value.meterValue[0]
         #expect(first.timestamp == Date(timeIntervalSince1970: 1_795_590_000.5))
-        #expect(first.sampledValue[0] == SampledValue(
-            value: "1234.5", context: .samplePeriodic, format: .raw, measurand: .energyActiveImportRegister,
-            location: .outlet, unit: .kilowattHours))
+        #expect(
+            first.sampledValue[0]
+                == SampledValue(
+                    value: "1234.5", context: .samplePeriodic, format: .raw, measurand: .energyActiveImportRegister,
+                    location: .outlet, unit: .kilowattHours))
         #expect(first.sampledValue[3].phase == .l1N)
         #expect(first.sampledValue[5].measurand == .soc)
         #expect(decoded.value.transactionId == 17)

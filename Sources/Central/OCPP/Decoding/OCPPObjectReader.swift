@@ -34,7 +34,8 @@ public struct OCPPObjectReader {
             if mode == .lenient {
                 warn(path(of: key), "unexpected property ignored")
             } else {
-                throw OCPPValidationError(code: .formationViolation, path: path(of: key), reason: "property is not allowed")
+                throw OCPPValidationError(
+                    code: .formationViolation, path: path(of: key), reason: "property is not allowed")
             }
         }
     }
@@ -120,14 +121,18 @@ public struct OCPPObjectReader {
     public mutating func object<Value: OCPPObjectCodable>(
         _ key: String, as type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> Value {
-        try readObject(required(key), at: path(of: key)) { reader throws(OCPPValidationError) in try Value(from: &reader) }
+        try readObject(required(key), at: path(of: key)) { reader throws(OCPPValidationError) in
+            try Value(from: &reader)
+        }
     }
 
     public mutating func optionalObject<Value: OCPPObjectCodable>(
         _ key: String, as type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> Value? {
         guard let value = try optional(key) else { return nil }
-        return try readObject(value, at: path(of: key)) { reader throws(OCPPValidationError) in try Value(from: &reader) }
+        return try readObject(value, at: path(of: key)) { reader throws(OCPPValidationError) in
+            try Value(from: &reader)
+        }
     }
 
     public mutating func array<Value: OCPPObjectCodable>(
@@ -308,7 +313,9 @@ public struct OCPPObjectReader {
     }
 
     private mutating func readDateTime(_ value: JSONValue, at path: String) throws(OCPPValidationError) -> Date {
-        guard case .string(let text) = value else { throw typeMismatch(value, expected: "a date-time string", at: path) }
+        guard case .string(let text) = value else {
+            throw typeMismatch(value, expected: "a date-time string", at: path)
+        }
         if let date = OCPPDateTime.parse(text) { return date }
         if mode == .lenient, let date = OCPPDateTime.parse(text, requiringOffset: false) {
             warn(path, "date-time \"\(text)\" without an offset read as UTC")

@@ -26,8 +26,9 @@ public struct OCPPFrameError: Error, Sendable, Hashable, CustomStringConvertible
     /// readable id there is nothing the peer could match an answer to.
     public var reply: OCPPFrame? {
         guard let uniqueId else { return nil }
-        if let messageTypeId, messageTypeId == OCPPMessageType.callResult.rawValue
-            || messageTypeId == OCPPMessageType.callError.rawValue
+        if let messageTypeId,
+            messageTypeId == OCPPMessageType.callResult.rawValue
+                || messageTypeId == OCPPMessageType.callError.rawValue
         {
             return nil
         }
