@@ -15,7 +15,9 @@ public struct OCPPObjectReader {
     public let mode: OCPPValidationMode
     /// What a lenient decoding tolerated so far, here and in nested objects.
     public private(set) var warnings: [OCPPValidationWarning] = []
-    private var readKeys: [String] = []
+    /// Bit i set: entry i of `object` was read by a field. No schema object has more than a
+    /// dozen properties, so an entry past the 64th is an extra property whatever it is.
+    private var consumed: UInt64 = 0
 
     public init(object: JSONObject, path: String, mode: OCPPValidationMode) {
         self.object = object
@@ -30,7 +32,8 @@ public struct OCPPObjectReader {
 
     /// Checks for properties that no field read: an error in strict mode, a warning otherwise.
     public mutating func finish() throws(OCPPValidationError) {
-        for (key, _) in object where !readKeys.contains(key) {
+        for (index, entry) in object.entries.enumerated() where index >= 64 || consumed & (1 << index) == 0 {
+            let key = entry.key
             if mode == .lenient {
                 warn(path(of: key), "unexpected property ignored")
             } else {
@@ -50,78 +53,78 @@ public struct OCPPObjectReader {
     // MARK: Fields
 
     public mutating func string(_ key: String, maxLength: Int? = nil) throws(OCPPValidationError) -> String {
-        try readString(required(key), at: path(of: key), maxLength: maxLength)
+        try readString(required(key), at: field(key), maxLength: maxLength)
     }
 
     public mutating func optionalString(_ key: String, maxLength: Int? = nil) throws(OCPPValidationError) -> String? {
         guard let value = try optional(key) else { return nil }
-        return try readString(value, at: path(of: key), maxLength: maxLength)
+        return try readString(value, at: field(key), maxLength: maxLength)
     }
 
     public mutating func integer(_ key: String) throws(OCPPValidationError) -> Int {
-        try readInteger(required(key), at: path(of: key))
+        try readInteger(required(key), at: field(key))
     }
 
     public mutating func optionalInteger(_ key: String) throws(OCPPValidationError) -> Int? {
         guard let value = try optional(key) else { return nil }
-        return try readInteger(value, at: path(of: key))
+        return try readInteger(value, at: field(key))
     }
 
     /// A number that must be a multiple of 0.1 (the schemas' limits and rates).
     public mutating func decimal(_ key: String) throws(OCPPValidationError) -> Double {
-        try readDecimal(required(key), at: path(of: key))
+        try readDecimal(required(key), at: field(key))
     }
 
     public mutating func optionalDecimal(_ key: String) throws(OCPPValidationError) -> Double? {
         guard let value = try optional(key) else { return nil }
-        return try readDecimal(value, at: path(of: key))
+        return try readDecimal(value, at: field(key))
     }
 
     public mutating func boolean(_ key: String) throws(OCPPValidationError) -> Bool {
-        try readBoolean(required(key), at: path(of: key))
+        try readBoolean(required(key), at: field(key))
     }
 
     public mutating func optionalBoolean(_ key: String) throws(OCPPValidationError) -> Bool? {
         guard let value = try optional(key) else { return nil }
-        return try readBoolean(value, at: path(of: key))
+        return try readBoolean(value, at: field(key))
     }
 
     public mutating func dateTime(_ key: String) throws(OCPPValidationError) -> Date {
-        try readDateTime(required(key), at: path(of: key))
+        try readDateTime(required(key), at: field(key))
     }
 
     public mutating func optionalDateTime(_ key: String) throws(OCPPValidationError) -> Date? {
         guard let value = try optional(key) else { return nil }
-        return try readDateTime(value, at: path(of: key))
+        return try readDateTime(value, at: field(key))
     }
 
     /// A string with `format: uri`.
     public mutating func uri(_ key: String) throws(OCPPValidationError) -> String {
-        try readURI(required(key), at: path(of: key))
+        try readURI(required(key), at: field(key))
     }
 
     public mutating func optionalURI(_ key: String) throws(OCPPValidationError) -> String? {
         guard let value = try optional(key) else { return nil }
-        return try readURI(value, at: path(of: key))
+        return try readURI(value, at: field(key))
     }
 
     public mutating func enumeration<Value: OCPPEnumeration>(
         _ key: String, as type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> Value {
-        try readEnumeration(required(key), at: path(of: key))
+        try readEnumeration(required(key), at: field(key))
     }
 
     public mutating func optionalEnumeration<Value: OCPPEnumeration>(
         _ key: String, as type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> Value? {
         guard let value = try optional(key) else { return nil }
-        return try readEnumeration(value, at: path(of: key)) as Value
+        return try readEnumeration(value, at: field(key)) as Value
     }
 
     public mutating func object<Value: OCPPObjectCodable>(
         _ key: String, as type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> Value {
-        try readObject(required(key), at: path(of: key)) { reader throws(OCPPValidationError) in
+        try readObject(required(key), at: field(key)) { reader throws(OCPPValidationError) in
             try Value(from: &reader)
         }
     }
@@ -130,7 +133,7 @@ public struct OCPPObjectReader {
         _ key: String, as type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> Value? {
         guard let value = try optional(key) else { return nil }
-        return try readObject(value, at: path(of: key)) { reader throws(OCPPValidationError) in
+        return try readObject(value, at: field(key)) { reader throws(OCPPValidationError) in
             try Value(from: &reader)
         }
     }
@@ -152,10 +155,9 @@ public struct OCPPObjectReader {
         _ key: String, minItems: Int = 0,
         element: (inout OCPPObjectReader) throws(OCPPValidationError) -> Value
     ) throws(OCPPValidationError) -> [Value] {
-        let fieldPath = path(of: key)
-        return try readArray(required(key), at: fieldPath, minItems: minItems) {
-            (reader: inout OCPPObjectReader, item, itemPath) throws(OCPPValidationError) in
-            try reader.readObject(item, at: itemPath, element)
+        return try readArray(required(key), at: field(key), minItems: minItems) {
+            (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
+            try reader.readObject(item, at: itemLocation, element)
         }
     }
 
@@ -164,16 +166,16 @@ public struct OCPPObjectReader {
         element: (inout OCPPObjectReader) throws(OCPPValidationError) -> Value
     ) throws(OCPPValidationError) -> [Value]? {
         guard let value = try optional(key) else { return nil }
-        return try readArray(value, at: path(of: key), minItems: minItems) {
-            (reader: inout OCPPObjectReader, item, itemPath) throws(OCPPValidationError) in
-            try reader.readObject(item, at: itemPath, element)
+        return try readArray(value, at: field(key), minItems: minItems) {
+            (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
+            try reader.readObject(item, at: itemLocation, element)
         }
     }
 
     public mutating func stringArray(_ key: String, maxLength: Int? = nil) throws(OCPPValidationError) -> [String] {
-        try readArray(required(key), at: path(of: key), minItems: 0) {
-            (reader: inout OCPPObjectReader, item, itemPath) throws(OCPPValidationError) in
-            try reader.readString(item, at: itemPath, maxLength: maxLength)
+        try readArray(required(key), at: field(key), minItems: 0) {
+            (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
+            try reader.readString(item, at: itemLocation, maxLength: maxLength)
         }
     }
 
@@ -181,17 +183,30 @@ public struct OCPPObjectReader {
         _ key: String, maxLength: Int? = nil
     ) throws(OCPPValidationError) -> [String]? {
         guard let value = try optional(key) else { return nil }
-        return try readArray(value, at: path(of: key), minItems: 0) {
-            (reader: inout OCPPObjectReader, item, itemPath) throws(OCPPValidationError) in
-            try reader.readString(item, at: itemPath, maxLength: maxLength)
+        return try readArray(value, at: field(key), minItems: 0) {
+            (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
+            try reader.readString(item, at: itemLocation, maxLength: maxLength)
         }
     }
 
     // MARK: Presence
 
+    /// The value of `key`, marking its entry as read.
+    private mutating func lookup(_ key: String) -> JSONValue? {
+        for (index, entry) in object.entries.enumerated() where entry.key == key {
+            if index < 64 { consumed |= 1 << index }
+            return entry.value
+        }
+        return nil
+    }
+
+    /// Where the field `key` of this object sits.
+    private func field(_ key: String) -> FieldLocation {
+        FieldLocation(parent: path, key: key, index: 0)
+    }
+
     private mutating func required(_ key: String) throws(OCPPValidationError) -> JSONValue {
-        readKeys.append(key)
-        guard let value = object[key] else {
+        guard let value = lookup(key) else {
             throw OCPPValidationError(
                 code: .occurenceConstraintViolation, path: path(of: key), reason: "required property is missing")
         }
@@ -199,8 +214,7 @@ public struct OCPPObjectReader {
     }
 
     private mutating func optional(_ key: String) throws(OCPPValidationError) -> JSONValue? {
-        readKeys.append(key)
-        guard let value = object[key] else { return nil }
+        guard let value = lookup(key) else { return nil }
         if case .null = value, mode == .lenient {
             warn(path(of: key), "null read as an absent property")
             return nil
@@ -214,9 +228,10 @@ public struct OCPPObjectReader {
         warnings.append(OCPPValidationWarning(path: path, tolerated: tolerated))
     }
 
-    private func typeMismatch(_ value: JSONValue, expected: String, at path: String) -> OCPPValidationError {
+    private func typeMismatch(_ value: JSONValue, expected: String, at location: FieldLocation) -> OCPPValidationError {
         OCPPValidationError(
-            code: .typeConstraintViolation, path: path, reason: "expected \(expected), got \(value.typeDescription)")
+            code: .typeConstraintViolation, path: location.path,
+            reason: "expected \(expected), got \(value.typeDescription)")
     }
 
     private func invalid(_ path: String, _ reason: String) -> OCPPValidationError {
@@ -224,7 +239,7 @@ public struct OCPPObjectReader {
     }
 
     private mutating func readString(
-        _ value: JSONValue, at path: String, maxLength: Int?
+        _ value: JSONValue, at location: FieldLocation, maxLength: Int?
     ) throws(OCPPValidationError) -> String {
         let string: String
         switch value {
@@ -234,61 +249,67 @@ public struct OCPPObjectReader {
             var digits: [UInt8] = []
             JSONWriter.writeNumber(number, to: &digits)
             string = String(decoding: digits, as: UTF8.self)
-            warn(path, "number \(string) read as a string")
+            warn(location.path, "number \(string) read as a string")
         default:
-            throw typeMismatch(value, expected: "a string", at: path)
+            throw typeMismatch(value, expected: "a string", at: location)
         }
         if let maxLength {
             let length = string.unicodeScalars.count
             if length > maxLength {
                 guard mode == .lenient else {
-                    throw invalid(path, "\(length) characters, longer than the maximum of \(maxLength)")
+                    throw invalid(location.path, "\(length) characters, longer than the maximum of \(maxLength)")
                 }
-                warn(path, "\(length) characters accepted, longer than the maximum of \(maxLength)")
+                warn(location.path, "\(length) characters accepted, longer than the maximum of \(maxLength)")
             }
         }
         return string
     }
 
-    private mutating func readInteger(_ value: JSONValue, at path: String) throws(OCPPValidationError) -> Int {
+    private mutating func readInteger(
+        _ value: JSONValue, at location: FieldLocation
+    ) throws(OCPPValidationError) -> Int {
         switch value {
         case .number:
             if let integer = value.intValue { return integer }
-            throw typeMismatch(value, expected: "an integer", at: path)
+            throw typeMismatch(value, expected: "an integer", at: location)
         case .string(let text) where mode == .lenient:
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if let integer = Int(trimmed) ?? Double(trimmed).flatMap({ JSONValue.number($0).intValue }) {
-                warn(path, "string \"\(text)\" read as an integer")
+                warn(location.path, "string \"\(text)\" read as an integer")
                 return integer
             }
             throw OCPPValidationError(
-                code: .typeConstraintViolation, path: path, reason: "expected an integer, got \"\(text)\"")
+                code: .typeConstraintViolation, path: location.path, reason: "expected an integer, got \"\(text)\"")
         default:
-            throw typeMismatch(value, expected: "an integer", at: path)
+            throw typeMismatch(value, expected: "an integer", at: location)
         }
     }
 
-    private mutating func readNumber(_ value: JSONValue, at path: String) throws(OCPPValidationError) -> Double {
+    private mutating func readNumber(
+        _ value: JSONValue, at location: FieldLocation
+    ) throws(OCPPValidationError) -> Double {
         switch value {
         case .number(let number):
             return number
         case .string(let text) where mode == .lenient:
             if let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite {
-                warn(path, "string \"\(text)\" read as a number")
+                warn(location.path, "string \"\(text)\" read as a number")
                 return number
             }
             throw OCPPValidationError(
-                code: .typeConstraintViolation, path: path, reason: "expected a number, got \"\(text)\"")
+                code: .typeConstraintViolation, path: location.path, reason: "expected a number, got \"\(text)\"")
         default:
-            throw typeMismatch(value, expected: "a number", at: path)
+            throw typeMismatch(value, expected: "a number", at: location)
         }
     }
 
-    private mutating func readDecimal(_ value: JSONValue, at path: String) throws(OCPPValidationError) -> Double {
-        let number = try readNumber(value, at: path)
+    private mutating func readDecimal(
+        _ value: JSONValue, at location: FieldLocation
+    ) throws(OCPPValidationError) -> Double {
+        let number = try readNumber(value, at: location)
         if !Self.isMultipleOfTenth(number) {
-            guard mode == .lenient else { throw invalid(path, "\(number) is not a multiple of 0.1") }
-            warn(path, "\(number) accepted, not a multiple of 0.1")
+            guard mode == .lenient else { throw invalid(location.path, "\(number) is not a multiple of 0.1") }
+            warn(location.path, "\(number) accepted, not a multiple of 0.1")
         }
         return number
     }
@@ -300,35 +321,41 @@ public struct OCPPObjectReader {
         return abs(tenths - tenths.rounded()) <= 1e-9 * max(1, abs(tenths))
     }
 
-    private mutating func readBoolean(_ value: JSONValue, at path: String) throws(OCPPValidationError) -> Bool {
+    private mutating func readBoolean(
+        _ value: JSONValue, at location: FieldLocation
+    ) throws(OCPPValidationError) -> Bool {
         switch value {
         case .bool(let flag):
             return flag
         case .string(let text) where mode == .lenient && (text == "true" || text == "false"):
-            warn(path, "string \"\(text)\" read as a boolean")
+            warn(location.path, "string \"\(text)\" read as a boolean")
             return text == "true"
         default:
-            throw typeMismatch(value, expected: "a boolean", at: path)
+            throw typeMismatch(value, expected: "a boolean", at: location)
         }
     }
 
-    private mutating func readDateTime(_ value: JSONValue, at path: String) throws(OCPPValidationError) -> Date {
+    private mutating func readDateTime(
+        _ value: JSONValue, at location: FieldLocation
+    ) throws(OCPPValidationError) -> Date {
         guard case .string(let text) = value else {
-            throw typeMismatch(value, expected: "a date-time string", at: path)
+            throw typeMismatch(value, expected: "a date-time string", at: location)
         }
         if let date = OCPPDateTime.parse(text) { return date }
         if mode == .lenient, let date = OCPPDateTime.parse(text, requiringOffset: false) {
-            warn(path, "date-time \"\(text)\" without an offset read as UTC")
+            warn(location.path, "date-time \"\(text)\" without an offset read as UTC")
             return date
         }
-        throw invalid(path, "\"\(text)\" is not an RFC 3339 date-time")
+        throw invalid(location.path, "\"\(text)\" is not an RFC 3339 date-time")
     }
 
-    private mutating func readURI(_ value: JSONValue, at path: String) throws(OCPPValidationError) -> String {
-        let text = try readString(value, at: path, maxLength: nil)
+    private mutating func readURI(
+        _ value: JSONValue, at location: FieldLocation
+    ) throws(OCPPValidationError) -> String {
+        let text = try readString(value, at: location, maxLength: nil)
         if !Self.isURI(text) {
-            guard mode == .lenient else { throw invalid(path, "\"\(text)\" is not a URI") }
-            warn(path, "\"\(text)\" accepted, not a URI")
+            guard mode == .lenient else { throw invalid(location.path, "\"\(text)\" is not a URI") }
+            warn(location.path, "\"\(text)\" accepted, not a URI")
         }
         return text
     }
@@ -358,28 +385,29 @@ public struct OCPPObjectReader {
     }
 
     private mutating func readEnumeration<Value: OCPPEnumeration>(
-        _ value: JSONValue, at path: String
+        _ value: JSONValue, at location: FieldLocation
     ) throws(OCPPValidationError) -> Value {
-        guard case .string(let text) = value else { throw typeMismatch(value, expected: "a string", at: path) }
+        guard case .string(let text) = value else { throw typeMismatch(value, expected: "a string", at: location) }
         if let known = Value.known(text) { return known }
         guard mode == .lenient else {
             let allowed = Value.spellings.map(\.spelling).joined(separator: ", ")
-            throw invalid(path, "\"\(text)\" is not one of \(allowed)")
+            throw invalid(location.path, "\"\(text)\" is not one of \(allowed)")
         }
         let lowered = text.lowercased()
         for entry in Value.spellings where entry.spelling.lowercased() == lowered {
-            warn(path, "\"\(text)\" read as \"\(entry.spelling)\"")
+            warn(location.path, "\"\(text)\" read as \"\(entry.spelling)\"")
             return entry.value
         }
-        warn(path, "unknown value \"\(text)\" kept")
+        warn(location.path, "unknown value \"\(text)\" kept")
         return Value.unrecognized(text)
     }
 
     private mutating func readObject<Value>(
-        _ value: JSONValue, at path: String, _ decode: (inout OCPPObjectReader) throws(OCPPValidationError) -> Value
+        _ value: JSONValue, at location: FieldLocation,
+        _ decode: (inout OCPPObjectReader) throws(OCPPValidationError) -> Value
     ) throws(OCPPValidationError) -> Value {
-        guard case .object(let object) = value else { throw typeMismatch(value, expected: "an object", at: path) }
-        var reader = OCPPObjectReader(object: object, path: path, mode: mode)
+        guard case .object(let object) = value else { throw typeMismatch(value, expected: "an object", at: location) }
+        var reader = OCPPObjectReader(object: object, path: location.path, mode: mode)
         let decoded = try decode(&reader)
         try reader.finish()
         warnings.append(contentsOf: reader.warnings)
@@ -387,19 +415,20 @@ public struct OCPPObjectReader {
     }
 
     private mutating func readArray<Value>(
-        _ value: JSONValue, at path: String, minItems: Int,
-        _ element: (inout OCPPObjectReader, JSONValue, String) throws(OCPPValidationError) -> Value
+        _ value: JSONValue, at location: FieldLocation, minItems: Int,
+        _ element: (inout OCPPObjectReader, JSONValue, FieldLocation) throws(OCPPValidationError) -> Value
     ) throws(OCPPValidationError) -> [Value] {
-        guard case .array(let items) = value else { throw typeMismatch(value, expected: "an array", at: path) }
+        guard case .array(let items) = value else { throw typeMismatch(value, expected: "an array", at: location) }
+        let arrayPath = location.path
         guard items.count >= minItems else {
             throw OCPPValidationError(
-                code: .occurenceConstraintViolation, path: path,
+                code: .occurenceConstraintViolation, path: arrayPath,
                 reason: "at least \(minItems) item\(minItems == 1 ? "" : "s") required, got \(items.count)")
         }
         var result: [Value] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            result.append(try element(&self, item, "\(path)[\(index)]"))
+            result.append(try element(&self, item, FieldLocation(parent: arrayPath, key: nil, index: index)))
         }
         return result
     }

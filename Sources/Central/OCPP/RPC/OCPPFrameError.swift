@@ -1,7 +1,7 @@
 /// Why a text message is not a well-formed OCPP-J frame, with what is needed to answer it.
 public struct OCPPFrameError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The frame's unique id when one could be read (a string of at most 36 characters
-    /// is not required here: an over-long id is still echoed so the peer can match it).
+    /// The frame's unique id when it could be read as a string; an over-long or empty id is
+    /// kept too, so that the answer still reaches the request it refuses.
     public var uniqueId: String?
     /// The message type number when one could be read.
     public var messageTypeId: Int?
@@ -26,12 +26,11 @@ public struct OCPPFrameError: Error, Sendable, Hashable, CustomStringConvertible
     /// readable id there is nothing the peer could match an answer to.
     public var reply: OCPPFrame? {
         guard let uniqueId else { return nil }
-        if let messageTypeId,
-            messageTypeId == OCPPMessageType.callResult.rawValue
-                || messageTypeId == OCPPMessageType.callError.rawValue
-        {
+        switch messageTypeId {
+        case OCPPMessageType.callResult.rawValue, OCPPMessageType.callError.rawValue:
             return nil
+        default:
+            return .callError(uniqueId: uniqueId, code: code, description: message, details: JSONObject())
         }
-        return .callError(uniqueId: uniqueId, code: code, description: message, details: JSONObject())
     }
 }
