@@ -6,6 +6,10 @@
 public protocol OCPPEnumeration: Sendable, Hashable, CustomStringConvertible {
     /// Every value the standard defines with its spelling, in the schema's order.
     static var spellings: [(value: Self, spelling: String)] { get }
+    /// The known value with this exact spelling (a `switch`: faster than scanning `spellings`).
+    static func known(_ spelling: String) -> Self?
+    /// The exact spelling of the value on the wire.
+    var spelling: String { get }
     /// A value outside the standard, kept as it was received.
     static func unrecognized(_ spelling: String) -> Self
     /// The received text when this is an unknown value.
@@ -16,19 +20,6 @@ extension OCPPEnumeration {
     /// The value with this exact spelling, or `.unrecognized(spelling)`.
     public init(spelling: String) {
         self = Self.known(spelling) ?? Self.unrecognized(spelling)
-    }
-
-    /// The known value with this exact spelling.
-    public static func known(_ spelling: String) -> Self? {
-        for entry in spellings where entry.spelling == spelling { return entry.value }
-        return nil
-    }
-
-    /// The exact spelling of the value on the wire.
-    public var spelling: String {
-        if let unrecognizedSpelling { return unrecognizedSpelling }
-        for entry in Self.spellings where entry.value == self { return entry.spelling }
-        return ""
     }
 
     /// Whether the standard defines this value.

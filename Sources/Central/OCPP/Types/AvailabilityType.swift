@@ -10,6 +10,22 @@ public enum AvailabilityType: OCPPEnumeration {
         (.operative, "Operative"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Inoperative": .inoperative
+        case "Operative": .operative
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .inoperative: "Inoperative"
+        case .operative: "Operative"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

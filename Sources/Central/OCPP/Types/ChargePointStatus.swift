@@ -24,6 +24,36 @@ public enum ChargePointStatus: OCPPEnumeration {
         (.faulted, "Faulted"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Available": .available
+        case "Preparing": .preparing
+        case "Charging": .charging
+        case "SuspendedEVSE": .suspendedEVSE
+        case "SuspendedEV": .suspendedEV
+        case "Finishing": .finishing
+        case "Reserved": .reserved
+        case "Unavailable": .unavailable
+        case "Faulted": .faulted
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .available: "Available"
+        case .preparing: "Preparing"
+        case .charging: "Charging"
+        case .suspendedEVSE: "SuspendedEVSE"
+        case .suspendedEV: "SuspendedEV"
+        case .finishing: "Finishing"
+        case .reserved: "Reserved"
+        case .unavailable: "Unavailable"
+        case .faulted: "Faulted"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

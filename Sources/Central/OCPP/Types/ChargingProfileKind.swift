@@ -12,6 +12,24 @@ public enum ChargingProfileKind: OCPPEnumeration {
         (.relative, "Relative"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Absolute": .absolute
+        case "Recurring": .recurring
+        case "Relative": .relative
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .absolute: "Absolute"
+        case .recurring: "Recurring"
+        case .relative: "Relative"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

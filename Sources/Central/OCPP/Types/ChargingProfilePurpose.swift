@@ -12,6 +12,24 @@ public enum ChargingProfilePurpose: OCPPEnumeration {
         (.txProfile, "TxProfile"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "ChargePointMaxProfile": .chargePointMaxProfile
+        case "TxDefaultProfile": .txDefaultProfile
+        case "TxProfile": .txProfile
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .chargePointMaxProfile: "ChargePointMaxProfile"
+        case .txDefaultProfile: "TxDefaultProfile"
+        case .txProfile: "TxProfile"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

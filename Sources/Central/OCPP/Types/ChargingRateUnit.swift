@@ -10,6 +10,22 @@ public enum ChargingRateUnit: OCPPEnumeration {
         (.watts, "W"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "A": .amperes
+        case "W": .watts
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .amperes: "A"
+        case .watts: "W"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

@@ -10,6 +10,22 @@ public enum ClearChargingProfileStatus: OCPPEnumeration {
         (.unknown, "Unknown"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Accepted": .accepted
+        case "Unknown": .unknown
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .accepted: "Accepted"
+        case .unknown: "Unknown"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

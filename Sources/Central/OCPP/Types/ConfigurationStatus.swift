@@ -14,6 +14,26 @@ public enum ConfigurationStatus: OCPPEnumeration {
         (.notSupported, "NotSupported"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Accepted": .accepted
+        case "Rejected": .rejected
+        case "RebootRequired": .rebootRequired
+        case "NotSupported": .notSupported
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .accepted: "Accepted"
+        case .rejected: "Rejected"
+        case .rebootRequired: "RebootRequired"
+        case .notSupported: "NotSupported"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

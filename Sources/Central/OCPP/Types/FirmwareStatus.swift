@@ -20,6 +20,32 @@ public enum FirmwareStatus: OCPPEnumeration {
         (.installed, "Installed"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Downloaded": .downloaded
+        case "DownloadFailed": .downloadFailed
+        case "Downloading": .downloading
+        case "Idle": .idle
+        case "InstallationFailed": .installationFailed
+        case "Installing": .installing
+        case "Installed": .installed
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .downloaded: "Downloaded"
+        case .downloadFailed: "DownloadFailed"
+        case .downloading: "Downloading"
+        case .idle: "Idle"
+        case .installationFailed: "InstallationFailed"
+        case .installing: "Installing"
+        case .installed: "Installed"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

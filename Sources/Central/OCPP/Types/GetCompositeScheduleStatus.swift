@@ -10,6 +10,22 @@ public enum GetCompositeScheduleStatus: OCPPEnumeration {
         (.rejected, "Rejected"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Accepted": .accepted
+        case "Rejected": .rejected
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .accepted: "Accepted"
+        case .rejected: "Rejected"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

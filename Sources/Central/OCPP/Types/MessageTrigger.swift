@@ -18,6 +18,30 @@ public enum MessageTrigger: OCPPEnumeration {
         (.statusNotification, "StatusNotification"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "BootNotification": .bootNotification
+        case "DiagnosticsStatusNotification": .diagnosticsStatusNotification
+        case "FirmwareStatusNotification": .firmwareStatusNotification
+        case "Heartbeat": .heartbeat
+        case "MeterValues": .meterValues
+        case "StatusNotification": .statusNotification
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .bootNotification: "BootNotification"
+        case .diagnosticsStatusNotification: "DiagnosticsStatusNotification"
+        case .firmwareStatusNotification: "FirmwareStatusNotification"
+        case .heartbeat: "Heartbeat"
+        case .meterValues: "MeterValues"
+        case .statusNotification: "StatusNotification"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

@@ -10,6 +10,22 @@ public enum RecurrencyKind: OCPPEnumeration {
         (.weekly, "Weekly"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Daily": .daily
+        case "Weekly": .weekly
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .daily: "Daily"
+        case .weekly: "Weekly"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

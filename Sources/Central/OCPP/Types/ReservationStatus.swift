@@ -16,6 +16,28 @@ public enum ReservationStatus: OCPPEnumeration {
         (.unavailable, "Unavailable"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Accepted": .accepted
+        case "Faulted": .faulted
+        case "Occupied": .occupied
+        case "Rejected": .rejected
+        case "Unavailable": .unavailable
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .accepted: "Accepted"
+        case .faulted: "Faulted"
+        case .occupied: "Occupied"
+        case .rejected: "Rejected"
+        case .unavailable: "Unavailable"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

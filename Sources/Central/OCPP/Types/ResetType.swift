@@ -10,6 +10,22 @@ public enum ResetType: OCPPEnumeration {
         (.soft, "Soft"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Hard": .hard
+        case "Soft": .soft
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .hard: "Hard"
+        case .soft: "Soft"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

@@ -12,6 +12,24 @@ public enum TriggerMessageStatus: OCPPEnumeration {
         (.notImplemented, "NotImplemented"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Accepted": .accepted
+        case "Rejected": .rejected
+        case "NotImplemented": .notImplemented
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .accepted: "Accepted"
+        case .rejected: "Rejected"
+        case .notImplemented: "NotImplemented"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

@@ -12,6 +12,24 @@ public enum UnlockStatus: OCPPEnumeration {
         (.notSupported, "NotSupported"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Unlocked": .unlocked
+        case "UnlockFailed": .unlockFailed
+        case "NotSupported": .notSupported
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .unlocked: "Unlocked"
+        case .unlockFailed: "UnlockFailed"
+        case .notSupported: "NotSupported"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

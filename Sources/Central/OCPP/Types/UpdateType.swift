@@ -10,6 +10,22 @@ public enum UpdateType: OCPPEnumeration {
         (.full, "Full"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Differential": .differential
+        case "Full": .full
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .differential: "Differential"
+        case .full: "Full"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil

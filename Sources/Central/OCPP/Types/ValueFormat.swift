@@ -10,6 +10,22 @@ public enum ValueFormat: OCPPEnumeration {
         (.signedData, "SignedData"),
     ]
 
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Raw": .raw
+        case "SignedData": .signedData
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .raw: "Raw"
+        case .signedData: "SignedData"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
         return nil
