@@ -25,7 +25,7 @@ public struct OCPPObjectReader {
         self.mode = mode
     }
 
-    /// The path of a field of this object.
+    /// The path of a field of this object, as errors and warnings name it.
     public func path(of key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
@@ -52,19 +52,24 @@ public struct OCPPObjectReader {
 
     // MARK: Fields
 
+    /// A required string; longer than `maxLength` characters (Unicode scalars, as JSON
+    /// Schema counts them) is a violation.
     public mutating func string(_ key: String, maxLength: Int? = nil) throws(OCPPValidationError) -> String {
         try readString(required(key), at: field(key), maxLength: maxLength)
     }
 
+    /// An optional string: `nil` when absent.
     public mutating func optionalString(_ key: String, maxLength: Int? = nil) throws(OCPPValidationError) -> String? {
         guard let value = try optional(key) else { return nil }
         return try readString(value, at: field(key), maxLength: maxLength)
     }
 
+    /// A required integer: a JSON number without a fraction.
     public mutating func integer(_ key: String) throws(OCPPValidationError) -> Int {
         try readInteger(required(key), at: field(key))
     }
 
+    /// An optional integer: `nil` when absent.
     public mutating func optionalInteger(_ key: String) throws(OCPPValidationError) -> Int? {
         guard let value = try optional(key) else { return nil }
         return try readInteger(value, at: field(key))
@@ -75,24 +80,29 @@ public struct OCPPObjectReader {
         try readDecimal(required(key), at: field(key))
     }
 
+    /// An optional multiple of 0.1: `nil` when absent.
     public mutating func optionalDecimal(_ key: String) throws(OCPPValidationError) -> Double? {
         guard let value = try optional(key) else { return nil }
         return try readDecimal(value, at: field(key))
     }
 
+    /// A required boolean.
     public mutating func boolean(_ key: String) throws(OCPPValidationError) -> Bool {
         try readBoolean(required(key), at: field(key))
     }
 
+    /// An optional boolean: `nil` when absent.
     public mutating func optionalBoolean(_ key: String) throws(OCPPValidationError) -> Bool? {
         guard let value = try optional(key) else { return nil }
         return try readBoolean(value, at: field(key))
     }
 
+    /// A required RFC 3339 date-time.
     public mutating func dateTime(_ key: String) throws(OCPPValidationError) -> Date {
         try readDateTime(required(key), at: field(key))
     }
 
+    /// An optional RFC 3339 date-time: `nil` when absent.
     public mutating func optionalDateTime(_ key: String) throws(OCPPValidationError) -> Date? {
         guard let value = try optional(key) else { return nil }
         return try readDateTime(value, at: field(key))
@@ -103,17 +113,20 @@ public struct OCPPObjectReader {
         try readURI(required(key), at: field(key))
     }
 
+    /// An optional URI: `nil` when absent.
     public mutating func optionalURI(_ key: String) throws(OCPPValidationError) -> String? {
         guard let value = try optional(key) else { return nil }
         return try readURI(value, at: field(key))
     }
 
+    /// A required value of an OCPP enumeration, spelled exactly.
     public mutating func enumeration<Value: OCPPEnumeration>(
         _ key: String, as type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> Value {
         try readEnumeration(required(key), at: field(key))
     }
 
+    /// An optional value of an OCPP enumeration: `nil` when absent.
     public mutating func optionalEnumeration<Value: OCPPEnumeration>(
         _ key: String, as type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> Value? {
@@ -121,6 +134,7 @@ public struct OCPPObjectReader {
         return try readEnumeration(value, at: field(key)) as Value
     }
 
+    /// A required nested object, read with its own reader (its path is `key`).
     public mutating func object<Value: OCPPObjectCodable>(
         _ key: String, as type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> Value {
@@ -129,6 +143,7 @@ public struct OCPPObjectReader {
         }
     }
 
+    /// An optional nested object: `nil` when absent.
     public mutating func optionalObject<Value: OCPPObjectCodable>(
         _ key: String, as type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> Value? {
@@ -138,12 +153,14 @@ public struct OCPPObjectReader {
         }
     }
 
+    /// A required array of objects with at least `minItems` items (paths `key[i]`).
     public mutating func array<Value: OCPPObjectCodable>(
         _ key: String, minItems: Int = 0, of type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> [Value] {
         try array(key, minItems: minItems) { reader throws(OCPPValidationError) in try Value(from: &reader) }
     }
 
+    /// An optional array of objects: `nil` when absent.
     public mutating func optionalArray<Value: OCPPObjectCodable>(
         _ key: String, minItems: Int = 0, of type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> [Value]? {
@@ -161,6 +178,7 @@ public struct OCPPObjectReader {
         }
     }
 
+    /// The optional form of `array(_:minItems:element:)`.
     public mutating func optionalArray<Value>(
         _ key: String, minItems: Int = 0,
         element: (inout OCPPObjectReader) throws(OCPPValidationError) -> Value
@@ -172,6 +190,7 @@ public struct OCPPObjectReader {
         }
     }
 
+    /// A required array of strings, each at most `maxLength` characters.
     public mutating func stringArray(_ key: String, maxLength: Int? = nil) throws(OCPPValidationError) -> [String] {
         try readArray(required(key), at: field(key), minItems: 0) {
             (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
@@ -179,6 +198,7 @@ public struct OCPPObjectReader {
         }
     }
 
+    /// An optional array of strings: `nil` when absent.
     public mutating func optionalStringArray(
         _ key: String, maxLength: Int? = nil
     ) throws(OCPPValidationError) -> [String]? {

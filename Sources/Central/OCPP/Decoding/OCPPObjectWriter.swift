@@ -12,14 +12,17 @@ public struct OCPPObjectWriter {
         object.appendUnchecked(key, value)
     }
 
+    /// Writes a string; `nil` writes nothing, as for every other overload.
     public mutating func write(_ key: String, _ value: String?) {
         if let value { append(key, .string(value)) }
     }
 
+    /// Writes an integer.
     public mutating func write(_ key: String, _ value: Int?) {
         if let value { append(key, .number(Double(value))) }
     }
 
+    /// Writes a boolean.
     public mutating func write(_ key: String, _ value: Bool?) {
         if let value { append(key, .bool(value)) }
     }
@@ -29,22 +32,27 @@ public struct OCPPObjectWriter {
         if let value { append(key, .number(Self.roundedToTenth(value))) }
     }
 
+    /// Writes a date-time in UTC (`2026-11-25T08:00:00Z`, milliseconds when there are any).
     public mutating func write(_ key: String, dateTime value: Date?) {
         if let value { append(key, .string(OCPPDateTime.format(value))) }
     }
 
+    /// Writes an enumeration value with its exact spelling.
     public mutating func write<Value: OCPPEnumeration>(_ key: String, _ value: Value?) {
         if let value { append(key, .string(value.spelling)) }
     }
 
+    /// Writes a nested object.
     public mutating func write<Value: OCPPObjectCodable>(_ key: String, _ value: Value?) {
         if let value { append(key, value.json) }
     }
 
+    /// Writes an array of objects.
     public mutating func write<Value: OCPPObjectCodable>(_ key: String, _ values: [Value]?) {
         if let values { append(key, .array(values.map(\.json))) }
     }
 
+    /// Writes an array of strings.
     public mutating func write(_ key: String, _ values: [String]?) {
         if let values { append(key, .array(values.map { .string($0) })) }
     }

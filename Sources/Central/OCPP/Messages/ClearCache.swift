@@ -3,14 +3,11 @@ public struct ClearCacheRequest: OCPPRequest {
     public typealias Confirmation = ClearCacheConfirmation
     public static let action = OCPPAction.clearCache
 
-    public init() {
-    }
+    public init() {}
 
-    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-    }
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {}
 
-    public func encode(to writer: inout OCPPObjectWriter) {
-    }
+    public func encode(to writer: inout OCPPObjectWriter) {}
 }
 
 /// ClearCache.conf: the answer to `ClearCacheRequest`.

@@ -20,12 +20,9 @@ public struct DiagnosticsStatusNotificationRequest: OCPPRequest {
 
 /// DiagnosticsStatusNotification.conf: the answer to `DiagnosticsStatusNotificationRequest`.
 public struct DiagnosticsStatusNotificationConfirmation: OCPPPayload {
-    public init() {
-    }
+    public init() {}
 
-    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-    }
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {}
 
-    public func encode(to writer: inout OCPPObjectWriter) {
-    }
+    public func encode(to writer: inout OCPPObjectWriter) {}
 }

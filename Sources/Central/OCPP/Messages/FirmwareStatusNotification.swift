@@ -20,12 +20,9 @@ public struct FirmwareStatusNotificationRequest: OCPPRequest {
 
 /// FirmwareStatusNotification.conf: the answer to `FirmwareStatusNotificationRequest`.
 public struct FirmwareStatusNotificationConfirmation: OCPPPayload {
-    public init() {
-    }
+    public init() {}
 
-    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-    }
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {}
 
-    public func encode(to writer: inout OCPPObjectWriter) {
-    }
+    public func encode(to writer: inout OCPPObjectWriter) {}
 }

@@ -3,14 +3,11 @@ public struct GetLocalListVersionRequest: OCPPRequest {
     public typealias Confirmation = GetLocalListVersionConfirmation
     public static let action = OCPPAction.getLocalListVersion
 
-    public init() {
-    }
+    public init() {}
 
-    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-    }
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {}
 
-    public func encode(to writer: inout OCPPObjectWriter) {
-    }
+    public func encode(to writer: inout OCPPObjectWriter) {}
 }
 
 /// GetLocalListVersion.conf: the answer to `GetLocalListVersionRequest`.

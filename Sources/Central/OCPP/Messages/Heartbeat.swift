@@ -5,14 +5,11 @@ public struct HeartbeatRequest: OCPPRequest {
     public typealias Confirmation = HeartbeatConfirmation
     public static let action = OCPPAction.heartbeat
 
-    public init() {
-    }
+    public init() {}
 
-    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-    }
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {}
 
-    public func encode(to writer: inout OCPPObjectWriter) {
-    }
+    public func encode(to writer: inout OCPPObjectWriter) {}
 }
 
 /// Heartbeat.conf: the answer to `HeartbeatRequest`.

@@ -28,12 +28,9 @@ public struct MeterValuesRequest: OCPPRequest {
 
 /// MeterValues.conf: the answer to `MeterValuesRequest`.
 public struct MeterValuesConfirmation: OCPPPayload {
-    public init() {
-    }
+    public init() {}
 
-    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-    }
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {}
 
-    public func encode(to writer: inout OCPPObjectWriter) {
-    }
+    public func encode(to writer: inout OCPPObjectWriter) {}
 }

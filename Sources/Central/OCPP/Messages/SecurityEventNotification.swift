@@ -30,12 +30,9 @@ public struct SecurityEventNotificationRequest: OCPPRequest {
 
 /// SecurityEventNotification.conf: the answer to `SecurityEventNotificationRequest`.
 public struct SecurityEventNotificationConfirmation: OCPPPayload {
-    public init() {
-    }
+    public init() {}
 
-    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-    }
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {}
 
-    public func encode(to writer: inout OCPPObjectWriter) {
-    }
+    public func encode(to writer: inout OCPPObjectWriter) {}
 }

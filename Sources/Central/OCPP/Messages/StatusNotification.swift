@@ -49,12 +49,9 @@ public struct StatusNotificationRequest: OCPPRequest {
 
 /// StatusNotification.conf: the answer to `StatusNotificationRequest`.
 public struct StatusNotificationConfirmation: OCPPPayload {
-    public init() {
-    }
+    public init() {}
 
-    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-    }
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {}
 
-    public func encode(to writer: inout OCPPObjectWriter) {
-    }
+    public func encode(to writer: inout OCPPObjectWriter) {}
 }

@@ -34,12 +34,9 @@ public struct UpdateFirmwareRequest: OCPPRequest {
 
 /// UpdateFirmware.conf: the answer to `UpdateFirmwareRequest`.
 public struct UpdateFirmwareConfirmation: OCPPPayload {
-    public init() {
-    }
+    public init() {}
 
-    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-    }
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {}
 
-    public func encode(to writer: inout OCPPObjectWriter) {
-    }
+    public func encode(to writer: inout OCPPObjectWriter) {}
 }
