@@ -87,11 +87,30 @@ import Testing
         for frame in frames { #expect(try OCPPFrame.parse(frame.bytes()) == frame) }
     }
 
-    @Test func invalidJSONIsDroppedWithoutAReply() throws {
-        let error = try #require(failure(#"[2,"abc","Heartbeat",{]"#))
-        #expect(error.uniqueId == nil)
-        #expect(error.code == .formationViolation)
-        #expect(error.message.hasPrefix("invalid JSON: "))
+    @Test func invalidJSONWithoutAReadableIdIsDropped() throws {
+        for text in [#"[2,abc,"Heartbeat",{]"#, "not json", #"{"a":"#, #"[2,"a\"b","Heartbeat",{]"#, #"[2,"","x",{]"#] {
+            let error = try #require(failure(text))
+            #expect(error.uniqueId == nil)
+            #expect(error.code == .formationViolation)
+            #expect(error.message.hasPrefix("invalid JSON: "))
+            #expect(error.reply == nil)
+        }
+    }
+
+    @Test func invalidJSONAfterAReadableCallIdIsAnsweredWithFormationViolation() throws {
+        let error = try #require(failure(#" [ 2 , "abc","Heartbeat",{]"#))
+        #expect(error.uniqueId == "abc")
+        #expect(error.messageTypeId == 2)
+        #expect(
+            error.reply
+                == .callError(
+                    uniqueId: "abc", code: .formationViolation,
+                    description: "invalid JSON: line 1, column 27: expected a string key", details: JSONObject()))
+    }
+
+    @Test func invalidJSONInAResultIsNotAnswered() throws {
+        let error = try #require(failure(#"[3,"abc",{"status":}]"#))
+        #expect(error.uniqueId == "abc")
         #expect(error.reply == nil)
     }
 

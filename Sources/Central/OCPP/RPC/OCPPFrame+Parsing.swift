@@ -1,18 +1,54 @@
 extension OCPPFrame {
     /// Parses one WebSocket text message as an OCPP-J frame.
     ///
-    /// Errors say which code to answer with (`OCPPFrameError.reply`): invalid JSON and frames
-    /// whose id cannot be read are for the log only; a frame with a readable id but the wrong
-    /// shape gets `FormationViolation`, one with an unknown message type `ProtocolError`.
+    /// Errors say which code to answer with (`OCPPFrameError.reply`): a frame whose id cannot
+    /// be read is for the log only; one with a readable id but the wrong shape, or invalid JSON
+    /// after a readable `[2,"id"` start, gets `FormationViolation`; an unknown message type
+    /// `ProtocolError`.
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(OCPPFrameError) -> OCPPFrame {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
         } catch {
+            let prefix = salvagePrefix(bytes)
             throw OCPPFrameError(
-                uniqueId: nil, messageTypeId: nil, code: .formationViolation, message: "invalid JSON: \(error)")
+                uniqueId: prefix?.uniqueId, messageTypeId: prefix?.messageTypeId, code: .formationViolation,
+                message: "invalid JSON: \(error)")
         }
         return try parse(value)
+    }
+
+    /// Reads `[<type>,"<id>"` from the start of a message that is not valid JSON, so that a
+    /// CALL broken further on can still be refused instead of leaving the charger to time out.
+    /// Only a plain id (no escapes) counts: anything less certain is not worth answering.
+    static func salvagePrefix(_ bytes: UnsafeRawBufferPointer) -> (messageTypeId: Int, uniqueId: String)? {
+        var position = 0
+        func skipWhitespace() {
+            while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+            return true
+        }
+        guard expect(UInt8(ascii: "[")) else { return nil }
+        skipWhitespace()
+        guard position < bytes.count, (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(bytes[position]) else {
+            return nil
+        }
+        let typeId = Int(bytes[position] - UInt8(ascii: "0"))
+        position += 1
+        guard expect(UInt8(ascii: ",")), expect(UInt8(ascii: "\"")) else { return nil }
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
+            guard bytes[position] >= 0x20, bytes[position] != UInt8(ascii: "\\") else { return nil }
+            position += 1
+        }
+        guard position < bytes.count, position > start,
+            let uniqueId = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        else { return nil }
+        return (typeId, uniqueId)
     }
 
     /// Parses one WebSocket text message as an OCPP-J frame; see `parse(_:)` for raw bytes.
