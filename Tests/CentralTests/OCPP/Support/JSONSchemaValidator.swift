@@ -38,7 +38,7 @@ struct JSONSchemaValidator {
             }
             switch schema["format"]?.stringValue {
             case "date-time" where !Self.isDateTime(text): problems.append("\(label): not a date-time")
-            case "uri" where !text.contains(":") || text.contains(" "): problems.append("\(label): not a uri")
+            case "uri" where !Self.isURI(text): problems.append("\(label): not a uri")
             default: break
             }
         }
@@ -84,6 +84,11 @@ struct JSONSchemaValidator {
         case ("null", .null): true
         default: false
         }
+    }
+
+    /// RFC 3986: a scheme (a letter, then letters, digits, `+`, `-`, `.`), a colon, no spaces.
+    private static func isURI(_ text: String) -> Bool {
+        text.wholeMatch(of: #/[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1F\x7F]*/#) != nil
     }
 
     private static func isDateTime(_ text: String) -> Bool {
