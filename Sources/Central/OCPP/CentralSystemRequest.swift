@@ -45,6 +45,31 @@ public enum CentralSystemRequest: Sendable, Hashable {
         }
     }
 
+    /// The typed request inside, for code that handles any action alike (logging, storage).
+    public var request: any OCPPRequest {
+        switch self {
+        case .cancelReservation(let request): request
+        case .changeAvailability(let request): request
+        case .changeConfiguration(let request): request
+        case .clearCache(let request): request
+        case .clearChargingProfile(let request): request
+        case .dataTransfer(let request): request
+        case .getCompositeSchedule(let request): request
+        case .getConfiguration(let request): request
+        case .getDiagnostics(let request): request
+        case .getLocalListVersion(let request): request
+        case .remoteStartTransaction(let request): request
+        case .remoteStopTransaction(let request): request
+        case .reserveNow(let request): request
+        case .reset(let request): request
+        case .sendLocalList(let request): request
+        case .setChargingProfile(let request): request
+        case .triggerMessage(let request): request
+        case .unlockConnector(let request): request
+        case .updateFirmware(let request): request
+        }
+    }
+
     /// The request payload, encoded (schema-valid).
     public var payload: JSONObject {
         switch self {

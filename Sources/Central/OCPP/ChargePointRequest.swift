@@ -29,6 +29,23 @@ public enum ChargePointRequest: Sendable, Hashable {
         }
     }
 
+    /// The typed request inside, for code that handles any action alike (logging, storage).
+    public var request: any OCPPRequest {
+        switch self {
+        case .authorize(let request): request
+        case .bootNotification(let request): request
+        case .dataTransfer(let request): request
+        case .diagnosticsStatusNotification(let request): request
+        case .firmwareStatusNotification(let request): request
+        case .heartbeat(let request): request
+        case .meterValues(let request): request
+        case .startTransaction(let request): request
+        case .statusNotification(let request): request
+        case .stopTransaction(let request): request
+        case .securityEventNotification(let request): request
+        }
+    }
+
     /// The request payload, encoded (schema-valid).
     public var payload: JSONObject {
         switch self {

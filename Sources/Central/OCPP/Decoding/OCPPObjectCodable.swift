@@ -30,6 +30,13 @@ extension OCPPObjectCodable {
         return try decode(object, mode: mode)
     }
 
+    /// Checks a value built in code against its schema (strict), by encoding and decoding it:
+    /// encoding normalises decimals and dates, but cannot shorten an over-long string or fix
+    /// an unrecognized enumeration value, so a caller about to send a request can ask first.
+    public func validate() throws(OCPPValidationError) {
+        _ = try Self.decode(jsonObject, mode: .strict)
+    }
+
     /// The value as a JSON object.
     public var jsonObject: JSONObject {
         var writer = OCPPObjectWriter()
