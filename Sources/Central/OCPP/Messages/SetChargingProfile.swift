@@ -1,0 +1,40 @@
+/// SetChargingProfile.req: Sent by the central system; installs a charging profile.
+public struct SetChargingProfileRequest: OCPPRequest {
+    public typealias Confirmation = SetChargingProfileConfirmation
+    public static let action = OCPPAction.setChargingProfile
+
+    public var connectorId: Int
+    public var csChargingProfiles: ChargingProfile
+
+    public init(connectorId: Int, csChargingProfiles: ChargingProfile) {
+        self.connectorId = connectorId
+        self.csChargingProfiles = csChargingProfiles
+    }
+
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
+        connectorId = try reader.integer("connectorId")
+        csChargingProfiles = try reader.object("csChargingProfiles")
+    }
+
+    public func encode(to writer: inout OCPPObjectWriter) {
+        writer.write("connectorId", connectorId)
+        writer.write("csChargingProfiles", csChargingProfiles)
+    }
+}
+
+/// SetChargingProfile.conf: the answer to `SetChargingProfileRequest`.
+public struct SetChargingProfileConfirmation: OCPPPayload {
+    public var status: ChargingProfileStatus
+
+    public init(status: ChargingProfileStatus) {
+        self.status = status
+    }
+
+    public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
+        status = try reader.enumeration("status")
+    }
+
+    public func encode(to writer: inout OCPPObjectWriter) {
+        writer.write("status", status)
+    }
+}

@@ -1,0 +1,37 @@
+/// The central system's answer to a BootNotification.
+public enum RegistrationStatus: OCPPEnumeration {
+    case accepted
+    case pending
+    case rejected
+    /// A value outside the standard, let through by lenient decoding.
+    case unrecognized(String)
+
+    public static let spellings: [(value: Self, spelling: String)] = [
+        (.accepted, "Accepted"),
+        (.pending, "Pending"),
+        (.rejected, "Rejected"),
+    ]
+
+    public static func known(_ spelling: String) -> Self? {
+        switch spelling {
+        case "Accepted": .accepted
+        case "Pending": .pending
+        case "Rejected": .rejected
+        default: nil
+        }
+    }
+
+    public var spelling: String {
+        switch self {
+        case .accepted: "Accepted"
+        case .pending: "Pending"
+        case .rejected: "Rejected"
+        case .unrecognized(let spelling): spelling
+        }
+    }
+
+    public var unrecognizedSpelling: String? {
+        if case .unrecognized(let spelling) = self { return spelling }
+        return nil
+    }
+}
