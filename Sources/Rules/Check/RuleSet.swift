@@ -1,0 +1,43 @@
+/// The checked rules of one or more files, ready to evaluate. Rules are kept sorted by name, so
+/// nothing depends on the order of rules or files.
+public struct RuleSet: Sendable, Equatable {
+    /// Every rule, sorted by name.
+    public let rules: [Rule]
+    /// How many files the rules came from (files without rules count too).
+    public let fileCount: Int
+    /// Names of the inputs the rules read (`grid.power`, `input.boost`, ...), in first-use order.
+    let inputNames: [String]
+    let cheapestQuestions: [CheapestQuestion]
+    /// Identity of each `for`/`hold` clause ("rule name#clause index"), indexed by temporal slot.
+    let temporalSlotIds: [String]
+
+    /// No rules: every connector is left to its charger.
+    public static let empty = RuleSet(rules: [], fileCount: 0, inputNames: [], cheapestQuestions: [])
+
+    init(rules: [Rule], fileCount: Int, inputNames: [String], cheapestQuestions: [CheapestQuestion]) {
+        var sorted = rules.sorted { $0.name < $1.name }
+        var slotIds: [String] = []
+        for ruleIndex in sorted.indices {
+            for conditionIndex in sorted[ruleIndex].conditions.indices
+            where sorted[ruleIndex].conditions[conditionIndex].temporalSlot != nil {
+                sorted[ruleIndex].conditions[conditionIndex].temporalSlot = slotIds.count
+                slotIds.append("\(sorted[ruleIndex].name)#\(conditionIndex)")
+            }
+        }
+        self.rules = sorted
+        self.fileCount = fileCount
+        self.inputNames = inputNames
+        self.cheapestQuestions = cheapestQuestions
+        self.temporalSlotIds = slotIds
+    }
+
+    public var ruleCount: Int { rules.count }
+
+    /// The line `ampwise check` prints on success, such as `3 files, 7 rules: no errors`.
+    public var summary: String {
+        "\(fileCount) \(fileCount == 1 ? "file" : "files"), \(ruleCount) \(ruleCount == 1 ? "rule" : "rules"): no errors"
+    }
+
+    /// The rule with this name, if any.
+    public func rule(named name: String) -> Rule? { rules.first { $0.name == name } }
+}
