@@ -23,6 +23,7 @@ public enum RuleChecker {
                 } else {
                     firstDefinition[declaration.name] = (source.path, declaration.location)
                 }
+                guard !declaration.isIncomplete else { continue }
                 if let rule = compiler.compile(declaration, path: source.path) { rules.append(rule) }
             }
             fileDiagnostics += compiler.diagnostics[compilerErrorsBefore...]

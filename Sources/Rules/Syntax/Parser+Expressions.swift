@@ -1,4 +1,7 @@
 extension Parser {
+    /// Words that may follow a number without being a unit.
+    static let followingWords: Set<String> = ["and", "or", "for", "hold", "rule", "before", "not"]
+
     /// expr = or; precedence: or < and < not < comparison < + - < * / < unary - < primary.
     mutating func parseExpression() throws(ParseFailure) -> Expression {
         var lhs = try parseAnd()
@@ -83,7 +86,7 @@ extension Parser {
         let location = current.location
         func make(_ kind: Expression.Kind) -> Expression { Expression(kind: kind, location: location) }
         switch current.kind {
-        case .number(let value, _):
+        case .number(let value, let text):
             advance()
             if case .word(let word) = current.kind, Lexer.units.contains(word) {
                 advance()
@@ -92,6 +95,12 @@ extension Parser {
             if current.isSymbol("%") {
                 advance()
                 return make(.number(value, unit: "%"))
+            }
+            if case .word(let word) = current.kind, !Self.clauseKeywords.contains(word),
+                !Self.followingWords.contains(word)
+            {
+                throw ParseFailure(
+                    message: "unknown unit '\(word)' after \(text) (expected A, W, kW, V, Wh, kWh or %)", location: current.location)
             }
             return make(.number(value, unit: nil))
         case .duration(let seconds, let text):

@@ -73,10 +73,11 @@ struct Parser {
             failures.append(ParseFailure(message: "a rule name must not be empty", location: nameLocation))
         }
         var clauses: [RuleDeclaration.Clause] = []
+        let failuresBefore = failures.count
         while !current.isSymbol("}") {
             if current.kind == .end || current.isWord("rule") {
                 failures.append(failure(expected: "'}' to close rule \"\(name)\" (opened at \(location))"))
-                return RuleDeclaration(name: name, location: location, clauses: clauses)
+                return RuleDeclaration(name: name, location: location, clauses: clauses, isIncomplete: true)
             }
             do {
                 clauses.append(try parseClause())
@@ -86,7 +87,8 @@ struct Parser {
             }
         }
         advance()
-        return RuleDeclaration(name: name, location: location, clauses: clauses)
+        return RuleDeclaration(
+            name: name, location: location, clauses: clauses, isIncomplete: failures.count > failuresBefore)
     }
 
     private mutating func skipRule() {

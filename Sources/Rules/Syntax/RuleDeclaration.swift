@@ -44,6 +44,8 @@ struct RuleDeclaration: Equatable {
     var name: String
     var location: SourceLocation
     var clauses: [Clause]
+    /// Some clause did not parse: the rule is reported but not checked further (no cascades).
+    var isIncomplete = false
 
     static func escaped(_ text: String) -> String {
         var result = ""
