@@ -119,7 +119,7 @@ struct RuleCompiler {
 
     /// The compiled expression and its dimension, or nil after reporting an error. `sharedOnly`
     /// forbids per-connector values (a `share` budget is one value for all its connectors).
-    private mutating func check(_ expression: Expression, sharedOnly: Bool) -> (CompiledExpression, Dimension)? {
+    mutating func check(_ expression: Expression, sharedOnly: Bool) -> (CompiledExpression, Dimension)? {
         let at = expression.anchor
         switch expression.kind {
         case .number(let value, let unit):
