@@ -28,8 +28,17 @@ struct ShareAllocation {
             return lhs.key > rhs.key
         }
         var minimumSum = admitted.reduce(0) { $0 + claimants[$1].minimum }
+        var paused: [Int] = []
         while !admitted.isEmpty, minimumSum > budget {
-            minimumSum -= claimants[admitted.removeFirst()].minimum
+            let index = admitted.removeFirst()
+            minimumSum -= claimants[index].minimum
+            paused.append(index)
+        }
+        // With mixed minimums, pausing a large one can make room for one paused before it: take
+        // back those that fit, shortest charging first.
+        for index in paused.reversed() where minimumSum + claimants[index].minimum <= budget {
+            admitted.append(index)
+            minimumSum += claimants[index].minimum
         }
         guard !admitted.isEmpty else { return result }
         let capSum = admitted.reduce(0) { $0 + claimants[$1].cap }
@@ -37,21 +46,33 @@ struct ShareAllocation {
             for index in admitted { result[index] = claimants[index].cap }
             return result
         }
-        // Water level L such that the sum of clamp(L, minimum, cap) is the budget; bisection keeps
-        // the lower bound, so the shares never add up to more than the budget.
-        func total(_ level: Double) -> Double {
-            admitted.reduce(0) { $0 + min(max(level, claimants[$1].minimum), claimants[$1].cap) }
-        }
-        var low = 0.0
-        var high = admitted.reduce(0) { max($0, claimants[$1].cap) }
-        for _ in 0..<100 {
-            let middle = (low + high) / 2
-            if middle <= low || middle >= high { break }
-            if total(middle) <= budget { low = middle } else { high = middle }
-        }
+        let level = waterLevel(budget: budget, claimants: admitted.map { claimants[$0] })
         for index in admitted {
-            result[index] = min(max(low, claimants[index].minimum), claimants[index].cap)
+            result[index] = min(max(level, claimants[index].minimum), claimants[index].cap)
         }
         return result
+    }
+
+    /// The level L at which the sum of clamp(L, minimum, cap) equals the budget, given that the
+    /// minimums fit and the caps do not. The sum is piecewise linear in L with breaks at every
+    /// minimum and cap; find the segment by binary search, then solve the line.
+    static func waterLevel(budget: Double, claimants: [Claimant]) -> Double {
+        func total(_ level: Double) -> Double {
+            claimants.reduce(0) { $0 + min(max(level, $1.minimum), $1.cap) }
+        }
+        let breaks = Array(Set(claimants.flatMap { [$0.minimum, $0.cap] })).sorted()
+        // Largest break whose total is still within the budget.
+        var low = 0
+        var high = breaks.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if total(breaks[middle]) <= budget { low = middle } else { high = middle - 1 }
+        }
+        let base = breaks[low]
+        guard total(base) <= budget else { return base }
+        let next = low + 1 < breaks.count ? breaks[low + 1] : base
+        let free = claimants.filter { $0.minimum <= base && $0.cap >= next && $0.cap > base }.count
+        guard free > 0 else { return base }
+        return min(next, base + (budget - total(base)) / Double(free))
     }
 }
