@@ -9,34 +9,15 @@ public struct Rule: Sendable, Equatable {
     public let priority: Int
     /// The rule in canonical form (one clause per line, operations in parentheses).
     public let text: String
+    /// What the evaluator runs; a class so that the hot loop copies one reference, not a dozen.
+    let body: RuleBody
 
-    /// A `when` clause, with its slot in the temporal state when it has `for` or `hold`.
-    struct Condition: Equatable, Sendable {
-        var expression: CompiledExpression
-        var forSeconds: Double
-        var holdSeconds: Double
-        var temporalSlot: Int?
+    init(name: String, path: String, location: SourceLocation, text: String, body: RuleBody) {
+        self.name = name
+        self.path = path
+        self.location = location
+        self.priority = body.priority
+        self.text = text
+        self.body = body
     }
-
-    /// A `limit` or `share` amount, in A or (when `isPower`) in W.
-    struct Amount: Equatable, Sendable {
-        var expression: CompiledExpression
-        var isPower: Bool
-    }
-
-    enum SessionEffect: Equatable, Sendable {
-        case start(idTag: String?)
-        case stop
-    }
-
-    /// Empty: every connector of every charger.
-    let scope: [ChargerSelector]
-    var conditions: [Condition]
-    let charging: ChargingDecision?
-    let limit: Amount?
-    let share: Amount?
-    let session: SessionEffect?
-    let availability: AvailabilityDecision?
-
-    var hasTemporalCondition: Bool { conditions.contains { $0.temporalSlot != nil } }
 }

@@ -23,11 +23,11 @@ struct RuleCompiler {
         let errorsBefore = diagnostics.count
         var scope: [ChargerSelector] = []
         var priority = 0
-        var conditions: [Rule.Condition] = []
+        var conditions: [RuleBody.Condition] = []
         var charging: ChargingDecision?
-        var limit: Rule.Amount?
-        var share: Rule.Amount?
-        var session: Rule.SessionEffect?
+        var limit: RuleBody.Amount?
+        var share: RuleBody.Amount?
+        var session: RuleBody.SessionEffect?
         var availability: AvailabilityDecision?
         var firstClause: [String: SourceLocation] = [:]
         var familyEffects: [String: (keyword: String, location: SourceLocation)] = [:]
@@ -53,7 +53,7 @@ struct RuleCompiler {
                     continue
                 }
                 conditions.append(
-                    Rule.Condition(
+                    RuleBody.Condition(
                         expression: compiled, forSeconds: forDuration?.seconds ?? 0, holdSeconds: hold?.seconds ?? 0,
                         temporalSlot: forDuration == nil && hold == nil ? nil : -1))
             case .effect(let effect):
@@ -102,19 +102,21 @@ struct RuleCompiler {
                     + "or unavailable)", at: declaration.location)
         }
         guard diagnostics.count == errorsBefore else { return nil }
+        let body = RuleBody(
+            name: declaration.name, priority: priority, scope: scope, conditions: conditions, charging: charging,
+            limit: limit, share: share, session: session, availability: availability)
         return Rule(
-            name: declaration.name, path: path, location: declaration.location, priority: priority,
-            text: declaration.description, scope: scope, conditions: conditions, charging: charging, limit: limit,
-            share: share, session: session, availability: availability)
+            name: declaration.name, path: path, location: declaration.location, text: declaration.description,
+            body: body)
     }
 
-    private mutating func checkAmount(_ expression: Expression, keyword: String) -> Rule.Amount? {
+    private mutating func checkAmount(_ expression: Expression, keyword: String) -> RuleBody.Amount? {
         guard let (compiled, dimension) = check(expression, sharedOnly: keyword == "share") else { return nil }
         guard dimension == .current || dimension == .power else {
             error("'\(keyword)' needs a current or a power (A, W or kW), found \(dimension.rawValue)", at: expression.anchor)
             return nil
         }
-        return Rule.Amount(expression: compiled, isPower: dimension == .power)
+        return RuleBody.Amount(expression: compiled, isPower: dimension == .power)
     }
 
     /// The compiled expression and its dimension, or nil after reporting an error. `sharedOnly`

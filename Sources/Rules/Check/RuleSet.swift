@@ -15,16 +15,14 @@ public struct RuleSet: Sendable, Equatable {
     public static let empty = RuleSet(rules: [], fileCount: 0, inputNames: [], cheapestQuestions: [])
 
     init(rules: [Rule], fileCount: Int, inputNames: [String], cheapestQuestions: [CheapestQuestion]) {
-        var sorted = rules.sorted { $0.name < $1.name }
         var slotIds: [String] = []
-        for ruleIndex in sorted.indices {
-            for conditionIndex in sorted[ruleIndex].conditions.indices
-            where sorted[ruleIndex].conditions[conditionIndex].temporalSlot != nil {
-                sorted[ruleIndex].conditions[conditionIndex].temporalSlot = slotIds.count
-                slotIds.append("\(sorted[ruleIndex].name)#\(conditionIndex)")
+        self.rules = rules.sorted { $0.name < $1.name }.map { rule in
+            let body = rule.body.numberingTemporalSlots(from: slotIds.count)
+            for (index, condition) in body.conditions.enumerated() where condition.temporalSlot != nil {
+                slotIds.append("\(rule.name)#\(index)")
             }
+            return Rule(name: rule.name, path: rule.path, location: rule.location, text: rule.text, body: body)
         }
-        self.rules = sorted
         self.fileCount = fileCount
         self.inputNames = inputNames
         self.cheapestQuestions = cheapestQuestions

@@ -28,7 +28,7 @@ struct DecisionDraft {
     }
 
     /// Adds an active rule's effects. In each family only the highest priority counts.
-    mutating func consider(_ rule: Rule, index: Int, evaluator: inout ExpressionEvaluator) {
+    mutating func consider(_ rule: RuleBody, index: Int, evaluator: inout ExpressionEvaluator) {
         active.append(index)
         if let effect = rule.charging {
             if rule.priority > chargingPriority {
@@ -77,7 +77,7 @@ struct DecisionDraft {
     /// Plugged in and not paused by a rule (what a `share` budget counts).
     var wantsToCharge: Bool { connector.status.isPluggedIn && !isPausedByRule && !pausedByShare }
 
-    func decision(rules: [Rule]) -> ConnectorDecision {
+    func decision(rules: [RuleBody]) -> ConnectorDecision {
         var explanation = DecisionExplanation()
         explanation.activeRules = active.map { rules[$0].name }
         explanation.unknownValues = unknown

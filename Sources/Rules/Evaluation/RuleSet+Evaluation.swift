@@ -13,6 +13,7 @@ extension RuleSet {
         var drafts: [DecisionDraft] = []
         drafts.reserveCapacity(world.connectors.count)
         var shareClaims = [[Int]](repeating: [], count: rules.count)
+        let bodies = rules.map(\.body)
 
         for (connectorIndex, connector) in world.connectors.enumerated() {
             let settings = world.settings(of: connector.chargerId)
@@ -23,12 +24,9 @@ extension RuleSet {
             if slotCount > 0 {
                 connectorClocks = state.clocks[connector.key] ?? Array(repeating: .idle, count: slotCount)
             }
-            for (ruleIndex, rule) in rules.enumerated() {
-                guard rule.scope.isEmpty
-                    || rule.scope.contains(where: {
-                        $0.matches(chargerId: connector.chargerId, connectorId: connector.connectorId)
-                    })
-                else { continue }
+            for ruleIndex in bodies.indices {
+                let rule = bodies[ruleIndex]
+                guard rule.inScope(connector) else { continue }
                 var active = true
                 for condition in rule.conditions {
                     if let slot = condition.temporalSlot {
@@ -54,12 +52,12 @@ extension RuleSet {
         state.clocks = clocks
 
         for (ruleIndex, claimants) in shareClaims.enumerated() where !claimants.isEmpty {
-            applyShare(rules[ruleIndex], claimants: claimants, drafts: &drafts, tick: tick)
+            applyShare(bodies[ruleIndex], claimants: claimants, drafts: &drafts, tick: tick)
         }
-        return drafts.map { $0.decision(rules: rules) }
+        return drafts.map { $0.decision(rules: bodies) }
     }
 
-    private func applyShare(_ rule: Rule, claimants: [Int], drafts: inout [DecisionDraft], tick: TickValues) {
+    private func applyShare(_ rule: RuleBody, claimants: [Int], drafts: inout [DecisionDraft], tick: TickValues) {
         guard let amount = rule.share else { return }
         // The checker allows only values shared by all connectors here, so any claimant's
         // evaluator gives the same budget.
