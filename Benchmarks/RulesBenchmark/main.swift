@@ -21,7 +21,8 @@ func benchmarkRules(count: Int) -> String {
             rules.append(
                 "rule \"r\(index) solar\" { chargers site\(index % 20)-0? priority 2 "
                     + "when connector.power - grid.power >= 1.4 kW for 1m hold 3m "
-                    + "limit max(connector.power - grid.power, charger.minCurrent * charger.voltage * charger.phases) }")
+                    + "limit max(connector.power - grid.power, charger.minCurrent * charger.voltage * charger.phases) }"
+            )
         case 3:
             rules.append("rule \"r\(index) start\" { when status is Preparing start idtag \"ampwise\" }")
         case 4:
@@ -124,9 +125,11 @@ let meanCheck = checkTimes.reduce(0, +) / Double(checkTimes.count)
 
 func format(_ value: Double) -> String { String(format: "%.3f", value) }
 print("evaluate 50 rules x 1000 connectors, \(ticks) ticks:")
-print("  mean \(format(meanTick)) ms, median \(format(tickTimes[ticks / 2])) ms, "
-    + "p95 \(format(tickTimes[ticks * 95 / 100])) ms, max \(format(tickTimes.last!)) ms  (target <= 5 ms)")
+print(
+    "  mean \(format(meanTick)) ms, median \(format(tickTimes[ticks / 2])) ms, "
+        + "p95 \(format(tickTimes[ticks * 95 / 100])) ms, max \(format(tickTimes.last!)) ms  (target <= 5 ms)")
 print("parse + check 1000 rules (\(thousand.utf8.count) bytes), \(checkTimes.count) runs:")
-print("  mean \(format(meanCheck)) ms, median \(format(checkTimes[checkTimes.count / 2])) ms, "
-    + "max \(format(checkTimes.last!)) ms  (target <= 50 ms)")
+print(
+    "  mean \(format(meanCheck)) ms, median \(format(checkTimes[checkTimes.count / 2])) ms, "
+        + "max \(format(checkTimes.last!)) ms  (target <= 50 ms)")
 print("checksum \(checksum)")

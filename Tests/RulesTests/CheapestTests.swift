@@ -55,9 +55,10 @@ import Testing
     }
 
     @Test func durationsRoundUpToWholeSlots() {
-        #expect(F.ruleSet(#"rule "c" { when cheapest 20m before 07:00 charge }"#).cheapestQuestions == [
-            CheapestQuestion(slotCount: 2, before: 420)
-        ])
+        #expect(
+            F.ruleSet(#"rule "c" { when cheapest 20m before 07:00 charge }"#).cheapestQuestions == [
+                CheapestQuestion(slotCount: 2, before: 420)
+            ])
     }
 
     @Test func theWindowIsTheTwentyFourHoursEndingAtTheNextDeadline() {
@@ -76,7 +77,8 @@ import Testing
             calendar.timeZone = F.amsterdam
             return calendar.component(.hour, from: date) == 5 ? 0.5 : nil
         }
-        #expect(chosen(2, before: 420, at: F.date("2026-11-25 20:00"), prices: prices) == ["11-26 05:30", "11-26 05:45"])
+        #expect(
+            chosen(2, before: 420, at: F.date("2026-11-25 20:00"), prices: prices) == ["11-26 05:30", "11-26 05:45"])
     }
 
     @Test func theWindowAcrossTheAutumnClockChangeIsTwentyFourRealHours() {
@@ -84,14 +86,18 @@ import Testing
         // 08:00 CEST the day before, so 07:00-08:00 on the 24th is outside the window.
         let prices = hourly([7: 0.01, 4: 0.02])
         let now = F.date("2026-10-24 20:00")
-        #expect(chosen(4, before: 420, at: now, prices: prices) == ["10-25 04:00", "10-25 04:15", "10-25 04:30", "10-25 04:45"])
+        #expect(
+            chosen(4, before: 420, at: now, prices: prices) == [
+                "10-25 04:00", "10-25 04:15", "10-25 04:30", "10-25 04:45",
+            ])
         // The repeated hour 02:00-03:00 is priced twice; both occurrences are slots of their own.
         let repeated = hourly([2: 0.01])
         let both = chosen(8, before: 420, at: now, prices: repeated)
-        #expect(both == [
-            "10-25 02:00", "10-25 02:15", "10-25 02:30", "10-25 02:45",
-            "10-25 02:00", "10-25 02:15", "10-25 02:30", "10-25 02:45",
-        ])
+        #expect(
+            both == [
+                "10-25 02:00", "10-25 02:15", "10-25 02:30", "10-25 02:45",
+                "10-25 02:00", "10-25 02:15", "10-25 02:30", "10-25 02:45",
+            ])
     }
 
     @Test func theWindowAcrossTheSpringClockChangeIsTwentyFourRealHours() {
@@ -99,10 +105,11 @@ import Testing
         // 06:00 CET the day before, so it holds 06:00-07:00 on the 28th.
         let prices = hourly([6: 0.01])
         let chosenSlots = chosen(8, before: 420, at: F.date("2026-03-28 20:00"), prices: prices)
-        #expect(chosenSlots == [
-            "03-28 06:00", "03-28 06:15", "03-28 06:30", "03-28 06:45",
-            "03-29 06:00", "03-29 06:15", "03-29 06:30", "03-29 06:45",
-        ])
+        #expect(
+            chosenSlots == [
+                "03-28 06:00", "03-28 06:15", "03-28 06:30", "03-28 06:45",
+                "03-29 06:00", "03-29 06:15", "03-29 06:30", "03-29 06:45",
+            ])
     }
 
     @Test func aDeadlineInTheSkippedHourMovesToTheNextExistingTime() {

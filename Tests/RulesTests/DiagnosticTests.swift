@@ -70,7 +70,8 @@ import Testing
         Case(
             source: #"rule "a" { when pause }"#,
             expected: ["t.rules:1:17: error: expected an expression, found 'pause'"]),
-        Case(source: #"rule "a" { limit (16 A pause }"#, expected: ["t.rules:1:24: error: expected ')', found 'pause'"]),
+        Case(
+            source: #"rule "a" { limit (16 A pause }"#, expected: ["t.rules:1:24: error: expected ')', found 'pause'"]),
         Case(
             source: #"rule "a" { limit min(1 A, 2 A pause }"#,
             expected: ["t.rules:1:31: error: expected ',' or ')' in the arguments of 'min', found 'pause'"]),
@@ -140,7 +141,8 @@ import Testing
             source: #"rule "a" { limit 16 A * 2 A }"#,
             expected: ["t.rules:1:23: error: cannot multiply current by current"]),
         Case(
-            source: #"rule "a" { limit 16 / 2 A }"#, expected: ["t.rules:1:21: error: cannot divide number by current"]),
+            source: #"rule "a" { limit 16 / 2 A }"#,
+            expected: ["t.rules:1:21: error: cannot divide number by current"]),
         Case(
             source: #"rule "a" { when soc < 80 pause }"#,
             expected: [
@@ -171,7 +173,8 @@ import Testing
             source: #"rule "a" { when grid.power and true pause }"#,
             expected: ["t.rules:1:28: error: 'and' needs booleans on both sides, found power"]),
         Case(
-            source: #"rule "a" { limit -true }"#, expected: ["t.rules:1:18: error: cannot negate a boolean (use 'not')"]),
+            source: #"rule "a" { limit -true }"#, expected: ["t.rules:1:18: error: cannot negate a boolean (use 'not')"]
+        ),
         Case(
             source: #"rule "a" { when true }"#,
             expected: [
@@ -238,9 +241,10 @@ import Testing
     }
 
     @Test func columnsCountCharactersNotBytes() {
-        #expect(RuleFixture.errors("rule \"ümlaut\" { wen }") == [
-            "t.rules:1:17: error: expected a clause (\(Self.clauseList)) or '}', found 'wen'"
-        ])
+        #expect(
+            RuleFixture.errors("rule \"ümlaut\" { wen }") == [
+                "t.rules:1:17: error: expected a clause (\(Self.clauseList)) or '}', found 'wen'"
+            ])
     }
 
     @Test func aCleanSetSummarisesFilesAndRules() {

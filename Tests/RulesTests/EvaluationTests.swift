@@ -172,15 +172,18 @@ import Testing
         #expect(
             F.decideOne(rules, F.world(connectors: [F.connector(status: .preparing, transaction: true)])).session
                 == .none)
-        let paused = F.decideOne(rules + #" rule "p" { pause }"#, F.world(connectors: [F.connector(status: .preparing)]))
+        let paused = F.decideOne(
+            rules + #" rule "p" { pause }"#, F.world(connectors: [F.connector(status: .preparing)]))
         #expect(paused.session == .none)
         #expect(paused.explanation.sessionRules.isEmpty)
         #expect(paused.explanation.activeRules == ["p", "s"])
     }
 
     @Test func stopOnlyWithAnOpenTransaction() {
-        #expect(F.decideOne(#"rule "s" { stop }"#, F.world(connectors: [F.connector(transaction: true)])).session == .stop)
-        #expect(F.decideOne(#"rule "s" { stop }"#, F.world(connectors: [F.connector(transaction: false)])).session == .none)
+        #expect(
+            F.decideOne(#"rule "s" { stop }"#, F.world(connectors: [F.connector(transaction: true)])).session == .stop)
+        #expect(
+            F.decideOne(#"rule "s" { stop }"#, F.world(connectors: [F.connector(transaction: false)])).session == .none)
     }
 
     @Test func availability() {

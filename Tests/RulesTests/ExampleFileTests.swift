@@ -44,7 +44,8 @@ import Testing
     }
 
     @Test func cheapTariffExampleChargesOnWeekdayNightsOnly() throws {
-        let ruleSet = try #require(RuleChecker.check([try Self.source("examples/cheap-tariff-overnight.rules")]).ruleSet)
+        let ruleSet = try #require(
+            RuleChecker.check([try Self.source("examples/cheap-tariff-overnight.rules")]).ruleSet)
         func charging(_ local: String) -> ChargingDecision {
             var state = TemporalState()
             return ruleSet.evaluate(RuleFixture.world(at: RuleFixture.date(local)), state: &state)[0].charging

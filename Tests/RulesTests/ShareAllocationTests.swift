@@ -16,12 +16,14 @@ import Testing
     @Test func budgetIsSplitEqually() {
         let shares = ShareAllocation.allocate(budget: 32, among: [claimant("a", 16), claimant("b", 16)])
         #expect(shares == [16, 16])
-        let three = ShareAllocation.allocate(budget: 30, among: [claimant("a", 16), claimant("b", 16), claimant("c", 16)])
+        let three = ShareAllocation.allocate(
+            budget: 30, among: [claimant("a", 16), claimant("b", 16), claimant("c", 16)])
         #expect(three == [10, 10, 10])
     }
 
     @Test func whatOneCannotUseIsPassedOn() {
-        let shares = ShareAllocation.allocate(budget: 32, among: [claimant("a", 8), claimant("b", 32), claimant("c", 32)])
+        let shares = ShareAllocation.allocate(
+            budget: 32, among: [claimant("a", 8), claimant("b", 32), claimant("c", 32)])
         #expect(shares == [8, 12, 12])
     }
 

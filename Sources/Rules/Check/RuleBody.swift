@@ -63,10 +63,7 @@ final class RuleBody: Sendable, Equatable {
 
     func inScope(_ connector: ConnectorState) -> Bool {
         if scope.isEmpty { return true }
-        for selector in scope where selector.matches(chargerId: connector.chargerId, connectorId: connector.connectorId) {
-            return true
-        }
-        return false
+        return scope.contains { $0.matches(chargerId: connector.chargerId, connectorId: connector.connectorId) }
     }
 
     static func == (lhs: RuleBody, rhs: RuleBody) -> Bool {

@@ -113,7 +113,9 @@ struct RuleCompiler {
     private mutating func checkAmount(_ expression: Expression, keyword: String) -> RuleBody.Amount? {
         guard let (compiled, dimension) = check(expression, sharedOnly: keyword == "share") else { return nil }
         guard dimension == .current || dimension == .power else {
-            error("'\(keyword)' needs a current or a power (A, W or kW), found \(dimension.rawValue)", at: expression.anchor)
+            error(
+                "'\(keyword)' needs a current or a power (A, W or kW), found \(dimension.rawValue)",
+                at: expression.anchor)
             return nil
         }
         return RuleBody.Amount(expression: compiled, isPower: dimension == .power)

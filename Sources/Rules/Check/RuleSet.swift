@@ -33,7 +33,9 @@ public struct RuleSet: Sendable, Equatable {
 
     /// The line `ampwise check` prints on success, such as `3 files, 7 rules: no errors`.
     public var summary: String {
-        "\(fileCount) \(fileCount == 1 ? "file" : "files"), \(ruleCount) \(ruleCount == 1 ? "rule" : "rules"): no errors"
+        let files = fileCount == 1 ? "file" : "files"
+        let rules = ruleCount == 1 ? "rule" : "rules"
+        return "\(fileCount) \(files), \(ruleCount) \(rules): no errors"
     }
 
     /// The rule with this name, if any.

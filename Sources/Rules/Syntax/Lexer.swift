@@ -102,8 +102,9 @@ struct Lexer {
         skipSpaceAndComments()
         let start = offset
         let startLocation = location
-        while let byte = peek(), Self.isLetter(byte) || Self.isDigit(byte) || byte >= 0x80
-            || "-.*?".utf8.contains(byte)
+        while let byte = peek(),
+            Self.isLetter(byte) || Self.isDigit(byte) || byte >= 0x80
+                || "-.*?".utf8.contains(byte)
         {
             bump()
         }
@@ -220,7 +221,8 @@ struct Lexer {
                 case UInt8(ascii: "n"): scalars.append("\n")
                 case UInt8(ascii: "t"): scalars.append("\t")
                 default:
-                    escapeProblem = escapeProblem
+                    escapeProblem =
+                        escapeProblem
                         ?? "unknown escape '\\\(UnicodeScalar(escaped))' in string (expected \\\", \\\\, \\n or \\t)"
                 }
                 contentStart = offset

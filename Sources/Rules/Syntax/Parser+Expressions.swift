@@ -100,7 +100,8 @@ extension Parser {
                 !Self.followingWords.contains(word)
             {
                 throw ParseFailure(
-                    message: "unknown unit '\(word)' after \(text) (expected A, W, kW, V, Wh, kWh or %)", location: current.location)
+                    message: "unknown unit '\(word)' after \(text) (expected A, W, kW, V, Wh, kWh or %)",
+                    location: current.location)
             }
             return make(.number(value, unit: nil))
         case .duration(let seconds, let text):

@@ -10,7 +10,9 @@ public struct ChargerSettings: Sendable, Equatable {
     /// The id tag for remote starts when the rule names none.
     public var idTag: String?
 
-    public init(phases: Int = 3, voltage: Double = 230, minCurrent: Double = 6, maxCurrent: Double = 16, idTag: String? = nil) {
+    public init(
+        phases: Int = 3, voltage: Double = 230, minCurrent: Double = 6, maxCurrent: Double = 16, idTag: String? = nil
+    ) {
         self.phases = phases
         self.voltage = voltage
         self.minCurrent = minCurrent
