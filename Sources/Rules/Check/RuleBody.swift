@@ -63,7 +63,11 @@ final class RuleBody: Sendable, Equatable {
 
     func inScope(_ connector: ConnectorState) -> Bool {
         if scope.isEmpty { return true }
-        return scope.contains { $0.matches(chargerId: connector.chargerId, connectorId: connector.connectorId) }
+        for index in scope.indices
+        where scope[index].matches(chargerId: connector.chargerId, connectorId: connector.connectorId) {
+            return true
+        }
+        return false
     }
 
     static func == (lhs: RuleBody, rhs: RuleBody) -> Bool {

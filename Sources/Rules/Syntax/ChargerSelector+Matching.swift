@@ -4,6 +4,7 @@ extension ChargerSelector {
         switch matcher {
         case .any: return true
         case .exact(let id): return id == chargerId
+        case .prefix(let prefix): return chargerId.utf8.starts(with: prefix.utf8)
         case .glob(let pattern):
             var id = chargerId
             return id.withUTF8 { Self.glob(pattern, $0) }

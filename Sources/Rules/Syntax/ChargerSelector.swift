@@ -4,6 +4,8 @@ struct ChargerSelector: Equatable, Sendable {
     enum Matcher: Equatable, Sendable {
         case any
         case exact(String)
+        /// `cp-*`: the most common glob, a prefix and one trailing star.
+        case prefix(String)
         /// UTF-8 bytes of the pattern.
         case glob([UInt8])
     }
@@ -21,6 +23,8 @@ struct ChargerSelector: Equatable, Sendable {
         let scalars = Array(pattern.unicodeScalars)
         if scalars.allSatisfy({ $0 == "*" }) && !scalars.isEmpty {
             matcher = .any
+        } else if scalars.last == "*", !scalars.dropLast().contains("*"), !scalars.contains("?") {
+            matcher = .prefix(String(pattern.dropLast()))
         } else if scalars.contains("*") || scalars.contains("?") {
             matcher = .glob(Array(pattern.utf8))
         } else {
