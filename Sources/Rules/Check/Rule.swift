@@ -6,6 +6,7 @@ public struct Rule: Sendable, Equatable {
     public let path: String
     /// Where its `rule` keyword is.
     public let location: SourceLocation
+    /// From its `priority` clause; 0 without one.
     public let priority: Int
     /// The rule in canonical form (one clause per line, operations in parentheses).
     public let text: String

@@ -6,7 +6,7 @@ public struct RuleSet: Sendable, Equatable {
     /// How many files the rules came from (files without rules count too).
     public let fileCount: Int
     /// Names of the inputs the rules read (`grid.power`, `input.boost`, ...), in first-use order.
-    let inputNames: [String]
+    public let inputNames: [String]
     let cheapestQuestions: [CheapestQuestion]
     /// Identity of each `for`/`hold` clause ("rule name#clause index"), indexed by temporal slot.
     let temporalSlotIds: [String]
@@ -29,6 +29,7 @@ public struct RuleSet: Sendable, Equatable {
         self.temporalSlotIds = slotIds
     }
 
+    /// How many rules were loaded.
     public var ruleCount: Int { rules.count }
 
     /// The line `ampwise check` prints on success, such as `3 files, 7 rules: no errors`.

@@ -6,6 +6,7 @@ import Foundation
 public struct PriceLookup: Sendable {
     private let lookup: @Sendable (Date) -> Double?
 
+    /// A tariff given as a function of the instant (nil: no price known then).
     public init(_ lookup: @escaping @Sendable (Date) -> Double?) {
         self.lookup = lookup
     }
@@ -33,5 +34,6 @@ public struct PriceLookup: Sendable {
         }
     }
 
+    /// The price at `date`, or nil when unknown.
     public func price(at date: Date) -> Double? { lookup(date) }
 }
