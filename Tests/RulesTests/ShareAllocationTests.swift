@@ -157,4 +157,50 @@ import Testing
         let decisions = F.decide(#"rule "garage" { chargers g* share 20 A } rule "site" { share 40 A }"#, world)
         #expect(decisions.map(\.limitAmps) == [10, 10, 20])
     }
+
+    @Test func evaluatedSharesKeepEveryPropertyOverRandomSites() {
+        var generator = SeededGenerator(seed: 2026)
+        let statuses: [ConnectorStatus] = [.available, .preparing, .charging, .suspendedEV, .suspendedEVSE, .finishing]
+        for _ in 0..<300 {
+            let budget = Double(Int.random(in: 0...80, using: &generator))
+            let ruleSet = F.ruleSet(
+                "rule \"fuse\" { share \(Int(budget)) A } rule \"cap\" { chargers c1*, c3 limit 13 A }")
+            var chargers: [String: ChargerSettings] = [:]
+            let connectors = (0..<Int.random(in: 1...15, using: &generator)).map { index in
+                let id = "c\(index)"
+                chargers[id] = ChargerSettings(
+                    phases: Bool.random(using: &generator) ? 1 : 3,
+                    minCurrent: [6.0, 6, 8].randomElement(using: &generator)!,
+                    maxCurrent: [10.0, 16, 32].randomElement(using: &generator)!)
+                return F.connector(
+                    id, status: statuses.randomElement(using: &generator)!,
+                    chargingDuration: Double(Int.random(in: 0...4, using: &generator) * 900))
+            }
+            var state = TemporalState()
+            let decisions = ruleSet.evaluate(F.world(connectors: connectors, chargers: chargers), state: &state)
+            var sum = 0.0
+            for (decision, connector) in zip(decisions, connectors) {
+                let settings = chargers[connector.chargerId]!
+                guard connector.status.isPluggedIn else {
+                    #expect(decision.explanation.shareRules.isEmpty)
+                    continue
+                }
+                let limit = decision.limitAmps ?? -1
+                #expect(limit >= 0)
+                if decision.charging == .pause {
+                    #expect(limit == 0)
+                } else {
+                    #expect(limit >= settings.minCurrent)
+                    #expect(limit <= settings.maxCurrent)
+                    if ["c1", "c3"].contains(connector.chargerId) || connector.chargerId.hasPrefix("c1") {
+                        #expect(limit <= 13)
+                    }
+                    // Tenths of an ampere, as the scheduler sends them.
+                    #expect(abs(limit * 10 - (limit * 10).rounded()) < 1e-9)
+                }
+                sum += limit
+            }
+            #expect(sum <= budget + 1e-9)
+        }
+    }
 }
