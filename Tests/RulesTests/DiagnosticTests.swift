@@ -235,6 +235,15 @@ import Testing
             ])
     }
 
+    @Test func deeplyNestedOrLongExpressionsAreRefusedNotOverflowed() {
+        let nested = "rule \"a\" { limit " + String(repeating: "(", count: 100_000) + "1 A }"
+        #expect(RuleFixture.errors(nested) == ["t.rules:1:518: error: expression too long (more than 500 terms)"])
+        let long = "rule \"a\" { limit 1 A" + String(repeating: " + 1 A", count: 300) + " }"
+        #expect(RuleFixture.errors(long) == ["t.rules:1:1518: error: expression too long (more than 500 terms)"])
+        let fine = "rule \"a\" { limit 1 A" + String(repeating: " + 1 A", count: 200) + " }"
+        #expect(RuleFixture.errors(fine) == [])
+    }
+
     @Test func diagnosticPrintsPathLineColumnAndMessage() {
         let diagnostic = RuleDiagnostic(path: "rules/x.rules", line: 3, column: 7, message: "boom")
         #expect(diagnostic.description == "rules/x.rules:3:7: error: boom")

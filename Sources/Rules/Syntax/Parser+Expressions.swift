@@ -7,6 +7,7 @@ extension Parser {
         var lhs = try parseAnd()
         while current.isWord("or") {
             let anchor = current.location
+            try countNode()
             advance()
             let rhs = try parseAnd()
             lhs = Expression(kind: .binary(.or, lhs, rhs), location: lhs.location, anchor: anchor)
@@ -18,6 +19,7 @@ extension Parser {
         var lhs = try parseNot()
         while current.isWord("and") {
             let anchor = current.location
+            try countNode()
             advance()
             let rhs = try parseNot()
             lhs = Expression(kind: .binary(.and, lhs, rhs), location: lhs.location, anchor: anchor)
@@ -28,6 +30,7 @@ extension Parser {
     private mutating func parseNot() throws(ParseFailure) -> Expression {
         guard current.isWord("not") else { return try parseComparison() }
         let location = current.location
+        try countNode()
         advance()
         return Expression(kind: .not(try parseNot()), location: location)
     }
@@ -42,6 +45,7 @@ extension Parser {
         let lhs = try parseAdditive()
         guard let op = comparisonOperator() else { return lhs }
         let anchor = current.location
+        try countNode()
         advance()
         let rhs = try parseAdditive()
         if comparisonOperator() != nil {
@@ -56,6 +60,7 @@ extension Parser {
         while current.isSymbol("+") || current.isSymbol("-") {
             let op: BinaryOperator = current.isSymbol("+") ? .add : .subtract
             let anchor = current.location
+            try countNode()
             advance()
             let rhs = try parseMultiplicative()
             lhs = Expression(kind: .binary(op, lhs, rhs), location: lhs.location, anchor: anchor)
@@ -68,6 +73,7 @@ extension Parser {
         while current.isSymbol("*") || current.isSymbol("/") {
             let op: BinaryOperator = current.isSymbol("*") ? .multiply : .divide
             let anchor = current.location
+            try countNode()
             advance()
             let rhs = try parseUnary()
             lhs = Expression(kind: .binary(op, lhs, rhs), location: lhs.location, anchor: anchor)
@@ -78,12 +84,14 @@ extension Parser {
     private mutating func parseUnary() throws(ParseFailure) -> Expression {
         guard current.isSymbol("-") else { return try parsePrimary() }
         let location = current.location
+        try countNode()
         advance()
         return Expression(kind: .negate(try parseUnary()), location: location)
     }
 
     private mutating func parsePrimary() throws(ParseFailure) -> Expression {
         let location = current.location
+        try countNode()
         func make(_ kind: Expression.Kind) -> Expression { Expression(kind: kind, location: location) }
         switch current.kind {
         case .number(let value, let text):

@@ -4,6 +4,10 @@ struct Parser {
     private var lexer: Lexer
     private(set) var current: Token
     private(set) var failures: [ParseFailure] = []
+    /// Nodes in the expression being read; bounded so that no file can nest deep enough to
+    /// overflow the stack of the checker or the evaluator.
+    private var expressionNodes = 0
+    static let maximumExpressionNodes = 500
 
     static let clauseKeywords: Set<String> = [
         "chargers", "priority", "when", "limit", "share", "pause", "charge", "start", "stop", "available",
@@ -31,6 +35,14 @@ struct Parser {
             return ParseFailure(message: message, location: current.location)
         }
         return ParseFailure(message: "expected \(expected), found \(current.spelling)", location: current.location)
+    }
+
+    mutating func countNode() throws(ParseFailure) {
+        expressionNodes += 1
+        if expressionNodes > Self.maximumExpressionNodes {
+            throw ParseFailure(
+                message: "expression too long (more than \(Self.maximumExpressionNodes) terms)", location: current.location)
+        }
     }
 
     mutating func expectSymbol(_ symbol: String, _ expected: String) throws(ParseFailure) {
@@ -111,6 +123,7 @@ struct Parser {
 
     private mutating func parseClause() throws(ParseFailure) -> RuleDeclaration.Clause {
         let location = current.location
+        expressionNodes = 0
         guard case .word(let keyword) = current.kind, Self.clauseKeywords.contains(keyword) else {
             throw failure(
                 expected: "a clause (chargers, priority, when, limit, share, pause, charge, start, stop, available, "
