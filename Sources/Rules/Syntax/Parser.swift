@@ -41,7 +41,8 @@ struct Parser {
         expressionNodes += 1
         if expressionNodes > Self.maximumExpressionNodes {
             throw ParseFailure(
-                message: "expression too long (more than \(Self.maximumExpressionNodes) terms)", location: current.location)
+                message: "expression too long (more than \(Self.maximumExpressionNodes) terms)",
+                location: current.location)
         }
     }
 
