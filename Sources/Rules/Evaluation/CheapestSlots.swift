@@ -1,0 +1,42 @@
+import Foundation
+
+/// Answers `cheapest D before HH:MM`: is now in one of the cheapest 15-minute slots that together
+/// last D, among the 96 slots of the 24 hours ending at the next HH:MM (ties to the later slot)?
+enum CheapestSlots {
+    static let slotSeconds = 900.0
+
+    /// The next local HH:MM strictly after `now`. A time skipped by a DST change moves to the
+    /// next existing time; a repeated one is its first occurrence.
+    static func nextDeadline(after now: Date, minutes: Int, calendar: Calendar) -> Date? {
+        let components = DateComponents(hour: minutes / 60, minute: minutes % 60, second: 0)
+        return calendar.nextDate(
+            after: now, matching: components, matchingPolicy: .nextTime, repeatedTimePolicy: .first,
+            direction: .forward)
+    }
+
+    /// The start of each chosen slot, earliest first (for tests, `ampwise plan` and the docs).
+    static func chosenSlots(
+        _ question: CheapestQuestion, now: Date, calendar: Calendar, prices: PriceLookup
+    ) -> (windowStart: Date, chosen: [Int])? {
+        guard let end = nextDeadline(after: now, minutes: question.before, calendar: calendar) else { return nil }
+        let start = end.addingTimeInterval(-86_400)
+        var priced: [(index: Int, price: Double)] = []
+        priced.reserveCapacity(96)
+        for index in 0..<96 {
+            if let price = prices.price(at: start.addingTimeInterval(Double(index) * slotSeconds)) {
+                priced.append((index, price))
+            }
+        }
+        priced.sort { $0.price != $1.price ? $0.price < $1.price : $0.index > $1.index }
+        return (start, priced.prefix(question.slotCount).map(\.index).sorted())
+    }
+
+    static func isCheapest(_ question: CheapestQuestion, now: Date, calendar: Calendar, prices: PriceLookup) -> Bool {
+        guard let (start, chosen) = chosenSlots(question, now: now, calendar: calendar, prices: prices) else {
+            return false
+        }
+        let offset = now.timeIntervalSince(start)
+        guard offset >= 0 else { return false }
+        return chosen.contains(Int(offset / slotSeconds))
+    }
+}

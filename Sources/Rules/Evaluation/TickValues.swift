@@ -1,0 +1,42 @@
+import Foundation
+
+/// What is the same for every connector in one evaluation, worked out once: inputs (fresh or
+/// unknown), price, site power, local time and the answers to `cheapest` questions.
+struct TickValues {
+    let now: Double
+    let inputs: [Double?]
+    let price: Double?
+    let sitePower: Double?
+    /// Seconds since local midnight.
+    let secondsOfDay: Double
+    /// 0 = Monday.
+    let weekday: Int
+    let cheapest: [Bool]
+
+    init(ruleSet: RuleSet, world: RuleWorld) {
+        now = world.now.timeIntervalSinceReferenceDate
+        inputs = ruleSet.inputNames.map { name in
+            guard let reading = world.inputs[name],
+                world.now.timeIntervalSince(reading.updatedAt) <= world.inputMaxAge
+            else { return nil }
+            return reading.value
+        }
+        price = world.prices.price(at: world.now)
+        var sum: Double? = 0
+        for connector in world.connectors {
+            guard let total = sum else { break }
+            sum = ExpressionEvaluator.power(of: connector).map { total + $0 }
+        }
+        sitePower = sum
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = world.timeZone
+        let parts = calendar.dateComponents([.hour, .minute, .second, .weekday], from: world.now)
+        let wholeSeconds = Double((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0))
+        secondsOfDay = wholeSeconds + (now - now.rounded(.down))
+        // Calendar weekdays are 1 = Sunday ... 7 = Saturday.
+        weekday = ((parts.weekday ?? 2) + 5) % 7
+        cheapest = ruleSet.cheapestQuestions.map { question in
+            CheapestSlots.isCheapest(question, now: world.now, calendar: calendar, prices: world.prices)
+        }
+    }
+}

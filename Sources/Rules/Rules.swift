@@ -1,1 +1,0 @@
-// The rule language lives here (see docs/rules.md).

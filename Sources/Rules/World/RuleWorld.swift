@@ -1,0 +1,37 @@
+import Foundation
+
+/// Everything the rules are evaluated against at one instant. The rules have no clock of their
+/// own: `now` is the time of the evaluation.
+public struct RuleWorld: Sendable {
+    /// The instant of the evaluation (the rules have no clock of their own).
+    public var now: Date
+    /// For `time in`, `weekday` and `cheapest ... before` (local wall-clock time, DST aware).
+    public var timeZone: TimeZone
+    /// Every connector to decide for; decisions come back in this order.
+    public var connectors: [ConnectorState]
+    /// Settings by charger id; a charger not listed gets `ChargerSettings.defaults`.
+    public var chargers: [String: ChargerSettings]
+    /// Latest inputs by name (`grid.power`, `solar.power`, `solar.surplus`, `input.NAME`).
+    public var inputs: [String: InputReading]
+    /// An input older than this many seconds is unknown (`scheduler.inputMaxAge`).
+    public var inputMaxAge: Double
+    /// The tariff: price per kWh at any instant.
+    public var prices: PriceLookup
+
+    /// A world at `now`; inputs, chargers and prices default to none known.
+    public init(
+        now: Date, timeZone: TimeZone, connectors: [ConnectorState], chargers: [String: ChargerSettings] = [:],
+        inputs: [String: InputReading] = [:], inputMaxAge: Double = 300, prices: PriceLookup = .unknown
+    ) {
+        self.now = now
+        self.timeZone = timeZone
+        self.connectors = connectors
+        self.chargers = chargers
+        self.inputs = inputs
+        self.inputMaxAge = inputMaxAge
+        self.prices = prices
+    }
+
+    /// The settings of a charger, or the defaults when it is not configured.
+    public func settings(of chargerId: String) -> ChargerSettings { chargers[chargerId] ?? .defaults }
+}
