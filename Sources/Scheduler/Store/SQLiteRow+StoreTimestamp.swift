@@ -25,6 +25,8 @@ extension SQLiteRow {
     }
 
     func optionalJSON(_ index: Int32) -> JSONValue? {
-        isNull(index) ? nil : json(index)
+        // Not a ternary: JSONValue is ExpressibleByNilLiteral, so `nil` there would be `.null`.
+        if isNull(index) { return nil }
+        return json(index)
     }
 }

@@ -74,6 +74,7 @@ extension StoreDatabase {
             errorCode = code
             errorDescription = description
         }
+        let response: String? = command.response.map { JSONWriter.string($0) }
         try connection.run(
             """
             INSERT INTO commands (charger_id, connector_id, action, payload, source, decision_id, sent_at,
@@ -83,7 +84,7 @@ extension StoreDatabase {
             [
                 command.chargerId, command.connectorId, command.action, JSONWriter.string(command.payload),
                 command.source.rawValue, command.decisionId, StoreTimestamp.text(command.sentAt),
-                command.outcome.storedValue, errorCode, errorDescription, command.response.map(JSONWriter.string),
+                command.outcome.storedValue, errorCode, errorDescription, response,
                 command.latencyMs,
             ])
     }

@@ -9,9 +9,9 @@ import Foundation
 /// Formatted by hand: `ISO8601DateFormatter` is slow and not Sendable, and meter values are
 /// written by the thousand.
 public enum StoreTimestamp {
-    /// `date` as stored, truncated to the millisecond.
+    /// `date` as stored, to the nearest millisecond.
     public static func text(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let days = floorDivide(milliseconds, 86_400_000)
         var remainder = milliseconds - days * 86_400_000
         let (year, month, day) = civil(fromDays: days)

@@ -41,8 +41,19 @@ public final class SQLiteStatement {
         case .real(let number):
             code = sqlite3_bind_double(handle, index, number)
         case .text(let text):
+            // With the byte count, so that text holding NUL characters is kept whole.
             // SQLITE_TRANSIENT: SQLite copies the bytes, so the Swift string may go away at once.
-            code = sqlite3_bind_text(handle, index, text, -1, ampwise_sqlite_transient())
+            var text = text
+            code = text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { characters in
+                    guard let start = characters.baseAddress else {
+                        // An empty string still needs a non-NULL pointer, or SQLite binds NULL.
+                        return sqlite3_bind_text(handle, index, "", 0, ampwise_sqlite_transient())
+                    }
+                    return sqlite3_bind_text(
+                        handle, index, start, Int32(characters.count), ampwise_sqlite_transient())
+                }
+            }
         case .blob(let bytes):
             code = bytes.withUnsafeBytes { buffer in
                 // A zero-length blob still needs a non-NULL pointer, or SQLite binds NULL.
