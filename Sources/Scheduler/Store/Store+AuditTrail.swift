@@ -4,7 +4,7 @@ import Foundation
 extension Store {
     /// Records a decision once committed and returns its id, for the commands that carry it out.
     public func recordDecision(_ decision: DecisionRecord) async throws -> Int {
-        try await perform { database in
+        try await perform(flushingQueue: false) { database in
             let rules = JSONValue.object(
                 JSONObject(
                     decision.rules.keys.sorted().map { family in

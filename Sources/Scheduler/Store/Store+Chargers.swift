@@ -40,7 +40,7 @@ extension Store {
     public func recordConfiguration(
         chargerId: String, entries: [ConfigurationEntry], replacingAll: Bool
     ) async throws {
-        try await perform { database in
+        try await perform(flushingQueue: false) { database in
             try database.connection.transaction {
                 try database.connection.run(
                     "INSERT OR IGNORE INTO chargers (id, created_at) VALUES (?, ?)",
@@ -79,7 +79,7 @@ extension Store {
     /// Sets (or with `nil` removes) a setting learned about a charger, such as the charging
     /// profile kind that worked (`chargingProfileKind` = `TxDefaultProfile`).
     public func setChargerSetting(chargerId: String, key: String, value: String?, at: Date = Date()) async throws {
-        try await perform { database in
+        try await perform(flushingQueue: false) { database in
             guard let value else {
                 try database.connection.run(
                     "DELETE FROM charger_settings WHERE charger_id = ? AND key = ?", [chargerId, key])

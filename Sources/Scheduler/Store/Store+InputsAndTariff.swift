@@ -3,7 +3,7 @@ import Foundation
 extension Store {
     /// Merges pushed inputs (name to value in base units) into the stored ones.
     public func setInputs(_ values: [String: Double], at: Date = Date()) async throws {
-        try await perform { database in
+        try await perform(flushingQueue: false) { database in
             try database.connection.transaction {
                 for (name, value) in values.sorted(by: { $0.key < $1.key }) {
                     try database.connection.run(
@@ -30,7 +30,7 @@ extension Store {
     /// earliest start to the latest end) are replaced; slots outside it are kept.
     public func replaceTariffPrices(_ prices: [TariffPriceRecord]) async throws {
         guard let first = prices.map(\.start).min(), let last = prices.map(\.end).max() else { return }
-        try await perform { database in
+        try await perform(flushingQueue: false) { database in
             try database.connection.transaction {
                 try database.connection.run(
                     "DELETE FROM tariff_prices WHERE start_at < ? AND end_at > ?",

@@ -6,7 +6,7 @@ extension Store {
     /// Ids are positive, grow, and are unique for the database's lifetime: they survive
     /// restarts, deleted rows and ids that chargers invented (see `stopTransaction`).
     public func startTransaction(_ start: TransactionStart) async throws -> Int {
-        try await perform { database in try database.startTransaction(start) }
+        try await perform(flushingQueue: false) { database in try database.startTransaction(start) }
     }
 
     /// Records a StopTransaction once it is committed. An unknown id is recorded as a row
@@ -14,7 +14,7 @@ extension Store {
     /// The energy is `stop.energyWh`, else `meterStop - meterStart`.
     @discardableResult
     public func stopTransaction(_ stop: TransactionStop) async throws -> TransactionStopResult {
-        try await perform { database in try database.stopTransaction(stop) }
+        try await perform(flushingQueue: false) { database in try database.stopTransaction(stop) }
     }
 
     /// The transaction with this id, open or not.

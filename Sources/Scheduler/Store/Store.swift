@@ -13,8 +13,8 @@ import Foundation
 ///   at once and are committed in batches: after `StoreOptions.batchMaxRows` rows or
 ///   `batchMaxDelayMilliseconds`, whichever comes first, one transaction per batch.
 ///
-/// Every call runs in the order it was made, and every `async` call first commits what is
-/// queued, so a read sees every write made before it. Queued rows that cannot be written are
+/// Calls run in the order they were made, and every read first commits what is queued, so a
+/// read sees every write made before it. Queued rows that cannot be written are
 /// logged and counted (`failedWriteCount()`). Call `close()` at shutdown; `flush()` in tests.
 public final class Store: Sendable {
     /// The database file.
@@ -73,9 +73,13 @@ public final class Store: Sendable {
 
     // MARK: Running work on the queue
 
-    /// Runs `work` on the store's queue after committing what is queued, and returns its result.
+    /// Runs `work` on the store's queue and returns its result.
+    ///
+    /// Reads commit what is queued first (`flushingQueue`), so that they see every write made
+    /// before them. Durable writes do not: a StartTransaction must not wait for a batch of meter
+    /// values that has nothing to do with it.
     func perform<Result: Sendable>(
-        _ work: @escaping @Sendable (StoreDatabase) throws -> Result
+        flushingQueue: Bool = true, _ work: @escaping @Sendable (StoreDatabase) throws -> Result
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
             queue.async { [database] in
@@ -83,9 +87,11 @@ public final class Store: Sendable {
                     continuation.resume(throwing: StoreError.closed)
                     return
                 }
-                database.writePending()
+                if flushingQueue { database.writePending() }
                 do {
-                    continuation.resume(returning: try work(database))
+                    let result = try work(database)
+                    if !flushingQueue { database.didWrite() }
+                    continuation.resume(returning: result)
                 } catch {
                     continuation.resume(throwing: error)
                 }

@@ -11,6 +11,7 @@ final class StoreDatabase: @unchecked Sendable {
     let queue: DispatchQueue
     let options: StoreOptions
     let connection: SQLiteConnection
+    private let checkpointer: StoreCheckpointer?
     let logger = Logger(label: "store")
 
     var isClosed = false
@@ -32,10 +33,16 @@ final class StoreDatabase: @unchecked Sendable {
             logger.warning("database \(path): journal_mode is \(mode), not wal")
         }
         try connection.execute("PRAGMA synchronous = \(options.survivesPowerLoss ? "FULL" : "NORMAL")")
+        // Checkpoints run from a second connection (see StoreCheckpointer); the automatic one
+        // stays as a safety net for a WAL that grows past ~40 MB regardless.
+        try connection.execute("PRAGMA wal_autocheckpoint = 10000")
         let previous = try StoreSchema.migrator.migrate(connection)
         if previous < StoreSchema.latestVersion {
             logger.info("database \(path): schema version \(previous) -> \(StoreSchema.latestVersion)")
         }
+        checkpointer =
+            mode == .text("wal")
+            ? try StoreCheckpointer(path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds) : nil
     }
 
     // MARK: Queued writes
@@ -71,15 +78,23 @@ final class StoreDatabase: @unchecked Sendable {
             try connection.transaction {
                 for write in writes { apply(write) }
             }
+            options.onBatchCommit?(rows)
+            checkpointer?.requestIfDue()
         } catch {
             failedWriteCount += rows
             logger.error("could not commit \(rows) queued rows: \(error)")
         }
     }
 
+    /// Called after durable writes, which do not go through `writePending`.
+    func didWrite() {
+        checkpointer?.requestIfDue()
+    }
+
     func close() {
         writePending()
         isClosed = true
+        checkpointer?.close()
         connection.close()
     }
 

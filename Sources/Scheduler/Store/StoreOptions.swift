@@ -13,9 +13,12 @@ public struct StoreOptions: Sendable {
     /// crash); only a power cut or kernel crash can lose the last commits. `true`:
     /// `synchronous = FULL`, every commit waits for fsync, and survives power loss too.
     public var survivesPowerLoss: Bool
+    /// Called on the store's queue after each batch commit with its row count: lets tests wait
+    /// for the batch timer without sleeping.
+    var onBatchCommit: (@Sendable (_ rows: Int) -> Void)?
 
     public init(
-        batchMaxRows: Int = 2000, batchMaxDelayMilliseconds: Int = 200, busyTimeoutMilliseconds: Int = 5000,
+        batchMaxRows: Int = 500, batchMaxDelayMilliseconds: Int = 100, busyTimeoutMilliseconds: Int = 5000,
         survivesPowerLoss: Bool = false
     ) {
         self.batchMaxRows = batchMaxRows

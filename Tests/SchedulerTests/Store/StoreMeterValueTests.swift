@@ -30,16 +30,29 @@ import Testing
     @Test func queuedValuesAreCommittedByTheTimerWithoutAFlush() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("timer.sqlite")
-        let store = try Store(path: path, options: StoreOptions(batchMaxRows: 1000, batchMaxDelayMilliseconds: 1))
-        store.recordMeterValues([Self.value(1)])
+        let (commits, continuation) = AsyncStream<Int>.makeStream()
+        var options = StoreOptions(batchMaxRows: 1000, batchMaxDelayMilliseconds: 1)
+        options.onBatchCommit = { rows in continuation.yield(rows) }
+        let store = try Store(path: path, options: options)
+        store.recordMeterValues([Self.value(1), Self.value(2)])
+        // No store call that would flush: only the batch timer can commit these rows.
+        var iterator = commits.makeAsyncIterator()
+        #expect(await iterator.next() == 2)
         let reader = try SQLiteConnection(path: path)
-        // Poll the file from another connection: no store call, so only the batch timer commits.
-        var count = SQLiteValue.integer(0)
-        for _ in 0..<1000 where count == .integer(0) {
-            try await Task.sleep(for: .milliseconds(5))
-            count = try reader.scalar("SELECT count(*) FROM meter_values")
-        }
-        #expect(count == .integer(1))
+        #expect(try reader.scalar("SELECT count(*) FROM meter_values") == .integer(2))
+        await store.close()
+    }
+
+    @Test func aFullBatchIsCommittedAtOnce() async throws {
+        let directory = try TemporaryDirectory()
+        let (commits, continuation) = AsyncStream<Int>.makeStream()
+        var options = StoreOptions(batchMaxRows: 8, batchMaxDelayMilliseconds: 60_000)
+        options.onBatchCommit = { rows in continuation.yield(rows) }
+        let store = try Store(path: directory.file("full.sqlite"), options: options)
+        store.recordMeterValues((0..<4).map { Self.value($0) })
+        store.recordMeterValues((4..<8).map { Self.value($0) })
+        var iterator = commits.makeAsyncIterator()
+        #expect(await iterator.next() == 8)
         await store.close()
     }
 
