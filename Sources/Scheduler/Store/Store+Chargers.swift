@@ -87,7 +87,8 @@ extension Store {
             }
             try database.connection.transaction {
                 try database.connection.run(
-                    "INSERT OR IGNORE INTO chargers (id, created_at) VALUES (?, ?)", [chargerId, StoreTimestamp.text(at)])
+                    "INSERT OR IGNORE INTO chargers (id, created_at) VALUES (?, ?)",
+                    [chargerId, StoreTimestamp.text(at)])
                 try database.connection.run(
                     """
                     INSERT INTO charger_settings (charger_id, key, value, updated_at) VALUES (?, ?, ?, ?)

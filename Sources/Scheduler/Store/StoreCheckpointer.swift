@@ -16,20 +16,29 @@ final class StoreCheckpointer: @unchecked Sendable {
     private let connection: SQLiteConnection
     private let logger = Logger(label: "store")
     private var lastRequest = ContinuousClock.now
-    private static let interval = Duration.seconds(1)
+    private static let interval = Duration.milliseconds(500)
+    private static let maximumRounds = 8
 
     init(path: String, busyTimeoutMilliseconds: Int) throws {
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
 
-    /// Called on the store's queue after writes: starts a checkpoint at most once per second.
+    /// Called on the store's queue after writes: starts a checkpoint at most twice a second.
     func requestIfDue() {
         let now = ContinuousClock.now
         guard now - lastRequest >= Self.interval else { return }
         lastRequest = now
         queue.async { [self] in
             do {
-                try connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                // The writer keeps appending meanwhile, so go round until the WAL is copied up to
+                // its end: only then does the writer's next transaction start the WAL over
+                // instead of growing it (each round copies what the last one left, so it is short).
+                for _ in 0..<Self.maximumRounds {
+                    let frames = try connection.queryFirst("PRAGMA wal_checkpoint(PASSIVE)") { row in
+                        (log: row.int(1), copied: row.int(2))
+                    }
+                    guard let frames, frames.log > frames.copied else { break }
+                }
             } catch {
                 logger.warning("WAL checkpoint failed: \(error)")
             }

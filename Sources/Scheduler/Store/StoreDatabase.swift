@@ -33,9 +33,11 @@ final class StoreDatabase: @unchecked Sendable {
             logger.warning("database \(path): journal_mode is \(mode), not wal")
         }
         try connection.execute("PRAGMA synchronous = \(options.survivesPowerLoss ? "FULL" : "NORMAL")")
-        // Checkpoints run from a second connection (see StoreCheckpointer); the automatic one
-        // stays as a safety net for a WAL that grows past ~40 MB regardless.
-        try connection.execute("PRAGMA wal_autocheckpoint = 10000")
+        // Checkpoints run from a second connection (see StoreCheckpointer). The automatic one,
+        // which would run inside our commits, stays only as a safety net for a WAL past ~200 MB.
+        try connection.execute("PRAGMA wal_autocheckpoint = 50000")
+        // A WAL that grew during a burst is cut back to 64 MB when it starts over.
+        try connection.execute("PRAGMA journal_size_limit = 67108864")
         let previous = try StoreSchema.migrator.migrate(connection)
         if previous < StoreSchema.latestVersion {
             logger.info("database \(path): schema version \(previous) -> \(StoreSchema.latestVersion)")

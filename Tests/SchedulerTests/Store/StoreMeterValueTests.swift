@@ -16,7 +16,8 @@ import Testing
     @Test func everyBatchedValueIsStored() async throws {
         let directory = try TemporaryDirectory()
         let store = try Store(
-            path: directory.file("batches.sqlite"), options: StoreOptions(batchMaxRows: 100, batchMaxDelayMilliseconds: 50))
+            path: directory.file("batches.sqlite"),
+            options: StoreOptions(batchMaxRows: 100, batchMaxDelayMilliseconds: 50))
         for message in 0..<1250 {
             store.recordMeterValues((0..<4).map { Self.value(message * 4 + $0) })
         }
@@ -66,14 +67,18 @@ import Testing
         #expect(try await store.meterValues() == [Self.value(1, transaction: 8), phase, Self.value(0)])
         #expect(try await store.meterValues(transactionId: 7) == [Self.value(0)])
         #expect(try await store.meterValues(connectorId: 2) == [phase])
-        #expect(try await store.meterValues(since: Self.start.addingTimeInterval(0.5), limit: 1) == [Self.value(1, transaction: 8)])
+        #expect(
+            try await store.meterValues(since: Self.start.addingTimeInterval(0.5), limit: 1) == [
+                Self.value(1, transaction: 8)
+            ])
         await store.close()
     }
 
     @Test func valuesQueuedBeforeCloseAreKept() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("close.sqlite")
-        var store = try Store(path: path, options: StoreOptions(batchMaxRows: 10_000, batchMaxDelayMilliseconds: 60_000))
+        var store = try Store(
+            path: path, options: StoreOptions(batchMaxRows: 10_000, batchMaxDelayMilliseconds: 60_000))
         store.recordMeterValues((0..<10).map { Self.value($0) })
         await store.close()
         store = try Store(path: path)

@@ -21,7 +21,8 @@ import Testing
         store.recordSeen(chargerId: "garage", at: Self.start.addingTimeInterval(60), isHeartbeat: true)
         store.recordSeen(chargerId: "garage", at: Self.start.addingTimeInterval(90))
         store.recordFeatures(chargerId: "garage", features: ["Core", "SmartCharging"], connectorCount: 1)
-        store.recordStatus(StatusRecord(chargerId: "garage", connectorId: 2, status: "Available", receivedAt: Self.start))
+        store.recordStatus(
+            StatusRecord(chargerId: "garage", connectorId: 2, status: "Available", receivedAt: Self.start))
         let charger = try await store.charger(id: "garage")
         #expect(
             charger
@@ -43,19 +44,25 @@ import Testing
             chargerId: "garage",
             entries: [
                 ConfigurationEntry(key: "NumberOfConnectors", value: "1", isReadonly: true, reportedAt: Self.start),
-                ConfigurationEntry(key: "MeterValueSampleInterval", value: "30", isReadonly: false, reportedAt: Self.start),
+                ConfigurationEntry(
+                    key: "MeterValueSampleInterval", value: "30", isReadonly: false, reportedAt: Self.start),
             ], replacingAll: true)
         try await store.recordConfiguration(
             chargerId: "garage",
-            entries: [ConfigurationEntry(key: "MeterValueSampleInterval", value: "60", isReadonly: false, reportedAt: Self.start)],
+            entries: [
+                ConfigurationEntry(
+                    key: "MeterValueSampleInterval", value: "60", isReadonly: false, reportedAt: Self.start)
+            ],
             replacingAll: false)
         #expect(
             try await store.configuration(chargerId: "garage") == [
-                ConfigurationEntry(key: "MeterValueSampleInterval", value: "60", isReadonly: false, reportedAt: Self.start),
+                ConfigurationEntry(
+                    key: "MeterValueSampleInterval", value: "60", isReadonly: false, reportedAt: Self.start),
                 ConfigurationEntry(key: "NumberOfConnectors", value: "1", isReadonly: true, reportedAt: Self.start),
             ])
         try await store.recordConfiguration(
-            chargerId: "garage", entries: [ConfigurationEntry(key: "X", value: nil, isReadonly: false, reportedAt: Self.start)],
+            chargerId: "garage",
+            entries: [ConfigurationEntry(key: "X", value: nil, isReadonly: false, reportedAt: Self.start)],
             replacingAll: true)
         #expect(try await store.configuration(chargerId: "garage").map(\.key) == ["X"])
         await store.close()
@@ -105,13 +112,19 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try Self.openStore(directory)
         let payload: JSONValue = ["type": "FirmwareUpdated", "timestamp": "2026-11-25T08:00:00Z"]
-        store.recordEvent(ChargerEventRecord(chargerId: "garage", kind: "SecurityEventNotification", payload: payload, at: Self.start))
-        store.recordEvent(ChargerEventRecord(chargerId: "garage", kind: "DataTransfer", payload: ["vendorId": "x"], at: Self.start))
+        store.recordEvent(
+            ChargerEventRecord(chargerId: "garage", kind: "SecurityEventNotification", payload: payload, at: Self.start)
+        )
+        store.recordEvent(
+            ChargerEventRecord(chargerId: "garage", kind: "DataTransfer", payload: ["vendorId": "x"], at: Self.start))
         let events = try await store.events(chargerId: "garage")
         #expect(events.map(\.kind) == ["DataTransfer", "SecurityEventNotification"])
         #expect(
             try await store.events(kind: "SecurityEventNotification")
-                == [ChargerEventRecord(id: 1, chargerId: "garage", kind: "SecurityEventNotification", payload: payload, at: Self.start)])
+                == [
+                    ChargerEventRecord(
+                        id: 1, chargerId: "garage", kind: "SecurityEventNotification", payload: payload, at: Self.start)
+                ])
         await store.close()
     }
 
@@ -162,7 +175,8 @@ import Testing
         #expect(try await store.commands(decisionId: decisionId) == [storedAccepted])
         #expect(try await store.commands(chargerId: "carport").map(\.outcome) == [.notConnected])
         #expect(try await store.commands(limit: 2).map(\.id) == [4, 3])
-        #expect(CommandOutcome.callError(code: "NotSupported", description: "x").description == "CALLERROR NotSupported: x")
+        #expect(
+            CommandOutcome.callError(code: "NotSupported", description: "x").description == "CALLERROR NotSupported: x")
         await store.close()
     }
 

@@ -152,7 +152,8 @@ import Testing
         let old = try await store.startTransaction(early)
         try await store.stopTransaction(
             TransactionStop(
-                chargerId: "garage", transactionId: old, meterStop: 1300, stoppedAt: Self.start.addingTimeInterval(-80_000)))
+                chargerId: "garage", transactionId: old, meterStop: 1300,
+                stoppedAt: Self.start.addingTimeInterval(-80_000)))
         let recent = try await store.startTransaction(Self.begin())
         let other = try await store.startTransaction(Self.begin("carport"))
         #expect(try await store.transactions().map(\.id) == [other, recent, old])
