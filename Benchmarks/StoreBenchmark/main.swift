@@ -1,7 +1,7 @@
 // Measures the store alone: how many meter-value rows per second it commits through the public
 // batched API, and how long a durable startTransaction takes while meter values stream in.
 //
-//     swift run -c release StoreBenchmark [--seconds N] [--rate ROWS_PER_SECOND] [--db FILE]
+//     swift run -c release StoreBenchmark [--seconds N] [--rate ROWS_PER_SECOND] [--db FILE] [--full-sync]
 //
 // Phase 0 (baseline): a transaction started and stopped every 20 ms with no other load.
 // Phase 1 (latency): the same while meter values arrive at a steady `--rate` (default 20,000
@@ -54,7 +54,9 @@ func walMegabytes() -> String {
     return format(Double(size) / 1_048_576)
 }
 
-let store = try Store(path: path)
+// --full-sync: `synchronous = FULL` (an fsync per commit, survives power loss).
+let store = try Store(
+    path: path, options: StoreOptions(survivesPowerLoss: CommandLine.arguments.contains("--full-sync")))
 let clock = ContinuousClock()
 let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
 let loadText = load?.joined(separator: " ") ?? "?"

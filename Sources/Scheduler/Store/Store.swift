@@ -37,7 +37,9 @@ public final class Store: Sendable {
 
     deinit {
         // Commit what is still queued even when nobody called close().
-        queue.async { [database] in database.close() }
+        queue.async { [database] in
+            if !database.isClosed { database.close() }
+        }
     }
 
     /// Commits every queued write; returns once they are on disk (as far as WAL goes).

@@ -28,8 +28,8 @@ final class StoreDatabase: @unchecked Sendable {
         self.options = options
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds)
         let mode = try connection.scalar("PRAGMA journal_mode = WAL")
-        if mode != .text("wal") {
-            // An in-memory database (tests) has no WAL; a file that refuses it is worth a warning.
+        if mode != .text("wal") && path != ":memory:" {
+            // An in-memory database (tests) has no WAL; a file that refuses it deserves a warning.
             logger.warning("database \(path): journal_mode is \(mode), not wal")
         }
         try connection.execute("PRAGMA synchronous = \(options.survivesPowerLoss ? "FULL" : "NORMAL")")

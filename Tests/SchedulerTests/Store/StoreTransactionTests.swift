@@ -196,3 +196,12 @@ import Testing
         await #expect(throws: StoreError.closed) { try await store.startTransaction(Self.begin()) }
     }
 }
+
+extension StoreTransactionTests {
+    @Test func inMemoryStoreWorksForOtherModulesTests() async throws {
+        let store = try Store(path: ":memory:")
+        #expect(try await store.startTransaction(Self.begin()) == 1)
+        #expect(try await store.openTransactions().map(\.id) == [1])
+        await store.close()
+    }
+}
