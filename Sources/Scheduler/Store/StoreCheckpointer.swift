@@ -4,10 +4,14 @@ import Foundation
 
 /// Copies the WAL back into the database file from a second connection on its own queue.
 ///
-/// A checkpoint fsyncs the database file, which can take tens of milliseconds. Left to SQLite's
-/// automatic checkpoint it would run on the writing connection, inside whichever commit crossed
-/// the threshold, and a StartTransaction would wait for the disk. A PASSIVE checkpoint from
-/// another connection runs beside the writer instead (WAL allows it), so commits only append.
+/// A checkpoint copies megabytes and fsyncs the database file, which can take tens of
+/// milliseconds. Left to SQLite's automatic checkpoint it would run on the writing connection,
+/// inside whichever commit crossed the threshold, and a StartTransaction would wait for the
+/// disk. A PASSIVE checkpoint from another connection runs beside the writer instead (WAL
+/// allows it). It cannot start the WAL over, though: SQLite does that only when a write begins
+/// on a fully copied WAL, and the writer keeps appending. So `finish` lets the store copy the
+/// few frames written meanwhile on its own queue (a millisecond or a few, measured), after which
+/// its next transaction starts the WAL from the beginning and the file stays small.
 ///
 /// `@unchecked Sendable`: `connection` is used only by blocks on `queue` (serial), and
 /// `lastRequest` only on the store's queue, where `requestIfDue` is called.
@@ -24,7 +28,8 @@ final class StoreCheckpointer: @unchecked Sendable {
     }
 
     /// Called on the store's queue after writes: starts a checkpoint at most twice a second.
-    func requestIfDue() {
+    /// `finish` is called on the checkpoint queue afterwards.
+    func requestIfDue(finish: @escaping @Sendable () -> Void) {
         let now = ContinuousClock.now
         guard now - lastRequest >= Self.interval else { return }
         lastRequest = now
@@ -42,6 +47,7 @@ final class StoreCheckpointer: @unchecked Sendable {
             } catch {
                 logger.warning("WAL checkpoint failed: \(error)")
             }
+            finish()
         }
     }
 

@@ -81,7 +81,7 @@ final class StoreDatabase: @unchecked Sendable {
                 for write in writes { apply(write) }
             }
             options.onBatchCommit?(rows)
-            checkpointer?.requestIfDue()
+            requestCheckpoint()
         } catch {
             failedWriteCount += rows
             logger.error("could not commit \(rows) queued rows: \(error)")
@@ -90,7 +90,23 @@ final class StoreDatabase: @unchecked Sendable {
 
     /// Called after durable writes, which do not go through `writePending`.
     func didWrite() {
-        checkpointer?.requestIfDue()
+        requestCheckpoint()
+    }
+
+    private func requestCheckpoint() {
+        checkpointer?.requestIfDue { [self] in
+            queue.async { [self] in
+                // The background checkpoint copied the WAL while we kept writing; copying the
+                // last few frames here, between our own transactions, lets the next one start
+                // the WAL over (SQLite restarts it only when a write begins on a fully copied WAL).
+                guard !isClosed else { return }
+                do {
+                    try connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                } catch {
+                    logger.warning("WAL checkpoint failed: \(error)")
+                }
+            }
+        }
     }
 
     func close() {
