@@ -36,13 +36,15 @@ extension Store {
     }
 
     /// Transactions newest first (by start). `since`: those still open or that ended (or
-    /// started) at or after it, that is every session that overlaps `since...now`.
+    /// started) at or after it, that is every session that overlaps `since...now`. The first
+    /// stopped one of a connector gives its `lastStopReason`.
     public func transactions(
-        chargerId: String? = nil, since: Date? = nil, limit: Int = 100
+        chargerId: String? = nil, connectorId: Int? = nil, since: Date? = nil, limit: Int = 100
     ) async throws -> [TransactionRecord] {
         try await perform { database in
             var filter = SQLFilter()
             if let chargerId { filter.add("charger_id = ?", chargerId) }
+            if let connectorId { filter.add("connector_id = ?", connectorId) }
             if let since {
                 let at = StoreTimestamp.text(since)
                 filter.add("(stopped_at IS NULL OR stopped_at >= ? OR started_at >= ?)", at, at)

@@ -160,6 +160,8 @@ import Testing
         #expect(try await store.transactions(chargerId: "garage").map(\.id) == [recent, old])
         #expect(try await store.transactions(since: Self.start.addingTimeInterval(-3600)).map(\.id) == [other, recent])
         #expect(try await store.transactions(limit: 1).map(\.id) == [other])
+        #expect(try await store.transactions(chargerId: "garage", connectorId: 2).isEmpty)
+        #expect(try await store.transactions(chargerId: "garage", connectorId: 1).map(\.id) == [recent, old])
         #expect(try await store.transaction(id: old)?.meterStop == 1300)
         #expect(try await store.transaction(id: 77) == nil)
         await store.close()
