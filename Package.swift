@@ -20,7 +20,12 @@ let package = Package(
             name: "Scheduler", dependencies: ["Central", "Rules", "CSQLite"], swiftSettings: strictSettings),
         .target(name: "App", dependencies: ["Central", "Rules", "Scheduler"], swiftSettings: strictSettings),
         .executableTarget(name: "ampwise", dependencies: ["App"], swiftSettings: strictSettings),
-        .executableTarget(name: "RulesBenchmark", dependencies: ["Rules"], path: "Benchmarks/RulesBenchmark", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "RulesBenchmark", dependencies: ["Rules"], path: "Benchmarks/RulesBenchmark",
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "StoreBenchmark", dependencies: ["Scheduler"], path: "Benchmarks/StoreBenchmark",
+            swiftSettings: strictSettings),
 
         .target(
             name: "TestSupport", dependencies: ["Central", "COpenSSL"], path: "Tests/Support",

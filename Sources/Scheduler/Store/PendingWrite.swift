@@ -1,0 +1,18 @@
+import Foundation
+
+/// A write queued without waiting, committed with the next batch.
+enum PendingWrite: Sendable {
+    case meterValues([MeterValueRecord])
+    case status(StatusRecord)
+    case event(ChargerEventRecord)
+    case command(CommandRecord)
+    case boot(ChargerBoot)
+    case seen(chargerId: String, at: Date, isHeartbeat: Bool)
+    case features(chargerId: String, features: [String], connectorCount: Int?)
+
+    /// How many rows the write adds, for the batch size.
+    var rowCount: Int {
+        if case .meterValues(let values) = self { return values.count }
+        return 1
+    }
+}

@@ -1,0 +1,16 @@
+/// Who sent a command. Open-ended (a struct, not an enum) so that a new source needs no
+/// schema change; the known ones are constants.
+public struct CommandSource: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// The scheduler, carrying out a decision.
+    public static let scheduler = CommandSource(rawValue: "scheduler")
+    /// A manual command through the HTTP API.
+    public static let api = CommandSource(rawValue: "api")
+    /// The post-boot set-up (GetConfiguration, ChangeConfiguration, TriggerMessage).
+    public static let setup = CommandSource(rawValue: "setup")
+
+    public var description: String { rawValue }
+}

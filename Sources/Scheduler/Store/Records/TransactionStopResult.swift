@@ -1,0 +1,16 @@
+/// What `Store.stopTransaction` did.
+public struct TransactionStopResult: Sendable, Equatable {
+    /// The transaction as stored after the stop.
+    public var transaction: TransactionRecord
+    /// `false` when the id was unknown: a row flagged `wasUnknownAtStop` was created for it.
+    public var wasKnown: Bool
+    /// `false` when the transaction had already been stopped (a charger repeating a
+    /// StopTransaction whose answer it missed): the stored row was left as it was.
+    public var wasOpen: Bool
+
+    public init(transaction: TransactionRecord, wasKnown: Bool, wasOpen: Bool) {
+        self.transaction = transaction
+        self.wasKnown = wasKnown
+        self.wasOpen = wasOpen
+    }
+}

@@ -1,0 +1,29 @@
+/// How a `Store` writes.
+public struct StoreOptions: Sendable {
+    /// Queued writes (meter values, status, events, commands) are committed together once this
+    /// many rows wait...
+    public var batchMaxRows: Int
+    /// ... or this long after the first of them was queued, whichever comes first.
+    public var batchMaxDelayMilliseconds: Int
+    /// How long a statement waits for another connection's lock (a `sqlite3` shell writing)
+    /// before it fails with SQLITE_BUSY.
+    public var busyTimeoutMilliseconds: Int
+    /// `false` (the default): `synchronous = NORMAL`. In WAL mode a commit has reached the
+    /// operating system when it returns, so it survives the process being killed (SIGKILL, a
+    /// crash); only a power cut or kernel crash can lose the last commits. `true`:
+    /// `synchronous = FULL`, every commit waits for fsync, and survives power loss too.
+    public var survivesPowerLoss: Bool
+    /// Called on the store's queue after each batch commit with its row count: lets tests wait
+    /// for the batch timer without sleeping.
+    var onBatchCommit: (@Sendable (_ rows: Int) -> Void)?
+
+    public init(
+        batchMaxRows: Int = 500, batchMaxDelayMilliseconds: Int = 100, busyTimeoutMilliseconds: Int = 5000,
+        survivesPowerLoss: Bool = false
+    ) {
+        self.batchMaxRows = batchMaxRows
+        self.batchMaxDelayMilliseconds = batchMaxDelayMilliseconds
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+        self.survivesPowerLoss = survivesPowerLoss
+    }
+}
