@@ -24,22 +24,37 @@ public final class TestCertificates: Sendable {
         directory + "/" + name
     }
 
+    /// The key types tests use: P-256 is generated in milliseconds, RSA as most chargers expect.
+    public enum KeyType: Sendable {
+        case p256, rsa2048
+
+        var newKeyArguments: [String] {
+            switch self {
+            case .p256: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]
+            case .rsa2048: ["-newkey", "rsa:2048"]
+            }
+        }
+    }
+
     /// Makes `<name>.cert.pem` (CN=localhost, one day) and `<name>.key.pem`; returns their paths.
     @discardableResult
-    public func makeSelfSigned(name: String = "server") throws -> (certificate: String, key: String) {
+    public func makeSelfSigned(name: String = "server", keyType: KeyType = .p256) throws -> (
+        certificate: String, key: String
+    ) {
         let certificate = path("\(name).cert.pem")
         let key = path("\(name).key.pem")
-        try TestCertificates.openssl([
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate,
-            "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-        ])
+        try TestCertificates.openssl(
+            ["req", "-x509"] + keyType.newKeyArguments + [
+                "-nodes", "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost",
+            ])
         return (certificate, key)
     }
 
-    /// Makes a lone RSA key `<name>.pem`; returns its path.
+    /// Makes a lone P-256 key `<name>.pem`; returns its path.
     public func makeKey(name: String) throws -> String {
         let key = path("\(name).pem")
-        try TestCertificates.openssl(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key])
+        try TestCertificates.openssl(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key])
         return key
     }
 
