@@ -54,4 +54,10 @@ static inline X509 *ampwise_PEM_read_bio_X509(BIO *bio) {
 static inline long ampwise_SSL_CTX_add0_chain_cert(SSL_CTX *ctx, X509 *certificate) {
     return SSL_CTX_add0_chain_cert(ctx, certificate);
 }
+// How much memory a memory BIO holds on to: it grows to its largest content and never shrinks.
+static inline size_t ampwise_BIO_mem_capacity(BIO *bio) {
+    BUF_MEM *memory = NULL;
+    BIO_get_mem_ptr(bio, &memory);
+    return memory == NULL ? 0 : memory->max;
+}
 #endif

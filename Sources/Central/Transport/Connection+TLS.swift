@@ -52,6 +52,7 @@ extension Connection {
             case .needsMoreData:
                 // Reading can produce records too (TLS 1.3 key updates and tickets).
                 sendTLSOutput()
+                tls.releaseLargeInputBuffer(scratch: loop.outputBuffer)
                 return
             case .closed:
                 close()

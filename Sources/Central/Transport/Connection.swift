@@ -127,11 +127,16 @@ public final class Connection {
             pendingPlaintext.append(owned ?? [UInt8](bytes))
         case .open:
             if let tls {
-                if let reason = tls.write(bytes) {
-                    fail(.tls(reason: reason))
-                    return
+                var offset = 0
+                while offset < bytes.count && state == .open {
+                    let end = min(offset + TLSSession.maximumPlaintextPerWrite, bytes.count)
+                    if let reason = tls.write(UnsafeRawBufferPointer(rebasing: bytes[offset..<end])) {
+                        fail(.tls(reason: reason))
+                        return
+                    }
+                    sendTLSOutput()
+                    offset = end
                 }
-                sendTLSOutput()
             } else {
                 sendToSocket(bytes, owned: owned)
             }

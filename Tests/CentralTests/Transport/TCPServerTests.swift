@@ -144,12 +144,14 @@ import Testing
 
     @Test func abortClosesAtOnceAndOnlyOnce() throws {
         let server = try TestServer { _, probe in
-            ScriptedHandler(probe: probe, onReceive: { connection, _ in
-                connection.abort()
-                connection.abort()
-                connection.close()
-                probe.record(connection.isOpen ? "open after abort" : "aborted")
-            })
+            ScriptedHandler(
+                probe: probe,
+                onReceive: { connection, _ in
+                    connection.abort()
+                    connection.abort()
+                    connection.close()
+                    probe.record(connection.isOpen ? "open after abort" : "aborted")
+                })
         }
         defer { server.shutdown() }
         let client = try BlockingSocket(port: server.port)

@@ -35,7 +35,7 @@ import Testing
     @Test func acceptsTLS12WithAnRSACertificateForOlderChargers() throws {
         let (server, certificate, files) = try TLSServerTests.makeServer(keyType: .rsa2048)
         defer { server.shutdown() }
-        let client = try BlockingTLSClient(port: server.port, trustedCertificatePath: certificate, version: .tls1_2)
+        let client = try BlockingTLSClient(port: server.port, trustedCertificatePath: certificate, version: .tls12)
         try client.handshake()
         #expect(client.version == "TLSv1.2")
         try client.send([1, 2, 3])
@@ -46,7 +46,7 @@ import Testing
     @Test func refusesTLS11() throws {
         let (server, _, files) = try TLSServerTests.makeServer()
         defer { server.shutdown() }
-        let client = try BlockingTLSClient(port: server.port, trustedCertificatePath: nil, version: .tls1_1)
+        let client = try BlockingTLSClient(port: server.port, trustedCertificatePath: nil, version: .tls11)
         let failure = #expect(throws: BlockingTLSClient.Failure.self) { try client.handshake() }
         #expect(failure?.reason == "tlsv1 alert protocol version")
         #expect(server.probe.wait { $0.contains { $0.hasPrefix("close ") } })
@@ -63,6 +63,34 @@ import Testing
         let client = try BlockingTLSClient(port: server.port, trustedCertificatePath: nil)
         try client.handshake()
         #expect(try client.receive(exactly: payload.count) == payload)
+        _ = files
+    }
+
+    @Test func aLargeUploadArrivesCompleteAndTheInputBufferShrinksAfterwards() throws {
+        let upload = TCPServerTests.pattern(2 * 1024 * 1024)
+        let expectedSum = upload.reduce(0) { $0 + Int($1) }
+        let (server, _, files) = try TLSServerTests.makeServer { _, probe in
+            var count = 0
+            var sum = 0
+            return ScriptedHandler(
+                probe: probe,
+                onReceive: { connection, bytes in
+                    count += bytes.count
+                    sum = bytes.reduce(sum) { $0 + Int($1) }
+                    if count == upload.count {
+                        probe.record("received \(count) bytes summing to \(sum)")
+                        connection.write(Array("done".utf8))
+                    }
+                })
+        }
+        defer { server.shutdown() }
+        let client = try BlockingTLSClient(port: server.port, trustedCertificatePath: nil)
+        try client.handshake()
+        try client.send(upload)
+        #expect(try client.receive(exactly: 4) == Array("done".utf8))
+        #expect(server.probe.recorded == ["open", "received \(upload.count) bytes summing to \(expectedSum)"])
+        let capacity = server.onFirstConnection { $0.tls?.inputBufferCapacity ?? -1 }
+        #expect(capacity.map { $0 >= 0 && $0 <= TLSSession.inputCapacityLimit } == true)
         _ = files
     }
 

@@ -61,7 +61,9 @@ public final class BlockingSocket {
     public func send(_ bytes: [UInt8]) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            let sent = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+            }
             guard sent > 0 else { throw BlockingSocket.failure("send") }
             offset += sent
         }
@@ -76,7 +78,9 @@ public final class BlockingSocket {
         var bytes = [UInt8](repeating: 0, count: count)
         var received = 0
         while received < count {
-            let result = bytes.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress! + received, count - received, 0) }
+            let result = bytes.withUnsafeMutableBytes {
+                Glibc.recv(fd, $0.baseAddress! + received, count - received, 0)
+            }
             if result > 0 {
                 received += result
             } else if result == 0 {

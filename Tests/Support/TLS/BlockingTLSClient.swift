@@ -15,7 +15,7 @@ public final class BlockingTLSClient {
 
     /// TLS protocol versions a test can pin the client to.
     public enum Version: Sendable {
-        case tls1_1, tls1_2, tls1_3
+        case tls11, tls12, tls13
     }
 
     /// - Parameters:
@@ -38,13 +38,13 @@ public final class BlockingTLSClient {
         if let version {
             let number: Int32
             switch version {
-            case .tls1_1:
+            case .tls11:
                 number = ampwise_TLS1_1_VERSION()
                 // OpenSSL 3 refuses TLS 1.1 at its default security level: lower it so the
                 // client really offers 1.1 and the test shows the server's refusal.
                 SSL_CTX_set_cipher_list(context, "DEFAULT:@SECLEVEL=0")
-            case .tls1_2: number = ampwise_TLS1_2_VERSION()
-            case .tls1_3: number = TLS1_3_VERSION
+            case .tls12: number = ampwise_TLS1_2_VERSION()
+            case .tls13: number = TLS1_3_VERSION
             }
             _ = ampwise_SSL_CTX_set_min_proto_version(context, number)
             _ = ampwise_SSL_CTX_set_max_proto_version(context, number)

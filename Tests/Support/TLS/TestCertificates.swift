@@ -54,7 +54,9 @@ public final class TestCertificates: Sendable {
     /// Makes a lone P-256 key `<name>.pem`; returns its path.
     public func makeKey(name: String) throws -> String {
         let key = path("\(name).pem")
-        try TestCertificates.openssl(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key])
+        try TestCertificates.openssl([
+            "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key,
+        ])
         return key
     }
 

@@ -6,9 +6,15 @@ import COpenSSL
 final class TLSSession {
     private let ssl: OpaquePointer
     /// Ciphertext from the network, for OpenSSL to read.
-    private let networkInput: OpaquePointer
+    private var networkInput: OpaquePointer
     /// Ciphertext from OpenSSL, for the network.
     private let networkOutput: OpaquePointer
+
+    /// The most plaintext given to OpenSSL at once: one record, so the output BIO never grows
+    /// past a record before its content moves on to the socket (memory BIOs never shrink).
+    static let maximumPlaintextPerWrite = 16 * 1024
+    /// An input BIO that grew past this (a burst of large messages) is replaced once drained.
+    static let inputCapacityLimit = 32 * 1024
 
     enum HandshakeProgress: Equatable {
         case complete
@@ -88,6 +94,25 @@ final class TLSSession {
         }
         return nil
     }
+
+    /// Memory BIOs keep their largest size for good: after a burst, swap the input BIO for a
+    /// fresh one (carrying over a partial record) so 10,000 idle connections stay small.
+    /// `scratch` must hold a record (the loop's output buffer).
+    func releaseLargeInputBuffer(scratch: UnsafeMutableRawBufferPointer) {
+        guard ampwise_BIO_mem_capacity(networkInput) > TLSSession.inputCapacityLimit else { return }
+        let pending = ampwise_BIO_pending(networkInput)
+        guard pending <= scratch.count, let fresh = BIO_new(BIO_s_mem()) else { return }
+        if pending > 0 {
+            let moved = BIO_read(networkInput, scratch.baseAddress, Int32(pending))
+            if moved > 0 { BIO_write(fresh, scratch.baseAddress, moved) }
+        }
+        // SSL_set0_rbio frees the old BIO.
+        SSL_set0_rbio(ssl, fresh)
+        networkInput = fresh
+    }
+
+    /// Bytes the input BIO holds allocated (for tests of `releaseLargeInputBuffer`).
+    var inputBufferCapacity: Int { ampwise_BIO_mem_capacity(networkInput) }
 
     /// Queues our close_notify.
     func shutdown() {
