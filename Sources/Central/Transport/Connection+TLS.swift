@@ -40,8 +40,9 @@ extension Connection {
                     self.timer = nil
                 }
                 state = .open
-                handler?.connectionDidOpen(self)
                 writePendingPlaintext()
+                guard state == .open else { return }
+                handler?.connectionDidOpen(self)
             }
         }
         let buffer = loop.readBuffer
@@ -62,15 +63,6 @@ extension Connection {
                 fail(.tls(reason: reason))
                 return
             }
-        }
-    }
-
-    private func writePendingPlaintext() {
-        guard !pendingPlaintext.isEmpty else { return }
-        let pending = pendingPlaintext
-        pendingPlaintext = []
-        for bytes in pending where state == .open {
-            write(bytes)
         }
     }
 }

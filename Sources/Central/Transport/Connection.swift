@@ -101,6 +101,8 @@ public final class Connection {
                 self?.fail(.tlsHandshakeTimeout)
             }
         } else {
+            writePendingPlaintext()
+            guard state == .open else { return }
             handler.connectionDidOpen(self)
         }
     }
@@ -118,6 +120,17 @@ public final class Connection {
     public func write(_ bytes: UnsafeRawBufferPointer) {
         loop.assertInEventLoop()
         write(contentsOf: bytes, owned: nil)
+    }
+
+    /// Sends what was written before the connection opened (from the handler factory, or
+    /// during the TLS handshake), in order.
+    func writePendingPlaintext() {
+        guard !pendingPlaintext.isEmpty else { return }
+        let pending = pendingPlaintext
+        pendingPlaintext = []
+        for bytes in pending where state == .open {
+            write(bytes)
+        }
     }
 
     private func write(contentsOf bytes: UnsafeRawBufferPointer, owned: [UInt8]?) {

@@ -27,6 +27,7 @@ public final class EventLoop: @unchecked Sendable {
 
     // Loop-confined state.
     private var localTasks: [() -> Void] = []
+    private var runningTasks: [() -> Void] = []
     var timers = TimerHeap()
     private var slots: [RegistrySlot] = []
     private var registeredCount = 0
@@ -77,21 +78,27 @@ public final class EventLoop: @unchecked Sendable {
     /// current callback returns (never re-entrantly). Tasks submitted after the loop stopped are
     /// dropped.
     public func execute(_ task: @escaping @Sendable () -> Void) {
+        _ = submit(task)
+    }
+
+    /// `execute` that tells whether the task was taken (false once the loop has stopped).
+    func submit(_ task: @escaping @Sendable () -> Void) -> Bool {
         if inEventLoop {
             localTasks.append(task)
-            return
-        }
-        let mustWake = remote.withLock { state -> Bool in
-            guard state.acceptsTasks else { return false }
-            state.tasks.append(task)
-            if state.wakeupPending { return false }
-            state.wakeupPending = true
             return true
+        }
+        let (accepted, mustWake) = remote.withLock { state -> (Bool, Bool) in
+            guard state.acceptsTasks else { return (false, false) }
+            state.tasks.append(task)
+            if state.wakeupPending { return (true, false) }
+            state.wakeupPending = true
+            return (true, true)
         }
         if mustWake {
             var one: UInt64 = 1
             _ = Glibc.write(wakeFD, &one, MemoryLayout<UInt64>.size)
         }
+        return accepted
     }
 
     /// `execute` for loop-confined closures, which need not be Sendable: loop thread only.
@@ -213,14 +220,12 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     private func runLocalTasks() {
+        guard !localTasks.isEmpty else { return }
         // Only the tasks present now: a task that submits another cannot starve the sockets.
-        var budget = localTasks.count
-        while budget > 0, !localTasks.isEmpty {
-            let batch = localTasks
-            localTasks.removeAll(keepingCapacity: true)
-            budget -= batch.count
-            for task in batch { task() }
-        }
+        // Two arrays swap roles so that steady traffic (an actor on this loop) allocates nothing.
+        swap(&runningTasks, &localTasks)
+        for task in runningTasks { task() }
+        runningTasks.removeAll(keepingCapacity: true)
     }
 
     private func shutDownRegistrants() {

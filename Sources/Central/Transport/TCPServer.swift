@@ -120,7 +120,8 @@ public final class TCPServer: Sendable {
         listener.loop.execute { listener.value.close() }
         let countdown = StopCountdown(count: registries.count, completion: completion)
         for registry in registries {
-            registry.loop.execute {
+            // A stopped loop already aborted its connections.
+            let submitted = registry.loop.submit {
                 let connections = registry.value
                 connections.isStopping = true
                 guard !connections.connections.isEmpty else {
@@ -132,6 +133,7 @@ public final class TCPServer: Sendable {
                     connection.close()
                 }
             }
+            if !submitted { countdown.signal() }
         }
     }
 

@@ -193,6 +193,26 @@ import Testing
         #expect(try client.receiveUntilClosed() == [])
     }
 
+    @Test func bytesWrittenBeforeOpenGoOutFirst() throws {
+        let server = try TestServer { connection, probe in
+            connection.write(Array("early ".utf8))
+            return ScriptedHandler(probe: probe) { $0.write(Array("open".utf8)) }
+        }
+        defer { server.shutdown() }
+        let client = try BlockingSocket(port: server.port)
+        #expect(try client.receive(exactly: 10) == Array("early open".utf8))
+    }
+
+    @Test func stopAfterTheGroupShutDownReturns() throws {
+        let server = try TestServer()
+        let client = try BlockingSocket(port: server.port)
+        #expect(server.probe.wait(for: "open"))
+        server.group.shutdown()
+        server.server.stop()
+        #expect(server.probe.recorded == ["open", "close event loop shut down"])
+        _ = client
+    }
+
     @Test func aPortInUseGivesAClearError() throws {
         let first = try TestServer()
         defer { first.shutdown() }
