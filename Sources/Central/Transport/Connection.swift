@@ -21,7 +21,14 @@ public final class Connection {
 
     let fd: Int32
     var state: State = .idle
-    var handler: ConnectionHandler?
+    /// Who receives this connection's events; set from the server's handler factory.
+    ///
+    /// Replace it to switch protocols (HTTP upgrade to WebSocket); the new handler gets the
+    /// following events (its `connectionDidOpen` is not called). Bytes of the current read that the
+    /// old handler did not consume are its to pass on. Released after `connectionDidClose`.
+    public var handler: ConnectionHandler? {
+        didSet { loop.assertInEventLoop() }
+    }
     var tls: TLSSession?
     private var writeQueue = WriteQueue()
     var backPressure: WriteBackPressure

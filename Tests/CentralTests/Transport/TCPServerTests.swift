@@ -203,6 +203,28 @@ import Testing
         #expect(try client.receive(exactly: 10) == Array("early open".utf8))
     }
 
+    @Test func aHandlerCanHandTheConnectionToAnother() throws {
+        let server = try TestServer { _, probe in
+            ScriptedHandler(
+                probe: probe,
+                onReceive: { connection, _ in
+                    connection.handler = ScriptedHandler(
+                        probe: probe,
+                        onReceive: { connection, bytes in connection.write(Array("second:".utf8) + bytes) })
+                    connection.write(Array("switched".utf8))
+                })
+        }
+        defer { server.shutdown() }
+        let client = try BlockingSocket(port: server.port)
+        try client.send("upgrade")
+        #expect(try client.receive(exactly: 8) == Array("switched".utf8))
+        try client.send("x")
+        #expect(try client.receive(exactly: 8) == Array("second:x".utf8))
+        client.close()
+        #expect(server.probe.wait(for: "close nil"))
+        #expect(server.probe.recorded == ["open", "close nil"])
+    }
+
     @Test func stopAfterTheGroupShutDownReturns() throws {
         let server = try TestServer()
         let client = try BlockingSocket(port: server.port)
