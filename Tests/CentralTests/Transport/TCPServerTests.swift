@@ -61,6 +61,21 @@ import Testing
         #expect(server.probe.recorded.contains("peer \(client.localAddress)"))
     }
 
+    @Test func servesIPv6() throws {
+        let probe = ServerProbe()
+        let group = EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let server = try TCPServer(host: "::1", port: 0, group: group) { connection in
+            probe.record("peer \(connection.remoteAddress)")
+            return ScriptedHandler(probe: probe)
+        }
+        defer { server.stop() }
+        let client = try BlockingSocket(host: "::1", port: server.localPort)
+        try client.send("v6")
+        #expect(try client.receive(exactly: 2) == Array("v6".utf8))
+        #expect(probe.recorded.first == "peer [::1]:\(client.localPort)")
+    }
+
     @Test func aWriteLargerThanTheSocketBuffersArrivesCompleteAndInOrder() throws {
         var options = ServerOptions()
         options.writeQueueLimit = 32 * 1024 * 1024
@@ -73,16 +88,20 @@ import Testing
         }
         defer { server.shutdown() }
         let client = try BlockingSocket(port: server.port)
+        // Not reading yet keeps the receive window small, so the kernel cannot take it all.
+        #expect(server.probe.wait { $0.count == 2 })
+        #expect(server.probe.recorded == ["open", "queued"])
         let received = try client.receive(exactly: payload.count)
         #expect(received == payload)
-        #expect(server.probe.recorded.contains("queued"))
     }
 
     @Test func backPressurePausesReadingUntilTheQueueDrains() throws {
         var options = ServerOptions()
         options.writeHighWatermark = 64 * 1024
         options.writeLowWatermark = 16 * 1024
-        let payload = TCPServerTests.pattern(4 * 1024 * 1024)
+        options.writeQueueLimit = 32 * 1024 * 1024
+        // More than the kernel can hold for a peer that is not reading yet (4 MiB send buffer).
+        let payload = TCPServerTests.pattern(8 * 1024 * 1024)
         let server = try TestServer(options: options) { _, probe in
             ScriptedHandler(
                 probe: probe,
@@ -247,6 +266,11 @@ import Testing
         } throws: { error in
             "\(error)" == "cannot listen on 127.0.0.1:\(first.port): address already in use"
         }
+    }
+
+    @Test func listenErrorsWriteIPv6AddressesInBrackets() {
+        let error = TransportError.cannotListen(host: "::", port: 9000, reason: "address already in use")
+        #expect(error.description == "cannot listen on [::]:9000: address already in use")
     }
 
     @Test func anUnknownHostGivesAClearError() throws {

@@ -20,17 +20,32 @@ public final class BlockingSocket {
         }
     }
 
-    /// Connects to `host`:`port` (IPv4), with `timeout` seconds for every receive.
+    /// Connects to `host`:`port` (an IPv4 or IPv6 address), with `timeout` seconds for every
+    /// receive.
     public init(host: String = "127.0.0.1", port: Int, timeout: Double = 5) throws(Failure) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let isIPv6 = host.contains(":")
+        let fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw BlockingSocket.failure("socket") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        inet_pton(AF_INET, host, &address.sin_addr)
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        let connected: Int32
+        if isIPv6 {
+            var address = sockaddr_in6()
+            address.sin6_family = sa_family_t(AF_INET6)
+            address.sin6_port = in_port_t(UInt16(port).bigEndian)
+            inet_pton(AF_INET6, host, &address.sin6_addr)
+            connected = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
+            }
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            inet_pton(AF_INET, host, &address.sin_addr)
+            connected = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
         }
         guard connected == 0 else {
@@ -48,7 +63,7 @@ public final class BlockingSocket {
         if fd >= 0 { Glibc.close(fd) }
     }
 
-    /// The local address as the server sees it: "127.0.0.1:53211".
+    /// The local address as the server sees it: "127.0.0.1:53211" (IPv4 only).
     public var localAddress: String {
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -56,6 +71,17 @@ public final class BlockingSocket {
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         return "127.0.0.1:\(UInt16(bigEndian: address.sin_port))"
+    }
+
+    /// The local port, IPv4 or IPv6.
+    public var localPort: Int {
+        var address = sockaddr_in6()
+        var length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+        _ = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        // sin_port and sin6_port sit at the same offset.
+        return Int(UInt16(bigEndian: address.sin6_port))
     }
 
     public func send(_ bytes: [UInt8]) throws(Failure) {
