@@ -18,4 +18,9 @@ extension EventLoop: SerialExecutor {
     public func checkIsolated() {
         precondition(inEventLoop, "not on the actor's event loop")
     }
+
+    /// The non-crashing form of `checkIsolated` that newer runtimes ask first.
+    public func isIsolatingCurrentContext() -> Bool? {
+        inEventLoop
+    }
 }

@@ -71,6 +71,20 @@ import Testing
         #expect(await session.increment() == (2, true))
     }
 
+    @Test func loopCodeCanCallIntoAnActorOnTheSameLoopWithoutHopping() {
+        let group = EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let loop = group.next()
+        let counter = LoopIsolatedCounter(loop: loop)
+        let probe = ServerProbe()
+        loop.execute {
+            let (count, onLoop) = counter.assumeIsolated { $0.increment() }
+            probe.record("\(count) \(onLoop)")
+        }
+        #expect(probe.wait { !$0.isEmpty })
+        #expect(probe.recorded == ["1 true"])
+    }
+
     @Test func shutdownStopsAndJoinsTheThreads() {
         let group = EventLoopGroup(loopCount: 2)
         let probe = ServerProbe()
