@@ -14,6 +14,7 @@ extension Connection: EpollRegistrant {
         let wantsInput = isWatching(AMPWISE_EPOLLIN)
         if events & (AMPWISE_EPOLLIN | AMPWISE_EPOLLHUP) != 0 && wantsInput {
             readAvailable()
+            guard state != .closed else { return }
         }
         if events & AMPWISE_EPOLLOUT != 0 && isWatching(AMPWISE_EPOLLOUT) {
             flushWhenWritable()
