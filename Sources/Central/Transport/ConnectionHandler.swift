@@ -17,6 +17,7 @@ public protocol ConnectionHandler: AnyObject {
     func connectionDidClose(_ connection: Connection, error: TransportError?)
 }
 
+/// Optional callbacks: a handler that only reacts to data need not implement these.
 extension ConnectionHandler {
     public func connectionDidOpen(_ connection: Connection) {}
     public func connectionDidClose(_ connection: Connection, error: TransportError?) {}

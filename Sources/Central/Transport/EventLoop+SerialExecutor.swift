@@ -10,6 +10,7 @@ extension EventLoop: SerialExecutor {
         }
     }
 
+    /// This loop as the executor of an actor (`unownedExecutor`).
     public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
         UnownedSerialExecutor(ordinary: self)
     }

@@ -14,5 +14,6 @@ public struct ServerOptions: Sendable {
     /// Seconds `close()` may spend flushing before the connection is aborted.
     public var closeTimeout: Double = 5
 
+    /// The defaults; change fields as needed.
     public init() {}
 }

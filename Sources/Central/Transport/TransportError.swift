@@ -17,6 +17,7 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The event loop stopped while the connection was open.
     case loopShutdown
 
+    /// The one-line message for the log and the terminal.
     public var description: String {
         switch self {
         case .cannotListen(let host, let port, let reason):
