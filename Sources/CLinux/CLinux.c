@@ -1,5 +1,12 @@
 #define _GNU_SOURCE
 #include "CLinux.h"
+#include <errno.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 int ampwise_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
 
@@ -22,3 +29,91 @@ int ampwise_accept4(int fd, struct sockaddr *addr, socklen_t *len) {
 
 uint64_t ampwise_epoll_event_data(const struct epoll_event *event) { return event->data.u64; }
 uint32_t ampwise_epoll_event_events(const struct epoll_event *event) { return event->events; }
+
+uint64_t ampwise_monotonic_nanoseconds(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (uint64_t)now.tv_sec * 1000000000ull + (uint64_t)now.tv_nsec;
+}
+
+int ampwise_tcp_listen(const char *host, int port, int backlog, int *error, int *failed_step) {
+    struct addrinfo hints;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    char service[16];
+    snprintf(service, sizeof service, "%d", port);
+    struct addrinfo *results = NULL;
+    int status = getaddrinfo(host, service, &hints, &results);
+    if (status != 0) {
+        *error = status == EAI_SYSTEM ? errno : -status;
+        *failed_step = 1;
+        return -1;
+    }
+    int fd = socket(results->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        *error = errno;
+        *failed_step = 2;
+        freeaddrinfo(results);
+        return -1;
+    }
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (bind(fd, results->ai_addr, results->ai_addrlen) != 0) {
+        *error = errno;
+        *failed_step = 3;
+        close(fd);
+        freeaddrinfo(results);
+        return -1;
+    }
+    freeaddrinfo(results);
+    if (listen(fd, backlog) != 0) {
+        *error = errno;
+        *failed_step = 4;
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+int ampwise_local_port(int fd) {
+    struct sockaddr_storage address;
+    socklen_t length = sizeof address;
+    if (getsockname(fd, (struct sockaddr *)&address, &length) != 0) return -1;
+    if (address.ss_family == AF_INET) return ntohs(((struct sockaddr_in *)&address)->sin_port);
+    if (address.ss_family == AF_INET6) return ntohs(((struct sockaddr_in6 *)&address)->sin6_port);
+    return -1;
+}
+
+int ampwise_set_nodelay(int fd) {
+    int one = 1;
+    return setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+}
+
+void ampwise_format_address(const struct sockaddr_storage *address, char *buffer, size_t length) {
+    char ip[INET6_ADDRSTRLEN] = "?";
+    if (address->ss_family == AF_INET) {
+        const struct sockaddr_in *v4 = (const struct sockaddr_in *)address;
+        inet_ntop(AF_INET, &v4->sin_addr, ip, sizeof ip);
+        snprintf(buffer, length, "%s:%u", ip, (unsigned)ntohs(v4->sin_port));
+    } else if (address->ss_family == AF_INET6) {
+        const struct sockaddr_in6 *v6 = (const struct sockaddr_in6 *)address;
+        inet_ntop(AF_INET6, &v6->sin6_addr, ip, sizeof ip);
+        snprintf(buffer, length, "[%s]:%u", ip, (unsigned)ntohs(v6->sin6_port));
+    } else {
+        snprintf(buffer, length, "unknown");
+    }
+}
+
+ssize_t ampwise_send(int fd, const void *bytes, size_t length) {
+    return send(fd, bytes, length, MSG_NOSIGNAL);
+}
+
+void ampwise_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
+
+void ampwise_set_thread_name(const char *name) {
+    char truncated[16];
+    snprintf(truncated, sizeof truncated, "%s", name);
+    pthread_setname_np(pthread_self(), truncated);
+}

@@ -1,0 +1,107 @@
+import COpenSSL
+
+/// A server TLS context: the certificate chain and key, loaded and checked once at start-up,
+/// shared by every TLS connection. TLS 1.2 minimum, no compression, no renegotiation, the
+/// server's cipher preference, AEAD ciphers with forward secrecy first.
+public final class TLSContext: @unchecked Sendable {
+    // Sendable: OpenSSL allows one fully configured SSL_CTX to be used from many threads at once
+    // (SSL_new and the session cache lock internally); nothing mutates it after init.
+    let context: OpaquePointer
+    public let configuration: TLSConfiguration
+
+    /// TLS 1.2 suites for chargers that cannot do 1.3; includes TLS_RSA_WITH_AES_128_GCM_SHA256,
+    /// which the OCPP security white paper requires, after the forward-secret ones.
+    static let cipherList =
+        "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:ECDHE+AES:RSA+AESGCM:RSA+AES:!aNULL:!eNULL:!MD5:!DSS"
+
+    /// Loads and checks the files; throws the error that names the setting, the file and the
+    /// reason: missing, unreadable, no certificate, no key, key not matching the certificate.
+    public init(configuration: TLSConfiguration) throws(TLSConfigurationError) {
+        self.configuration = configuration
+        let chain = try PEMFile.read(
+            path: configuration.certificateChainPath, setting: configuration.certificateSetting)
+        let key = try PEMFile.read(path: configuration.privateKeyPath, setting: configuration.privateKeySetting)
+        OpenSSLErrorQueue.clear()
+        guard let context = SSL_CTX_new(TLS_server_method()) else {
+            throw .openSSL(reason: OpenSSLErrorQueue.drain(fallback: "SSL_CTX_new failed"))
+        }
+        do {
+            try TLSContext.configure(context)
+            try TLSContext.useCertificateChain(chain, in: context, configuration: configuration)
+            try TLSContext.usePrivateKey(key, in: context, configuration: configuration)
+        } catch {
+            SSL_CTX_free(context)
+            throw error
+        }
+        self.context = context
+    }
+
+    deinit {
+        SSL_CTX_free(context)
+    }
+
+    private static func configure(_ context: OpaquePointer) throws(TLSConfigurationError) {
+        _ = ampwise_SSL_CTX_set_min_proto_version(context, ampwise_TLS1_2_VERSION())
+        _ = ampwise_SSL_CTX_set_options(
+            context,
+            ampwise_SSL_OP_NO_COMPRESSION() | ampwise_SSL_OP_NO_RENEGOTIATION()
+                | ampwise_SSL_OP_CIPHER_SERVER_PREFERENCE())
+        _ = ampwise_SSL_CTX_set_mode(
+            context, ampwise_SSL_MODE_RELEASE_BUFFERS() | ampwise_SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER())
+        guard SSL_CTX_set_cipher_list(context, cipherList) == 1 else {
+            throw .openSSL(reason: OpenSSLErrorQueue.drain(fallback: "no usable cipher"))
+        }
+    }
+
+    private static func useCertificateChain(
+        _ pem: [UInt8], in context: OpaquePointer, configuration: TLSConfiguration
+    ) throws(TLSConfigurationError) {
+        let noCertificate = TLSConfigurationError.noCertificate(
+            setting: configuration.certificateSetting, path: configuration.certificateChainPath)
+        let certificates = pem.withUnsafeBytes { bytes -> [OpaquePointer] in
+            guard let bio = BIO_new_mem_buf(bytes.baseAddress, Int32(bytes.count)) else { return [] }
+            defer { BIO_free(bio) }
+            var certificates: [OpaquePointer] = []
+            while let certificate = ampwise_PEM_read_bio_X509(bio) {
+                certificates.append(certificate)
+            }
+            return certificates
+        }
+        // Reading stops with "no start line" at the end of the file: expected, not an error.
+        OpenSSLErrorQueue.clear()
+        guard let leaf = certificates.first else { throw noCertificate }
+        defer { X509_free(leaf) }
+        guard SSL_CTX_use_certificate(context, leaf) == 1 else {
+            certificates.dropFirst().forEach { X509_free($0) }
+            throw .openSSL(reason: OpenSSLErrorQueue.drain(fallback: "the certificate was refused"))
+        }
+        for intermediate in certificates.dropFirst() {
+            // add0 takes ownership of the certificate.
+            if ampwise_SSL_CTX_add0_chain_cert(context, intermediate) != 1 {
+                X509_free(intermediate)
+            }
+        }
+    }
+
+    private static func usePrivateKey(
+        _ pem: [UInt8], in context: OpaquePointer, configuration: TLSConfiguration
+    ) throws(TLSConfigurationError) {
+        let key = pem.withUnsafeBytes { bytes -> OpaquePointer? in
+            guard let bio = BIO_new_mem_buf(bytes.baseAddress, Int32(bytes.count)) else { return nil }
+            defer { BIO_free(bio) }
+            return ampwise_PEM_read_bio_PrivateKey(bio)
+        }
+        OpenSSLErrorQueue.clear()
+        guard let key else {
+            throw .noPrivateKey(setting: configuration.privateKeySetting, path: configuration.privateKeyPath)
+        }
+        defer { EVP_PKEY_free(key) }
+        guard let leaf = SSL_CTX_get0_certificate(context), X509_check_private_key(leaf, key) == 1 else {
+            OpenSSLErrorQueue.clear()
+            throw .keyMismatch(setting: configuration.privateKeySetting, path: configuration.privateKeyPath)
+        }
+        guard SSL_CTX_use_PrivateKey(context, key) == 1 else {
+            throw .openSSL(reason: OpenSSLErrorQueue.drain(fallback: "the private key was refused"))
+        }
+    }
+}

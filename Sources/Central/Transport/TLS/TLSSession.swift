@@ -1,0 +1,135 @@
+import COpenSSL
+
+/// The TLS state of one server connection. OpenSSL never touches the socket: ciphertext read
+/// from the socket is fed into a memory BIO, and what OpenSSL wants to send is taken from
+/// another one, so the loop keeps doing all I/O on its non-blocking socket.
+final class TLSSession {
+    private let ssl: OpaquePointer
+    /// Ciphertext from the network, for OpenSSL to read.
+    private var networkInput: OpaquePointer
+    /// Ciphertext from OpenSSL, for the network.
+    private let networkOutput: OpaquePointer
+
+    /// The most plaintext given to OpenSSL at once: one record, so the output BIO never grows
+    /// past a record before its content moves on to the socket (memory BIOs never shrink).
+    static let maximumPlaintextPerWrite = 16 * 1024
+    /// An input BIO that grew past this (a burst of large messages) is replaced once drained.
+    static let inputCapacityLimit = 32 * 1024
+
+    enum HandshakeProgress: Equatable {
+        case complete
+        case needsMoreData
+        case failed(reason: String)
+    }
+
+    enum ReadResult: Equatable {
+        case plaintext(count: Int)
+        case needsMoreData
+        /// The peer sent close_notify.
+        case closed
+        case failed(reason: String)
+    }
+
+    init?(context: TLSContext) {
+        guard let ssl = SSL_new(context.context) else { return nil }
+        guard let input = BIO_new(BIO_s_mem()), let output = BIO_new(BIO_s_mem()) else {
+            SSL_free(ssl)
+            return nil
+        }
+        // The SSL object owns both BIOs from here on.
+        SSL_set_bio(ssl, input, output)
+        SSL_set_accept_state(ssl)
+        self.ssl = ssl
+        self.networkInput = input
+        self.networkOutput = output
+    }
+
+    deinit {
+        SSL_free(ssl)
+    }
+
+    /// Hands ciphertext read from the socket to OpenSSL.
+    func receive(_ ciphertext: UnsafeRawBufferPointer) -> Bool {
+        guard let base = ciphertext.baseAddress, !ciphertext.isEmpty else { return true }
+        return BIO_write(networkInput, base, Int32(ciphertext.count)) == Int32(ciphertext.count)
+    }
+
+    func handshake() -> HandshakeProgress {
+        OpenSSLErrorQueue.clear()
+        let result = SSL_do_handshake(ssl)
+        if result == 1 { return .complete }
+        switch SSL_get_error(ssl, result) {
+        case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
+            return .needsMoreData
+        default:
+            return .failed(reason: OpenSSLErrorQueue.drain(fallback: "handshake failed"))
+        }
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> ReadResult {
+        OpenSSLErrorQueue.clear()
+        let result = SSL_read(ssl, buffer.baseAddress, Int32(buffer.count))
+        if result > 0 { return .plaintext(count: Int(result)) }
+        switch SSL_get_error(ssl, result) {
+        case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
+            return .needsMoreData
+        case SSL_ERROR_ZERO_RETURN:
+            return .closed
+        default:
+            return .failed(reason: OpenSSLErrorQueue.drain(fallback: "read failed"))
+        }
+    }
+
+    /// Encrypts plaintext into the output BIO; a memory BIO always takes everything, so this
+    /// only fails on a broken session. Returns the OpenSSL reason on failure.
+    func write(_ plaintext: UnsafeRawBufferPointer) -> String? {
+        guard let base = plaintext.baseAddress else { return nil }
+        var offset = 0
+        OpenSSLErrorQueue.clear()
+        while offset < plaintext.count {
+            let chunk = Int32(min(plaintext.count - offset, Int(Int32.max)))
+            let result = SSL_write(ssl, base + offset, chunk)
+            guard result > 0 else { return OpenSSLErrorQueue.drain(fallback: "write failed") }
+            offset += Int(result)
+        }
+        return nil
+    }
+
+    /// Memory BIOs keep their largest size for good: after a burst, swap the input BIO for a
+    /// fresh one (carrying over a partial record) so 10,000 idle connections stay small.
+    /// `scratch` must hold a record (the loop's output buffer).
+    func releaseLargeInputBuffer(scratch: UnsafeMutableRawBufferPointer) {
+        guard ampwise_BIO_mem_capacity(networkInput) > TLSSession.inputCapacityLimit else { return }
+        let pending = ampwise_BIO_pending(networkInput)
+        guard pending <= scratch.count, let fresh = BIO_new(BIO_s_mem()) else { return }
+        if pending > 0 {
+            let moved = BIO_read(networkInput, scratch.baseAddress, Int32(pending))
+            if moved > 0 { BIO_write(fresh, scratch.baseAddress, moved) }
+        }
+        // SSL_set0_rbio frees the old BIO.
+        SSL_set0_rbio(ssl, fresh)
+        networkInput = fresh
+    }
+
+    /// Bytes the input BIO holds allocated (for tests of `releaseLargeInputBuffer`).
+    var inputBufferCapacity: Int { ampwise_BIO_mem_capacity(networkInput) }
+
+    /// Queues our close_notify.
+    func shutdown() {
+        OpenSSLErrorQueue.clear()
+        _ = SSL_shutdown(ssl)
+        OpenSSLErrorQueue.clear()
+    }
+
+    /// Ciphertext waiting to be sent.
+    var pendingOutputCount: Int { ampwise_BIO_pending(networkOutput) }
+
+    /// Moves up to `buffer.count` bytes of ciphertext to `buffer`; returns how many.
+    func takeOutput(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let count = BIO_read(networkOutput, buffer.baseAddress, Int32(buffer.count))
+        return count > 0 ? Int(count) : 0
+    }
+
+    /// The negotiated protocol ("TLSv1.3"), for logs and tests.
+    var protocolVersion: String { String(cString: SSL_get_version(ssl)) }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Self-signed certificates and keys made with the `openssl` command line in a temporary folder,
+/// which is removed when the value goes away.
+public final class TestCertificates: Sendable {
+    public let directory: String
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init() throws {
+        let path = NSTemporaryDirectory() + "ampwise-tls-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        directory = path
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// The path of `name` in the folder.
+    public func path(_ name: String) -> String {
+        directory + "/" + name
+    }
+
+    /// The key types tests use: P-256 is generated in milliseconds, RSA as most chargers expect.
+    public enum KeyType: Sendable {
+        case p256, rsa2048
+
+        var newKeyArguments: [String] {
+            switch self {
+            case .p256: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]
+            case .rsa2048: ["-newkey", "rsa:2048"]
+            }
+        }
+    }
+
+    /// Makes `<name>.cert.pem` (CN=localhost, one day) and `<name>.key.pem`; returns their paths.
+    @discardableResult
+    public func makeSelfSigned(name: String = "server", keyType: KeyType = .p256) throws -> (
+        certificate: String, key: String
+    ) {
+        let certificate = path("\(name).cert.pem")
+        let key = path("\(name).key.pem")
+        try TestCertificates.openssl(
+            ["req", "-x509"] + keyType.newKeyArguments + [
+                "-nodes", "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost",
+            ])
+        return (certificate, key)
+    }
+
+    /// Makes a lone P-256 key `<name>.pem`; returns its path.
+    public func makeKey(name: String) throws -> String {
+        let key = path("\(name).pem")
+        try TestCertificates.openssl([
+            "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key,
+        ])
+        return key
+    }
+
+    /// Writes `contents` to `name`; returns its path.
+    public func write(_ contents: String, to name: String) throws -> String {
+        let file = path(name)
+        try contents.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    private static func openssl(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "openssl \(arguments.joined(separator: " ")) failed")
+        }
+    }
+}
