@@ -1,3 +1,4 @@
 import App
+import Foundation
 
-print("ampwise \(AmpwiseVersion.current)")
+exit(await AmpwiseCommand.main(Array(CommandLine.arguments.dropFirst())))

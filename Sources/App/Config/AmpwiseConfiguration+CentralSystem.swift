@@ -13,7 +13,7 @@ extension AmpwiseConfiguration {
         /// Seconds, the MeterValueSampleInterval set on every charger (0: no periodic samples).
         public var meterValueSampleInterval = 60
         /// The MeterValuesSampledData set on every charger, in this order.
-        public var measurands: [Measurand] = [
+        public var measurands: [Scheduler.Measurand] = [
             .energyActiveImportRegister, .powerActiveImport, .currentImport, .currentOffered, .voltage,
             .stateOfCharge,
         ]

@@ -1,0 +1,30 @@
+import Central
+
+/// One endpoint: a method and a path pattern whose `{name}` segments become parameters.
+struct APIRoute: Sendable {
+    typealias Handler = @Sendable (APIRequest) async throws(APIError) -> HTTPResponse
+
+    let method: String
+    let pattern: [String]
+    let handler: Handler
+
+    init(_ method: String, _ path: String, _ handler: @escaping Handler) {
+        self.method = method
+        self.pattern = path.split(separator: "/").map(String.init)
+        self.handler = handler
+    }
+
+    /// The path parameters when `segments` match this route's pattern.
+    func match(_ segments: [String]) -> [String: String]? {
+        guard segments.count == pattern.count else { return nil }
+        var parameters: [String: String] = [:]
+        for (expected, actual) in zip(pattern, segments) {
+            if expected.hasPrefix("{") && expected.hasSuffix("}") {
+                parameters[String(expected.dropFirst().dropLast())] = actual
+            } else if expected != actual {
+                return nil
+            }
+        }
+        return parameters
+    }
+}

@@ -1,0 +1,39 @@
+/// How the central system listens and treats chargers; built by the App from `ampwise.json`.
+public struct CentralConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var tls: TLSContext?
+    public var heartbeatInterval: Int
+    public var pingInterval: Double
+    public var pingTimeout: Double
+    public var callTimeout: Double
+    public var maxMessageBytes: Int
+    /// How long a new connection may take to complete its HTTP upgrade.
+    public var handshakeTimeout: Double
+    /// How long a server-initiated close waits for the peer's close frame.
+    public var closeTimeout: Double
+    public var loopCount: Int
+    /// Who may connect: nil refuses the charger (404), else its password and parsing mode.
+    public var access: @Sendable (String) -> ChargerAccess?
+
+    public init(
+        host: String = "0.0.0.0", port: Int = 9000, tls: TLSContext? = nil, heartbeatInterval: Int = 300,
+        pingInterval: Double = 20, pingTimeout: Double = 20, callTimeout: Double = 30,
+        maxMessageBytes: Int = 1 << 20, handshakeTimeout: Double = 10, closeTimeout: Double = 5,
+        loopCount: Int = EventLoopGroup.coreCount,
+        access: @escaping @Sendable (String) -> ChargerAccess? = { _ in ChargerAccess() }
+    ) {
+        self.host = host
+        self.port = port
+        self.tls = tls
+        self.heartbeatInterval = heartbeatInterval
+        self.pingInterval = pingInterval
+        self.pingTimeout = pingTimeout
+        self.callTimeout = callTimeout
+        self.maxMessageBytes = maxMessageBytes
+        self.handshakeTimeout = handshakeTimeout
+        self.closeTimeout = closeTimeout
+        self.loopCount = loopCount
+        self.access = access
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Synchronization
+
+/// The OCPP 1.6J central system: listens for chargers, keeps a session per connected charger,
+/// answers their calls through an `IncomingCallHandler`, and lets the scheduler and the API
+/// call them.
+public final class CentralSystem: ChargePointCalling {
+    public let configuration: CentralConfiguration
+    /// Connected, disconnected and every incoming call, for observers.
+    public let events: AsyncStream<CentralEvent>
+
+    private let group: EventLoopGroup
+    private let ownsGroup: Bool
+    private let handler: any IncomingCallHandler
+    private let eventContinuation: AsyncStream<CentralEvent>.Continuation
+    private let sessions = Mutex<[String: ChargePointSession]>([:])
+    private let server = Mutex<TCPServer?>(nil)
+    private let logger = Logger(label: "central")
+
+    public init(
+        configuration: CentralConfiguration, handler: any IncomingCallHandler, group: EventLoopGroup? = nil
+    ) {
+        self.configuration = configuration
+        self.handler = handler
+        self.group = group ?? EventLoopGroup(loopCount: configuration.loopCount)
+        self.ownsGroup = group == nil
+        (events, eventContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(10_000))
+    }
+
+    /// Starts listening. Returns the bound port (useful with port 0).
+    @discardableResult
+    public func start() throws -> Int {
+        let tcpServer = try TCPServer(
+            host: configuration.host, port: configuration.port, group: group, tls: configuration.tls
+        ) { [self] connection in
+            ChargerConnectionHandler(connection: connection, central: self, configuration: configuration)
+        }
+        server.withLock { $0 = tcpServer }
+        let scheme = configuration.tls == nil ? "ws" : "wss"
+        logger.info("central system listening on \(scheme)://\(configuration.host):\(tcpServer.localPort)/<chargerId>")
+        return tcpServer.localPort
+    }
+
+    /// Closes the listener and every connection.
+    public func stop() {
+        let tcpServer = server.withLock { server in
+            defer { server = nil }
+            return server
+        }
+        tcpServer?.stop()
+        if ownsGroup { group.shutdown() }
+        eventContinuation.finish()
+    }
+
+    // MARK: Sessions
+
+    /// The ids of the chargers connected now.
+    public var connectedChargerIds: [String] {
+        sessions.withLock { Array($0.keys) }
+    }
+
+    public func isConnected(_ chargerId: String) -> Bool {
+        sessions.withLock { $0[chargerId] != nil }
+    }
+
+    /// The session of a connected charger; its `info` can be read from any thread.
+    public func session(_ chargerId: String) -> ChargePointSession? {
+        sessions.withLock { $0[chargerId] }
+    }
+
+    func makeSession(
+        chargerId: String, subprotocol: String?, remoteAddress: String, access: ChargerAccess,
+        transport: ChargerConnectionHandler
+    ) -> ChargePointSession {
+        ChargePointSession(
+            chargerId: chargerId, subprotocol: subprotocol, remoteAddress: remoteAddress, access: access,
+            transport: transport, callTimeout: configuration.callTimeout, handler: handler,
+            events: eventContinuation)
+    }
+
+    func register(_ session: ChargePointSession) {
+        let replaced = sessions.withLock { sessions in
+            defer { sessions[session.chargerId] = session }
+            return sessions[session.chargerId]
+        }
+        logger.info(
+            "\(session.chargerId) connected from \(session.remoteAddress) (protocol \(session.subprotocol ?? "none offered, taken as ocpp1.6"))"
+                + (replaced == nil ? "" : "; replaces its earlier connection"))
+        if let replaced {
+            replaced.loop.runOnLoop { replaced.close(reason: "replaced by a new connection") }
+        }
+        handler.chargerConnected(session)
+        eventContinuation.yield(.connected(session.info, replacedEarlierConnection: replaced != nil))
+    }
+
+    func unregister(_ session: ChargePointSession) {
+        let wasCurrent = sessions.withLock { sessions in
+            guard sessions[session.chargerId] === session else { return false }
+            sessions[session.chargerId] = nil
+            return true
+        }
+        // A replaced connection closing is not a disconnection: the charger is still here.
+        guard wasCurrent else { return }
+        logger.info("\(session.chargerId) disconnected")
+        handler.chargerDisconnected(session)
+        eventContinuation.yield(.disconnected(chargerId: session.chargerId))
+    }
+
+    // MARK: Calls to chargers
+
+    /// Sends `request` to the charger and decodes its confirmation as the charger's `strict`
+    /// setting says.
+    public func call<Request: OCPPRequest>(_ request: Request, to chargerId: String) async throws(CallError)
+        -> Request.Confirmation
+    {
+        let mode = (configuration.access(chargerId) ?? ChargerAccess()).validationMode
+        return try await call(request, to: chargerId, mode: mode)
+    }
+
+    /// Sends a CALL with a raw payload and returns the charger's raw CALLRESULT payload.
+    public func call(action: String, payload: JSONObject, to chargerId: String) async throws(CallError) -> JSONObject {
+        guard let session = sessions.withLock({ $0[chargerId] }) else { throw .notConnected }
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<JSONObject, CallError>, Never>) in
+            session.loop.runOnLoop {
+                session.enqueueCall(action: action, payload: payload) { continuation.resume(returning: $0) }
+            }
+        }
+        return try result.get()
+    }
+}

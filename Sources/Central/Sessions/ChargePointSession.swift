@@ -1,0 +1,197 @@
+import Foundation
+import Synchronization
+
+/// One connected charger at the OCPP-J level: its identity, the calls in flight both ways, its latency.
+///
+/// A session lives on the event loop of its connection and all its mutable state is touched only
+/// there; methods that other threads may call hop onto the loop first. That confinement (as in
+/// swift-nio's channels) is what makes the `@unchecked Sendable` below safe.
+public final class ChargePointSession: @unchecked Sendable {
+    public let chargerId: String
+    /// The negotiated subprotocol (`ocpp1.6`), or nil when the charger offered none.
+    public let subprotocol: String?
+    public let remoteAddress: String
+    public let connectedAt: Date
+    public let loop: EventLoop
+    let access: ChargerAccess
+
+    private let logger = Logger(label: "central")
+    private weak var transport: ChargerConnectionHandler?
+    private let callTimeout: Double
+    private var outgoing = OutgoingCallQueue<PendingCall>()
+    private var callTimer: TimerHandle?
+    private var nextUniqueId: UInt64 = 0
+    private var isOpen = true
+    private let handler: any IncomingCallHandler
+    private let events: AsyncStream<CentralEvent>.Continuation
+
+    /// Round trip of the last ping, in milliseconds; readable from any thread.
+    public var latencyMilliseconds: Double? { latency.withLock { $0 } }
+    private let latency = Mutex<Double?>(nil)
+
+    struct PendingCall {
+        let action: String
+        let payload: JSONObject
+        let completion: @Sendable (Result<JSONObject, CallError>) -> Void
+    }
+
+    init(
+        chargerId: String, subprotocol: String?, remoteAddress: String, access: ChargerAccess,
+        transport: ChargerConnectionHandler, callTimeout: Double, handler: any IncomingCallHandler,
+        events: AsyncStream<CentralEvent>.Continuation
+    ) {
+        self.chargerId = chargerId
+        self.subprotocol = subprotocol
+        self.remoteAddress = remoteAddress
+        self.access = access
+        self.transport = transport
+        self.loop = transport.loop
+        self.callTimeout = callTimeout
+        self.handler = handler
+        self.events = events
+        self.connectedAt = Date()
+    }
+
+    /// A snapshot other threads may read.
+    public var info: ChargePointSessionInfo {
+        ChargePointSessionInfo(
+            chargerId: chargerId, subprotocol: subprotocol, remoteAddress: remoteAddress,
+            connectedAt: connectedAt, latencyMilliseconds: latencyMilliseconds)
+    }
+
+    // MARK: Incoming text messages
+
+    func receive(_ message: [UInt8]) {
+        if logger.isEnabled(.debug) {
+            logger.debug("\(chargerId) <- \(String(decoding: message, as: UTF8.self))")
+        }
+        let frame: OCPPFrame
+        do {
+            frame = try OCPPFrame.parse(message)
+        } catch {
+            if let reply = error.reply {
+                logger.warning("\(chargerId): \(error.message); answered with \(error.code.rawValue)")
+                send(reply)
+            } else {
+                logger.warning("\(chargerId): dropped a message that is not OCPP-J: \(error.message)")
+            }
+            return
+        }
+        switch frame {
+        case .call(let uniqueId, let action, let payload):
+            receiveCall(uniqueId: uniqueId, action: action, payload: payload)
+        case .callResult(let uniqueId, let payload):
+            complete(uniqueId: uniqueId, with: .success(payload))
+        case .callError(let uniqueId, let code, let description, let details):
+            complete(
+                uniqueId: uniqueId, with: .failure(.callError(code: code, description: description, details: details)))
+        }
+    }
+
+    private func receiveCall(uniqueId: String, action: String, payload: JSONObject) {
+        let decoded: OCPPDecoded<ChargePointRequest>
+        do {
+            decoded = try ChargePointRequest.decode(action: action, payload: payload, mode: access.validationMode)
+        } catch {
+            logger.warning("\(chargerId): \(action) answered with \(error.code.rawValue): \(error.message)")
+            send(error.frame(answering: uniqueId))
+            return
+        }
+        for warning in decoded.warnings {
+            logger.warning("\(chargerId): \(action) accepted leniently: \(warning)")
+        }
+        let call = IncomingCall(chargerId: chargerId, uniqueId: uniqueId, request: decoded.value)
+        handler.handle(call, from: self, reply: CallReply(session: self, uniqueId: uniqueId, action: action))
+        events.yield(.request(call))
+    }
+
+    // MARK: Replies to the charger's calls
+
+    func sendCallResult(uniqueId: String, payload: JSONObject) {
+        send(.callResult(uniqueId: uniqueId, payload: payload))
+    }
+
+    func sendCallError(uniqueId: String, code: OCPPErrorCode, description: String) {
+        send(.callError(uniqueId: uniqueId, code: code, description: description, details: JSONObject()))
+    }
+
+    private func send(_ frame: OCPPFrame) {
+        guard isOpen else { return }
+        let bytes = frame.bytes()
+        if logger.isEnabled(.debug) {
+            logger.debug("\(chargerId) -> \(String(decoding: bytes, as: UTF8.self))")
+        }
+        transport?.sendText(bytes)
+    }
+
+    // MARK: Calls to the charger
+
+    /// Queues a call; `completion` runs on the loop once the charger answers, the call times out
+    /// or the connection closes.
+    func enqueueCall(
+        action: String, payload: JSONObject, completion: @escaping @Sendable (Result<JSONObject, CallError>) -> Void
+    ) {
+        guard isOpen else {
+            completion(.failure(.connectionClosed))
+            return
+        }
+        if outgoing.enqueue(PendingCall(action: action, payload: payload, completion: completion)) {
+            sendNextCall()
+        }
+    }
+
+    private func sendNextCall() {
+        guard let entry = outgoing.sendNext(uniqueId: makeUniqueId) else { return }
+        send(.call(uniqueId: entry.uniqueId, action: entry.call.action, payload: entry.call.payload))
+        let uniqueId = entry.uniqueId
+        callTimer = loop.scheduleTimer(after: callTimeout) { [weak self] in
+            self?.callTimedOut(uniqueId: uniqueId)
+        }
+    }
+
+    private func makeUniqueId() -> String {
+        nextUniqueId += 1
+        return String(nextUniqueId)
+    }
+
+    private func callTimedOut(uniqueId: String) {
+        callTimer = nil
+        guard let call = outgoing.complete(uniqueId: uniqueId) else { return }
+        logger.warning("\(chargerId): \(call.action) got no answer within \(Int(callTimeout)) s")
+        call.completion(.failure(.timeout))
+        sendNextCall()
+    }
+
+    private func complete(uniqueId: String, with result: Result<JSONObject, CallError>) {
+        guard let call = outgoing.complete(uniqueId: uniqueId) else {
+            logger.warning("\(chargerId): dropped a reply to unknown or expired call \(uniqueId)")
+            return
+        }
+        if let callTimer { loop.cancel(callTimer) }
+        callTimer = nil
+        call.completion(result)
+        sendNextCall()
+    }
+
+    // MARK: Lifecycle
+
+    func pongReceived(latencyMilliseconds: Double) {
+        latency.withLock { $0 = latencyMilliseconds }
+    }
+
+    /// The connection is gone: every waiting caller learns it now.
+    func closed() {
+        guard isOpen else { return }
+        isOpen = false
+        if let callTimer { loop.cancel(callTimer) }
+        callTimer = nil
+        for call in outgoing.drain() {
+            call.completion(.failure(.connectionClosed))
+        }
+    }
+
+    /// Closes the connection (a newer connection with the same id replaced this one).
+    func close(reason: String) {
+        transport?.closeWebSocket(code: .goingAway, reason: reason)
+    }
+}

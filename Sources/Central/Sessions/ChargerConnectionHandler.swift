@@ -1,0 +1,195 @@
+import Foundation
+
+/// Drives one charger connection: the HTTP upgrade, then WebSocket frames, pings and the close
+/// handshake, handing whole text messages to the `ChargePointSession`.
+///
+/// Loop-confined like `Connection`: every method runs on `loop`.
+final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
+    private enum Phase {
+        case awaitingUpgrade(HTTPRequestParser)
+        case open(WebSocketConnection)
+        case closed
+    }
+
+    let loop: EventLoop
+    private let connection: Connection
+    private let central: CentralSystem
+    private let configuration: CentralConfiguration
+    private let logger = Logger(label: "central")
+    private var phase: Phase
+    private var session: ChargePointSession?
+    private var handshakeTimer: TimerHandle?
+    private var pingTimer: TimerHandle?
+    private var pongDeadline: TimerHandle?
+    private var pingSentAt: UInt64?
+    private var closeTimer: TimerHandle?
+
+    init(connection: Connection, central: CentralSystem, configuration: CentralConfiguration) {
+        self.connection = connection
+        self.loop = connection.loop
+        self.central = central
+        self.configuration = configuration
+        // An upgrade request has no body; 8 KiB of headers is generous for any charger.
+        self.phase = .awaitingUpgrade(HTTPRequestParser(maxHeaderBytes: 8192, maxBodyBytes: 0))
+    }
+
+    func connectionDidOpen(_ connection: Connection) {
+        handshakeTimer = loop.scheduleTimer(after: configuration.handshakeTimeout) { [weak self] in
+            guard let self else { return }
+            self.logger.info("\(connection.remoteAddress): no WebSocket upgrade within \(Int(self.configuration.handshakeTimeout)) s; closed")
+            self.connection.abort()
+        }
+    }
+
+    func connection(_ connection: Connection, didReceive bytes: UnsafeRawBufferPointer) {
+        switch phase {
+        case .awaitingUpgrade(var parser):
+            parser.append(bytes)
+            let request: HTTPRequest?
+            do {
+                request = try parser.next()
+            } catch {
+                logger.info("\(connection.remoteAddress): bad upgrade request: \(error.message)")
+                refuse(error.response)
+                return
+            }
+            phase = .awaitingUpgrade(parser)
+            if let request { upgrade(request, leftover: parser.takeBufferedBytes()) }
+        case .open(var webSocket):
+            let actions = webSocket.receive(bytes)
+            phase = .open(webSocket)
+            perform(actions)
+        case .closed:
+            break
+        }
+    }
+
+    private func upgrade(_ request: HTTPRequest, leftover: [UInt8]) {
+        let result = WebSocketUpgrade.evaluate(request) { [configuration] chargerId in
+            guard let access = configuration.access(chargerId) else { return .refused }
+            return access.password.map { .passwordRequired($0) } ?? .allowed
+        }
+        switch result {
+        case .refuse(let error, let response):
+            logger.info("\(connection.remoteAddress): upgrade of \(request.target) refused: \(error.message)")
+            refuse(response)
+        case .accept(let chargerId, let subprotocol, let response):
+            accept(chargerId: chargerId, subprotocol: subprotocol, response: response, leftover: leftover)
+        }
+    }
+
+    private func refuse(_ response: HTTPResponse) {
+        var response = response
+        response.headers.replaceOrAdd(name: "Connection", value: "close")
+        connection.write(response.bytes())
+        connection.close()
+        phase = .closed
+        cancelTimers()
+    }
+
+    private func accept(chargerId: String, subprotocol: String?, response: [UInt8], leftover: [UInt8]) {
+        if let handshakeTimer { loop.cancel(handshakeTimer) }
+        handshakeTimer = nil
+        connection.write(response)
+        phase = .open(WebSocketConnection(maxMessageBytes: configuration.maxMessageBytes))
+        let access = configuration.access(chargerId) ?? ChargerAccess()
+        let session = central.makeSession(
+            chargerId: chargerId, subprotocol: subprotocol, remoteAddress: connection.remoteAddress,
+            access: access, transport: self)
+        self.session = session
+        central.register(session)
+        schedulePing()
+        if !leftover.isEmpty {
+            leftover.withUnsafeBytes { connection(self.connection, didReceive: $0) }
+        }
+    }
+
+    private func perform(_ actions: [WebSocketAction]) {
+        for action in actions {
+            switch action {
+            case .deliverText(let message):
+                session?.receive(message)
+            case .send(let frame):
+                connection.write(frame)
+            case .pongReceived:
+                pongReceived()
+            case .closeConnection(let cause):
+                logger.info("\(session?.chargerId ?? connection.remoteAddress): WebSocket closed: \(cause)")
+                connection.close()
+                phase = .closed
+            }
+        }
+    }
+
+    // MARK: Sending
+
+    func sendText(_ message: [UInt8]) {
+        guard case .open(var webSocket) = phase else { return }
+        let frame = webSocket.sendText(message)
+        phase = .open(webSocket)
+        if let frame { connection.write(frame) }
+    }
+
+    func closeWebSocket(code: WebSocketCloseCode, reason: String) {
+        guard case .open(var webSocket) = phase else { return }
+        let frame = webSocket.close(code: code, reason: reason)
+        phase = .open(webSocket)
+        if let frame { connection.write(frame) }
+        closeTimer = loop.scheduleTimer(after: configuration.closeTimeout) { [weak self] in
+            self?.connection.abort()
+        }
+    }
+
+    // MARK: Ping and pong
+
+    private func schedulePing() {
+        pingTimer = loop.scheduleTimer(after: configuration.pingInterval) { [weak self] in
+            self?.sendPing()
+        }
+    }
+
+    private func sendPing() {
+        guard case .open(var webSocket) = phase else { return }
+        let frame = webSocket.ping(payload: Array("ampwise".utf8))
+        phase = .open(webSocket)
+        guard let frame else { return }
+        pingSentAt = MonotonicClock.nanoseconds()
+        connection.write(frame)
+        pongDeadline = loop.scheduleTimer(after: configuration.pingTimeout) { [weak self] in
+            guard let self else { return }
+            self.logger.warning("\(self.session?.chargerId ?? "?"): no pong within \(Int(self.configuration.pingTimeout)) s; closing")
+            self.connection.abort()
+        }
+    }
+
+    private func pongReceived() {
+        guard let sentAt = pingSentAt else { return }  // an unsolicited pong is allowed and ignored
+        pingSentAt = nil
+        if let pongDeadline { loop.cancel(pongDeadline) }
+        pongDeadline = nil
+        let milliseconds = Double(MonotonicClock.nanoseconds() - sentAt) / 1_000_000
+        session?.pongReceived(latencyMilliseconds: (milliseconds * 10).rounded() / 10)
+        schedulePing()
+    }
+
+    // MARK: Close
+
+    func connectionDidClose(_ connection: Connection, error: TransportError?) {
+        phase = .closed
+        cancelTimers()
+        if let session {
+            session.closed()
+            central.unregister(session)
+        }
+    }
+
+    private func cancelTimers() {
+        for timer in [handshakeTimer, pingTimer, pongDeadline, closeTimer].compactMap({ $0 }) {
+            loop.cancel(timer)
+        }
+        handshakeTimer = nil
+        pingTimer = nil
+        pongDeadline = nil
+        closeTimer = nil
+    }
+}

@@ -1,0 +1,12 @@
+/// Answers chargers' calls. Ampwise's charge point management implements it.
+///
+/// It is called on the charger's event loop so that frequent messages (Heartbeat, MeterValues)
+/// are answered without a thread hop; an implementation that needs to wait (a database commit
+/// before answering StartTransaction) keeps the `reply` and answers later from any thread.
+public protocol IncomingCallHandler: Sendable {
+    func handle(_ call: IncomingCall, from session: ChargePointSession, reply: CallReply)
+    /// A charger completed its WebSocket upgrade (also when it replaced an older connection).
+    func chargerConnected(_ session: ChargePointSession)
+    /// A charger's connection closed.
+    func chargerDisconnected(_ session: ChargePointSession)
+}

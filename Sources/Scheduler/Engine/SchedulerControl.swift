@@ -1,0 +1,119 @@
+import Foundation
+import Rules
+
+/// What the HTTP API asks of the scheduling engine (SPEC §6): overrides, inputs, tariff, rules and
+/// the decision and applied state shown in the charger object.
+///
+/// The engine implements it; the API depends only on this, so each can be tested alone.
+public protocol SchedulerControl: Sendable {
+    /// A manual limit above every rule until it expires, the session ends, or it is cleared.
+    func setLimitOverride(_ override: LimitOverrideRequest) async throws(SchedulerControlError)
+    func clearLimitOverride(chargerId: String, connectorId: Int) async
+    /// Tells the engine a manual start/stop/availability command was sent, so that the rules do
+    /// not undo it until the session ends (start/stop) or the next availability rule change.
+    func noteManualCommand(_ command: ManualCommand) async
+
+    /// Merges input values (base units); answers every input now known.
+    func updateInputs(_ values: [String: Double]) async throws(SchedulerControlError) -> [InputStatus]
+    func inputs() async -> [InputStatus]
+
+    /// Replaces the pushed dynamic prices that the new slots overlap.
+    func replaceTariff(_ slots: [PriceSlot]) async throws(SchedulerControlError)
+    /// The effective price slots (pushed over configured over default) in a window.
+    func tariffSlots(from: Date, to: Date) async -> [PriceSlot]
+
+    /// The loaded rules and which are active on each connector now.
+    func rulesOverview() async -> RulesOverview
+    /// Reloads the rules folder; on errors keeps the last good rules and returns every diagnostic.
+    func reloadRules() async -> [RuleDiagnostic]
+
+    /// The decision in force and what was applied, per connector of a charger.
+    func connectorStates(chargerId: String) async -> [Int: ConnectorSchedulingState]
+    /// How many times the rules were evaluated since start-up (for /metrics).
+    func evaluationCount() async -> Int
+}
+
+/// `POST /api/chargers/{id}/limit`.
+public struct LimitOverrideRequest: Sendable, Equatable {
+    public var chargerId: String
+    public var connectorId: Int
+    public var amps: Double?
+    public var watts: Double?
+    public var minutes: Double?
+
+    public init(chargerId: String, connectorId: Int, amps: Double?, watts: Double?, minutes: Double?) {
+        self.chargerId = chargerId
+        self.connectorId = connectorId
+        self.amps = amps
+        self.watts = watts
+        self.minutes = minutes
+    }
+}
+
+/// A manual command sent through the API.
+public enum ManualCommand: Sendable, Equatable {
+    case start(chargerId: String, connectorId: Int)
+    case stop(chargerId: String, connectorId: Int)
+    case availability(chargerId: String, connectorId: Int, available: Bool)
+}
+
+/// Why the engine refused an API request; the message names the field.
+public struct SchedulerControlError: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// An input as `GET /api/inputs` shows it.
+public struct InputStatus: Sendable, Equatable {
+    public var name: String
+    public var value: Double
+    public var updatedAt: Date
+    public var ageSeconds: Double
+    /// Older than `scheduler.inputMaxAge`: the rules treat it as unknown.
+    public var stale: Bool
+
+    public init(name: String, value: Double, updatedAt: Date, ageSeconds: Double, stale: Bool) {
+        self.name = name
+        self.value = value
+        self.updatedAt = updatedAt
+        self.ageSeconds = ageSeconds
+        self.stale = stale
+    }
+}
+
+/// `GET /api/rules`.
+public struct RulesOverview: Sendable, Equatable {
+    public var rules: [Rule]
+    /// Rule names active now, per connector.
+    public var active: [ConnectorKey: [String]]
+
+    public init(rules: [Rule], active: [ConnectorKey: [String]]) {
+        self.rules = rules
+        self.active = active
+    }
+}
+
+/// The `decision` and `applied` parts of a connector in the charger object.
+public struct ConnectorSchedulingState: Sendable, Equatable {
+    public var charging: Bool?
+    public var limitAmps: Double?
+    public var rules: [String]
+    /// "override" when a manual override decides, else "rules".
+    public var source: String
+    public var appliedLimitAmps: Double?
+    public var appliedStatus: String?
+    public var appliedAt: Date?
+
+    public init(
+        charging: Bool?, limitAmps: Double?, rules: [String], source: String, appliedLimitAmps: Double?,
+        appliedStatus: String?, appliedAt: Date?
+    ) {
+        self.charging = charging
+        self.limitAmps = limitAmps
+        self.rules = rules
+        self.source = source
+        self.appliedLimitAmps = appliedLimitAmps
+        self.appliedStatus = appliedStatus
+        self.appliedAt = appliedAt
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Everything Ampwise knows about one charger at a moment: what the API shows and the
+/// scheduler's world is built from (SPEC §6, the charger object).
+public struct ChargerSnapshot: Sendable, Equatable {
+    public var id: String
+    public var connected: Bool
+    public var vendor: String?
+    public var model: String?
+    public var serialNumber: String?
+    public var chargeBoxSerialNumber: String?
+    public var firmwareVersion: String?
+    public var iccid: String?
+    public var imsi: String?
+    public var meterType: String?
+    public var meterSerialNumber: String?
+    /// SupportedFeatureProfiles as the charger reported them (`Core`, `SmartCharging`, ...).
+    public var features: [String]
+    public var lastBoot: Date?
+    public var lastHeartbeat: Date?
+    public var latencyMilliseconds: Double?
+    /// How often the charger connected again after its first connection since start-up.
+    public var reconnects: Int
+    /// Connector 0: the charger as a whole.
+    public var status: String?
+    public var errorCode: String?
+    public var connectors: [ConnectorSnapshot]
+    /// The charger's configuration keys from the last GetConfiguration.
+    public var configuration: [String: String]
+    /// ChargingScheduleAllowedChargingRateUnit: "Current", "Power" or both.
+    public var allowedChargingRateUnit: String?
+    public var maxStackLevel: Int?
+    public var numberOfConnectors: Int?
+
+    public init(id: String) {
+        self.id = id
+        connected = false
+        features = []
+        reconnects = 0
+        connectors = []
+        configuration = [:]
+    }
+
+    public func connector(_ id: Int) -> ConnectorSnapshot? {
+        connectors.first { $0.id == id }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// One connector of a charger: status, open transaction, latest measurands.
+public struct ConnectorSnapshot: Sendable, Equatable {
+    public var id: Int
+    public var status: String?
+    public var errorCode: String?
+    public var info: String?
+    public var vendorErrorCode: String?
+    public var statusAt: Date?
+    public var transaction: TransactionSnapshot?
+    public var lastStopReason: String?
+    /// Latest combined value per measurand (OCPP spelling), normalised to base units.
+    public var measurands: [String: MeasurandValue]
+    /// Seconds this connector has spent in Charging during its open transaction (for share rotation).
+    public var chargingSeconds: Double
+
+    public init(id: Int) {
+        self.id = id
+        measurands = [:]
+        chargingSeconds = 0
+    }
+}
