@@ -21,7 +21,8 @@ public enum CommandPayload {
     ) -> JSONObject {
         let value = charger.rateUnit == .amps ? amps : charger.watts(fromAmps: amps)
         let period = JSONObject([
-            ("startPeriod", 0), ("limit", .number(oneDecimal(value))), ("numberPhases", .number(Double(charger.phases))),
+            ("startPeriod", 0), ("limit", .number(oneDecimal(value))),
+            ("numberPhases", .number(Double(charger.phases))),
         ])
         var schedule = JSONObject()
         var profile = JSONObject([

@@ -23,7 +23,8 @@ extension ConnectorCommandPolicy {
         case .start(let idTag), .resume(let idTag):
             if case .start = target { reason = .start } else { reason = .resume }
             return PolicyCommand(
-                action: .remoteStartTransaction, payload: CommandPayload.remoteStartTransaction(connectorId: connectorId, idTag: idTag),
+                action: .remoteStartTransaction,
+                payload: CommandPayload.remoteStartTransaction(connectorId: connectorId, idTag: idTag),
                 connectorId: connectorId, family: .session, reason: reason, sequence: attempt.sequence)
         case .stop(let transactionId), .pauseStop(let transactionId):
             if case .stop = target { reason = .stop } else { reason = .pause }
