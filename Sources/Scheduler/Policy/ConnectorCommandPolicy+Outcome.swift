@@ -8,11 +8,19 @@ extension ConnectorCommandPolicy {
     /// and after any other failure, the command is retried `retryInterval` later.
     @discardableResult
     public mutating func record(_ outcome: CommandOutcome, for command: PolicyCommand, now: Date) -> CommandFeedback {
-        switch command.family {
-        case .limit: recordLimit(outcome, for: command, now: now)
-        case .session: recordSession(outcome, for: command, now: now)
-        case .availability: recordAvailability(outcome, for: command, now: now)
+        let feedback =
+            switch command.family {
+            case .limit: recordLimit(outcome, for: command, now: now)
+            case .session: recordSession(outcome, for: command, now: now)
+            case .availability: recordAvailability(outcome, for: command, now: now)
+            }
+        if feedback.followUpDue {
+            nextWakeUp = now
+        } else if feedback.wasCurrent && failures[command.family]?.at == now {
+            let retryAt = now.addingTimeInterval(settingsInUse.retryInterval)
+            nextWakeUp = min(nextWakeUp ?? retryAt, retryAt)
         }
+        return feedback
     }
 
     mutating func recordLimit(_ outcome: CommandOutcome, for command: PolicyCommand, now: Date) -> CommandFeedback {

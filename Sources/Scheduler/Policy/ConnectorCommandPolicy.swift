@@ -41,6 +41,8 @@ public struct ConnectorCommandPolicy: Sendable {
     var sessionAttempt: CommandAttempt<SessionTarget>?
     var availabilityAttempt: CommandAttempt<AvailabilityIntent>?
     var sequence = 0
+    /// The settings of the last `commands` call, for the retry time `record` announces.
+    var settingsInUse = PolicySettings()
 
     public init(connectorId: Int) {
         self.connectorId = connectorId
@@ -51,6 +53,7 @@ public struct ConnectorCommandPolicy: Sendable {
         intent: ConnectorIntent, connector: ConnectorFacts, charger: ChargerFacts, settings: PolicySettings,
         now: Date
     ) -> [PolicyCommand] {
+        settingsInUse = settings
         refreshOverrides(connector: connector, now: now)
         refreshSessionMemory(connector: connector)
         let decision = effectiveDecision(intent: intent, charger: charger)
