@@ -47,40 +47,48 @@ public enum PlanChart {
             let amps = ampsStep * Double(index)
             let y = yAmps(amps)
             svg += "<line x1=\"\(n(left))\" y1=\"\(n(y))\" x2=\"\(n(width - right))\" y2=\"\(n(y))\"/>\n"
-            svg += "<text x=\"\(n(left - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\" stroke=\"none\" fill=\"#333333\">"
+            svg +=
+                "<text x=\"\(n(left - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\" stroke=\"none\" fill=\"#333333\">"
                 + "\(PlanNumberFormat.tick(amps))</text>\n"
         }
         let middle = n(top + plotHeight / 2)
-        svg += "<text x=\"18\" y=\"\(middle)\" transform=\"rotate(-90 18 \(middle))\" "
+        svg +=
+            "<text x=\"18\" y=\"\(middle)\" transform=\"rotate(-90 18 \(middle))\" "
             + "text-anchor=\"middle\" stroke=\"none\" fill=\"#333333\">limit (A)</text>\n</g>\n"
         // The price axis (right).
         svg += "<g id=\"axis-price\" fill=\"\(priceColour)\">\n"
         for index in 0...4 {
             let price = maxPrice / 4 * Double(index)
-            svg += "<text x=\"\(n(width - right + 8))\" y=\"\(n(yPrice(price) + 4))\">"
+            svg +=
+                "<text x=\"\(n(width - right + 8))\" y=\"\(n(yPrice(price) + 4))\">"
                 + "\(PlanNumberFormat.price(price))</text>\n"
         }
         let priceLabelX = width - 16
-        svg += "<text x=\"\(n(priceLabelX))\" y=\"\(n(top + plotHeight / 2))\" "
+        svg +=
+            "<text x=\"\(n(priceLabelX))\" y=\"\(n(top + plotHeight / 2))\" "
             + "transform=\"rotate(90 \(n(priceLabelX)) \(n(top + plotHeight / 2)))\" text-anchor=\"middle\">"
             + "price (per kWh)</text>\n</g>\n"
         // The time axis: a tick every 1, 2, 3, 6 or 12 hours, so that about 12 labels fit.
         svg += "<g id=\"axis-time\" stroke=\"#333333\">\n"
-        svg += "<line x1=\"\(n(left))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(width - right))\" "
+        svg +=
+            "<line x1=\"\(n(left))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(width - right))\" "
             + "y2=\"\(n(top + plotHeight))\"/>\n"
         let format = LocalTimeFormat(timeZone: timeZone)
         let hours = [1.0, 2, 3, 6, 12, 24].first { span / ($0 * 3600) <= 12 } ?? 24
         var tick = firstHour(after: start, everyHours: hours, calendar: format.calendar)
         while tick <= end {
             let tx = x(tick)
-            svg += "<line x1=\"\(n(tx))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(tx))\" "
+            svg +=
+                "<line x1=\"\(n(tx))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(tx))\" "
                 + "y2=\"\(n(top + plotHeight + 5))\"/>\n"
-            svg += "<text x=\"\(n(tx))\" y=\"\(n(top + plotHeight + 18))\" text-anchor=\"middle\" stroke=\"none\" "
+            svg +=
+                "<text x=\"\(n(tx))\" y=\"\(n(top + plotHeight + 18))\" text-anchor=\"middle\" stroke=\"none\" "
                 + "fill=\"#333333\">\(format.clock(tick))</text>\n"
             tick = tick.addingTimeInterval(hours * 3600)
         }
         let axisTitle = "time (" + timeZone.identifier + ", from " + format.day(start) + " " + format.clock(start) + ")"
-        svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(top + plotHeight + 36))\" text-anchor=\"middle\" "
+        svg +=
+            "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(top + plotHeight + 36))\" text-anchor=\"middle\" "
             + "stroke=\"none\" fill=\"#333333\">\(escaped(axisTitle))</text>\n</g>\n"
 
         // The lines: one path per connector, and the price.
@@ -91,17 +99,20 @@ public enum PlanChart {
             svg += "<path id=\"limit-\(index)\" d=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
         }
         let pricePath = stepPath(times: prices.map(\.time), values: prices.map(\.price), end: end, x: x, y: yPrice)
-        svg += "<path id=\"price\" d=\"\(pricePath)\" fill=\"none\" stroke=\"\(priceColour)\" stroke-width=\"1.5\" "
+        svg +=
+            "<path id=\"price\" d=\"\(pricePath)\" fill=\"none\" stroke=\"\(priceColour)\" stroke-width=\"1.5\" "
             + "stroke-dasharray=\"6 4\"/>\n"
 
         // The legend, under the time axis.
         svg += "<g id=\"legend\">\n"
         var legendX = left
         let legendY = height - 20
-        let entries = series.enumerated().map { ("limit " + $1.label, palette[$0 % palette.count], false) }
+        let entries =
+            series.enumerated().map { ("limit " + $1.label, palette[$0 % palette.count], false) }
             + [("price", priceColour, true)]
         for (label, colour, dashed) in entries {
-            svg += "<line x1=\"\(n(legendX))\" y1=\"\(n(legendY - 4))\" x2=\"\(n(legendX + 24))\" "
+            svg +=
+                "<line x1=\"\(n(legendX))\" y1=\"\(n(legendY - 4))\" x2=\"\(n(legendX + 24))\" "
                 + "y2=\"\(n(legendY - 4))\" "
                 + "stroke=\"\(colour)\" stroke-width=\"2\"\(dashed ? " stroke-dasharray=\"6 4\"" : "")/>\n"
             svg += "<text x=\"\(n(legendX + 30))\" y=\"\(n(legendY))\">\(escaped(label))</text>\n"

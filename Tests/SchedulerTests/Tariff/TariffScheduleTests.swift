@@ -83,15 +83,23 @@ import Testing
         ("{}", "expected an array of {start, end, price}"),
         ("[1]", "[0]: expected an object"),
         ("[{\"start\":\"2026-11-25T00:00:00Z\",\"price\":1}]", "[0].end: missing"),
-        ("[{\"start\":\"yesterday\",\"end\":\"2026-11-25T00:00:00Z\",\"price\":1}]",
-         "[0].start: expected an ISO 8601 timestamp"),
-        ("[{\"start\":\"2026-11-25T00:00:00Z\",\"end\":\"2026-11-25T00:00:00Z\",\"price\":1}]",
-         "[0].end: must be after start"),
-        ("[{\"start\":\"2026-11-25T00:00:00Z\",\"end\":\"2026-11-25T01:00:00Z\",\"price\":\"1\"}]",
-         "[0].price: expected a finite number"),
-        ("[{\"start\":\"2026-11-25T00:00:00Z\",\"end\":\"2026-11-25T01:00:00Z\",\"price\":1},"
-            + "{\"start\":\"2026-11-25T00:30:00+01:00\",\"end\":\"2026-11-25T02:00:00Z\",\"price\":2}]",
-         "[1]: overlaps [0]"),
+        (
+            "[{\"start\":\"yesterday\",\"end\":\"2026-11-25T00:00:00Z\",\"price\":1}]",
+            "[0].start: expected an ISO 8601 timestamp"
+        ),
+        (
+            "[{\"start\":\"2026-11-25T00:00:00Z\",\"end\":\"2026-11-25T00:00:00Z\",\"price\":1}]",
+            "[0].end: must be after start"
+        ),
+        (
+            "[{\"start\":\"2026-11-25T00:00:00Z\",\"end\":\"2026-11-25T01:00:00Z\",\"price\":\"1\"}]",
+            "[0].price: expected a finite number"
+        ),
+        (
+            "[{\"start\":\"2026-11-25T00:00:00Z\",\"end\":\"2026-11-25T01:00:00Z\",\"price\":1},"
+                + "{\"start\":\"2026-11-25T00:30:00+01:00\",\"end\":\"2026-11-25T02:00:00Z\",\"price\":2}]",
+            "[1]: overlaps [0]"
+        ),
     ])
     func pushedSlotsAreValidated(body: String, message: String) throws {
         let json = try JSONParser.parse(body)
