@@ -15,12 +15,18 @@ extension ConnectorCommandPolicy {
     }
 
     /// A manual start or stop, held until the session it concerns begins and ends, or `minutes`.
+    ///
+    /// A stop needs an open transaction (else it would end the next session at once): without one
+    /// nothing is set and the answer is `false`, for the API's 409.
+    @discardableResult
     public mutating func setSessionOverride(
         _ intent: SessionIntent, minutes: Double? = nil, connector: ConnectorFacts, now: Date
-    ) {
+    ) -> Bool {
+        if intent == .stop && connector.transactionId == nil { return false }
         sessionOverride = ManualOverride(
             value: intent, expiresAt: minutes.map { now.addingTimeInterval($0 * 60) }, endsWithSession: true,
             transactionId: connector.transactionId)
+        return true
     }
 
     public mutating func clearSessionOverride() {

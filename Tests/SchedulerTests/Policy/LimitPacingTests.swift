@@ -57,4 +57,19 @@ import Testing
         #expect(driver.run(at: 1) == ["ClearChargingProfile {\"id\":101}"])
         #expect(driver.policy.installedProfile == nil)
     }
+
+    /// Solar following: a limit that follows the surplus, held steady by the deadband and pacing.
+    @Test func aFollowingLimitIsDeadbandedAndPaced() {
+        var driver = PolicyDriver()
+        let steps: [(at: Double, amps: Double, sent: String?)] = [
+            (0, 10, "10"), (2, 10.3, nil), (4, 12, nil), (10, 12, "12"), (11, 9, "9"), (15, 9.4, nil),
+            (20, 11, nil), (21, 11, "11"), (22, 10.6, nil), (23, 6.2, "6.2"), (24, 5.9, "0"), (30, 8, nil),
+            (34, 8, "8"),
+        ]
+        for step in steps {
+            driver.intent.limitAmps = step.amps
+            let sent = driver.run(at: step.at)
+            #expect(sent == (step.sent.map { [PolicyDriver.txDefault($0)] } ?? []), "at \(step.at) s")
+        }
+    }
 }
