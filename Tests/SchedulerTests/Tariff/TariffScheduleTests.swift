@@ -61,6 +61,18 @@ import Testing
         #expect(day.filter { $0.price == 0.11 }.count == 20)
     }
 
+    @Test func periodsFollowLocalTimeAcrossTheAutumnDSTChange() {
+        // 2026-10-25: Amsterdam goes back from UTC+2 to UTC+1 at 01:00Z; 02:00..03:00 local happens
+        // twice, so 00:30..06:30 local lasts seven real hours: from 22:30Z to 05:30Z.
+        let tariff = Self.schedule([Self.night])
+        let night = tariff.quarterHourSlots(
+            from: Self.utc("2026-10-24T22:00:00Z"), to: Self.utc("2026-10-25T06:00:00Z"))
+        #expect(night.filter { $0.price == 0.11 }.map(\.start).first == Self.utc("2026-10-24T22:30:00Z"))
+        #expect(night.filter { $0.price == 0.11 }.count == 28)
+        #expect(tariff.price(at: Self.utc("2026-10-25T05:29:00Z")) == 0.11)
+        #expect(tariff.price(at: Self.utc("2026-10-25T05:30:00Z")) == 0.30)
+    }
+
     @Test func aLaterPushWinsWhereItOverlaps() throws {
         var tariff = Self.schedule([])
         try tariff.push([
