@@ -1,3 +1,5 @@
+import Scheduler
+
 extension AmpwiseConfiguration {
     /// `tariff`: the energy price per kWh over the week.
     public struct Tariff: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import App
+@testable import Scheduler
 
 @Suite struct ClockTimeAndWeekdayTests {
     @Test func clockTimesParseTwoDigitHoursAndMinutes() {

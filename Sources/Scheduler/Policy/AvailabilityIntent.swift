@@ -1,0 +1,13 @@
+/// What the availability family (`available`, `unavailable`) decided for a connector.
+public enum AvailabilityIntent: String, Sendable, Hashable {
+    case available
+    case unavailable
+
+    /// The ChangeAvailability `type`.
+    public var availabilityType: String {
+        switch self {
+        case .available: "Operative"
+        case .unavailable: "Inoperative"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+extension ChargerFacts {
+    /// Amperes per phase for a power in watts (`W / (V × phases)`), for limits given in watts.
+    public func amps(fromWatts watts: Double) -> Double {
+        watts / (voltage * Double(max(phases, 1)))
+    }
+
+    /// Watts for a current in amperes (`A × V × phases`).
+    public func watts(fromAmps amps: Double) -> Double {
+        amps * voltage * Double(max(phases, 1))
+    }
+
+    /// The profile purposes to try for a limit, best first: the remembered one, then
+    /// TxDefaultProfile, TxProfile (only with an open transaction), ChargePointMaxProfile (only on a
+    /// single-connector charger, where a charger-wide cap is the connector's cap).
+    ///
+    /// A charger known to need TxProfile gets nothing while no transaction is open: a limit only
+    /// matters during one, and re-trying a purpose it refused would only fail again.
+    func profilePurposes(transactionId: Int?) -> [ChargingProfilePurpose] {
+        if workingProfilePurpose == .txProfile && transactionId == nil { return [] }
+        var order: [ChargingProfilePurpose] = [.txDefaultProfile, .txProfile, .chargePointMaxProfile]
+        if let remembered = workingProfilePurpose {
+            order.removeAll { $0 == remembered }
+            order.insert(remembered, at: 0)
+        }
+        return order.filter { purpose in
+            switch purpose {
+            case .txDefaultProfile: true
+            case .txProfile: transactionId != nil
+            case .chargePointMaxProfile: hasSingleConnector
+            }
+        }
+    }
+}

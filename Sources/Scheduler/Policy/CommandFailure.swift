@@ -1,0 +1,16 @@
+import Foundation
+
+/// The last failed command of a family, kept for the records and retried after `retryInterval`.
+public struct CommandFailure: Sendable, Hashable {
+    public var action: CommandAction
+    public var reason: CommandReason
+    public var outcome: CommandOutcome
+    public var at: Date
+
+    public init(action: CommandAction, reason: CommandReason, outcome: CommandOutcome, at: Date) {
+        self.action = action
+        self.reason = reason
+        self.outcome = outcome
+        self.at = at
+    }
+}

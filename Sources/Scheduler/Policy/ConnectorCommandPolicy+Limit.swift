@@ -1,0 +1,92 @@
+import Foundation
+
+extension ConnectorCommandPolicy {
+    /// The profile command for the charging and limit families: a limit, a 0 A pause profile, or
+    /// the withdrawal of Ampwise's profile, paced and deadbanded against the profile in force.
+    mutating func limitCommand(
+        decision: EffectiveDecision, connector: ConnectorFacts, charger: ChargerFacts, settings: PolicySettings,
+        now: Date, wakeUps: inout [Date]
+    ) -> PolicyCommand? {
+        let wanted: Double?
+        if decision.isPaused {
+            // With remoteStop the transaction is ended instead; the profile is left as it is.
+            guard charger.pause == .profile else { return dropLimitAttempt() }
+            wanted = 0
+        } else {
+            wanted = decision.limitAmps
+        }
+        let target: LimitTarget
+        if let amps = wanted {
+            if let installed = installedProfile, !installedProfileIsStale {
+                let sameSide = (amps == 0) == (installed.amps == 0)
+                if sameSide && (amps == installed.amps || abs(amps - installed.amps) < settings.deadband) {
+                    return dropLimitAttempt()
+                }
+                if amps > installed.amps && decision.limitSource == .rules, let changed = lastLimitChangeAt {
+                    let due = changed.addingTimeInterval(settings.minIncreaseInterval)
+                    if now < due {
+                        wakeUps.append(due)
+                        return dropLimitAttempt()
+                    }
+                }
+            }
+            guard !charger.profilePurposes(transactionId: connector.transactionId).isEmpty else {
+                return dropLimitAttempt()
+            }
+            target = .profile(amps: amps, transactionId: connector.transactionId)
+        } else if let installed = installedProfile {
+            target = .withdraw(profileId: installed.profileId, purpose: installed.purpose)
+        } else {
+            return dropLimitAttempt()
+        }
+
+        var attempt: CommandAttempt<LimitTarget>
+        if let current = limitAttempt, current.target == target {
+            attempt = current
+            switch current.state {
+            case .inFlight: return nil
+            case .due: break
+            case .failed(let at):
+                let retryAt = at.addingTimeInterval(settings.retryInterval)
+                guard now >= retryAt else {
+                    wakeUps.append(retryAt)
+                    return nil
+                }
+                attempt.purposeIndex = 0
+                attempt.purposes = charger.profilePurposes(transactionId: connector.transactionId)
+            }
+        } else {
+            attempt = CommandAttempt(
+                target: target, sequence: 0, state: .due,
+                purposes: charger.profilePurposes(transactionId: connector.transactionId))
+        }
+        attempt.sequence = nextSequence()
+        attempt.state = .inFlight(sentAt: now)
+        limitAttempt = attempt
+
+        switch target {
+        case .profile(let amps, let transactionId):
+            let purpose = attempt.purpose ?? .txDefaultProfile
+            return PolicyCommand(
+                action: .setChargingProfile,
+                payload: CommandPayload.setChargingProfile(
+                    amps: amps, purpose: purpose, connectorId: connectorId, transactionId: transactionId,
+                    charger: charger, now: now),
+                connectorId: connectorId, family: .limit, reason: .limit(amps: amps), purpose: purpose,
+                sequence: attempt.sequence)
+        case .withdraw(let profileId, let purpose):
+            return PolicyCommand(
+                action: .clearChargingProfile, payload: CommandPayload.clearChargingProfile(profileId: profileId),
+                connectorId: connectorId, family: .limit, reason: .withdrawLimit, purpose: purpose,
+                sequence: attempt.sequence)
+        }
+    }
+
+    /// The decision no longer needs a limit command: a pending retry of an older one is dropped.
+    mutating func dropLimitAttempt() -> PolicyCommand? {
+        if case .inFlight = limitAttempt?.state { return nil }
+        limitAttempt = nil
+        failures[.limit] = nil
+        return nil
+    }
+}

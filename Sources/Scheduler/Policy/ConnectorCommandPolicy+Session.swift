@@ -1,0 +1,98 @@
+import Foundation
+
+extension ConnectorCommandPolicy {
+    /// RemoteStart/RemoteStopTransaction for the session family, and for pausing with
+    /// `pause: "remoteStop"` (stop now, start again once the pause lifts with the car plugged in).
+    mutating func sessionCommand(
+        decision: EffectiveDecision, connector: ConnectorFacts, charger: ChargerFacts, settings: PolicySettings,
+        now: Date, wakeUps: inout [Date]
+    ) -> PolicyCommand? {
+        let target = sessionTarget(decision: decision, connector: connector, charger: charger)
+        guard let target, target != toldSession else {
+            if target == nil { toldSession = nil }
+            if case .inFlight = sessionAttempt?.state { return nil }
+            sessionAttempt = nil
+            failures[.session] = nil
+            return nil
+        }
+        guard let attempt = nextAttempt(sessionAttempt, target: target, settings: settings, now: now, wakeUps: &wakeUps)
+        else { return nil }
+        sessionAttempt = attempt
+        let reason: CommandReason
+        switch target {
+        case .start(let idTag), .resume(let idTag):
+            if case .start = target { reason = .start } else { reason = .resume }
+            return PolicyCommand(
+                action: .remoteStartTransaction,
+                payload: CommandPayload.remoteStartTransaction(connectorId: connectorId, idTag: idTag),
+                connectorId: connectorId, family: .session, reason: reason, sequence: attempt.sequence)
+        case .stop(let transactionId), .pauseStop(let transactionId):
+            if case .stop = target { reason = .stop } else { reason = .pause }
+            return PolicyCommand(
+                action: .remoteStopTransaction,
+                payload: CommandPayload.remoteStopTransaction(transactionId: transactionId),
+                connectorId: connectorId, family: .session, reason: reason, sequence: attempt.sequence)
+        }
+    }
+
+    func sessionTarget(decision: EffectiveDecision, connector: ConnectorFacts, charger: ChargerFacts)
+        -> SessionTarget?
+    {
+        let transaction = connector.transactionId
+        if decision.session == .stop, let transaction { return .stop(transactionId: transaction) }
+        if decision.isPaused && charger.pause == .remoteStop, let transaction {
+            return .pauseStop(transactionId: transaction)
+        }
+        if decision.isPaused { return nil }
+        if case .start(let idTag) = decision.session, transaction == nil, connector.status == "Preparing" {
+            return .start(idTag: idTag ?? charger.sessionIdTag)
+        }
+        if pauseStoppedTransactionId != nil && decision.session != .stop && connector.isReadyToResume {
+            return .resume(idTag: charger.sessionIdTag)
+        }
+        return nil
+    }
+
+    /// ChangeAvailability when the availability family (or an override) wants a state the
+    /// charger was not told yet. No opinion sends nothing: availability is not withdrawn.
+    mutating func availabilityCommand(
+        decision: EffectiveDecision, settings: PolicySettings, now: Date, wakeUps: inout [Date]
+    ) -> PolicyCommand? {
+        guard let target = decision.availability, target != toldAvailability else {
+            if case .inFlight = availabilityAttempt?.state { return nil }
+            availabilityAttempt = nil
+            failures[.availability] = nil
+            return nil
+        }
+        guard
+            let attempt = nextAttempt(
+                availabilityAttempt, target: target, settings: settings, now: now, wakeUps: &wakeUps)
+        else { return nil }
+        availabilityAttempt = attempt
+        return PolicyCommand(
+            action: .changeAvailability,
+            payload: CommandPayload.changeAvailability(connectorId: connectorId, availability: target),
+            connectorId: connectorId, family: .availability, reason: .availability(target),
+            sequence: attempt.sequence)
+    }
+
+    /// The attempt to send for `target` now, or `nil` while one is in flight or a retry waits.
+    mutating func nextAttempt<Target>(
+        _ current: CommandAttempt<Target>?, target: Target, settings: PolicySettings, now: Date,
+        wakeUps: inout [Date]
+    ) -> CommandAttempt<Target>? {
+        if let current, current.target == target {
+            switch current.state {
+            case .inFlight: return nil
+            case .due: break
+            case .failed(let at):
+                let retryAt = at.addingTimeInterval(settings.retryInterval)
+                guard now >= retryAt else {
+                    wakeUps.append(retryAt)
+                    return nil
+                }
+            }
+        }
+        return CommandAttempt(target: target, sequence: nextSequence(), state: .inFlight(sentAt: now))
+    }
+}

@@ -1,0 +1,7 @@
+/// What the limit family wants the charger to hold.
+enum LimitTarget: Sendable, Hashable {
+    /// A profile of this many amperes; a new transaction starts a new attempt (TxProfile needs it).
+    case profile(amps: Double, transactionId: Int?)
+    /// Clear Ampwise's own profile.
+    case withdraw(profileId: Int, purpose: ChargingProfilePurpose)
+}
