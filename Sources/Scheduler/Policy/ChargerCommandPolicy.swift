@@ -38,7 +38,7 @@ public struct ChargerCommandPolicy: Sendable {
     /// Records an outcome with the connector the command serves. A working profile purpose becomes
     /// the charger's (`feedback.workingPurpose` tells the caller to store it).
     @discardableResult
-    public mutating func record(_ outcome: CommandOutcome, for command: PolicyCommand, now: Date) -> CommandFeedback {
+    public mutating func record(_ outcome: CommandAnswer, for command: PolicyCommand, now: Date) -> CommandFeedback {
         var policy = self[command.connectorId]
         let feedback = policy.record(outcome, for: command, now: now)
         self[command.connectorId] = policy

@@ -15,9 +15,9 @@ extension ChargerFacts {
     ///
     /// A charger known to need TxProfile gets nothing while no transaction is open: a limit only
     /// matters during one, and re-trying a purpose it refused would only fail again.
-    func profilePurposes(transactionId: Int?) -> [ChargingProfilePurpose] {
+    func profilePurposes(transactionId: Int?) -> [ProfilePurpose] {
         if workingProfilePurpose == .txProfile && transactionId == nil { return [] }
-        var order: [ChargingProfilePurpose] = [.txDefaultProfile, .txProfile, .chargePointMaxProfile]
+        var order: [ProfilePurpose] = [.txDefaultProfile, .txProfile, .chargePointMaxProfile]
         if let remembered = workingProfilePurpose {
             order.removeAll { $0 == remembered }
             order.insert(remembered, at: 0)

@@ -1,7 +1,7 @@
 /// The settings and learned capabilities of a charger that shape the commands it receives.
 public struct ChargerFacts: Sendable, Hashable {
     /// The unit for charging schedules, from `ChargingScheduleAllowedChargingRateUnit`.
-    public var rateUnit: ChargingRateUnit
+    public var rateUnit: LimitUnit
     /// `ChargeProfileMaxStackLevel`, when the charger reported it.
     public var maxStackLevel: Int?
     public var voltage: Double
@@ -14,12 +14,12 @@ public struct ChargerFacts: Sendable, Hashable {
     /// The charger has exactly one connector (ChargePointMaxProfile is then a usable fallback).
     public var hasSingleConnector: Bool
     /// The profile purpose remembered as working for this charger, tried first.
-    public var workingProfilePurpose: ChargingProfilePurpose?
+    public var workingProfilePurpose: ProfilePurpose?
 
     public init(
-        rateUnit: ChargingRateUnit = .amps, maxStackLevel: Int? = nil, voltage: Double = 230, phases: Int = 3,
+        rateUnit: LimitUnit = .amps, maxStackLevel: Int? = nil, voltage: Double = 230, phases: Int = 3,
         minCurrent: Double = 6, maxCurrent: Double = 16, pause: PausePolicy = .profile, idTag: String? = nil,
-        hasSingleConnector: Bool = true, workingProfilePurpose: ChargingProfilePurpose? = nil
+        hasSingleConnector: Bool = true, workingProfilePurpose: ProfilePurpose? = nil
     ) {
         self.rateUnit = rateUnit
         self.maxStackLevel = maxStackLevel

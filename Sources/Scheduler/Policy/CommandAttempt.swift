@@ -13,8 +13,8 @@ struct CommandAttempt<Target: Sendable & Hashable>: Sendable, Hashable {
     var sequence: Int
     var state: State
     /// Profile purposes to try in order, and the one being tried (limit family only).
-    var purposes: [ChargingProfilePurpose] = []
+    var purposes: [ProfilePurpose] = []
     var purposeIndex = 0
 
-    var purpose: ChargingProfilePurpose? { purposes.indices.contains(purposeIndex) ? purposes[purposeIndex] : nil }
+    var purpose: ProfilePurpose? { purposes.indices.contains(purposeIndex) ? purposes[purposeIndex] : nil }
 }

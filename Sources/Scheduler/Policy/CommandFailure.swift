@@ -4,10 +4,10 @@ import Foundation
 public struct CommandFailure: Sendable, Hashable {
     public var action: CommandAction
     public var reason: CommandReason
-    public var outcome: CommandOutcome
+    public var outcome: CommandAnswer
     public var at: Date
 
-    public init(action: CommandAction, reason: CommandReason, outcome: CommandOutcome, at: Date) {
+    public init(action: CommandAction, reason: CommandReason, outcome: CommandAnswer, at: Date) {
         self.action = action
         self.reason = reason
         self.outcome = outcome

@@ -16,7 +16,7 @@ public enum CommandPayload {
     /// - `chargingRateUnit` per the charger; watts are `A × V × phases`; the limit has one decimal.
     /// - `numberPhases` tells the charger how many phases the limit is meant for.
     public static func setChargingProfile(
-        amps: Double, purpose: ChargingProfilePurpose, connectorId: Int, transactionId: Int?,
+        amps: Double, purpose: ProfilePurpose, connectorId: Int, transactionId: Int?,
         charger: ChargerFacts, now: Date
     ) -> JSONObject {
         let value = charger.rateUnit == .amps ? amps : charger.watts(fromAmps: amps)

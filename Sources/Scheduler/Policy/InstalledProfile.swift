@@ -3,13 +3,13 @@ import Foundation
 /// A charging profile Ampwise set on a connector and the charger accepted.
 public struct InstalledProfile: Sendable, Hashable {
     public var amps: Double
-    public var purpose: ChargingProfilePurpose
+    public var purpose: ProfilePurpose
     public var profileId: Int
     /// The transaction a TxProfile belongs to (the charger drops it when that transaction ends).
     public var transactionId: Int?
     public var acceptedAt: Date
 
-    public init(amps: Double, purpose: ChargingProfilePurpose, profileId: Int, transactionId: Int?, acceptedAt: Date) {
+    public init(amps: Double, purpose: ProfilePurpose, profileId: Int, transactionId: Int?, acceptedAt: Date) {
         self.amps = amps
         self.purpose = purpose
         self.profileId = profileId

@@ -3,5 +3,5 @@ enum LimitTarget: Sendable, Hashable {
     /// A profile of this many amperes; a new transaction starts a new attempt (TxProfile needs it).
     case profile(amps: Double, transactionId: Int?)
     /// Clear Ampwise's own profile.
-    case withdraw(profileId: Int, purpose: ChargingProfilePurpose)
+    case withdraw(profileId: Int, purpose: ProfilePurpose)
 }

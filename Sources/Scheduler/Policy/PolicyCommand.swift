@@ -11,13 +11,13 @@ public struct PolicyCommand: Sendable, Hashable {
     public var family: CommandFamily
     public var reason: CommandReason
     /// The profile purpose for SetChargingProfile and ClearChargingProfile.
-    public var purpose: ChargingProfilePurpose?
+    public var purpose: ProfilePurpose?
     /// Identifies the attempt; an outcome for an older attempt is ignored.
     public var sequence: Int
 
     public init(
         action: CommandAction, payload: JSONObject, connectorId: Int, family: CommandFamily,
-        reason: CommandReason, purpose: ChargingProfilePurpose? = nil, sequence: Int
+        reason: CommandReason, purpose: ProfilePurpose? = nil, sequence: Int
     ) {
         self.action = action
         self.payload = payload

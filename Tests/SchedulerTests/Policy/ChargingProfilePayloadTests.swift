@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func wattsAreAmpsTimesVoltageTimesPhases() {
-        let charger = ChargerFacts(rateUnit: ChargingRateUnit(allowedUnits: "Power"), maxStackLevel: 5)
+        let charger = ChargerFacts(rateUnit: LimitUnit(allowedUnits: "Power"), maxStackLevel: 5)
         let payload = CommandPayload.setChargingProfile(
             amps: 10, purpose: .txDefaultProfile, connectorId: 1, transactionId: nil, charger: charger, now: Self.now)
         let line = "SetChargingProfile " + JSONWriter.string(.object(payload))
@@ -60,11 +60,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Current", ChargingRateUnit.amps), ("Power", .watts), ("Current,Power", .amps), ("Power, Current", .amps),
+        ("Current", LimitUnit.amps), ("Power", .watts), ("Current,Power", .amps), ("Power, Current", .amps),
         ("", .amps),
     ])
-    func rateUnitFollowsTheAllowedUnits(allowed: String, unit: ChargingRateUnit) {
-        #expect(ChargingRateUnit(allowedUnits: allowed) == unit)
+    func rateUnitFollowsTheAllowedUnits(allowed: String, unit: LimitUnit) {
+        #expect(LimitUnit(allowedUnits: allowed) == unit)
     }
 
     @Test func otherPayloads() {

@@ -24,7 +24,7 @@ struct PolicyDriver {
 
     /// Runs at `seconds`, answers each command with `outcome` (and follows up fallbacks, answering
     /// each with the next of `outcomes`), and returns what went out as `Action payload` lines.
-    mutating func run(at seconds: Double, answering outcomes: [CommandOutcome] = [.accepted]) -> [String] {
+    mutating func run(at seconds: Double, answering outcomes: [CommandAnswer] = [.accepted]) -> [String] {
         var sent: [String] = []
         var remaining = outcomes
         var pending = commands(at: seconds)

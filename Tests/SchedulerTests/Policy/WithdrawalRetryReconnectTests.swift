@@ -38,9 +38,9 @@ import Testing
     }
 
     @Test(arguments: [
-        CommandOutcome.rejected, .notSupported, .callError(code: "InternalError"), .timeout, .notConnected,
+        CommandAnswer.rejected, .notSupported, .callError(code: "InternalError"), .timeout, .notConnected,
     ])
-    func failuresAreKeptAndRetriedEveryRetryIntervalNotBefore(outcome: CommandOutcome) {
+    func failuresAreKeptAndRetriedEveryRetryIntervalNotBefore(outcome: CommandAnswer) {
         var driver = PolicyDriver()
         driver.charger.hasSingleConnector = false
         driver.connector = ConnectorFacts(connectorId: 1, status: "Available")

@@ -7,7 +7,7 @@ extension ConnectorCommandPolicy {
     /// After a profile refusal the next purpose is due at once (`followUpDue`); after the last one,
     /// and after any other failure, the command is retried `retryInterval` later.
     @discardableResult
-    public mutating func record(_ outcome: CommandOutcome, for command: PolicyCommand, now: Date) -> CommandFeedback {
+    public mutating func record(_ outcome: CommandAnswer, for command: PolicyCommand, now: Date) -> CommandFeedback {
         let feedback =
             switch command.family {
             case .limit: recordLimit(outcome, for: command, now: now)
@@ -23,7 +23,7 @@ extension ConnectorCommandPolicy {
         return feedback
     }
 
-    mutating func recordLimit(_ outcome: CommandOutcome, for command: PolicyCommand, now: Date) -> CommandFeedback {
+    mutating func recordLimit(_ outcome: CommandAnswer, for command: PolicyCommand, now: Date) -> CommandFeedback {
         guard var attempt = limitAttempt, attempt.sequence == command.sequence, case .inFlight = attempt.state else {
             return CommandFeedback(wasCurrent: false)
         }
@@ -60,7 +60,7 @@ extension ConnectorCommandPolicy {
         return CommandFeedback(wasCurrent: true)
     }
 
-    mutating func recordSession(_ outcome: CommandOutcome, for command: PolicyCommand, now: Date) -> CommandFeedback {
+    mutating func recordSession(_ outcome: CommandAnswer, for command: PolicyCommand, now: Date) -> CommandFeedback {
         guard var attempt = sessionAttempt, attempt.sequence == command.sequence, case .inFlight = attempt.state else {
             return CommandFeedback(wasCurrent: false)
         }
@@ -77,7 +77,7 @@ extension ConnectorCommandPolicy {
         return CommandFeedback(wasCurrent: true)
     }
 
-    mutating func recordAvailability(_ outcome: CommandOutcome, for command: PolicyCommand, now: Date)
+    mutating func recordAvailability(_ outcome: CommandAnswer, for command: PolicyCommand, now: Date)
         -> CommandFeedback
     {
         guard var attempt = availabilityAttempt, attempt.sequence == command.sequence,

@@ -1,5 +1,5 @@
 /// The purposes of an OCPP 1.6 charging profile that Ampwise uses, in fallback order.
-public enum ChargingProfilePurpose: String, Sendable, Hashable, CaseIterable {
+public enum ProfilePurpose: String, Sendable, Hashable, CaseIterable {
     case txDefaultProfile = "TxDefaultProfile"
     case txProfile = "TxProfile"
     case chargePointMaxProfile = "ChargePointMaxProfile"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The unit of a charging schedule (`chargingRateUnit`).
-public enum ChargingRateUnit: String, Sendable, Hashable {
+public enum LimitUnit: String, Sendable, Hashable {
     case amps = "A"
     case watts = "W"
 

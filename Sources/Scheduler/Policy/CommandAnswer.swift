@@ -1,5 +1,5 @@
 /// How a charger answered a command, or why it did not.
-public enum CommandOutcome: Sendable, Hashable, CustomStringConvertible {
+public enum CommandAnswer: Sendable, Hashable, CustomStringConvertible {
     case accepted
     case rejected
     case notSupported
