@@ -6,13 +6,11 @@ import Synchronization
 /// call them.
 public final class CentralSystem: ChargePointCalling {
     public let configuration: CentralConfiguration
-    /// Connected, disconnected and every incoming call, for observers.
-    public let events: AsyncStream<CentralEvent>
 
     private let group: EventLoopGroup
     private let ownsGroup: Bool
     private let handler: any IncomingCallHandler
-    private let eventContinuation: AsyncStream<CentralEvent>.Continuation
+    private let publisher = CentralEventPublisher()
     private let sessions = Mutex<[String: ChargePointSession]>([:])
     private let server = Mutex<TCPServer?>(nil)
     private let logger = Logger(label: "central")
@@ -24,7 +22,6 @@ public final class CentralSystem: ChargePointCalling {
         self.handler = handler
         self.group = group ?? EventLoopGroup(loopCount: configuration.loopCount)
         self.ownsGroup = group == nil
-        (events, eventContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(10_000))
     }
 
     /// Starts listening. Returns the bound port (useful with port 0).
@@ -49,7 +46,14 @@ public final class CentralSystem: ChargePointCalling {
         }
         tcpServer?.stop()
         if ownsGroup { group.shutdown() }
-        eventContinuation.finish()
+        publisher.finish()
+    }
+
+    /// A new stream of what happens from now on: connections, disconnections and every
+    /// incoming call (after its handler saw it). Each call makes an independent subscriber;
+    /// events are only built while someone listens.
+    public func events() -> AsyncStream<CentralEvent> {
+        publisher.subscribe()
     }
 
     // MARK: Sessions
@@ -75,7 +79,7 @@ public final class CentralSystem: ChargePointCalling {
         ChargePointSession(
             chargerId: chargerId, subprotocol: subprotocol, remoteAddress: remoteAddress, access: access,
             transport: transport, callTimeout: configuration.callTimeout, handler: handler,
-            events: eventContinuation)
+            publisher: publisher)
     }
 
     func register(_ session: ChargePointSession) {
@@ -90,7 +94,7 @@ public final class CentralSystem: ChargePointCalling {
             replaced.loop.runOnLoop { replaced.close(reason: "replaced by a new connection") }
         }
         handler.chargerConnected(session)
-        eventContinuation.yield(.connected(session.info, replacedEarlierConnection: replaced != nil))
+        publisher.publish(.connected(session.info, replacedEarlierConnection: replaced != nil))
     }
 
     func unregister(_ session: ChargePointSession) {
@@ -103,7 +107,7 @@ public final class CentralSystem: ChargePointCalling {
         guard wasCurrent else { return }
         logger.info("\(session.chargerId) disconnected")
         handler.chargerDisconnected(session)
-        eventContinuation.yield(.disconnected(chargerId: session.chargerId))
+        publisher.publish(.disconnected(chargerId: session.chargerId))
     }
 
     // MARK: Calls to chargers

@@ -7,6 +7,7 @@ import TestSupport
 final class RunningCentralSystem: Sendable {
     let central: CentralSystem
     let port: UInt16
+    let events: AsyncStream<CentralEvent>
 
     init(
         handler: any IncomingCallHandler = CoreCallHandler(heartbeatInterval: 60), tls: TLSContext? = nil,
@@ -19,6 +20,7 @@ final class RunningCentralSystem: Sendable {
             pingTimeout: pingTimeout, callTimeout: callTimeout, maxMessageBytes: maxMessageBytes,
             handshakeTimeout: handshakeTimeout, loopCount: 2, access: access)
         central = CentralSystem(configuration: configuration, handler: handler)
+        events = central.events()
         port = UInt16(try central.start())
     }
 
@@ -28,7 +30,7 @@ final class RunningCentralSystem: Sendable {
 
     /// Waits until the charger's upgrade has been registered (the client sees 101 first).
     func waitUntilConnected(_ chargerId: String) async throws {
-        for await event in central.events {
+        for await event in events {
             if case .connected(let info, _) = event, info.chargerId == chargerId { return }
         }
     }
