@@ -21,6 +21,14 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
     }
 
+    /// Found by FuzzOCPPMessage: a number beyond Double's range became infinity, which the writer
+    /// cannot encode, so a parsed frame no longer encoded to itself.
+    @Test func rejectsNumbersBeyondTheRangeOfDouble() throws {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("[1,2.5e2111100]") }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("-1e400") }
+        #expect(try JSONParser.parse("1e308") == .number(1e308))
+    }
+
     @Test func rejectsInvalidUTF8() {
         #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]) }
     }

@@ -154,7 +154,10 @@ public struct JSONParser {
             guard let byte = current, isDigit(byte) else { throw error("invalid number", at: start) }
             while let byte = current, isDigit(byte) { position += 1 }
         }
-        return Self.double(from: UnsafeRawBufferPointer(rebasing: buffer[start..<position]))
+        let value = Self.double(from: UnsafeRawBufferPointer(rebasing: buffer[start..<position]))
+        // 1e400 reads as infinity, which JSON cannot carry back out: refuse it here.
+        guard value.isFinite else { throw error("number out of range", at: start) }
+        return value
     }
 
     /// Converts a validated JSON number; small integers take a fast path that avoids strtod.
