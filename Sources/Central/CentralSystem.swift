@@ -82,11 +82,20 @@ public final class CentralSystem: ChargePointCalling {
             publisher: publisher)
     }
 
-    func register(_ session: ChargePointSession) {
-        let replaced = sessions.withLock { sessions in
+    /// Makes `session` the charger's current one and returns the session it replaces.
+    ///
+    /// Called before the 101 response is written: a charger can only reconnect after it has
+    /// seen that response, so the newer connection always claims the id after the older one.
+    func claim(_ session: ChargePointSession) -> ChargePointSession? {
+        sessions.withLock { sessions in
             defer { sessions[session.chargerId] = session }
             return sessions[session.chargerId]
         }
+    }
+
+    /// Tells the handler and observers about a claimed session (after its 101 was written, so
+    /// that anything they send follows it on the wire) and closes the one it replaced.
+    func announce(_ session: ChargePointSession, replacing replaced: ChargePointSession?) {
         logger.info(
             "\(session.chargerId) connected from \(session.remoteAddress) (protocol \(session.subprotocol ?? "none offered, taken as ocpp1.6"))"
                 + (replaced == nil ? "" : "; replaces its earlier connection"))

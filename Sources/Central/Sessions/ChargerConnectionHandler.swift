@@ -90,14 +90,15 @@ final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
     private func accept(chargerId: String, subprotocol: String?, response: [UInt8], leftover: [UInt8]) {
         if let handshakeTimer { loop.cancel(handshakeTimer) }
         handshakeTimer = nil
-        connection.write(response)
         phase = .open(WebSocketConnection(maxMessageBytes: configuration.maxMessageBytes))
         let access = configuration.access(chargerId) ?? ChargerAccess()
         let session = central.makeSession(
             chargerId: chargerId, subprotocol: subprotocol, remoteAddress: connection.remoteAddress,
             access: access, transport: self)
         self.session = session
-        central.register(session)
+        let replaced = central.claim(session)
+        connection.write(response)
+        central.announce(session, replacing: replaced)
         schedulePing()
         if !leftover.isEmpty {
             leftover.withUnsafeBytes { connection(self.connection, didReceive: $0) }
