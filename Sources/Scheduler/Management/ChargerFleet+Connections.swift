@@ -16,7 +16,8 @@ extension ChargerFleet {
             return state.connectionCount
         }
         store.recordSeen(chargerId: chargerId, at: now)
-        store.recordEvent(ChargerEventRecord(chargerId: chargerId, kind: "Connected", payload: .object(JSONObject()), at: now))
+        store.recordEvent(
+            ChargerEventRecord(chargerId: chargerId, kind: "Connected", payload: .object(JSONObject()), at: now))
         emit(.connected(chargerId: chargerId))
         scheduleSetupWithoutBoot(chargerId, connection: connection)
     }

@@ -61,7 +61,8 @@ extension ChargerFleet {
     /// Keeps a message as it came in `charger_events`, under its action's name.
     func record(_ request: ChargePointRequest, from chargerId: String, at now: Date) {
         store.recordEvent(
-            ChargerEventRecord(chargerId: chargerId, kind: request.action.rawValue, payload: .object(request.payload), at: now))
+            ChargerEventRecord(
+                chargerId: chargerId, kind: request.action.rawValue, payload: .object(request.payload), at: now))
     }
 
     /// Every message counts as a sign of life; the store hears of it at most once a minute.
@@ -110,13 +111,14 @@ extension ChargerFleet {
         store.recordBoot(
             ChargerBoot(
                 chargerId: chargerId, vendor: boot.chargePointVendor, model: boot.chargePointModel,
-                chargePointSerialNumber: boot.chargePointSerialNumber, chargeBoxSerialNumber: boot.chargeBoxSerialNumber,
+                chargePointSerialNumber: boot.chargePointSerialNumber,
+                chargeBoxSerialNumber: boot.chargeBoxSerialNumber,
                 firmwareVersion: boot.firmwareVersion, iccid: boot.iccid, imsi: boot.imsi, meterType: boot.meterType,
                 meterSerialNumber: boot.meterSerialNumber, at: now))
+        let serial = boot.chargePointSerialNumber ?? boot.chargeBoxSerialNumber ?? "unknown"
         logger.info(
             "\(chargerId) booted: vendor \(boot.chargePointVendor), model \(boot.chargePointModel), "
-                + "firmware \(boot.firmwareVersion ?? "unknown"), serial \(boot.chargePointSerialNumber ?? boot.chargeBoxSerialNumber ?? "unknown")"
-        )
+                + "firmware \(boot.firmwareVersion ?? "unknown"), serial \(serial)")
         answer(
             .confirm(
                 BootNotificationConfirmation(status: .accepted, currentTime: now, interval: settings.heartbeatInterval)

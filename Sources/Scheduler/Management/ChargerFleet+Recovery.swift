@@ -66,12 +66,15 @@ extension ChargerFleet {
                     state[connector: status.connectorId].snapshot.errorCode = status.errorCode
                     state[connector: status.connectorId].snapshot.info = status.info
                     state[connector: status.connectorId].snapshot.vendorErrorCode = status.vendorErrorCode
-                    state[connector: status.connectorId].snapshot.statusAt = status.chargerTimestamp ?? status.receivedAt
+                    state[connector: status.connectorId].snapshot.statusAt =
+                        status.chargerTimestamp ?? status.receivedAt
                 }
                 chargers[status.chargerId] = state
             }
             for transaction in open {
-                guard let connectorId = transaction.connectorId, let tracker = trackers[transaction.id] else { continue }
+                guard let connectorId = transaction.connectorId, let tracker = trackers[transaction.id] else {
+                    continue
+                }
                 var state = chargers[transaction.chargerId] ?? ChargerState(id: transaction.chargerId)
                 // The newest open transaction of a connector wins (`open` is oldest first).
                 state[connector: connectorId].open(tracker, idTag: transaction.idTag, at: now)

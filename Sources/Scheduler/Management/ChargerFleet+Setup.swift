@@ -80,7 +80,9 @@ extension ChargerFleet {
         for key in keys { values[key.key] = key.value ?? "" }
         let features = (values[ConfigurationKey.features] ?? "")
             .split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init)
-        let connectorCount = values[ConfigurationKey.connectors].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let connectorCount = values[ConfigurationKey.connectors].flatMap {
+            Int($0.trimmingCharacters(in: .whitespaces))
+        }
         let maxStackLevel = values[ConfigurationKey.maxStackLevel].flatMap {
             Int($0.trimmingCharacters(in: .whitespaces))
         }
@@ -96,7 +98,9 @@ extension ChargerFleet {
         do {
             try await store.recordConfiguration(
                 chargerId: chargerId,
-                entries: keys.map { ConfigurationEntry(key: $0.key, value: $0.value, isReadonly: $0.readonly, reportedAt: now) },
+                entries: keys.map {
+                    ConfigurationEntry(key: $0.key, value: $0.value, isReadonly: $0.readonly, reportedAt: now)
+                },
                 replacingAll: true)
         } catch {
             logger.error("\(chargerId): configuration not stored: \(error)")
@@ -122,7 +126,8 @@ extension ChargerFleet {
         if let maxLength, maxLength > 0, wanted.count > maxLength { wanted = Array(wanted.prefix(maxLength)) }
         let current = configuration?[ConfigurationKey.sampledData].map(Self.measurandList)
         if let current, Set(current) == Set(wanted) { return }
-        let first = await change(ConfigurationKey.sampledData, to: wanted.joined(separator: ","), on: chargerId,
+        let first = await change(
+            ConfigurationKey.sampledData, to: wanted.joined(separator: ","), on: chargerId,
             through: caller)
         guard first == .rejected else { return }
         let supported = Set(Self.supportedMeasurands(in: configuration ?? [:]))
@@ -136,7 +141,8 @@ extension ChargerFleet {
         logger.warning(
             "\(chargerId) refused MeterValuesSampledData \(wanted.joined(separator: ",")); "
                 + "trying once with \(narrowed.joined(separator: ","))")
-        let second = await change(ConfigurationKey.sampledData, to: narrowed.joined(separator: ","), on: chargerId,
+        let second = await change(
+            ConfigurationKey.sampledData, to: narrowed.joined(separator: ","), on: chargerId,
             through: caller)
         if second != .accepted, second != .rebootRequired {
             logger.warning("\(chargerId) refused the narrowed measurands too; keeping its own")
@@ -173,7 +179,9 @@ extension ChargerFleet {
             do {
                 try await store.recordConfiguration(
                     chargerId: chargerId,
-                    entries: [ConfigurationEntry(key: key, value: value, isReadonly: false, reportedAt: settings.now())],
+                    entries: [
+                        ConfigurationEntry(key: key, value: value, isReadonly: false, reportedAt: settings.now())
+                    ],
                     replacingAll: false)
             } catch {
                 logger.error("\(chargerId): configuration not stored: \(error)")
@@ -206,7 +214,9 @@ extension ChargerFleet {
             if case .string(let status) = payload["status"] { outcome = .status(status) } else { outcome = .answered }
         case .failure(let error):
             outcome = Self.outcome(of: error)
-            if case .failure(.notConnected) = result {} else if case .failure(.timeout) = result {} else {
+            if case .failure(.notConnected) = result {
+            } else if case .failure(.timeout) = result {
+            } else {
                 logger.warning("\(chargerId) \(Request.action.rawValue) failed: \(error)")
             }
         }

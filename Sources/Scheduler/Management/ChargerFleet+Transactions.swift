@@ -18,7 +18,8 @@ extension ChargerFleet {
             logger.warning("\(chargerId) connector \(message.connectorId) MeterValues: \(warning)")
         }
         store.recordMeterValues(
-            Self.records(normalised, chargerId: chargerId, connectorId: message.connectorId,
+            Self.records(
+                normalised, chargerId: chargerId, connectorId: message.connectorId,
                 transactionId: message.transactionId))
         let owner = update(chargerId) { state in
             if message.connectorId == 0 {
@@ -26,14 +27,16 @@ extension ChargerFleet {
             } else {
                 Self.merge(normalised, into: &state[connector: message.connectorId].snapshot.measurands)
             }
-            return Self.feed(normalised, transactionId: message.transactionId, connectorId: message.connectorId,
+            return Self.feed(
+                normalised, transactionId: message.transactionId, connectorId: message.connectorId,
                 into: &state)
         }
         if case .unknownTransaction(let transactionId) = owner {
             logger.warning(
                 "\(chargerId) connector \(message.connectorId): MeterValues for transaction \(transactionId), "
                     + "which is not open; recorded")
-            recordUnknownTransaction(transactionId, action: "MeterValues", connectorId: message.connectorId,
+            recordUnknownTransaction(
+                transactionId, action: "MeterValues", connectorId: message.connectorId,
                 chargerId: chargerId, at: now)
         }
         emit(.meterValues(chargerId: chargerId, connectorId: message.connectorId))
@@ -143,7 +146,8 @@ extension ChargerFleet {
                 .confirm(
                     StartTransactionConfirmation(idTagInfo: Self.idTagInfo(status), transactionId: transactionId)
                         .jsonObject))
-            emit(.transactionStarted(chargerId: chargerId, connectorId: start.connectorId, transactionId: transactionId))
+            emit(
+                .transactionStarted(chargerId: chargerId, connectorId: start.connectorId, transactionId: transactionId))
         }
     }
 
@@ -156,7 +160,8 @@ extension ChargerFleet {
         let normalised = MeterValueNormaliser.normalise((stop.transactionData ?? []).map(MeterValueInput.init))
         // The energy from the tracker, worked out on a copy: the state changes once the stop is stored.
         let (openOn, energy): (Int?, Double?) = chargers.withLock { chargers in
-            guard let state = chargers[chargerId], let connectorId = state.connectorId(ofTransaction: stop.transactionId),
+            guard let state = chargers[chargerId],
+                let connectorId = state.connectorId(ofTransaction: stop.transactionId),
                 var tracker = state.connectors[connectorId]?.tracker
             else { return (nil, nil) }
             for value in normalised.sorted(by: { $0.timestamp < $1.timestamp }) { tracker.record(value) }
@@ -178,7 +183,8 @@ extension ChargerFleet {
             }
             let connectorId = openOn ?? result.transaction.connectorId
             store.recordMeterValues(
-                Self.records(normalised, chargerId: chargerId, connectorId: connectorId ?? 0,
+                Self.records(
+                    normalised, chargerId: chargerId, connectorId: connectorId ?? 0,
                     transactionId: stop.transactionId))
             let reason = stop.reason?.spelling ?? "Local"
             update(chargerId) { state in

@@ -51,7 +51,8 @@ struct ChargerFleetEndToEndTests {
         }
 
         #expect(session.bootStatus == .accepted)
-        #expect(session.setupCalls == ["GetConfiguration", "ChangeConfiguration", "ChangeConfiguration", "TriggerMessage"])
+        #expect(
+            session.setupCalls == ["GetConfiguration", "ChangeConfiguration", "ChangeConfiguration", "TriggerMessage"])
         #expect(session.changedKeys == ["MeterValueSampleInterval", "MeterValuesSampledData"])
         #expect(session.startStatus == .accepted)
         #expect(session.energyWhileCharging == 600)
@@ -73,9 +74,13 @@ struct ChargerFleetEndToEndTests {
         #expect(transaction.idTag == "CARD1")
         #expect(try await store.meterValues(transactionId: session.transactionId).count == 1)
         let commands = try await store.commands(chargerId: "SIM1")
-        #expect(commands.map(\.action).sorted() == ["ChangeConfiguration", "ChangeConfiguration", "GetConfiguration", "TriggerMessage"])
+        #expect(
+            commands.map(\.action).sorted() == [
+                "ChangeConfiguration", "ChangeConfiguration", "GetConfiguration", "TriggerMessage",
+            ])
         #expect(commands.allSatisfy { $0.source == .setup })
-        #expect(try await store.statusHistory(chargerId: "SIM1", connectorId: 1).map(\.status) == ["Charging", "Preparing"])
+        #expect(
+            try await store.statusHistory(chargerId: "SIM1", connectorId: 1).map(\.status) == ["Charging", "Preparing"])
         await store.close()
     }
 }

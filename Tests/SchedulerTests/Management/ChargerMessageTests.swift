@@ -74,7 +74,8 @@ struct ChargerMessageTests {
     }
 
     @Test func authorizeAnswersTheConfiguredStatusesAndAlwaysAcceptsTheChargersOwnTag() async throws {
-        let policy = IdTagPolicy(defaultStatus: .invalid, tags: ["04A2B3C4": .accepted, "DEADBEEF": .blocked, "garage": .blocked])
+        let policy = IdTagPolicy(
+            defaultStatus: .invalid, tags: ["04A2B3C4": .accepted, "DEADBEEF": .blocked, "garage": .blocked])
         let fixture = try FleetFixture(idTags: policy, chargerIdTag: "garage")
         var statuses: [String] = []
         for tag in ["04a2b3c4", "DEADBEEF", "UNKNOWN", "GARAGE"] {
@@ -108,9 +109,13 @@ struct ChargerMessageTests {
             .firmwareStatusNotification(FirmwareStatusNotificationRequest(status: .installed)))
         let diagnostics = await fixture.send(
             .diagnosticsStatusNotification(DiagnosticsStatusNotificationRequest(status: .uploaded)))
-        #expect([security, firmware, diagnostics] == [.confirm(JSONObject()), .confirm(JSONObject()), .confirm(JSONObject())])
+        #expect(
+            [security, firmware, diagnostics] == [
+                .confirm(JSONObject()), .confirm(JSONObject()), .confirm(JSONObject()),
+            ])
         let kinds = try await fixture.store.events(chargerId: "CP1").map(\.kind)
-        #expect(Set(kinds) == ["SecurityEventNotification", "FirmwareStatusNotification", "DiagnosticsStatusNotification"])
+        #expect(
+            Set(kinds) == ["SecurityEventNotification", "FirmwareStatusNotification", "DiagnosticsStatusNotification"])
         let snapshot = try #require(fixture.fleet.snapshot("CP1"))
         #expect(snapshot.firmwareStatus == "Installed")
         #expect(snapshot.diagnosticsStatus == "Uploaded")

@@ -25,7 +25,8 @@ struct ChargerSetupTests {
         #expect(
             caller.summary == [
                 "GetConfiguration", "ChangeConfiguration MeterValueSampleInterval=30",
-                "ChangeConfiguration MeterValuesSampledData=Energy.Active.Import.Register,Power.Active.Import,Current.Import",
+                "ChangeConfiguration MeterValuesSampledData="
+                    + "Energy.Active.Import.Register,Power.Active.Import,Current.Import",
                 "TriggerMessage StatusNotification 1", "TriggerMessage StatusNotification 2",
             ])
         #expect(caller.received.first?.payload == JSONObject())
@@ -40,7 +41,10 @@ struct ChargerSetupTests {
         let commands = try await fixture.store.commands(chargerId: "CP1")
         #expect(commands.count == 5)
         #expect(commands.allSatisfy { $0.source == .setup && $0.latencyMs != nil })
-        #expect(commands.map(\.outcome.storedValue).sorted() == ["Accepted", "Accepted", "Accepted", "Accepted", "Answered"])
+        #expect(
+            commands.map(\.outcome.storedValue).sorted() == [
+                "Accepted", "Accepted", "Accepted", "Accepted", "Answered",
+            ])
         let stored = try await fixture.store.configuration(chargerId: "CP1")
         #expect(stored.first { $0.key == "MeterValueSampleInterval" }?.value == "30")
         #expect(try await fixture.store.charger(id: "CP1")?.features == ["Core", "SmartCharging", "RemoteTrigger"])
@@ -68,7 +72,8 @@ struct ChargerSetupTests {
         #expect(
             caller.summary == [
                 "GetConfiguration",
-                "ChangeConfiguration MeterValuesSampledData=Energy.Active.Import.Register,Power.Active.Import,Current.Import",
+                "ChangeConfiguration MeterValuesSampledData="
+                    + "Energy.Active.Import.Register,Power.Active.Import,Current.Import",
                 "ChangeConfiguration MeterValuesSampledData=Energy.Active.Import.Register,Power.Active.Import",
             ])
         let outcomes = try await fixture.store.commands(chargerId: "CP1").map(\.outcome.storedValue)
@@ -86,7 +91,8 @@ struct ChargerSetupTests {
         #expect(
             caller.summary == [
                 "GetConfiguration",
-                "ChangeConfiguration MeterValuesSampledData=Energy.Active.Import.Register,Power.Active.Import,Current.Import",
+                "ChangeConfiguration MeterValuesSampledData="
+                    + "Energy.Active.Import.Register,Power.Active.Import,Current.Import",
             ])
     }
 
@@ -113,6 +119,18 @@ struct ChargerSetupTests {
         let fixture = try FleetFixture(caller: caller)
         await Self.bootAndSetUp(fixture)
         #expect(caller.summary == ["GetConfiguration"])
+    }
+
+    @Test func aChargerThatConnectsWithoutBootingIsSetUpAfterTheGracePeriod() async throws {
+        let caller = ScriptedChargePointCaller(configuration: [
+            ("SupportedFeatureProfiles", "Core"), ("MeterValueSampleInterval", "30"),
+            ("MeterValuesSampledData", "Energy.Active.Import.Register,Power.Active.Import,Current.Import"),
+        ])
+        let fixture = try FleetFixture(caller: caller, setupGracePeriod: 0)
+        fixture.fleet.connected("CP1")
+        await fixture.waitFor(.configured(chargerId: "CP1"))
+        #expect(caller.summary == ["GetConfiguration"])
+        #expect(fixture.fleet.snapshot("CP1")?.features == ["Core"])
     }
 
     @Test func aChargerThatDoesNotAnswerGetConfigurationIsLeftAlone() async throws {

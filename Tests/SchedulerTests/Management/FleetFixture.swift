@@ -16,7 +16,7 @@ final class FleetFixture {
     init(
         idTags: IdTagPolicy = IdTagPolicy(), chargerIdTag: String? = nil, allowUnknownChargers: Bool = true,
         measurands: [Scheduler.Measurand] = [.energyActiveImportRegister, .powerActiveImport, .currentImport],
-        caller: ScriptedChargePointCaller? = nil, directory: TemporaryDirectory? = nil
+        caller: ScriptedChargePointCaller? = nil, directory: TemporaryDirectory? = nil, setupGracePeriod: Double = 3600
     ) throws {
         let directory = try directory ?? TemporaryDirectory()
         self.directory = directory
@@ -26,7 +26,7 @@ final class FleetFixture {
         let settings = ChargerFleetSettings(
             heartbeatInterval: 120, meterValueSampleInterval: 30, measurands: measurands, idTags: idTags,
             chargerIdTag: { _ in chargerIdTag }, isListedCharger: { $0 == "LISTED" },
-            allowUnknownChargers: allowUnknownChargers, setupGracePeriod: 3600, now: { clock.now })
+            allowUnknownChargers: allowUnknownChargers, setupGracePeriod: setupGracePeriod, now: { clock.now })
         fleet = ChargerFleet(store: store, settings: settings, caller: caller)
         let (stream, continuation) = AsyncStream<ChargerChange>.makeStream()
         changes = stream
@@ -93,6 +93,7 @@ final class FleetFixture {
     }
 
     func status(connector: Int, _ status: ChargePointStatus, error: ChargePointErrorCode = .noError) async {
-        _ = await send(.statusNotification(StatusNotificationRequest(connectorId: connector, errorCode: error, status: status)))
+        _ = await send(
+            .statusNotification(StatusNotificationRequest(connectorId: connector, errorCode: error, status: status)))
     }
 }

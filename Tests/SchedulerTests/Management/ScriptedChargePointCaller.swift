@@ -25,7 +25,8 @@ final class ScriptedChargePointCaller: ChargePointCalling {
             switch action {
             case "GetConfiguration":
                 let keys = configuration.map { key, value in
-                    JSONValue.object(JSONObject([("key", .string(key)), ("readonly", .bool(false)), ("value", .string(value))]))
+                    JSONValue.object(
+                        JSONObject([("key", .string(key)), ("readonly", .bool(false)), ("value", .string(value))]))
                 }
                 return .success(JSONObject([("configurationKey", .array(keys))]))
             case "ChangeConfiguration":

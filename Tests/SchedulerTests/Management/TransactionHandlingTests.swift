@@ -17,7 +17,8 @@ struct TransactionHandlingTests {
         let fixture = try FleetFixture(idTags: policy)
         let reply = await fixture.send(
             .startTransaction(
-                StartTransactionRequest(connectorId: 1, idTag: "DEADBEEF", meterStart: 1000, timestamp: FleetFixture.start)))
+                StartTransactionRequest(
+                    connectorId: 1, idTag: "DEADBEEF", meterStart: 1000, timestamp: FleetFixture.start)))
         let first = try #require(try await fixture.store.openTransactions(chargerId: "CP1").first)
         #expect(first.id > 0)
         #expect(
@@ -30,7 +31,8 @@ struct TransactionHandlingTests {
         let snapshot = try #require(fixture.fleet.snapshot("CP1"))
         #expect(
             snapshot.connector(1)?.transaction
-                == TransactionSnapshot(id: first.id, idTag: "DEADBEEF", startedAt: FleetFixture.start, meterStart: 1000, energyWh: 0))
+                == TransactionSnapshot(
+                    id: first.id, idTag: "DEADBEEF", startedAt: FleetFixture.start, meterStart: 1000, energyWh: 0))
         #expect(snapshot.connector(2)?.transaction?.id == second)
     }
 

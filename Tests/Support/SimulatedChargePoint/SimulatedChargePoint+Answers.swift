@@ -13,7 +13,10 @@ extension SimulatedChargePoint {
             var result = JSONObject()
             result["configurationKey"] = .array(
                 known.map { entry in
-                    .object(JSONObject([("key", .string(entry.key)), ("readonly", .bool(false)), ("value", .string(entry.value))]))
+                    .object(
+                        JSONObject([
+                            ("key", .string(entry.key)), ("readonly", .bool(false)), ("value", .string(entry.value)),
+                        ]))
                 })
             let unknown = (wanted ?? []).filter { key in !configuration.contains { $0.key == key } }
             if !unknown.isEmpty { result["unknownKey"] = .array(unknown.map(JSONValue.string)) }

@@ -34,7 +34,8 @@ extension SimulatedChargePoint {
     public func startTransaction(
         connector: Int = 1, idTag: String = "SIMTAG", meterStart: Int, timestamp: Date = Date()
     ) throws(SimulatedChargePointError) -> StartTransactionConfirmation {
-        try call(StartTransactionRequest(connectorId: connector, idTag: idTag, meterStart: meterStart, timestamp: timestamp))
+        try call(
+            StartTransactionRequest(connectorId: connector, idTag: idTag, meterStart: meterStart, timestamp: timestamp))
     }
 
     /// MeterValues with one `MeterValue` of `values` sampled at `timestamp`.

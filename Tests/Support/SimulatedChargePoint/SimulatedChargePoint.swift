@@ -38,7 +38,10 @@ public final class SimulatedChargePoint {
 
     /// A well-behaved charger's configuration: one connector, smart charging, remote trigger.
     public static let defaultConfiguration: [(key: String, value: String)] = [
-        ("SupportedFeatureProfiles", "Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger"),
+        (
+            "SupportedFeatureProfiles",
+            "Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger"
+        ),
         ("NumberOfConnectors", "1"),
         ("ChargingScheduleAllowedChargingRateUnit", "Current"),
         ("ChargeProfileMaxStackLevel", "8"),
