@@ -10,7 +10,18 @@ extension ChargerFleet {
         let statuses = try await store.connectorStatuses()
         let open = try await store.openTransactions()
         var configurations: [String: [ConfigurationEntry]] = [:]
-        for record in records { configurations[record.id] = try await store.configuration(chargerId: record.id) }
+        var stopReasons: [String: [Int: String]] = [:]
+        for record in records {
+            configurations[record.id] = try await store.configuration(chargerId: record.id)
+            // Newest first: the first stopped transaction of a connector gives its last stop reason.
+            for transaction in try await store.transactions(chargerId: record.id, limit: 50)
+            where !transaction.isOpen && !transaction.wasUnknownAtStop {
+                guard let connectorId = transaction.connectorId, stopReasons[record.id]?[connectorId] == nil else {
+                    continue
+                }
+                stopReasons[record.id, default: [:]][connectorId] = transaction.stopReason ?? "Local"
+            }
+        }
         var trackers: [Int: SessionEnergyTracker] = [:]
         for transaction in open {
             guard let meterStart = transaction.meterStart, let startedAt = transaction.startedAt else { continue }
@@ -52,6 +63,9 @@ extension ChargerFleet {
                     Int($0.trimmingCharacters(in: .whitespaces))
                 }
                 state.ensureConnectors(record.connectorCount ?? 0)
+                for (connectorId, reason) in stopReasons[record.id] ?? [:] {
+                    state[connector: connectorId].snapshot.lastStopReason = reason
+                }
                 chargers[record.id] = state
             }
             for status in statuses {

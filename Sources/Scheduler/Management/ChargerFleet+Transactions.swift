@@ -112,6 +112,25 @@ extension ChargerFleet {
         answer: @escaping @Sendable (ChargerReply) -> Void
     ) {
         let status = settings.authorizationStatus(for: start.idTag, at: chargerId)
+        // A charger that lost the answer (its connection dropped) sends the same StartTransaction
+        // again: it gets the same id, not a second transaction that would stay open for ever.
+        let repeated: Int? = chargers.withLock { chargers in
+            guard let connector = chargers[chargerId]?.connectors[start.connectorId],
+                let tracker = connector.tracker, tracker.meterStart == Double(start.meterStart),
+                tracker.startedAt == start.timestamp, connector.transactionIdTag == start.idTag
+            else { return nil }
+            return tracker.transactionId
+        }
+        if let repeated {
+            logger.info(
+                "\(chargerId) connector \(start.connectorId): StartTransaction repeated; "
+                    + "answered with its transaction \(repeated) again")
+            answer(
+                .confirm(
+                    StartTransactionConfirmation(idTagInfo: Self.idTagInfo(status), transactionId: repeated).jsonObject)
+            )
+            return
+        }
         let record = TransactionStart(
             chargerId: chargerId, connectorId: start.connectorId, idTag: start.idTag, meterStart: start.meterStart,
             startedAt: start.timestamp, reservationId: start.reservationId, receivedAt: now)

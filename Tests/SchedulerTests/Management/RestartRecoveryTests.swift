@@ -18,6 +18,8 @@ struct RestartRecoveryTests {
                 transactionId: transactionId, at: 60,
                 [SampledValue(value: "1234.9", measurand: .energyActiveImportRegister, unit: .kilowattHours)])
             #expect(before.fleet.snapshot("CP1")?.connector(1)?.transaction?.energyWh == 900)
+            let earlier = try #require(await before.start(connector: 2, meterStart: 0))
+            _ = await before.stop(transactionId: earlier, meterStop: 100, at: 30, reason: .remote)
             await before.store.close()
         }
 
@@ -31,6 +33,8 @@ struct RestartRecoveryTests {
         #expect(transaction.id == transactionId)
         #expect(transaction.meterStart == 1_234_000)
         #expect(transaction.energyWh == 900)
+        #expect(snapshot.connector(2)?.lastStopReason == "Remote")
+        #expect(snapshot.connector(2)?.transaction == nil)
 
         let reply = await after.stop(transactionId: transactionId, meterStop: 1_235_500, at: 600)
         #expect(reply == .confirm(JSONObject()))

@@ -36,6 +36,16 @@ struct TransactionHandlingTests {
         #expect(snapshot.connector(2)?.transaction?.id == second)
     }
 
+    @Test func aRepeatedStartTransactionGetsTheSameIdAndNoSecondTransaction() async throws {
+        let fixture = try FleetFixture()
+        let first = try #require(await fixture.start(meterStart: 700, at: 5))
+        let again = try #require(await fixture.start(meterStart: 700, at: 5))
+        #expect(again == first)
+        #expect(try await fixture.store.openTransactions(chargerId: "CP1").map(\.id) == [first])
+        let other = try #require(await fixture.start(meterStart: 700, at: 6))
+        #expect(other > first)
+    }
+
     @Test func sessionEnergyIsRegisterMinusMeterStartAndStopStoresMeterStopMinusMeterStart() async throws {
         let fixture = try FleetFixture()
         let id = try #require(await fixture.start(meterStart: 12_000))
