@@ -153,7 +153,15 @@ def ampwise(tmp_path):
     """Starts servers on demand: `ampwise(config_overrides..., rules={...})`; stops them all after the test."""
     servers: list[AmpwiseServer] = []
 
-    def start(rules: dict[str, str] | None = None, tls: bool = False, **overrides) -> AmpwiseServer:
+    def start(rules: dict[str, str] | None = None, tls: bool = False, reuse: "AmpwiseServer | None" = None,
+              **overrides) -> AmpwiseServer:
+        if reuse is not None:
+            # The same folder, configuration and database: `ampwise serve` started again (after a
+            # crash or a SIGKILL of `reuse`).
+            server = AmpwiseServer(reuse.directory, reuse.config)
+            servers.append(server)
+            server.start()
+            return server
         directory = tmp_path / f"server{len(servers)}"
         directory.mkdir()
         config = base_config(**overrides)

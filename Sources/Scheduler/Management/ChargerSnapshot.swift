@@ -24,6 +24,16 @@ public struct ChargerSnapshot: Sendable, Equatable {
     /// Connector 0: the charger as a whole.
     public var status: String?
     public var errorCode: String?
+    /// Connector 0's `info` and `vendorErrorCode` from its last StatusNotification.
+    public var info: String?
+    public var vendorErrorCode: String?
+    /// Connector 0's latest measurands (a charger-wide meter), like `ConnectorSnapshot.measurands`.
+    public var measurands: [String: MeasurandValue]
+    /// When the charger last sent anything.
+    public var lastSeen: Date?
+    /// The last FirmwareStatusNotification and DiagnosticsStatusNotification statuses.
+    public var firmwareStatus: String?
+    public var diagnosticsStatus: String?
     public var connectors: [ConnectorSnapshot]
     /// The charger's configuration keys from the last GetConfiguration.
     public var configuration: [String: String]
@@ -39,6 +49,7 @@ public struct ChargerSnapshot: Sendable, Equatable {
         reconnects = 0
         connectors = []
         configuration = [:]
+        measurands = [:]
     }
 
     public func connector(_ id: Int) -> ConnectorSnapshot? {

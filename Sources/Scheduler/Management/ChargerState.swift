@@ -1,0 +1,57 @@
+import Central
+import Foundation
+
+/// What `ChargerFleet` keeps about one charger, behind its lock.
+struct ChargerState: Sendable {
+    /// The identity, status and configuration; `connectors` and latency are filled in on reading.
+    var base: ChargerSnapshot
+    var connectors: [Int: ConnectorTracking] = [:]
+    /// The current connection, for its ping latency.
+    var session: ChargePointSession?
+    /// Counts connections since start-up: the first is not a reconnection.
+    var connectionCount = 0
+    /// Counts BootNotifications since start-up: a set-up only continues while it is current.
+    var bootCount = 0
+    /// Whether the current connection has sent a BootNotification (else the set-up runs after a
+    /// grace period).
+    var bootedOnConnection = false
+    /// Transactions stopped lately: their late meter values are expected, not unknown.
+    var recentlyStopped: [Int] = []
+    /// When `lastSeen` was last written to the store (it is written at most once a minute).
+    var lastSeenStoredAt: Date?
+
+    static let recentlyStoppedLimit = 32
+
+    init(id: String) {
+        base = ChargerSnapshot(id: id)
+    }
+
+    func snapshot(at now: Date) -> ChargerSnapshot {
+        var result = base
+        result.latencyMilliseconds = session?.latencyMilliseconds
+        result.connectors = connectors.keys.sorted().filter { $0 > 0 }.compactMap { connectors[$0]?.snapshot(at: now) }
+        return result
+    }
+
+    /// The connector with this id, created on first mention.
+    subscript(connector id: Int) -> ConnectorTracking {
+        get { connectors[id] ?? ConnectorTracking(id: id) }
+        set { connectors[id] = newValue }
+    }
+
+    /// The connector whose open transaction has this id.
+    func connectorId(ofTransaction transactionId: Int) -> Int? {
+        connectors.first { $0.value.tracker?.transactionId == transactionId }?.key
+    }
+
+    mutating func noteStopped(_ transactionId: Int) {
+        recentlyStopped.append(transactionId)
+        if recentlyStopped.count > Self.recentlyStoppedLimit { recentlyStopped.removeFirst() }
+    }
+
+    /// Makes sure connectors 1...count exist, so that a connector that never reported is listed.
+    mutating func ensureConnectors(_ count: Int) {
+        guard count > 0 else { return }
+        for id in 1...min(count, 64) where connectors[id] == nil { connectors[id] = ConnectorTracking(id: id) }
+    }
+}
