@@ -8,6 +8,8 @@ public final class CentralSystem: ChargePointCalling {
     public let configuration: CentralConfiguration
     /// Connected, disconnected and every incoming call, for observers.
     public let events: AsyncStream<CentralEvent>
+    /// Messages in and out, counted by the sessions.
+    public let metrics = CentralMetrics()
 
     private let group: EventLoopGroup
     private let ownsGroup: Bool
@@ -75,7 +77,7 @@ public final class CentralSystem: ChargePointCalling {
         ChargePointSession(
             chargerId: chargerId, subprotocol: subprotocol, remoteAddress: remoteAddress, access: access,
             transport: transport, callTimeout: configuration.callTimeout, handler: handler,
-            events: eventContinuation)
+            events: eventContinuation, metrics: metrics)
     }
 
     func register(_ session: ChargePointSession) {

@@ -1,6 +1,7 @@
 import Central
 import Dispatch
 import Foundation
+import Scheduler
 
 /// `ampwise serve`: the central system, the rule engine, the scheduler and the HTTP API, until
 /// SIGINT or SIGTERM.
@@ -11,20 +12,43 @@ enum ServeCommand {
         Logger.level = configuration.logLevel
         let logger = Logger(label: "main")
 
-        let central: CentralSystem
+        let centralConfiguration: CentralConfiguration
+        let store: Store
         do {
-            central = CentralSystem(
-                configuration: try configuration.centralConfiguration(),
-                handler: CoreCallHandler(heartbeatInterval: configuration.central.heartbeatInterval))
-            try central.start()
+            centralConfiguration = try configuration.centralConfiguration()
+            store = try Store(path: configuration.database)
         } catch {
             logger.error("cannot start: \(error)")
+            return 1
+        }
+        // One group of event loops serves the chargers and the API.
+        let group = EventLoopGroup(loopCount: centralConfiguration.loopCount)
+        let central = CentralSystem(
+            configuration: centralConfiguration,
+            handler: CoreCallHandler(heartbeatInterval: configuration.central.heartbeatInterval), group: group)
+        let api: APIServer
+        do {
+            try central.start()
+            // Stand-ins until charge point management and the engine are wired in.
+            let dependencies = APIDependencies(
+                chargers: SessionChargerDirectory(central: central), central: central, records: store,
+                scheduler: IdleSchedulerControl(), centralMetrics: central.metrics, version: AmpwiseVersion.current,
+                remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
+            api = try APIServer.start(configuration: configuration.api, dependencies: dependencies, group: group)
+        } catch {
+            logger.error("cannot start: \(error)")
+            central.stop()
+            await store.close()
+            group.shutdown()
             return 1
         }
 
         let signal = await ShutdownSignal.wait()
         logger.info("received \(signal); shutting down")
+        api.stop()
         central.stop()
+        await store.close()
+        group.shutdown()
         logger.info("stopped")
         return 0
     }
