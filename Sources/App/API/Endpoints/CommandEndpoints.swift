@@ -62,7 +62,8 @@ struct CommandEndpoints: Sendable {
         guard dependencies.central.isConnected(chargerId) else { throw .notConnected(chargerId) }
         guard let transaction = snapshot?.connector(connector)?.transaction else {
             throw APIError(
-                status: .conflict, message: "connector \(connector) of charger \"\(chargerId)\" has no open transaction")
+                status: .conflict, message: "connector \(connector) of charger \"\(chargerId)\" has no open transaction"
+            )
         }
         let payload = JSONObject([("transactionId", .number(Double(transaction.id)))])
         let answer = try await sender.send(

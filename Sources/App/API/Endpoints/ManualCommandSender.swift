@@ -68,7 +68,8 @@ struct ManualCommandSender: Sendable {
             switch error {
             case .notConnected, .connectionClosed: return .notConnected
             case .timeout: return .timeout
-            case .callError(let code, let description, _): return .callError(code: code.rawValue, description: description)
+            case .callError(let code, let description, _):
+                return .callError(code: code.rawValue, description: description)
             case .invalidConfirmation(let reason):
                 return .callError(code: OCPPErrorCode.formationViolation.rawValue, description: reason)
             case .invalidRequest(let reason):

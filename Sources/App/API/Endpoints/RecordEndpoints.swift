@@ -19,7 +19,8 @@ struct RecordEndpoints: Sendable {
             request.query("charger"), request.queryInteger("connector", minimum: 0), request.since(), request.limit()
         )
         let records = try await RecordEndpoints.reading {
-            try await dependencies.records.decisions(chargerId: charger, connectorId: connector, since: since, limit: limit)
+            try await dependencies.records.decisions(
+                chargerId: charger, connectorId: connector, since: since, limit: limit)
         }
         return .json(.array(records.map(\.apiRepresentation)))
     }
@@ -44,7 +45,8 @@ struct RecordEndpoints: Sendable {
         return .json(
             .array(
                 records.map { record in
-                    let live = record.isOpen
+                    let live =
+                        record.isOpen
                         ? dependencies.chargers.snapshot(record.chargerId)?.connector(record.connectorId ?? 0)?
                             .transaction
                         : nil

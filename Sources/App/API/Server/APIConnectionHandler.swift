@@ -95,7 +95,8 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
             }
             let elapsed = ContinuousClock.now - started
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-            let summary = "\(request.method) \(request.target) \(response.status.code) "
+            let summary =
+                "\(request.method) \(request.target) \(response.status.code) "
                 + "(\(String(format: "%.1f", milliseconds)) ms)"
             let answer = Answer(response: response, keepAlive: request.keepAlive, summary: summary)
             loop.execute { self.complete(sequence: sequence, with: answer) }
