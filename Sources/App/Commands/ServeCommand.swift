@@ -26,17 +26,19 @@ enum ServeCommand {
         let central = CentralSystem(
             configuration: centralConfiguration,
             handler: CoreCallHandler(heartbeatInterval: configuration.central.heartbeatInterval), group: group)
-        let api: APIServer
+        // Stand-ins until charge point management and the engine are wired in.
+        let dependencies = APIDependencies(
+            chargers: SessionChargerDirectory(central: central), central: central, records: store,
+            scheduler: IdleSchedulerControl(), centralMetrics: central.metrics, version: AmpwiseVersion.current,
+            remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
+        var api: APIServer?
         do {
-            try central.start()
-            // Stand-ins until charge point management and the engine are wired in.
-            let dependencies = APIDependencies(
-                chargers: SessionChargerDirectory(central: central), central: central, records: store,
-                scheduler: IdleSchedulerControl(), centralMetrics: central.metrics, version: AmpwiseVersion.current,
-                remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
+            // The API first: once the central system logs that it listens, everything is up.
             api = try APIServer.start(configuration: configuration.api, dependencies: dependencies, group: group)
+            try central.start()
         } catch {
             logger.error("cannot start: \(error)")
+            api?.stop()
             central.stop()
             await store.close()
             group.shutdown()
@@ -45,7 +47,7 @@ enum ServeCommand {
 
         let signal = await ShutdownSignal.wait()
         logger.info("received \(signal); shutting down")
-        api.stop()
+        api?.stop()
         central.stop()
         await store.close()
         group.shutdown()
