@@ -298,3 +298,17 @@ async def test_metrics_count_chargers_and_messages(ampwise):
         assert int(samples["ampwise_ocpp_messages_sent_total"]) >= 2
         assert samples['ampwise_commands_total{source="api",action="Reset",outcome="Accepted"}'] == "1"
         assert "# TYPE ampwise_rule_evaluations_total counter" in text
+
+
+async def test_an_api_open_to_the_network_without_a_token_warns_loudly(ampwise):
+    server = ampwise(api={"host": "0.0.0.0"})
+    line = server.wait_for_log("THE HTTP API IS OPEN TO THE NETWORK")
+    assert "WARNING" in line and "api.token" in line
+    status, _ = await api(server, "GET", "/api/health")
+    assert status == 200
+
+
+async def test_a_loopback_api_without_a_token_does_not_warn(ampwise):
+    server = ampwise()
+    await api(server, "GET", "/api/health")
+    assert not [line for line in server.lines if "OPEN TO THE NETWORK" in line]
