@@ -10,11 +10,12 @@ import Testing
 @Suite struct APIServerTests {
     /// Runs `body` against a server over `api`'s fakes, then stops it.
     func withServer(
-        _ api: APIHarness, token: String? = nil, _ body: (Int) async throws -> Void
+        _ api: APIHarness, token: String? = nil, limits: APIServerLimits = APIServerLimits(),
+        _ body: (Int) async throws -> Void
     ) async throws {
         let group = EventLoopGroup(loopCount: 1)
         let server = try APIServer(
-            host: "127.0.0.1", port: 0, token: token, dependencies: api.dependencies, group: group)
+            host: "127.0.0.1", port: 0, token: token, dependencies: api.dependencies, group: group, limits: limits)
         // Stopping blocks until the loops are done: keep that off the pool the other tests run on.
         let stop = { @Sendable in
             server.stop()
@@ -152,6 +153,67 @@ import Testing
                 return [refused, try client.readResponse()]
             }
             #expect(responses.map(\.statusCode) == [401, 200])
+        }
+    }
+
+    @Test func requestsBeyondThePipeliningBoundWaitAndAreAllAnswered() async throws {
+        var limits = APIServerLimits()
+        limits.maxPipelinedRequests = 1
+        try await withServer(APIHarness(), limits: limits) { port in
+            let client = try TestHTTPClient(port: port)
+            let responses = try await offPool {
+                try client.send(
+                    String(repeating: "GET /api/health HTTP/1.1\r\n\r\n", count: 3) + "GET /x HTTP/1.1\r\n\r\n")
+                return try (0..<4).map { _ in try client.readResponse() }
+            }
+            #expect(responses.map(\.statusCode) == [200, 200, 200, 404])
+        }
+    }
+
+    @Test func anIdleConnectionIsClosed() async throws {
+        var limits = APIServerLimits()
+        limits.idleTimeout = 0.05
+        try await withServer(APIHarness(), limits: limits) { port in
+            let client = try TestHTTPClient(port: port)
+            let (response, closed) = try await offPool {
+                try client.send("GET /api/health HTTP/1.1\r\n\r\n")
+                return (try client.readResponse(), try client.isClosedByServer())
+            }
+            #expect(response.statusCode == 200)
+            #expect(closed)
+        }
+    }
+
+    @Test func expectContinueIsAnsweredBeforeTheBody() async throws {
+        let api = APIHarness()
+        try await withServer(api) { port in
+            let client = try TestHTTPClient(port: port)
+            let body = #"{"grid.power":5}"#
+            let (interim, final) = try await offPool {
+                try client.send(
+                    "PUT /api/inputs HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
+                let interim = try client.readResponse()
+                try client.send(body)
+                return (interim, try client.readResponse())
+            }
+            #expect(interim.statusCode == 100)
+            #expect(final.statusCode == 200)
+            #expect(api.scheduler.current.inputUpdates == [["grid.power": 5]])
+        }
+    }
+
+    @Test func headIsGetWithoutTheBody() async throws {
+        try await withServer(APIHarness()) { port in
+            let client = try TestHTTPClient(port: port)
+            let (head, get) = try await offPool {
+                try client.send("HEAD /api/health HTTP/1.1\r\n\r\nGET /api/health HTTP/1.1\r\n\r\n")
+                // Had HEAD's answer carried a body, the GET's status line would not come next.
+                return (try client.readResponse(body: false), try client.readResponse())
+            }
+            #expect(head.statusCode == 200)
+            #expect(head.headers["Content-Length"] == "33")
+            #expect(get.statusCode == 200)
+            #expect(get.bodyText == #"{"status":"ok","version":"9.8.7"}"#)
         }
     }
 }

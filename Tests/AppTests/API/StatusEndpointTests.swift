@@ -53,6 +53,16 @@ import Testing
                 # HELP ampwise_info The running version.
                 # TYPE ampwise_info gauge
                 ampwise_info{version="9.8.7"} 1
+                # HELP ampwise_charger_connected 1 while the charger is connected, else 0.
+                # TYPE ampwise_charger_connected gauge
+                ampwise_charger_connected{charger="carport"} 0
+                ampwise_charger_connected{charger="garage"} 1
+                # HELP ampwise_connector_power_watts The connector's latest Power.Active.Import.
+                # TYPE ampwise_connector_power_watts gauge
+                ampwise_connector_power_watts{charger="garage",connector="1"} 7200
+                # HELP ampwise_connector_session_energy_watt_hours Energy of the connector's open transaction.
+                # TYPE ampwise_connector_session_energy_watt_hours gauge
+                ampwise_connector_session_energy_watt_hours{charger="garage",connector="1"} 5400
 
                 """)
     }

@@ -20,8 +20,8 @@ final class TestHTTPClient: @unchecked Sendable {
         try socket.send(bytes)
     }
 
-    /// Reads one response.
-    func readResponse() throws -> TestHTTPResponse {
+    /// Reads one response; without `body`, only its head (the answer to HEAD).
+    func readResponse(body hasBody: Bool = true) throws -> TestHTTPResponse {
         var head: [UInt8] = []
         while !(head.count >= 4 && head.suffix(4) == [13, 10, 13, 10]) {
             head += try socket.receive(exactly: 1)
@@ -36,7 +36,7 @@ final class TestHTTPClient: @unchecked Sendable {
                 value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
         let length = Int(headers["Content-Length"] ?? "0") ?? 0
-        let body = length > 0 ? try socket.receive(exactly: length) : []
+        let body = hasBody && length > 0 ? try socket.receive(exactly: length) : []
         return TestHTTPResponse(
             statusCode: Int(statusParts[1]) ?? 0, reasonPhrase: statusParts.count > 2 ? statusParts[2] : "",
             headers: headers, body: body)

@@ -1,4 +1,5 @@
 import Central
+import Scheduler
 
 /// `GET /api/health` and `GET /metrics`.
 struct StatusEndpoints: Sendable {
@@ -41,8 +42,30 @@ struct StatusEndpoints: Sendable {
             value: Double(await dependencies.scheduler.evaluationCount()))
         text.gauge(
             "ampwise_info", help: "The running version.", samples: [([("version", dependencies.version)], 1)])
+        StatusEndpoints.addPerCharger(snapshots, to: &text)
         var response = HTTPResponse.text(text.output)
         response.headers.replaceOrAdd(name: "Content-Type", value: "text/plain; version=0.0.4; charset=utf-8")
         return response
+    }
+
+    /// Per charger: connected or not; per connector: power now and the open session's energy.
+    private static func addPerCharger(_ snapshots: [ChargerSnapshot], to text: inout PrometheusText) {
+        text.gauge(
+            "ampwise_charger_connected", help: "1 while the charger is connected, else 0.",
+            samples: snapshots.map { ([("charger", $0.id)], $0.connected ? 1 : 0) })
+        var power: [([(String, String)], Double)] = []
+        var energy: [([(String, String)], Double)] = []
+        for snapshot in snapshots {
+            for connector in snapshot.connectors where connector.id > 0 {
+                let labels = [("charger", snapshot.id), ("connector", String(connector.id))]
+                if let watts = connector.measurands["Power.Active.Import"]?.value { power.append((labels, watts)) }
+                if let transaction = connector.transaction { energy.append((labels, transaction.energyWh)) }
+            }
+        }
+        text.gauge(
+            "ampwise_connector_power_watts", help: "The connector's latest Power.Active.Import.", samples: power)
+        text.gauge(
+            "ampwise_connector_session_energy_watt_hours", help: "Energy of the connector's open transaction.",
+            samples: energy)
     }
 }

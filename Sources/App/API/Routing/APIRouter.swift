@@ -22,10 +22,12 @@ public struct APIRouter: Sendable {
         var segments = request.pathSegments
         // `/api/chargers/` is `/api/chargers`.
         if segments.last == "" { segments.removeLast() }
+        // HEAD is GET without the body (the connection handler drops it).
+        let method = request.method == "HEAD" ? "GET" : request.method
         var allowed: [String] = []
         for route in routes {
             guard let parameters = route.match(segments) else { continue }
-            guard route.method == request.method else {
+            guard route.method == method else {
                 if !allowed.contains(route.method) { allowed.append(route.method) }
                 continue
             }

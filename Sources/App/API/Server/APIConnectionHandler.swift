@@ -30,6 +30,8 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
     private var acceptsRequests = true
     private var isClosed = false
     private var idleTimer: TimerHandle?
+    /// The sequence number of the last request answered with `100 Continue`.
+    private var continuedSequence = -1
 
     init(connection: Connection, router: APIRouter, limits: APIServerLimits) {
         self.connection = connection
@@ -64,7 +66,10 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
         while acceptsRequests, !isClosed, inFlight < limits.maxPipelinedRequests {
             let request: HTTPRequest
             do {
-                guard let next = try parser.next() else { return }
+                guard let next = try parser.next() else {
+                    continueIfExpected()
+                    return
+                }
                 request = next
             } catch {
                 // The stream has lost its framing: answer after the earlier requests, then close.
@@ -81,6 +86,17 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
         }
     }
 
+    /// Answers `Expect: 100-continue` once the head of a request with a body is in, so that the
+    /// client (curl, for bodies over 1 KiB) sends the body at once instead of after a pause.
+    /// Only when no earlier answer is pending: interim responses go out in order too.
+    private func continueIfExpected() {
+        guard inFlight == 0, continuedSequence != nextToAssign, let head = parser.headAwaitingBody,
+            head.version == .http11, head.headers.containsToken("100-continue", in: "Expect")
+        else { return }
+        continuedSequence = nextToAssign
+        connection.write(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+    }
+
     private func start(_ request: HTTPRequest) {
         let sequence = assignSequence()
         let router = router
@@ -90,6 +106,10 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
         Task { [self] in
             let started = ContinuousClock.now
             var response = await router.respond(to: request)
+            if request.method == "HEAD" {
+                response.headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+                response.body = []
+            }
             if request.version == .http10 && request.keepAlive {
                 response.headers.replaceOrAdd(name: "Connection", value: "keep-alive")
             }
