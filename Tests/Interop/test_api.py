@@ -259,7 +259,9 @@ async def test_limit_sends_a_charging_profile_and_delete_ends_the_override(ampwi
         assert status == 200 and answer["status"] == "Accepted"
 
         def limited_to_10(payload):
-            periods = payload["csChargingProfiles"]["chargingSchedule"]["chargingSchedulePeriod"]
+            # The ocpp package hands nested objects to the handler with snake_case keys.
+            profile = payload["csChargingProfiles"]
+            periods = profile["charging_schedule"]["charging_schedule_period"]
             return payload["connectorId"] in (0, 1) and periods[0]["limit"] == 10
 
         await charger.wait_for("SetChargingProfile", predicate=limited_to_10)
