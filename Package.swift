@@ -7,7 +7,9 @@ let package = Package(
     name: "Ampwise",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "ampwise", targets: ["ampwise"])
+        .executable(name: "ampwise", targets: ["ampwise"]),
+        // For the fuzzing package in Fuzz/, which links the parsers it exercises.
+        .library(name: "Central", targets: ["Central"]),
     ],
     targets: [
         // C shims for what Glibc does not export to Swift (epoll, eventfd, timerfd, accept4).

@@ -6,15 +6,13 @@ import Synchronization
 /// call them.
 public final class CentralSystem: ChargePointCalling {
     public let configuration: CentralConfiguration
-    /// Connected, disconnected and every incoming call, for observers.
-    public let events: AsyncStream<CentralEvent>
     /// Messages in and out, counted by the sessions.
     public let metrics = CentralMetrics()
 
     private let group: EventLoopGroup
     private let ownsGroup: Bool
     private let handler: any IncomingCallHandler
-    private let eventContinuation: AsyncStream<CentralEvent>.Continuation
+    private let publisher = CentralEventPublisher()
     private let sessions = Mutex<[String: ChargePointSession]>([:])
     private let server = Mutex<TCPServer?>(nil)
     private let logger = Logger(label: "central")
@@ -26,7 +24,6 @@ public final class CentralSystem: ChargePointCalling {
         self.handler = handler
         self.group = group ?? EventLoopGroup(loopCount: configuration.loopCount)
         self.ownsGroup = group == nil
-        (events, eventContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(10_000))
     }
 
     /// Starts listening. Returns the bound port (useful with port 0).
@@ -51,7 +48,14 @@ public final class CentralSystem: ChargePointCalling {
         }
         tcpServer?.stop()
         if ownsGroup { group.shutdown() }
-        eventContinuation.finish()
+        publisher.finish()
+    }
+
+    /// A new stream of what happens from now on: connections, disconnections and every
+    /// incoming call (after its handler saw it). Each call makes an independent subscriber;
+    /// events are only built while someone listens.
+    public func events() -> AsyncStream<CentralEvent> {
+        publisher.subscribe()
     }
 
     // MARK: Sessions
@@ -77,7 +81,7 @@ public final class CentralSystem: ChargePointCalling {
         ChargePointSession(
             chargerId: chargerId, subprotocol: subprotocol, remoteAddress: remoteAddress, access: access,
             transport: transport, callTimeout: configuration.callTimeout, handler: handler,
-            events: eventContinuation, metrics: metrics)
+            publisher: publisher, metrics: metrics)
     }
 
     func register(_ session: ChargePointSession) {
@@ -92,7 +96,7 @@ public final class CentralSystem: ChargePointCalling {
             replaced.loop.runOnLoop { replaced.close(reason: "replaced by a new connection") }
         }
         handler.chargerConnected(session)
-        eventContinuation.yield(.connected(session.info, replacedEarlierConnection: replaced != nil))
+        publisher.publish(.connected(session.info, replacedEarlierConnection: replaced != nil))
     }
 
     func unregister(_ session: ChargePointSession) {
@@ -105,7 +109,7 @@ public final class CentralSystem: ChargePointCalling {
         guard wasCurrent else { return }
         logger.info("\(session.chargerId) disconnected")
         handler.chargerDisconnected(session)
-        eventContinuation.yield(.disconnected(chargerId: session.chargerId))
+        publisher.publish(.disconnected(chargerId: session.chargerId))
     }
 
     // MARK: Calls to chargers

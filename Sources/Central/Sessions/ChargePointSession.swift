@@ -23,7 +23,7 @@ public final class ChargePointSession: @unchecked Sendable {
     private var nextUniqueId: UInt64 = 0
     private var isOpen = true
     private let handler: any IncomingCallHandler
-    private let events: AsyncStream<CentralEvent>.Continuation
+    private let publisher: CentralEventPublisher
     private let metrics: CentralMetrics
 
     /// Round trip of the last ping, in milliseconds; readable from any thread.
@@ -39,7 +39,7 @@ public final class ChargePointSession: @unchecked Sendable {
     init(
         chargerId: String, subprotocol: String?, remoteAddress: String, access: ChargerAccess,
         transport: ChargerConnectionHandler, callTimeout: Double, handler: any IncomingCallHandler,
-        events: AsyncStream<CentralEvent>.Continuation, metrics: CentralMetrics
+        publisher: CentralEventPublisher, metrics: CentralMetrics
     ) {
         self.chargerId = chargerId
         self.subprotocol = subprotocol
@@ -49,7 +49,7 @@ public final class ChargePointSession: @unchecked Sendable {
         self.loop = transport.loop
         self.callTimeout = callTimeout
         self.handler = handler
-        self.events = events
+        self.publisher = publisher
         self.metrics = metrics
         self.connectedAt = Date()
     }
@@ -105,7 +105,7 @@ public final class ChargePointSession: @unchecked Sendable {
         }
         let call = IncomingCall(chargerId: chargerId, uniqueId: uniqueId, request: decoded.value)
         handler.handle(call, from: self, reply: CallReply(session: self, uniqueId: uniqueId, action: action))
-        events.yield(.request(call))
+        publisher.publish(.request(call))
     }
 
     // MARK: Replies to the charger's calls

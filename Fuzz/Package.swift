@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+// libFuzzer entry points for Ampwise's parsers of untrusted input. A package of its own so the
+// main build never links them; README.md here has the commands.
+import PackageDescription
+
+let fuzzSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "AmpwiseFuzz",
+    dependencies: [.package(name: "Ampwise", path: "..")],
+    targets: [
+        .target(name: "FuzzSupport", swiftSettings: fuzzSettings),
+        .executableTarget(
+            name: "FuzzHTTPRequestParser", dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],
+            swiftSettings: fuzzSettings),
+        .executableTarget(
+            name: "FuzzWebSocketConnection", dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],
+            swiftSettings: fuzzSettings),
+        .executableTarget(
+            name: "FuzzOCPPMessage", dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],
+            swiftSettings: fuzzSettings),
+    ]
+)

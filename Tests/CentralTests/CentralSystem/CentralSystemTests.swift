@@ -1,0 +1,256 @@
+import Central
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct CentralSystemTests {
+    @Test func aChargerBootsAndHeartbeatsOverWebSocket() async throws {
+        let running = try RunningCentralSystem()
+        let port = running.port
+        let replies = try await onClientThread {
+            let client = try TestWebSocketClient.connect(port: port, path: "/ocpp/CP-1")
+            defer { client.disconnect() }
+            try client.sendText(#"[2,"b1","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]"#)
+            let boot = try client.receiveText()
+            try client.sendText(#"[2,"h1","Heartbeat",{}]"#)
+            return (client.subprotocol, boot, try client.receiveText())
+        }
+        #expect(replies.0 == "ocpp1.6")
+        let boot = try JSONParser.parse(replies.1)
+        #expect(boot.arrayValue?.prefix(2) == [3, "b1"])
+        #expect(boot.arrayValue?[2]["status"] == "Accepted")
+        #expect(boot.arrayValue?[2]["interval"] == 60)
+        let heartbeat = try JSONParser.parse(replies.2)
+        #expect(heartbeat.arrayValue?[2]["currentTime"]?.stringValue?.hasSuffix("Z") == true)
+    }
+
+    @Test func unknownChargersAreRefusedWith404AndWrongPasswordsWith401() async throws {
+        let running = try RunningCentralSystem(access: { id in
+            id == "garage" ? ChargerAccess(password: "s3cret") : nil
+        })
+        let port = running.port
+        let statuses = try await onClientThread {
+            [
+                try TestWebSocketClient.upgradeResponse(port: port, path: "/stranger").statusCode,
+                try TestWebSocketClient.upgradeResponse(port: port, path: "/garage").statusCode,
+                try TestWebSocketClient.upgradeResponse(
+                    port: port, path: "/garage",
+                    headers: [TestWebSocketClient.basicAuthorization(user: "garage", password: "nope")]
+                ).statusCode,
+                try TestWebSocketClient.upgradeResponse(
+                    port: port, path: "/garage",
+                    headers: [TestWebSocketClient.basicAuthorization(user: "garage", password: "s3cret")]
+                ).statusCode,
+                try TestWebSocketClient.upgradeResponse(port: port, path: "/garage", protocols: ["ocpp2.0.1"])
+                    .statusCode,
+            ]
+        }
+        #expect(statuses == [404, 401, 401, 101, 400])
+    }
+
+    @Test func aCallReturnsTheChargersTypedConfirmation() async throws {
+        let running = try RunningCentralSystem()
+        let port = running.port
+        let box = try await connectClient(port: port, path: "/CP-2")
+        defer { box.client.disconnect() }
+        try await running.waitUntilConnected("CP-2")
+
+        async let confirmation = running.central.call(ResetRequest(type: .soft), to: "CP-2")
+        let received = try await onClientThread {
+            let text = try box.client.receiveText()
+            let call = try JSONParser.parse(text)
+            try box.client.sendText(#"[3,"\#(call.arrayValue![1].stringValue!)",{"status":"Accepted"}]"#)
+            return call
+        }
+        #expect(received.arrayValue?[0] == 2)
+        #expect(received.arrayValue?[2] == "Reset")
+        #expect(received.arrayValue?[3] == ["type": "Soft"])
+        #expect(try await confirmation.status == .accepted)
+    }
+
+    @Test func onlyOneCallIsOutstandingPerChargerAndTheRestWait() async throws {
+        let running = try RunningCentralSystem()
+        let port = running.port
+        let box = try await connectClient(port: port, path: "/CP-3")
+        defer { box.client.disconnect() }
+        try await running.waitUntilConnected("CP-3")
+
+        let central = running.central
+        async let first = central.call(ClearCacheRequest(), to: "CP-3")
+        async let second = central.call(GetLocalListVersionRequest(), to: "CP-3")
+        let order = try await onClientThread { () throws -> [String] in
+            var actions: [String] = []
+            for _ in 0..<2 {
+                let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
+                actions.append(call[2].stringValue!)
+                // Nothing else may arrive while this call is unanswered.
+                #expect(throws: TestWebSocketClientError.self) {
+                    _ = try box.client.receiveFrame(timeout: .milliseconds(200))
+                }
+                let answer = call[2] == "ClearCache" ? #"{"status":"Accepted"}"# : #"{"listVersion":7}"#
+                try box.client.sendText(#"[3,"\#(call[1].stringValue!)",\#(answer)]"#)
+            }
+            return actions
+        }
+        #expect(Set(order) == ["ClearCache", "GetLocalListVersion"])
+        #expect(try await first.status == .accepted)
+        #expect(try await second.listVersion == 7)
+    }
+
+    @Test func anUnansweredCallTimesOutAndTheLateAnswerIsDropped() async throws {
+        let running = try RunningCentralSystem(callTimeout: 0.3)
+        let port = running.port
+        let box = try await connectClient(port: port, path: "/CP-4")
+        defer { box.client.disconnect() }
+        try await running.waitUntilConnected("CP-4")
+
+        await #expect(throws: CallError.timeout) {
+            try await running.central.call(ClearCacheRequest(), to: "CP-4")
+        }
+        let stillWorks = try await onClientThread { () throws -> String in
+            let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
+            try box.client.sendText(#"[3,"\#(call[1].stringValue!)",{"status":"Accepted"}]"#)
+            try box.client.sendText(#"[2,"h","Heartbeat",{}]"#)
+            return try box.client.receiveText()
+        }
+        #expect(stillWorks.hasPrefix(#"[3,"h","#))
+    }
+
+    @Test func aCallErrorAndANotConnectedChargerAreTypedErrors() async throws {
+        let running = try RunningCentralSystem()
+        let port = running.port
+        await #expect(throws: CallError.notConnected) {
+            try await running.central.call(ClearCacheRequest(), to: "nobody")
+        }
+        let box = try await connectClient(port: port, path: "/CP-5")
+        defer { box.client.disconnect() }
+        try await running.waitUntilConnected("CP-5")
+        async let result = running.central.call(ClearCacheRequest(), to: "CP-5")
+        try await onClientThread {
+            let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
+            try box.client.sendText(#"[4,"\#(call[1].stringValue!)","NotSupported","no cache here",{}]"#)
+        }
+        do {
+            _ = try await result
+            Issue.record("expected a CALLERROR")
+        } catch {
+            #expect(error as? CallError == .callError(code: .notSupported, description: "no cache here", details: JSONObject()))
+        }
+    }
+
+    @Test func aConfirmationThatBreaksItsSchemaIsReported() async throws {
+        let running = try RunningCentralSystem()
+        let port = running.port
+        let box = try await connectClient(port: port, path: "/CP-6")
+        defer { box.client.disconnect() }
+        try await running.waitUntilConnected("CP-6")
+        async let result = running.central.call(ClearCacheRequest(), to: "CP-6")
+        try await onClientThread {
+            let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
+            try box.client.sendText(#"[3,"\#(call[1].stringValue!)",{"status":"Maybe"}]"#)
+        }
+        do {
+            _ = try await result
+            Issue.record("expected invalidConfirmation")
+        } catch let error as CallError {
+            guard case .invalidConfirmation(let reason) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(reason.hasPrefix("status:"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func aReconnectWithTheSameIdReplacesTheOldConnection() async throws {
+        let running = try RunningCentralSystem()
+        let port = running.port
+        let first = try await connectClient(port: port, path: "/CP-7")
+        try await running.waitUntilConnected("CP-7")
+        let second = try await connectClient(port: port, path: "/CP-7")
+        defer { second.client.disconnect() }
+        let closeCode = try await onClientThread { () throws -> UInt16? in
+            let frame = try first.client.receiveFrame()
+            first.client.disconnect()
+            return frame.closeCode
+        }
+        #expect(closeCode == 1001)
+        #expect(running.central.isConnected("CP-7"))
+    }
+
+    @Test func aChargerThatMissesItsPongIsDisconnected() async throws {
+        let running = try RunningCentralSystem(pingInterval: 0.1, pingTimeout: 0.2)
+        let port = running.port
+        let sawPing = try await onClientThread { () throws -> Bool in
+            let client = try TestWebSocketClient.connect(port: port, path: "/CP-8")
+            defer { client.disconnect() }
+            let frame = try client.receiveFrame()
+            try client.waitForDisconnect(timeout: .seconds(3))
+            return frame.opcode == TestWebSocketFrame.pingOpcode
+        }
+        #expect(sawPing)
+    }
+
+    @Test func aChargerThatAnswersPingsStaysAndItsLatencyIsMeasured() async throws {
+        let running = try RunningCentralSystem(pingInterval: 0.05, pingTimeout: 10)
+        let port = running.port
+        let box = try await connectClient(port: port, path: "/CP-9")
+        defer { box.client.disconnect() }
+        try await running.waitUntilConnected("CP-9")
+        try await onClientThread {
+            for _ in 0..<3 {
+                let ping = try box.client.receiveFrame()
+                try box.client.sendPong(ping.payload)
+            }
+        }
+        let session = try #require(running.central.session("CP-9"))
+        // The third pong has been sent; its measurement lands on the loop right after.
+        for _ in 0..<100 where session.latencyMilliseconds == nil { await Task.yield() }
+        #expect(session.latencyMilliseconds != nil)
+        #expect(running.central.isConnected("CP-9"))
+    }
+
+    @Test func aClientThatNeverUpgradesIsClosedAfterTheHandshakeTimeout() async throws {
+        let running = try RunningCentralSystem(handshakeTimeout: 0.2)
+        let port = Int(running.port)
+        let closedByServer = try await onClientThread { () throws -> Bool in
+            let socket = try BlockingSocket(port: port, timeout: 3)
+            defer { socket.close() }
+            return try socket.receiveUntilClosed().isEmpty
+        }
+        #expect(closedByServer)
+    }
+
+    @Test func anOversizedHeaderSectionIsRefusedWith431() async throws {
+        let running = try RunningCentralSystem()
+        let port = running.port
+        let request = "GET /CP HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 10_000))\r\n\r\n"
+        let status = try await onClientThread {
+            try TestWebSocketClient.rawHTTPExchange(port: port, request: Array(request.utf8)).statusCode
+        }
+        #expect(status == 431)
+    }
+
+    @Test func chargersConnectOverTLS() async throws {
+        let certificates = try TestCertificates()
+        let (certificate, key) = try certificates.makeSelfSigned()
+        let tls = try TLSContext(
+            configuration: TLSConfiguration(certificateChainPath: certificate, privateKeyPath: key))
+        let running = try RunningCentralSystem(tls: tls)
+        let port = Int(running.port)
+        let response = try await onClientThread { () throws -> String in
+            let client = try BlockingTLSClient(port: port, trustedCertificatePath: certificate)
+            defer { client.shutdown() }
+            try client.handshake()
+            let upgrade =
+                "GET /ocpp/CP-TLS HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Protocol: ocpp1.6\r\n\r\n"
+            try client.send(Array(upgrade.utf8))
+            let expected = "HTTP/1.1 101 Switching Protocols\r\n"
+            return String(decoding: try client.receive(exactly: expected.utf8.count), as: UTF8.self)
+        }
+        #expect(response == "HTTP/1.1 101 Switching Protocols\r\n")
+    }
+}

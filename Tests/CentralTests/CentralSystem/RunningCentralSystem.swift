@@ -1,0 +1,57 @@
+import Central
+import Dispatch
+import Foundation
+import TestSupport
+
+/// A `CentralSystem` on a free loopback port for one test, stopped when the test ends.
+final class RunningCentralSystem: Sendable {
+    let central: CentralSystem
+    let port: UInt16
+    let events: AsyncStream<CentralEvent>
+
+    init(
+        handler: any IncomingCallHandler = CoreCallHandler(heartbeatInterval: 60), tls: TLSContext? = nil,
+        callTimeout: Double = 5, pingInterval: Double = 60, pingTimeout: Double = 60, handshakeTimeout: Double = 5,
+        maxMessageBytes: Int = 1 << 20,
+        access: @escaping @Sendable (String) -> ChargerAccess? = { _ in ChargerAccess() }
+    ) throws {
+        let configuration = CentralConfiguration(
+            host: "127.0.0.1", port: 0, tls: tls, heartbeatInterval: 60, pingInterval: pingInterval,
+            pingTimeout: pingTimeout, callTimeout: callTimeout, maxMessageBytes: maxMessageBytes,
+            handshakeTimeout: handshakeTimeout, loopCount: 2, access: access)
+        central = CentralSystem(configuration: configuration, handler: handler)
+        events = central.events()
+        port = UInt16(try central.start())
+    }
+
+    deinit {
+        central.stop()
+    }
+
+    /// Waits until the charger's upgrade has been registered (the client sees 101 first).
+    func waitUntilConnected(_ chargerId: String) async throws {
+        for await event in events {
+            if case .connected(let info, _) = event, info.chargerId == chargerId { return }
+        }
+    }
+}
+
+/// Runs blocking client code on a Dispatch thread, so that it never holds a thread of the
+/// cooperative pool that the code under test may need.
+func onClientThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try body() })
+        }
+    }
+}
+
+/// A `TestWebSocketClient` that can cross into the client thread (it is used by one thread at a time).
+struct ClientBox: @unchecked Sendable {
+    let client: TestWebSocketClient
+}
+
+/// Connects a test client on the client thread.
+func connectClient(port: UInt16, path: String) async throws -> ClientBox {
+    try await onClientThread { ClientBox(client: try TestWebSocketClient.connect(port: port, path: path)) }
+}
