@@ -216,4 +216,23 @@ import Testing
             #expect(get.bodyText == #"{"status":"ok","version":"9.8.7"}"#)
         }
     }
+
+    @Test(arguments: [
+        ("POST /api/rules/reload HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", 501),
+        ("GET /api/health HTTP/1.1\r\nX-Big: " + String(repeating: "a", count: 17 * 1024) + "\r\n\r\n", 431),
+        ("GET /api/health HTTP/1.2\r\n\r\n", 505),
+    ])
+    func requestsTheServerCannotReadGetTheirStatusAndAClose(request: String, status: Int) async throws {
+        try await withServer(APIHarness()) { port in
+            let client = try TestHTTPClient(port: port)
+            let (response, closed) = try await offPool {
+                try client.send(request)
+                return (try client.readResponse(), try client.isClosedByServer())
+            }
+            #expect(response.statusCode == status)
+            #expect(response.headers["Content-Type"] == "application/json; charset=utf-8")
+            #expect(response.headers["Connection"] == "close")
+            #expect(closed)
+        }
+    }
 }
