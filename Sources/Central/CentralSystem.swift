@@ -6,6 +6,8 @@ import Synchronization
 /// call them.
 public final class CentralSystem: ChargePointCalling {
     public let configuration: CentralConfiguration
+    /// Messages in and out, counted by the sessions.
+    public let metrics = CentralMetrics()
 
     private let group: EventLoopGroup
     private let ownsGroup: Bool
@@ -79,7 +81,7 @@ public final class CentralSystem: ChargePointCalling {
         ChargePointSession(
             chargerId: chargerId, subprotocol: subprotocol, remoteAddress: remoteAddress, access: access,
             transport: transport, callTimeout: configuration.callTimeout, handler: handler,
-            publisher: publisher)
+            publisher: publisher, metrics: metrics)
     }
 
     /// Makes `session` the charger's current one and returns the session it replaces.

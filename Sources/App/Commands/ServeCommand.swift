@@ -12,30 +12,45 @@ enum ServeCommand {
         Logger.level = configuration.logLevel
         let logger = Logger(label: "main")
 
+        let centralConfiguration: CentralConfiguration
         let store: Store
         do {
+            centralConfiguration = try configuration.centralConfiguration()
             store = try Store(path: configuration.database)
         } catch {
-            logger.error("cannot open the database \(configuration.database): \(error)")
+            logger.error("cannot start: \(error)")
             return 1
         }
         let fleet = ChargerFleet(store: store, settings: configuration.chargerFleetSettings())
-        let central: CentralSystem
+        // One group of event loops serves the chargers and the API.
+        let group = EventLoopGroup(loopCount: centralConfiguration.loopCount)
+        let central = CentralSystem(configuration: centralConfiguration, handler: fleet, group: group)
+        fleet.attach(caller: central)
+        let dependencies = APIDependencies(
+            chargers: fleet, central: central, records: store, scheduler: IdleSchedulerControl(),
+            centralMetrics: central.metrics, version: AmpwiseVersion.current,
+            remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
+        var api: APIServer?
         do {
             try await fleet.restore()
-            central = CentralSystem(configuration: try configuration.centralConfiguration(), handler: fleet)
-            fleet.attach(caller: central)
+            // The API first: once the central system logs that it listens, everything is up.
+            api = try APIServer.start(configuration: configuration.api, dependencies: dependencies, group: group)
             try central.start()
         } catch {
             logger.error("cannot start: \(error)")
+            api?.stop()
+            central.stop()
             await store.close()
+            group.shutdown()
             return 1
         }
 
         let signal = await ShutdownSignal.wait()
         logger.info("received \(signal); shutting down")
+        api?.stop()
         central.stop()
         await store.close()
+        group.shutdown()
         logger.info("stopped")
         return 0
     }

@@ -55,6 +55,10 @@ public struct HTTPRequestParser: Sendable {
         }
     }
 
+    /// The head of the next request while its body is still arriving (after `next()` returned nil),
+    /// so that a server can answer `Expect: 100-continue` before the client sends the body.
+    public var headAwaitingBody: HTTPRequest? { pendingHead }
+
     /// Removes and returns the bytes received after the last returned request. After a WebSocket upgrade
     /// these are the first frame bytes of the client, which belong to the frame decoder.
     public mutating func takeBufferedBytes() -> [UInt8] {

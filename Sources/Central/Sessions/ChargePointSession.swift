@@ -24,6 +24,7 @@ public final class ChargePointSession: @unchecked Sendable {
     private var isOpen = true
     private let handler: any IncomingCallHandler
     private let publisher: CentralEventPublisher
+    private let metrics: CentralMetrics
 
     /// Round trip of the last ping, in milliseconds; readable from any thread.
     public var latencyMilliseconds: Double? { latency.withLock { $0 } }
@@ -38,7 +39,7 @@ public final class ChargePointSession: @unchecked Sendable {
     init(
         chargerId: String, subprotocol: String?, remoteAddress: String, access: ChargerAccess,
         transport: ChargerConnectionHandler, callTimeout: Double, handler: any IncomingCallHandler,
-        publisher: CentralEventPublisher
+        publisher: CentralEventPublisher, metrics: CentralMetrics
     ) {
         self.chargerId = chargerId
         self.subprotocol = subprotocol
@@ -49,6 +50,7 @@ public final class ChargePointSession: @unchecked Sendable {
         self.callTimeout = callTimeout
         self.handler = handler
         self.publisher = publisher
+        self.metrics = metrics
         self.connectedAt = Date()
     }
 
@@ -62,6 +64,7 @@ public final class ChargePointSession: @unchecked Sendable {
     // MARK: Incoming text messages
 
     func receive(_ message: [UInt8]) {
+        metrics.countReceived()
         if logger.isEnabled(.debug) {
             logger.debug("\(chargerId) <- \(String(decoding: message, as: UTF8.self))")
         }
@@ -118,6 +121,7 @@ public final class ChargePointSession: @unchecked Sendable {
     private func send(_ frame: OCPPFrame) {
         guard isOpen else { return }
         let bytes = frame.bytes()
+        metrics.countSent()
         if logger.isEnabled(.debug) {
             logger.debug("\(chargerId) -> \(String(decoding: bytes, as: UTF8.self))")
         }

@@ -1,14 +1,15 @@
 import Central
 
 /// One endpoint: a method and a path pattern whose `{name}` segments become parameters.
-struct APIRoute: Sendable {
-    typealias Handler = @Sendable (APIRequest) async throws(APIError) -> HTTPResponse
+public struct APIRoute: Sendable {
+    public typealias Handler = @Sendable (APIRequest) async throws(APIError) -> HTTPResponse
 
-    let method: String
-    let pattern: [String]
-    let handler: Handler
+    public let method: String
+    public let pattern: [String]
+    public let handler: Handler
 
-    init(_ method: String, _ path: String, _ handler: @escaping Handler) {
+    /// `APIRoute("GET", "/api/chargers/{id}") { request in ... }`
+    public init(_ method: String, _ path: String, _ handler: @escaping Handler) {
         self.method = method
         self.pattern = path.split(separator: "/").map(String.init)
         self.handler = handler
@@ -20,6 +21,7 @@ struct APIRoute: Sendable {
         var parameters: [String: String] = [:]
         for (expected, actual) in zip(pattern, segments) {
             if expected.hasPrefix("{") && expected.hasSuffix("}") {
+                guard !actual.isEmpty else { return nil }
                 parameters[String(expected.dropFirst().dropLast())] = actual
             } else if expected != actual {
                 return nil

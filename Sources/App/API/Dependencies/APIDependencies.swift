@@ -1,0 +1,43 @@
+import Central
+import Foundation
+import Scheduler
+
+/// Everything the API's handlers reach: each a protocol or a plain value, so tests substitute
+/// fakes.
+public struct APIDependencies: Sendable {
+    /// The chargers and their state (charge point management).
+    public var chargers: any ChargerDirectory
+    /// Sends manual commands (the `CentralSystem`).
+    public var central: any ChargePointCalling
+    /// The audit trail and transactions (the `Store`).
+    public var records: any APIRecords
+    /// Overrides, inputs, tariff, rules, decisions (the scheduling engine).
+    public var scheduler: any SchedulerControl
+    /// Counters of command outcomes; the API adds its manual commands.
+    public var metrics: Metrics
+    /// Messages in and out (`CentralSystem.metrics`).
+    public var centralMetrics: CentralMetrics
+    /// `GET /api/health` answers it.
+    public var version: String
+    /// The id tag of a remote start without one: the charger's configured `idTag`, else "ampwise".
+    public var remoteStartIdTag: @Sendable (_ chargerId: String) -> String
+    /// The clock, for durations and the tariff window.
+    public var now: @Sendable () -> Date
+
+    public init(
+        chargers: any ChargerDirectory, central: any ChargePointCalling, records: any APIRecords,
+        scheduler: any SchedulerControl, metrics: Metrics = Metrics(), centralMetrics: CentralMetrics,
+        version: String, remoteStartIdTag: @escaping @Sendable (String) -> String,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.chargers = chargers
+        self.central = central
+        self.records = records
+        self.scheduler = scheduler
+        self.metrics = metrics
+        self.centralMetrics = centralMetrics
+        self.version = version
+        self.remoteStartIdTag = remoteStartIdTag
+        self.now = now
+    }
+}

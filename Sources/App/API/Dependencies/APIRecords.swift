@@ -1,0 +1,17 @@
+import Foundation
+import Scheduler
+
+/// The part of the store the API reads and writes: the audit trail and the transactions.
+/// `Store` conforms; tests substitute an in-memory fake.
+public protocol APIRecords: Sendable {
+    /// Queues a manual command and its outcome.
+    func recordCommand(_ command: CommandRecord)
+    /// Commands newest first.
+    func commands(chargerId: String?, decisionId: Int?, since: Date?, limit: Int) async throws -> [CommandRecord]
+    /// Decisions newest first.
+    func decisions(chargerId: String?, connectorId: Int?, since: Date?, limit: Int) async throws -> [DecisionRecord]
+    /// Transactions newest first; with `since`, those that overlap `since...now`.
+    func transactions(
+        chargerId: String?, connectorId: Int?, since: Date?, limit: Int
+    ) async throws -> [TransactionRecord]
+}

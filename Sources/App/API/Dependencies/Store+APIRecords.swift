@@ -1,0 +1,3 @@
+import Scheduler
+
+extension Store: APIRecords {}

@@ -1,0 +1,11 @@
+/// Every endpoint of SPEC §6, built on one set of dependencies.
+enum APIEndpoints {
+    static func routes(_ dependencies: APIDependencies) -> [APIRoute] {
+        StatusEndpoints(dependencies: dependencies).routes
+            + ChargerEndpoints(dependencies: dependencies).routes
+            + CommandEndpoints(dependencies: dependencies).routes
+            + LimitEndpoints(dependencies: dependencies).routes
+            + SchedulingEndpoints(dependencies: dependencies).routes
+            + RecordEndpoints(dependencies: dependencies).routes
+    }
+}

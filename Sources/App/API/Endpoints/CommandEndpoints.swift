@@ -1,0 +1,202 @@
+import Central
+import Scheduler
+
+/// The manual commands of SPEC §6: start, stop, availability, reset, unlock, trigger,
+/// configuration and the generic call. Each answers the charger's CALLRESULT payload.
+struct CommandEndpoints: Sendable {
+    let dependencies: APIDependencies
+    private var sender: ManualCommandSender { ManualCommandSender(dependencies: dependencies) }
+
+    /// The messages a TriggerMessage may ask for (OCPP 1.6 MessageTrigger).
+    static let triggerMessages = [
+        "BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification", "Heartbeat",
+        "MeterValues", "StatusNotification",
+    ]
+
+    var routes: [APIRoute] {
+        [
+            APIRoute("POST", "/api/chargers/{id}/start") { request throws(APIError) in try await start(request) },
+            APIRoute("POST", "/api/chargers/{id}/stop") { request throws(APIError) in try await stop(request) },
+            APIRoute("POST", "/api/chargers/{id}/availability") { request throws(APIError) in
+                try await availability(request)
+            },
+            APIRoute("POST", "/api/chargers/{id}/reset") { request throws(APIError) in try await reset(request) },
+            APIRoute("POST", "/api/chargers/{id}/unlock") { request throws(APIError) in try await unlock(request) },
+            APIRoute("POST", "/api/chargers/{id}/trigger") { request throws(APIError) in
+                try await trigger(request)
+            },
+            APIRoute("GET", "/api/chargers/{id}/configuration") { request throws(APIError) in
+                try await configuration(request)
+            },
+            APIRoute("POST", "/api/chargers/{id}/configuration") { request throws(APIError) in
+                try await changeConfiguration(request)
+            },
+            APIRoute("POST", "/api/chargers/{id}/call") { request throws(APIError) in try await call(request) },
+        ]
+    }
+
+    /// `{"connector":1,"idTag":"x"}` → RemoteStartTransaction. Connector 1 and the charger's own
+    /// id tag when left out.
+    func start(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let chargerId = request.parameter("id")
+        _ = try sender.knownCharger(chargerId)
+        let fields = try request.fields(allowingEmpty: true)
+        let connector = try fields.integer("connector", minimum: 1) ?? 1
+        let idTag = try fields.string("idTag") ?? dependencies.remoteStartIdTag(chargerId)
+        let payload = JSONObject([("connectorId", .number(Double(connector))), ("idTag", .string(idTag))])
+        let answer = try await sender.send(
+            .remoteStartTransaction, payload: payload, to: chargerId, connectorId: connector)
+        if CommandEndpoints.isAccepted(answer) {
+            await dependencies.scheduler.noteManualCommand(.start(chargerId: chargerId, connectorId: connector))
+        }
+        return .json(.object(answer))
+    }
+
+    /// `{"connector":1}` → RemoteStopTransaction of the connector's open transaction; 409 when
+    /// none is open.
+    func stop(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let chargerId = request.parameter("id")
+        let snapshot = try sender.knownCharger(chargerId)
+        let fields = try request.fields(allowingEmpty: true)
+        let connector = try fields.integer("connector", minimum: 1) ?? 1
+        guard dependencies.central.isConnected(chargerId) else { throw .notConnected(chargerId) }
+        guard let transaction = snapshot?.connector(connector)?.transaction else {
+            throw APIError(
+                status: .conflict, message: "connector \(connector) of charger \"\(chargerId)\" has no open transaction"
+            )
+        }
+        let payload = JSONObject([("transactionId", .number(Double(transaction.id)))])
+        let answer = try await sender.send(
+            .remoteStopTransaction, payload: payload, to: chargerId, connectorId: connector)
+        if CommandEndpoints.isAccepted(answer) {
+            await dependencies.scheduler.noteManualCommand(.stop(chargerId: chargerId, connectorId: connector))
+        }
+        return .json(.object(answer))
+    }
+
+    /// `{"connector":0,"available":false}` → ChangeAvailability (connector 0, the whole charger,
+    /// when left out).
+    func availability(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let chargerId = request.parameter("id")
+        _ = try sender.knownCharger(chargerId)
+        let fields = try request.fields()
+        let connector = try fields.integer("connector", minimum: 0) ?? 0
+        let available = try fields.requiredBool("available")
+        let payload = JSONObject([
+            ("connectorId", .number(Double(connector))), ("type", .string(available ? "Operative" : "Inoperative")),
+        ])
+        let answer = try await sender.send(.changeAvailability, payload: payload, to: chargerId, connectorId: connector)
+        if CommandEndpoints.isAccepted(answer) || answer["status"]?.stringValue == "Scheduled" {
+            await dependencies.scheduler.noteManualCommand(
+                .availability(chargerId: chargerId, connectorId: connector, available: available))
+        }
+        return .json(.object(answer))
+    }
+
+    /// `{"type":"Soft"}` or `{"type":"Hard"}` → Reset.
+    func reset(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let chargerId = request.parameter("id")
+        _ = try sender.knownCharger(chargerId)
+        let type = try request.fields().requiredChoice("type", ["Soft", "Hard"])
+        let answer = try await sender.send(
+            .reset, payload: JSONObject([("type", .string(type))]), to: chargerId, connectorId: nil)
+        return .json(.object(answer))
+    }
+
+    /// `{"connector":1}` → UnlockConnector.
+    func unlock(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let chargerId = request.parameter("id")
+        _ = try sender.knownCharger(chargerId)
+        let connector = try request.fields().requiredInteger("connector", minimum: 1)
+        let answer = try await sender.send(
+            .unlockConnector, payload: JSONObject([("connectorId", .number(Double(connector)))]), to: chargerId,
+            connectorId: connector)
+        return .json(.object(answer))
+    }
+
+    /// `{"message":"StatusNotification","connector":1}` → TriggerMessage (connector optional).
+    func trigger(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let chargerId = request.parameter("id")
+        _ = try sender.knownCharger(chargerId)
+        let fields = try request.fields()
+        let message = try fields.requiredChoice("message", CommandEndpoints.triggerMessages)
+        let connector = try fields.integer("connector", minimum: 0)
+        var payload = JSONObject([("requestedMessage", .string(message))])
+        if let connector { payload["connectorId"] = .number(Double(connector)) }
+        let answer = try await sender.send(.triggerMessage, payload: payload, to: chargerId, connectorId: connector)
+        return .json(.object(answer))
+    }
+
+    /// `GET ...?key=A&key=B` → GetConfiguration of those keys (all without `key`).
+    func configuration(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let chargerId = request.parameter("id")
+        _ = try sender.knownCharger(chargerId)
+        let keys = request.queryValues("key")
+        if let empty = keys.firstIndex(where: \.isEmpty) {
+            throw .badRequest("key: expected a configuration key name (item \(empty + 1) is empty)")
+        }
+        var payload = JSONObject()
+        if !keys.isEmpty { payload["key"] = .array(keys.map(JSONValue.string)) }
+        let answer = try await sender.send(.getConfiguration, payload: payload, to: chargerId, connectorId: nil)
+        return .json(.object(answer))
+    }
+
+    /// `{"key":"K","value":"V"}` → ChangeConfiguration. A number or boolean value is sent as its
+    /// text, since OCPP carries every value as a string.
+    func changeConfiguration(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let chargerId = request.parameter("id")
+        _ = try sender.knownCharger(chargerId)
+        let fields = try request.fields()
+        let key = try fields.requiredString("key")
+        let value: String
+        switch fields.object["value"] {
+        case .string(let text): value = text
+        case .number: value = JSONWriter.string(fields.object["value"] ?? .null)
+        case .bool(let flag): value = flag ? "true" : "false"
+        default: throw .badRequest("value: expected a string")
+        }
+        let payload = JSONObject([("key", .string(key)), ("value", .string(value))])
+        let answer = try await sender.send(.changeConfiguration, payload: payload, to: chargerId, connectorId: nil)
+        return .json(.object(answer))
+    }
+
+    /// `{"action":"GetCompositeSchedule","payload":{...}}` → any action the central system may
+    /// send, validated against its schema. Answers the charger's payload, or its CALLERROR as
+    /// `{"error", "code", "description"}` with 502.
+    func call(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let chargerId = request.parameter("id")
+        _ = try sender.knownCharger(chargerId)
+        let fields = try request.fields()
+        let action = try fields.requiredString("action")
+        let payload: JSONObject
+        switch fields.object["payload"] {
+        case nil, .null?: payload = JSONObject()
+        case .object(let object)?: payload = object
+        default: throw .badRequest("payload: expected a JSON object")
+        }
+        do {
+            _ = try CentralSystemRequest.validate(action: action, payload: payload)
+        } catch {
+            switch error.code {
+            case .notImplemented, .notSupported: throw .badRequest("action: \(error.message)")
+            default: throw .badRequest(CommandEndpoints.payloadFieldMessage(error.message))
+            }
+        }
+        let connector = payload["connectorId"]?.intValue
+        let answer = try await sender.sendValidated(action, payload: payload, to: chargerId, connectorId: connector)
+        return .json(.object(answer))
+    }
+
+    /// `connectorId: expected integer` → `payload.connectorId: expected integer`, so that the
+    /// message names the field as the client sent it.
+    static func payloadFieldMessage(_ message: String) -> String {
+        if let colon = message.range(of: ": "), !message[..<colon.lowerBound].contains(" ") {
+            return "payload.\(message)"
+        }
+        return "payload: \(message)"
+    }
+
+    static func isAccepted(_ answer: JSONObject) -> Bool {
+        answer["status"]?.stringValue == "Accepted"
+    }
+}

@@ -1,0 +1,65 @@
+import Central
+import Scheduler
+
+/// The audit trail and the sessions: `GET /api/decisions`, `/api/commands`, `/api/transactions`,
+/// each with `?charger=ID&since=ISO` (and `connector`, `limit`), newest first.
+struct RecordEndpoints: Sendable {
+    let dependencies: APIDependencies
+
+    var routes: [APIRoute] {
+        [
+            APIRoute("GET", "/api/decisions") { request throws(APIError) in try await decisions(request) },
+            APIRoute("GET", "/api/commands") { request throws(APIError) in try await commands(request) },
+            APIRoute("GET", "/api/transactions") { request throws(APIError) in try await transactions(request) },
+        ]
+    }
+
+    func decisions(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let (charger, connector, since, limit) = try (
+            request.query("charger"), request.queryInteger("connector", minimum: 0), request.since(), request.limit()
+        )
+        let records = try await RecordEndpoints.reading {
+            try await dependencies.records.decisions(
+                chargerId: charger, connectorId: connector, since: since, limit: limit)
+        }
+        return .json(.array(records.map(\.apiRepresentation)))
+    }
+
+    func commands(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let (charger, since, limit) = try (request.query("charger"), request.since(), request.limit())
+        let records = try await RecordEndpoints.reading {
+            try await dependencies.records.commands(chargerId: charger, decisionId: nil, since: since, limit: limit)
+        }
+        return .json(.array(records.map(\.apiRepresentation)))
+    }
+
+    func transactions(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
+        let (charger, connector, since, limit) = try (
+            request.query("charger"), request.queryInteger("connector", minimum: 1), request.since(), request.limit()
+        )
+        let records = try await RecordEndpoints.reading {
+            try await dependencies.records.transactions(
+                chargerId: charger, connectorId: connector, since: since, limit: limit)
+        }
+        let now = dependencies.now()
+        return .json(
+            .array(
+                records.map { record in
+                    let live =
+                        record.isOpen
+                        ? dependencies.chargers.snapshot(record.chargerId)?.connector(record.connectorId ?? 0)?
+                            .transaction
+                        : nil
+                    return record.apiRepresentation(live: live, now: now)
+                }))
+    }
+
+    /// A store failure is the server's problem: 500 with the reason.
+    static func reading<Value>(_ read: () async throws -> Value) async throws(APIError) -> Value {
+        do {
+            return try await read()
+        } catch {
+            throw APIError(status: .internalServerError, message: "cannot read the database: \(error)")
+        }
+    }
+}

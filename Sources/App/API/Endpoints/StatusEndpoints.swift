@@ -1,0 +1,71 @@
+import Central
+import Scheduler
+
+/// `GET /api/health` and `GET /metrics`.
+struct StatusEndpoints: Sendable {
+    let dependencies: APIDependencies
+
+    var routes: [APIRoute] {
+        [
+            APIRoute("GET", "/api/health") { _ in health() },
+            APIRoute("GET", "/metrics") { _ in await metrics() },
+        ]
+    }
+
+    func health() -> HTTPResponse {
+        .json(.object(JSONObject([("status", .string("ok")), ("version", .string(dependencies.version))])))
+    }
+
+    func metrics() async -> HTTPResponse {
+        let snapshots = dependencies.chargers.snapshots()
+        var text = PrometheusText()
+        text.gauge(
+            "ampwise_chargers_connected", help: "Chargers connected now.",
+            value: Double(snapshots.filter(\.connected).count))
+        text.gauge("ampwise_chargers_known", help: "Chargers known, connected or not.", value: Double(snapshots.count))
+        text.counter(
+            "ampwise_ocpp_messages_received_total", help: "OCPP-J messages received from chargers.",
+            value: Double(dependencies.centralMetrics.messagesReceived))
+        text.counter(
+            "ampwise_ocpp_messages_sent_total", help: "OCPP-J messages sent to chargers.",
+            value: Double(dependencies.centralMetrics.messagesSent))
+        text.counter(
+            "ampwise_commands_total", help: "Commands sent to chargers, by source, action and outcome.",
+            samples: dependencies.metrics.commandCounts.map { entry in
+                (
+                    [("source", entry.key.source), ("action", entry.key.action), ("outcome", entry.key.outcome)],
+                    Double(entry.count)
+                )
+            })
+        text.counter(
+            "ampwise_rule_evaluations_total", help: "Rule evaluations since start-up.",
+            value: Double(await dependencies.scheduler.evaluationCount()))
+        text.gauge(
+            "ampwise_info", help: "The running version.", samples: [([("version", dependencies.version)], 1)])
+        StatusEndpoints.addPerCharger(snapshots, to: &text)
+        var response = HTTPResponse.text(text.output)
+        response.headers.replaceOrAdd(name: "Content-Type", value: "text/plain; version=0.0.4; charset=utf-8")
+        return response
+    }
+
+    /// Per charger: connected or not; per connector: power now and the open session's energy.
+    private static func addPerCharger(_ snapshots: [ChargerSnapshot], to text: inout PrometheusText) {
+        text.gauge(
+            "ampwise_charger_connected", help: "1 while the charger is connected, else 0.",
+            samples: snapshots.map { ([("charger", $0.id)], $0.connected ? 1 : 0) })
+        var power: [([(String, String)], Double)] = []
+        var energy: [([(String, String)], Double)] = []
+        for snapshot in snapshots {
+            for connector in snapshot.connectors where connector.id > 0 {
+                let labels = [("charger", snapshot.id), ("connector", String(connector.id))]
+                if let watts = connector.measurands["Power.Active.Import"]?.value { power.append((labels, watts)) }
+                if let transaction = connector.transaction { energy.append((labels, transaction.energyWh)) }
+            }
+        }
+        text.gauge(
+            "ampwise_connector_power_watts", help: "The connector's latest Power.Active.Import.", samples: power)
+        text.gauge(
+            "ampwise_connector_session_energy_watt_hours", help: "Energy of the connector's open transaction.",
+            samples: energy)
+    }
+}

@@ -1,0 +1,33 @@
+import Central
+import Foundation
+import Scheduler
+
+extension ChargerSnapshot {
+    /// The charger object of SPEC §6: its members in the SPEC's order, then the other identity
+    /// details charge point management knows (ICCID, IMSI, meter, last boot).
+    func apiRepresentation(states: [Int: ConnectorSchedulingState], now: Date) -> JSONValue {
+        let connectors = connectors.filter { $0.id > 0 }.sorted { $0.id < $1.id }
+        return .object(
+            JSONObject([
+                ("id", .string(id)),
+                ("connected", .bool(connected)),
+                ("vendor", .string(orNull: vendor)),
+                ("model", .string(orNull: model)),
+                ("serialNumber", .string(orNull: serialNumber)),
+                ("firmwareVersion", .string(orNull: firmwareVersion)),
+                ("features", .array(features.map(JSONValue.string))),
+                ("lastHeartbeat", .date(lastHeartbeat)),
+                ("latencyMs", .rounded(latencyMilliseconds, places: 1)),
+                ("reconnects", .number(Double(reconnects))),
+                ("status", .string(orNull: status)),
+                ("errorCode", .string(orNull: errorCode)),
+                ("connectors", .array(connectors.map { $0.apiRepresentation(state: states[$0.id], now: now) })),
+                ("chargeBoxSerialNumber", .string(orNull: chargeBoxSerialNumber)),
+                ("iccid", .string(orNull: iccid)),
+                ("imsi", .string(orNull: imsi)),
+                ("meterType", .string(orNull: meterType)),
+                ("meterSerialNumber", .string(orNull: meterSerialNumber)),
+                ("lastBoot", .date(lastBoot)),
+            ]))
+    }
+}

@@ -1,0 +1,26 @@
+import Central
+import Scheduler
+
+extension ConnectorSchedulingState {
+    /// `decision`: `{charging, limitAmps, rules}` (SPEC §6), then `source` (`rules` or `override`).
+    var decisionRepresentation: JSONValue {
+        .object(
+            JSONObject([
+                ("charging", .bool(orNull: charging)),
+                ("limitAmps", .rounded(limitAmps, places: 1)),
+                ("rules", .array(rules.map(JSONValue.string))),
+                ("source", .string(source)),
+            ]))
+    }
+
+    /// `applied`: `{limitAmps, status, at}`, or null when nothing was sent yet.
+    var appliedRepresentation: JSONValue {
+        guard appliedLimitAmps != nil || appliedStatus != nil || appliedAt != nil else { return .null }
+        return .object(
+            JSONObject([
+                ("limitAmps", .rounded(appliedLimitAmps, places: 1)),
+                ("status", .string(orNull: appliedStatus)),
+                ("at", .date(appliedAt)),
+            ]))
+    }
+}

@@ -1,0 +1,28 @@
+import Central
+import Foundation
+import Scheduler
+
+extension ConnectorSnapshot {
+    /// A connector of the charger object (SPEC §6), with `info`, `vendorErrorCode` and
+    /// `statusAt` after the SPEC's members.
+    func apiRepresentation(state: ConnectorSchedulingState?, now: Date) -> JSONValue {
+        let measurandObject = JSONObject(
+            measurands.keys.sorted().compactMap { name in
+                measurands[name].map { (name, $0.apiRepresentation) }
+            })
+        return .object(
+            JSONObject([
+                ("id", .number(Double(id))),
+                ("status", .string(orNull: status)),
+                ("errorCode", .string(orNull: errorCode)),
+                ("transaction", transaction?.apiRepresentation(now: now) ?? .null),
+                ("lastStopReason", .string(orNull: lastStopReason)),
+                ("measurands", .object(measurandObject)),
+                ("decision", state?.decisionRepresentation ?? .null),
+                ("applied", state?.appliedRepresentation ?? .null),
+                ("info", .string(orNull: info)),
+                ("vendorErrorCode", .string(orNull: vendorErrorCode)),
+                ("statusAt", .date(statusAt)),
+            ]))
+    }
+}

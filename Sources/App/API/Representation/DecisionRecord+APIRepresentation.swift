@@ -1,0 +1,23 @@
+import Central
+import Scheduler
+
+extension DecisionRecord {
+    /// A decision of `GET /api/decisions`.
+    var apiRepresentation: JSONValue {
+        let ruleObject = JSONObject(rules.keys.sorted().map { ($0, .array((rules[$0] ?? []).map(JSONValue.string))) })
+        return .object(
+            JSONObject([
+                ("id", .number(Double(id))),
+                ("at", .date(at)),
+                ("charger", .string(chargerId)),
+                ("connector", .number(Double(connectorId))),
+                ("charging", .bool(orNull: charging)),
+                ("limitAmps", .rounded(limitAmps, places: 1)),
+                ("session", .string(orNull: session)),
+                ("availability", .string(orNull: availability)),
+                ("rules", .object(ruleObject)),
+                ("unknownInputs", .array(unknownInputs.map(JSONValue.string))),
+                ("explanation", .string(explanation)),
+            ]))
+    }
+}

@@ -1,0 +1,15 @@
+import Central
+import Scheduler
+
+extension InputStatus {
+    /// `{value, updatedAt, ageSeconds, stale}`, keyed by the input's name in the answer.
+    var apiRepresentation: JSONValue {
+        .object(
+            JSONObject([
+                ("value", .number(value)),
+                ("updatedAt", .date(updatedAt)),
+                ("ageSeconds", .rounded(ageSeconds, places: 1)),
+                ("stale", .bool(stale)),
+            ]))
+    }
+}

@@ -1,0 +1,19 @@
+import Central
+import Foundation
+import Scheduler
+
+extension TransactionSnapshot {
+    /// `{id, idTag, startedAt, meterStart, energyWh, durationSeconds}` (SPEC §6); the duration
+    /// in whole seconds up to `now`.
+    func apiRepresentation(now: Date) -> JSONValue {
+        .object(
+            JSONObject([
+                ("id", .number(Double(id))),
+                ("idTag", .string(idTag)),
+                ("startedAt", .date(startedAt)),
+                ("meterStart", .rounded(meterStart)),
+                ("energyWh", .rounded(energyWh)),
+                ("durationSeconds", .number(durationSeconds(at: now).rounded(.down))),
+            ]))
+    }
+}

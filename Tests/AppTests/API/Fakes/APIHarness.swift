@@ -1,0 +1,88 @@
+import Central
+import Foundation
+import Scheduler
+
+@testable import App
+
+/// A router over fakes of every dependency, with the clock stopped at 2026-11-25T08:00:00Z.
+struct APIHarness {
+    static let now = OCPPDateTime.parse("2026-11-25T08:00:00Z")!
+
+    let directory = FakeChargerDirectory()
+    let central: FakeChargePoints
+    let records = FakeRecords()
+    let scheduler = FakeScheduler()
+    let metrics = Metrics()
+    let centralMetrics = CentralMetrics()
+    let dependencies: APIDependencies
+    let router: APIRouter
+
+    init(connected: Set<String> = [], token: String? = nil, snapshots: [ChargerSnapshot] = []) {
+        central = FakeChargePoints(connected: connected)
+        for snapshot in snapshots { directory.put(snapshot) }
+        dependencies = APIDependencies(
+            chargers: directory, central: central, records: records, scheduler: scheduler, metrics: metrics,
+            centralMetrics: centralMetrics, version: "9.8.7",
+            remoteStartIdTag: { $0 == "garage" ? "garage-tag" : "ampwise" }, now: { APIHarness.now })
+        router = APIRouter(routes: APIEndpoints.routes(dependencies), token: token)
+    }
+
+    /// Sends a request through the real parser and the router.
+    func request(
+        _ method: String, _ target: String, body: String? = nil, headers: [(String, String)] = []
+    ) async -> HTTPResponse {
+        var text = "\(method) \(target) HTTP/1.1\r\nHost: test\r\n"
+        for (name, value) in headers { text += "\(name): \(value)\r\n" }
+        if let body { text += "Content-Length: \(body.utf8.count)\r\n" }
+        text += "\r\n" + (body ?? "")
+        var parser = HTTPRequestParser()
+        parser.append(Array(text.utf8))
+        guard let request = try? parser.next() else { fatalError("the test built an unparsable request") }
+        return await router.respond(to: request)
+    }
+
+    /// A connected charger with one idle connector.
+    static func plainCharger(_ id: String, connected: Bool = true) -> ChargerSnapshot {
+        var snapshot = ChargerSnapshot(id: id)
+        snapshot.connected = connected
+        snapshot.connectors = [ConnectorSnapshot(id: 1)]
+        return snapshot
+    }
+
+    /// The SPEC §6 example charger: `garage`, charging on connector 1 in transaction 17.
+    static var garage: ChargerSnapshot {
+        var snapshot = ChargerSnapshot(id: "garage")
+        snapshot.connected = true
+        snapshot.vendor = "Wall Box Chargers"
+        snapshot.model = "PLP1-0-2-4"
+        snapshot.serialNumber = "88034"
+        snapshot.firmwareVersion = "5.5.10"
+        snapshot.features = ["Core", "SmartCharging"]
+        snapshot.lastHeartbeat = now
+        snapshot.latencyMilliseconds = 13.04
+        snapshot.status = "Available"
+        snapshot.errorCode = "NoError"
+        var connector = ConnectorSnapshot(id: 1)
+        connector.status = "Charging"
+        connector.errorCode = "NoError"
+        connector.transaction = TransactionSnapshot(
+            id: 17, idTag: "ampwise", startedAt: now.addingTimeInterval(-3600), meterStart: 1200, energyWh: 5400)
+        connector.lastStopReason = "EVDisconnected"
+        connector.measurands = [
+            "Power.Active.Import": MeasurandValue(value: 7200, unit: "W", at: now.addingTimeInterval(-10)),
+            "Current.Import": MeasurandValue(
+                value: 10.5, unit: "A", at: now.addingTimeInterval(-10), phases: ["L1": 10.4, "L2": 10.6]),
+        ]
+        snapshot.connectors = [connector]
+        return snapshot
+    }
+
+    static let garageState = ConnectorSchedulingState(
+        charging: true, limitAmps: 10, rules: ["solar following"], source: "rules", appliedLimitAmps: 10,
+        appliedStatus: "Accepted", appliedAt: now.addingTimeInterval(-60))
+}
+
+extension HTTPResponse {
+    /// The body as text.
+    var text: String { String(decoding: body, as: UTF8.self) }
+}

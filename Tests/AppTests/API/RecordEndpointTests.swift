@@ -1,0 +1,82 @@
+import Central
+import Foundation
+import Scheduler
+import Testing
+
+@testable import App
+
+@Suite struct RecordEndpointTests {
+    @Test func decisionsPassTheFiltersAndAnswerEachDecision() async {
+        let api = APIHarness()
+        api.records.setDecisions([
+            DecisionRecord(
+                id: 4, at: APIHarness.now, chargerId: "garage", connectorId: 1, charging: true, limitAmps: 10,
+                rules: ["charging": ["cheap"], "limit": ["fuse"]], unknownInputs: ["grid.power"],
+                explanation: "cheap overnight")
+        ])
+        let response = await api.request(
+            "GET", "/api/decisions?charger=garage&since=2026-11-25T00:00:00Z&connector=1&limit=5")
+        #expect(response.status == .ok)
+        #expect(
+            response.text
+                == #"[{"id":4,"at":"2026-11-25T08:00:00Z","charger":"garage","connector":1,"charging":true,"#
+                + #""limitAmps":10,"session":null,"availability":null,"rules":{"charging":["cheap"],"#
+                + #""limit":["fuse"]},"unknownInputs":["grid.power"],"explanation":"cheap overnight"}]"#)
+        #expect(
+            api.records.lastQuery
+                == FakeRecords.Query(
+                    chargerId: "garage", connectorId: 1, since: OCPPDateTime.parse("2026-11-25T00:00:00Z"), limit: 5))
+    }
+
+    @Test func commandsAnswerOutcomeErrorAndLatency() async {
+        let api = APIHarness()
+        api.records.recordCommand(
+            CommandRecord(
+                id: 9, chargerId: "garage", connectorId: 1, action: "SetChargingProfile", payload: ["connectorId": 1],
+                source: .scheduler, decisionId: 4, sentAt: APIHarness.now,
+                outcome: .callError(code: "NotSupported", description: "nope"), latencyMs: 12.34))
+        let response = await api.request("GET", "/api/commands?charger=garage")
+        #expect(
+            response.text
+                == #"[{"id":9,"at":"2026-11-25T08:00:00Z","charger":"garage","connector":1,"#
+                + #""action":"SetChargingProfile","payload":{"connectorId":1},"source":"scheduler","decisionId":4,"#
+                + #""outcome":"CallError","error":{"code":"NotSupported","description":"nope"},"response":null,"#
+                + #""latencyMs":12.3}]"#)
+        #expect(
+            api.records.lastQuery == FakeRecords.Query(chargerId: "garage", connectorId: nil, since: nil, limit: 100))
+    }
+
+    @Test func transactionsShowEnergyDurationAndStopReasonAndLiveEnergyWhileOpen() async {
+        let api = APIHarness(snapshots: [APIHarness.garage])
+        api.records.setTransactions([
+            TransactionRecord(
+                id: 17, chargerId: "garage", connectorId: 1, idTag: "ampwise", meterStart: 1200,
+                startedAt: APIHarness.now.addingTimeInterval(-3600), recordedAt: APIHarness.now),
+            TransactionRecord(
+                id: 16, chargerId: "garage", connectorId: 1, idTag: "ampwise", meterStart: 0,
+                startedAt: APIHarness.now.addingTimeInterval(-7200), meterStop: 800,
+                stoppedAt: APIHarness.now.addingTimeInterval(-5400), stopReason: "EVDisconnected", energyWh: 800,
+                recordedAt: APIHarness.now),
+        ])
+        let response = await api.request("GET", "/api/transactions?charger=garage")
+        #expect(
+            response.text
+                == #"[{"id":17,"charger":"garage","connector":1,"idTag":"ampwise","startedAt":"2026-11-25T07:00:00Z","#
+                + #""stoppedAt":null,"meterStart":1200,"meterStop":null,"energyWh":5400,"durationSeconds":3600,"#
+                + #""stopReason":null,"open":true},{"id":16,"charger":"garage","connector":1,"idTag":"ampwise","#
+                + #""startedAt":"2026-11-25T06:00:00Z","stoppedAt":"2026-11-25T06:30:00Z","meterStart":0,"#
+                + #""meterStop":800,"energyWh":800,"durationSeconds":1800,"stopReason":"EVDisconnected","#
+                + #""open":false}]"#)
+    }
+
+    @Test(arguments: [
+        ("/api/commands?since=yesterday", "since: expected an ISO 8601 date-time such as 2026-11-25T00:00:00Z"),
+        ("/api/decisions?limit=0", "limit: expected an integer from 1 to 1000"),
+        ("/api/transactions?connector=0", "connector: expected a positive integer"),
+    ])
+    func badFiltersAre400(target: String, message: String) async {
+        let response = await APIHarness().request("GET", target)
+        #expect(response.status == .badRequest)
+        #expect(response.text == JSONWriter.string(["error": .string(message)]))
+    }
+}

@@ -1,0 +1,73 @@
+import Central
+import Scheduler
+import Testing
+
+@testable import App
+
+@Suite struct StatusEndpointTests {
+    @Test func healthAnswersOkAndTheVersion() async {
+        let response = await APIHarness().request("GET", "/api/health")
+        #expect(response.status == .ok)
+        #expect(response.text == #"{"status":"ok","version":"9.8.7"}"#)
+    }
+
+    @Test func metricsAreThePrometheusTextFormat() async {
+        let api = APIHarness(
+            connected: ["garage"],
+            snapshots: [APIHarness.garage, APIHarness.plainCharger("carport", connected: false)])
+        for _ in 0..<3 { api.centralMetrics.countReceived() }
+        api.centralMetrics.countSent()
+        api.scheduler.update { $0.evaluations = 42 }
+        api.metrics.count(
+            CommandRecord(
+                chargerId: "garage", action: "Reset", payload: [:], source: .api, sentAt: APIHarness.now,
+                outcome: .status("Accepted")))
+        api.metrics.count(
+            CommandRecord(
+                chargerId: "garage", action: "SetChargingProfile", payload: [:], source: .scheduler,
+                sentAt: APIHarness.now, outcome: .timeout))
+        let response = await api.request("GET", "/metrics")
+        #expect(response.status == .ok)
+        #expect(response.headers["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8")
+        #expect(
+            response.text == """
+                # HELP ampwise_chargers_connected Chargers connected now.
+                # TYPE ampwise_chargers_connected gauge
+                ampwise_chargers_connected 1
+                # HELP ampwise_chargers_known Chargers known, connected or not.
+                # TYPE ampwise_chargers_known gauge
+                ampwise_chargers_known 2
+                # HELP ampwise_ocpp_messages_received_total OCPP-J messages received from chargers.
+                # TYPE ampwise_ocpp_messages_received_total counter
+                ampwise_ocpp_messages_received_total 3
+                # HELP ampwise_ocpp_messages_sent_total OCPP-J messages sent to chargers.
+                # TYPE ampwise_ocpp_messages_sent_total counter
+                ampwise_ocpp_messages_sent_total 1
+                # HELP ampwise_commands_total Commands sent to chargers, by source, action and outcome.
+                # TYPE ampwise_commands_total counter
+                ampwise_commands_total{source="api",action="Reset",outcome="Accepted"} 1
+                ampwise_commands_total{source="scheduler",action="SetChargingProfile",outcome="Timeout"} 1
+                # HELP ampwise_rule_evaluations_total Rule evaluations since start-up.
+                # TYPE ampwise_rule_evaluations_total counter
+                ampwise_rule_evaluations_total 42
+                # HELP ampwise_info The running version.
+                # TYPE ampwise_info gauge
+                ampwise_info{version="9.8.7"} 1
+                # HELP ampwise_charger_connected 1 while the charger is connected, else 0.
+                # TYPE ampwise_charger_connected gauge
+                ampwise_charger_connected{charger="carport"} 0
+                ampwise_charger_connected{charger="garage"} 1
+                # HELP ampwise_connector_power_watts The connector's latest Power.Active.Import.
+                # TYPE ampwise_connector_power_watts gauge
+                ampwise_connector_power_watts{charger="garage",connector="1"} 7200
+                # HELP ampwise_connector_session_energy_watt_hours Energy of the connector's open transaction.
+                # TYPE ampwise_connector_session_energy_watt_hours gauge
+                ampwise_connector_session_energy_watt_hours{charger="garage",connector="1"} 5400
+
+                """)
+    }
+
+    @Test func labelValuesAreEscaped() {
+        #expect(PrometheusText.escape("a\"b\\c\nd") == #"a\"b\\c\nd"#)
+    }
+}
