@@ -20,7 +20,10 @@ public enum AuditTimeline {
         var entries: [(at: Date, order: Int, id: Int, line: (String, String, String))] = []
         for decision in decisions {
             entries.append(
-                (decision.at, 0, decision.id, ("\(decision.chargerId):\(decision.connectorId)", "decided", decision.explanation)))
+                (
+                    decision.at, 0, decision.id,
+                    ("\(decision.chargerId):\(decision.connectorId)", "decided", decision.explanation)
+                ))
         }
         for command in commands {
             let connector = command.connectorId.map { "\(command.chargerId):\($0)" } ?? command.chargerId
@@ -33,7 +36,8 @@ public enum AuditTimeline {
         var text = ""
         for entry in entries {
             let (connector, kind, what) = entry.line
-            text += timestamp(entry.at, timeZone: timeZone) + "  " + padded(connector, connectorWidth) + "  "
+            text +=
+                timestamp(entry.at, timeZone: timeZone) + "  " + padded(connector, connectorWidth) + "  "
                 + padded(kind, kindWidth) + "  " + what + "\n"
         }
         return text
@@ -75,7 +79,7 @@ public enum AuditTimeline {
     }
 
     /// `2026-11-25 00:30:00` in `timeZone`.
-    static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
+    public static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

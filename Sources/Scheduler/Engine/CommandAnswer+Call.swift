@@ -28,7 +28,8 @@ extension CommandOutcome {
             switch error {
             case .notConnected, .connectionClosed: self = .notConnected
             case .timeout: self = .timeout
-            case .callError(let code, let description, _): self = .callError(code: code.rawValue, description: description)
+            case .callError(let code, let description, _):
+                self = .callError(code: code.rawValue, description: description)
             case .invalidConfirmation(let reason): self = .callError(code: "InvalidConfirmation", description: reason)
             case .invalidRequest(let reason): self = .callError(code: "InvalidRequest", description: reason)
             }

@@ -22,7 +22,8 @@ public enum PlanSimulation {
             let nextStep = min(stepTime.addingTimeInterval(step), end)
             var now = stepTime
             while now < nextStep {
-                let outcome = evaluate(&core, scenario: scenario, tariff: tariff, now: now, maxAge: settings.inputMaxAge)
+                let outcome = evaluate(
+                    &core, scenario: scenario, tariff: tariff, now: now, maxAge: settings.inputMaxAge)
                 if now == stepTime {
                     for decision in outcome.decisions {
                         let effective = core.effective[decision.key]

@@ -93,7 +93,8 @@ extension SchedulingEngine: SchedulerControl {
         }
         trigger()
         do {
-            try await store.replaceTariffPrices(pushed.map { TariffPriceRecord(start: $0.start, end: $0.end, price: $0.price) })
+            try await store.replaceTariffPrices(
+                pushed.map { TariffPriceRecord(start: $0.start, end: $0.end, price: $0.price) })
         } catch {
             logger.warning("cannot store the tariff: \(error)")
         }
@@ -178,6 +179,7 @@ extension SchedulingEngine: SchedulerControl {
     func connectorFacts(_ snapshot: ChargerSnapshot?, connectorId: Int) -> ConnectorFacts {
         let connector = snapshot?.connector(connectorId)
         return ConnectorFacts(
-            connectorId: connectorId, status: connector?.status ?? "Available", transactionId: connector?.transaction?.id)
+            connectorId: connectorId, status: connector?.status ?? "Available",
+            transactionId: connector?.transaction?.id)
     }
 }
