@@ -76,11 +76,11 @@ public struct DecisionSummary: Sendable, Equatable {
             default: parts.append("pause")
             }
         case nil:
-            parts.append(limitAmps.map { "limit \(DecisionSummary.amps($0))" } ?? "no charging rule")
+            if let limitAmps { parts.append("limit \(DecisionSummary.amps(limitAmps))") }
         }
         if let session { parts.append("\(session) a session") }
         if let availability { parts.append("make \(availability)") }
-        var text = parts.joined(separator: ", ")
+        var text = parts.isEmpty ? "nothing decided: left to the charger" : parts.joined(separator: ", ")
         let families = ["charging", "limit", "share", "session", "availability"].compactMap { family in
             rules[family].map { "\(family): \($0.joined(separator: ", "))" }
         }
