@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 import Scheduler
 
 extension AmpwiseConfiguration {
@@ -22,5 +23,20 @@ extension AmpwiseConfiguration {
             phases: charger.phases, voltage: charger.voltage, minCurrent: charger.minCurrent,
             maxCurrent: charger.maxCurrent, idTag: charger.idTag,
             pause: charger.pause == .remoteStop ? .remoteStop : .profile)
+    }
+}
+
+extension AmpwiseConfiguration {
+    /// Reads the configured rules folder for `SchedulingEngine.reloadRules()` (`POST /api/rules/reload`,
+    /// SIGHUP); a folder that cannot be read is reported as a diagnostic that names it.
+    public var ruleSourceLoader: SchedulingEngine.RuleSourceLoader {
+        let folder = rules
+        return {
+            do {
+                return try RuleFiles.servedSources(in: folder)
+            } catch {
+                throw RuleDiagnostic(path: error.path, line: 1, column: 1, message: error.reason)
+            }
+        }
     }
 }

@@ -18,8 +18,9 @@ extension SchedulingEngine {
         let (stream, continuation) = AsyncStream<OutgoingCommand>.makeStream()
         outboxes[chargerId] = continuation
         let caller = caller
+        // Detached: the call waits off the actor, so a slow charger holds up no evaluation.
         senders.append(
-            Task {
+            Task.detached {
                 for await outgoing in stream {
                     let command = outgoing.scheduled.command
                     let started = ContinuousClock.now
