@@ -32,7 +32,7 @@ extension AmpwiseConfiguration {
     public var ruleSourceLoader: SchedulingEngine.RuleSourceLoader {
         let folder = rules
         return {
-            do {
+            do throws(RuleFileError) {
                 return try RuleFiles.servedSources(in: folder)
             } catch {
                 throw RuleDiagnostic(path: error.path, line: 1, column: 1, message: error.reason)

@@ -70,7 +70,8 @@ import Testing
                 text == """
                     2026-11-25 00:30:00  garage:1  decided  charge at 16.0 A (charging: cheap overnight; \
                     limit: cheap overnight)
-                    2026-11-25 00:30:00  garage:1  sent     SetChargingProfile TxDefaultProfile 16.0 A -> Rejected (12 ms)
+                    2026-11-25 00:30:00  garage:1  sent     SetChargingProfile TxDefaultProfile 16.0 A \
+                    -> Rejected (12 ms)
                     2026-11-25 00:30:01  garage:1  sent     SetChargingProfile TxProfile 16.0 A -> Accepted (9 ms)
                     2026-11-25 06:30:00  garage:1  decided  pause (charging: off by default)
                     2026-11-25 06:30:00  garage:1  sent     SetChargingProfile TxProfile 0.0 A -> Timeout
@@ -93,7 +94,8 @@ import Testing
                 timeZone: TimeZone(identifier: "UTC")!)
             #expect(
                 text
-                    == "Nothing recorded for garage connector 2 since 2026-11-25 00:00:00: no decision or command yet.\n"
+                    == "Nothing recorded for garage connector 2 since 2026-11-25 00:00:00: "
+                    + "no decision or command yet.\n"
             )
         }
     }
