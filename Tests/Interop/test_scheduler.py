@@ -1,0 +1,270 @@
+"""Issue 5: the scheduler end to end, through `ampwise serve`, against the Python `ocpp` charger.
+
+Every test keeps time short (1 s ticks, 1 s pacing, 2 s retries) and waits on the charger's
+received CALLs (`wait_for`), never on sleeps. Every SetChargingProfile the charger receives is
+checked against the OCPP 1.6 smart-charging rules (`assert_valid_profiles`).
+"""
+
+import asyncio
+import json
+import urllib.request
+from datetime import datetime, timedelta, timezone
+
+from ocpp.routing import on
+from ocpp.v16 import call, call_result
+from ocpp.v16.enums import Action, ChargingProfileStatus
+
+from charger import PythonCharger, connected
+
+SCHEDULER = {"tick": 1, "deadband": 0.5, "minIncreaseInterval": 1, "inputMaxAge": 300, "retryInterval": 2}
+ONE_PHASE = {"phases": 1, "voltage": 230, "minCurrent": 6, "maxCurrent": 16}
+
+
+def start_server(ampwise, rules: dict[str, str], chargers: dict | None = None, **overrides):
+    return ampwise(rules=rules, scheduler=SCHEDULER, chargers=chargers or {}, **overrides)
+
+
+# --- HTTP API -------------------------------------------------------------------------------
+
+def api(server, method: str, path: str, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{server.api_port}{path}", data=data, method=method,
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read() or b"null")
+
+
+async def put_inputs(server, values: dict):
+    return await asyncio.to_thread(api, server, "PUT", "/api/inputs", values)
+
+
+async def put_tariff(server, slots: list):
+    return await asyncio.to_thread(api, server, "PUT", "/api/tariff", slots)
+
+
+async def commands(server, charger_id: str):
+    return await asyncio.to_thread(api, server, "GET", f"/api/commands?charger={charger_id}")
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+# --- the charger side -----------------------------------------------------------------------
+
+async def plug_in_and_charge(charger: PythonCharger, connector: int = 1) -> int:
+    """Boots, reports Preparing, starts a transaction and reports Charging; returns its id."""
+    await charger.boot()
+    await charger.call(call.StatusNotification(connector_id=connector, error_code="NoError", status="Preparing"))
+    started = await charger.call(call.StartTransaction(
+        connector_id=connector, id_tag="ampwise", meter_start=0,
+        timestamp=datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")))
+    await charger.call(call.StatusNotification(connector_id=connector, error_code="NoError", status="Charging"))
+    return started.transaction_id
+
+
+async def wait_for_count(charger: PythonCharger, action: str, count: int, timeout: float = 10) -> None:
+    """Waits until the charger has received `count` CALLs of `action`."""
+    await charger.wait_for(action, timeout=timeout, predicate=lambda _: len(charger.calls(action)) >= count)
+
+
+def profile_limit(payload: dict) -> float:
+    return payload["csChargingProfiles"]["chargingSchedule"]["chargingSchedulePeriod"][0]["limit"]
+
+
+def limit_is(value: float):
+    return lambda payload: abs(profile_limit(payload) - value) < 0.05
+
+
+def purpose_is(purpose: str):
+    return lambda payload: payload["csChargingProfiles"]["chargingProfilePurpose"] == purpose
+
+
+def assert_valid_profiles(charger: PythonCharger, transaction_ids=()) -> None:
+    """Every SetChargingProfile received obeys OCPP 1.6 (schema and smart-charging section 3.13)."""
+    max_stack = int(charger.configuration.get("ChargeProfileMaxStackLevel", "0"))
+    single = charger.configuration.get("NumberOfConnectors", "1") == "1"
+    for payload in charger.calls("SetChargingProfile"):
+        connector = payload["connectorId"]
+        profile = payload["csChargingProfiles"]
+        assert isinstance(connector, int) and connector >= 0, payload
+        assert isinstance(profile["chargingProfileId"], int), payload
+        assert isinstance(profile["stackLevel"], int) and 0 <= profile["stackLevel"] <= max_stack, payload
+        purpose = profile["chargingProfilePurpose"]
+        kind = profile["chargingProfileKind"]
+        assert purpose in ("ChargePointMaxProfile", "TxDefaultProfile", "TxProfile"), payload
+        assert kind in ("Absolute", "Recurring", "Relative"), payload
+        if purpose == "TxProfile":
+            assert connector > 0 and "transactionId" in profile, payload
+            if transaction_ids:
+                assert profile["transactionId"] in transaction_ids, payload
+        else:
+            assert "transactionId" not in profile, payload
+        if purpose == "ChargePointMaxProfile":
+            assert connector == 0 and single, payload
+        schedule = profile["chargingSchedule"]
+        if kind == "Relative":
+            assert "startSchedule" not in schedule, payload
+        if kind == "Absolute":
+            assert "startSchedule" in schedule, payload
+        if kind == "Recurring":
+            assert "recurrencyKind" in profile and "startSchedule" in schedule, payload
+        assert schedule["chargingRateUnit"] in ("A", "W"), payload
+        periods = schedule["chargingSchedulePeriod"]
+        assert periods and periods[0]["startPeriod"] == 0, payload
+        starts = [period["startPeriod"] for period in periods]
+        assert starts == sorted(set(starts)), payload
+        for period in periods:
+            assert period["limit"] >= 0 and round(period["limit"], 1) == period["limit"], payload
+            assert period.get("numberPhases", 3) in (1, 2, 3), payload
+        # Ampwise's fixed ids: 100 + connector, 200 + connector, 300.
+        expected_id = {"TxDefaultProfile": 100 + connector, "TxProfile": 200 + connector,
+                       "ChargePointMaxProfile": 300}[purpose]
+        assert profile["chargingProfileId"] == expected_id, payload
+
+
+# --- tests ----------------------------------------------------------------------------------
+
+async def test_auto_start_on_preparing(ampwise):
+    rules = {"start.rules": 'rule "auto start" {\n when status is Preparing\n start idtag "car"\n}\n'}
+    server = start_server(ampwise, rules)
+    async with connected(server, "garage") as charger:
+        await charger.boot()
+        await charger.call(call.StatusNotification(connector_id=1, error_code="NoError", status="Available"))
+        await charger.call(call.StatusNotification(connector_id=1, error_code="NoError", status="Preparing"))
+        start = await charger.wait_for("RemoteStartTransaction")
+        assert start == {"idTag": "car", "connectorId": 1}
+    recorded = await commands(server, "garage")
+    assert [c["action"] for c in recorded] == ["RemoteStartTransaction"]
+
+
+async def test_solar_following_limits_follow_grid_power_outside_the_deadband(ampwise):
+    rules = {"solar.rules": 'rule "solar following" {\n limit -grid.power\n}\n'}
+    server = start_server(ampwise, rules, chargers={"garage": ONE_PHASE})
+    async with connected(server, "garage") as charger:
+        transaction = await plug_in_and_charge(charger)
+        await put_inputs(server, {"grid.power": -2300})
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(10.0))
+        await put_inputs(server, {"grid.power": -3450})
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(15.0))
+        # 15.2 A is within the 0.5 A deadband of 15 A: not sent. The next decrease is the barrier.
+        await put_inputs(server, {"grid.power": -3500})
+        await put_inputs(server, {"grid.power": -1610})
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(7.0))
+        limits = [profile_limit(p) for p in charger.calls("SetChargingProfile")]
+        assert limits == [10.0, 15.0, 7.0]
+        assert_valid_profiles(charger, {transaction})
+
+
+async def test_a_cheap_window_that_ends_pauses_with_a_zero_profile_and_resumes(ampwise):
+    rules = {"night.rules": (
+        'rule "off by default" {\n pause\n}\n'
+        'rule "cheap" {\n priority 1\n when price < 0.20\n charge\n limit 16 A\n}\n')}
+    server = start_server(ampwise, rules, tariff={"default": 0.30})
+    now = datetime.now(timezone.utc)
+    window = [iso(now - timedelta(hours=1)), iso(now + timedelta(hours=1))]
+    async with connected(server, "garage") as charger:
+        transaction = await plug_in_and_charge(charger)
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(0.0))
+        await put_tariff(server, [{"start": window[0], "end": window[1], "price": 0.10}])
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(16.0))
+        await put_tariff(server, [{"start": window[0], "end": window[1], "price": 0.40}])
+        await wait_for_count(charger, "SetChargingProfile", 3)
+        assert charger.calls("RemoteStopTransaction") == []  # the transaction stays open
+        await put_tariff(server, [{"start": window[0], "end": window[1], "price": 0.10}])
+        await wait_for_count(charger, "SetChargingProfile", 4)
+        assert [profile_limit(p) for p in charger.calls("SetChargingProfile")] == [0.0, 16.0, 0.0, 16.0]
+        assert_valid_profiles(charger, {transaction})
+
+
+async def test_a_fuse_cap_wins_over_the_solar_rule(ampwise):
+    rules = {"site.rules": (
+        'rule "solar following" {\n limit -grid.power\n}\n'
+        'rule "fuse" {\n limit 10 A\n}\n')}
+    server = start_server(ampwise, rules, chargers={"garage": ONE_PHASE})
+    async with connected(server, "garage") as charger:
+        await plug_in_and_charge(charger)
+        await put_inputs(server, {"grid.power": -3450})
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(10.0))
+        await put_inputs(server, {"grid.power": -1840})
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(8.0))
+        assert max(profile_limit(p) for p in charger.calls("SetChargingProfile")) == 10.0
+        assert_valid_profiles(charger)
+
+
+async def test_two_chargers_share_a_budget(ampwise):
+    rules = {"fuse.rules": 'rule "garage fuse" {\n chargers garage, carport\n share 20 A\n}\n'}
+    server = start_server(ampwise, rules)
+    async with connected(server, "garage") as garage, connected(server, "carport") as carport:
+        await plug_in_and_charge(garage)
+        await garage.wait_for("SetChargingProfile", predicate=limit_is(16.0))
+        await plug_in_and_charge(carport)
+        await garage.wait_for("SetChargingProfile", predicate=limit_is(10.0))
+        await carport.wait_for("SetChargingProfile", predicate=limit_is(10.0))
+        assert_valid_profiles(garage)
+        assert_valid_profiles(carport)
+
+
+class TxDefaultRejectingCharger(PythonCharger):
+    """Accepts TxProfile only, as some firmware does."""
+
+    @on(Action.set_charging_profile)
+    def on_set_charging_profile(self, connector_id, cs_charging_profiles, **_):
+        self.record("SetChargingProfile", {"connectorId": connector_id, "csChargingProfiles": cs_charging_profiles})
+        accepted = cs_charging_profiles["chargingProfilePurpose"] == "TxProfile"
+        return call_result.SetChargingProfile(
+            status=ChargingProfileStatus.accepted if accepted else ChargingProfileStatus.rejected)
+
+
+async def test_a_charger_that_rejects_tx_default_profile_gets_tx_profile_and_it_is_recorded(ampwise):
+    rules = {"cap.rules": 'rule "cap" {\n limit 10 A\n}\n'}
+    server = start_server(ampwise, rules)
+    async with connected(server, "garage", cls=TxDefaultRejectingCharger) as charger:
+        transaction = await plug_in_and_charge(charger)
+        profile = await charger.wait_for("SetChargingProfile", predicate=purpose_is("TxProfile"))
+        assert profile["csChargingProfiles"]["transactionId"] == transaction
+        assert limit_is(10.0)(profile)
+        assert_valid_profiles(charger, {transaction})
+    recorded = [c for c in await commands(server, "garage") if c["action"] == "SetChargingProfile"]
+    outcomes = [(c["payload"]["csChargingProfiles"]["chargingProfilePurpose"], c["outcome"]) for c in recorded]
+    assert ("TxDefaultProfile", "Rejected") in outcomes
+    assert ("TxProfile", "Accepted") in outcomes
+
+
+class SilentOnceCharger(PythonCharger):
+    """Does not answer the first SetChargingProfile within the call timeout."""
+
+    @on(Action.set_charging_profile)
+    async def on_set_charging_profile(self, connector_id, cs_charging_profiles, **_):
+        self.record("SetChargingProfile", {"connectorId": connector_id, "csChargingProfiles": cs_charging_profiles})
+        if len(self.calls("SetChargingProfile")) == 1:
+            await asyncio.sleep(3)  # longer than callTimeout: the central system gives up on it
+        return call_result.SetChargingProfile(status=ChargingProfileStatus.accepted)
+
+
+async def test_a_charger_that_does_not_answer_is_retried(ampwise):
+    rules = {"cap.rules": 'rule "cap" {\n limit 10 A\n}\n'}
+    server = start_server(ampwise, rules, central={"callTimeout": 1})
+    async with connected(server, "garage", cls=SilentOnceCharger) as charger:
+        await plug_in_and_charge(charger)
+        await charger.wait_for("SetChargingProfile")
+        await wait_for_count(charger, "SetChargingProfile", 2, timeout=15)
+        assert [profile_limit(p) for p in charger.calls("SetChargingProfile")][:2] == [10.0, 10.0]
+        assert_valid_profiles(charger)
+    outcomes = [c["outcome"] for c in await commands(server, "garage") if c["action"] == "SetChargingProfile"]
+    assert "Timeout" in outcomes and "Accepted" in outcomes
+
+
+async def test_a_charger_that_reconnects_gets_its_decisions_again(ampwise):
+    rules = {"cap.rules": 'rule "cap" {\n limit 10 A\n}\n'}
+    server = start_server(ampwise, rules)
+    async with connected(server, "garage") as charger:
+        await plug_in_and_charge(charger)
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(10.0))
+        assert_valid_profiles(charger)
+    async with connected(server, "garage") as again:
+        await again.boot()
+        await again.wait_for("SetChargingProfile", predicate=limit_is(10.0))
+        assert_valid_profiles(again)
