@@ -10,6 +10,7 @@ import json
 import urllib.request
 from datetime import datetime, timedelta, timezone
 
+from ocpp.charge_point import snake_to_camel_case
 from ocpp.routing import on
 from ocpp.v16 import call, call_result
 from ocpp.v16.enums import Action, ChargingProfileStatus
@@ -44,8 +45,23 @@ async def put_tariff(server, slots: list):
     return await asyncio.to_thread(api, server, "PUT", "/api/tariff", slots)
 
 
+async def wait_for_commands(server, charger_id: str, predicate, timeout: float = 10) -> list:
+    """Polls the audit trail until `predicate(commands)` holds: a command is recorded once answered."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        recorded = await commands(server, charger_id)
+        if predicate(recorded):
+            return recorded
+        if loop.time() > deadline:
+            raise AssertionError(f"recorded commands never matched: {recorded}")
+        await asyncio.sleep(0.1)
+
+
 async def commands(server, charger_id: str):
-    return await asyncio.to_thread(api, server, "GET", f"/api/commands?charger={charger_id}")
+    """The scheduler's recorded commands for a charger, oldest first (the API answers newest first)."""
+    recorded = await asyncio.to_thread(api, server, "GET", f"/api/commands?charger={charger_id}")
+    return [c for c in reversed(recorded) if c["source"] == "scheduler"]
 
 
 def iso(moment: datetime) -> str:
@@ -70,8 +86,17 @@ async def wait_for_count(charger: PythonCharger, action: str, count: int, timeou
     await charger.wait_for(action, timeout=timeout, predicate=lambda _: len(charger.calls(action)) >= count)
 
 
+def wire(payload: dict) -> dict:
+    """A received SetChargingProfile as it was on the wire (the `ocpp` package hands handlers snake_case)."""
+    return snake_to_camel_case(payload)
+
+
+def profiles(charger: PythonCharger) -> list[dict]:
+    return [wire(payload) for payload in charger.calls("SetChargingProfile")]
+
+
 def profile_limit(payload: dict) -> float:
-    return payload["csChargingProfiles"]["chargingSchedule"]["chargingSchedulePeriod"][0]["limit"]
+    return float(wire(payload)["csChargingProfiles"]["chargingSchedule"]["chargingSchedulePeriod"][0]["limit"])
 
 
 def limit_is(value: float):
@@ -79,14 +104,15 @@ def limit_is(value: float):
 
 
 def purpose_is(purpose: str):
-    return lambda payload: payload["csChargingProfiles"]["chargingProfilePurpose"] == purpose
+    return lambda payload: wire(payload)["csChargingProfiles"]["chargingProfilePurpose"] == purpose
 
 
 def assert_valid_profiles(charger: PythonCharger, transaction_ids=()) -> None:
     """Every SetChargingProfile received obeys OCPP 1.6 (schema and smart-charging section 3.13)."""
     max_stack = int(charger.configuration.get("ChargeProfileMaxStackLevel", "0"))
     single = charger.configuration.get("NumberOfConnectors", "1") == "1"
-    for payload in charger.calls("SetChargingProfile"):
+    assert profiles(charger), "no SetChargingProfile received"
+    for payload in profiles(charger):
         connector = payload["connectorId"]
         profile = payload["csChargingProfiles"]
         assert isinstance(connector, int) and connector >= 0, payload
@@ -136,8 +162,8 @@ async def test_auto_start_on_preparing(ampwise):
         await charger.call(call.StatusNotification(connector_id=1, error_code="NoError", status="Preparing"))
         start = await charger.wait_for("RemoteStartTransaction")
         assert start == {"idTag": "car", "connectorId": 1}
-    recorded = await commands(server, "garage")
-    assert [c["action"] for c in recorded] == ["RemoteStartTransaction"]
+        recorded = await wait_for_commands(server, "garage", lambda r: len(r) >= 1)
+        assert [(c["action"], c["outcome"]) for c in recorded] == [("RemoteStartTransaction", "Accepted")]
 
 
 async def test_solar_following_limits_follow_grid_power_outside_the_deadband(ampwise):
@@ -213,7 +239,7 @@ class TxDefaultRejectingCharger(PythonCharger):
     @on(Action.set_charging_profile)
     def on_set_charging_profile(self, connector_id, cs_charging_profiles, **_):
         self.record("SetChargingProfile", {"connectorId": connector_id, "csChargingProfiles": cs_charging_profiles})
-        accepted = cs_charging_profiles["chargingProfilePurpose"] == "TxProfile"
+        accepted = cs_charging_profiles["charging_profile_purpose"] == "TxProfile"
         return call_result.SetChargingProfile(
             status=ChargingProfileStatus.accepted if accepted else ChargingProfileStatus.rejected)
 
@@ -224,24 +250,29 @@ async def test_a_charger_that_rejects_tx_default_profile_gets_tx_profile_and_it_
     async with connected(server, "garage", cls=TxDefaultRejectingCharger) as charger:
         transaction = await plug_in_and_charge(charger)
         profile = await charger.wait_for("SetChargingProfile", predicate=purpose_is("TxProfile"))
-        assert profile["csChargingProfiles"]["transactionId"] == transaction
+        assert wire(profile)["csChargingProfiles"]["transactionId"] == transaction
         assert limit_is(10.0)(profile)
         assert_valid_profiles(charger, {transaction})
-    recorded = [c for c in await commands(server, "garage") if c["action"] == "SetChargingProfile"]
-    outcomes = [(c["payload"]["csChargingProfiles"]["chargingProfilePurpose"], c["outcome"]) for c in recorded]
-    assert ("TxDefaultProfile", "Rejected") in outcomes
-    assert ("TxProfile", "Accepted") in outcomes
+        def outcomes(recorded):
+            return [(c["payload"]["csChargingProfiles"]["chargingProfilePurpose"], c["outcome"])
+                    for c in recorded if c["action"] == "SetChargingProfile"]
+
+        recorded = await wait_for_commands(server, "garage", lambda r: ("TxProfile", "Accepted") in outcomes(r))
+        assert ("TxDefaultProfile", "Rejected") in outcomes(recorded)
 
 
 class SilentOnceCharger(PythonCharger):
-    """Does not answer the first SetChargingProfile within the call timeout."""
+    """Never answers the first SetChargingProfile, as a charger whose reply got lost."""
 
-    @on(Action.set_charging_profile)
-    async def on_set_charging_profile(self, connector_id, cs_charging_profiles, **_):
-        self.record("SetChargingProfile", {"connectorId": connector_id, "csChargingProfiles": cs_charging_profiles})
-        if len(self.calls("SetChargingProfile")) == 1:
-            await asyncio.sleep(3)  # longer than callTimeout: the central system gives up on it
-        return call_result.SetChargingProfile(status=ChargingProfileStatus.accepted)
+    dropped = False
+
+    async def route_message(self, raw_msg):
+        message = json.loads(raw_msg)
+        if message[0] == 2 and message[2] == "SetChargingProfile" and not self.dropped:
+            self.dropped = True
+            self.record("SetChargingProfile", message[3])
+            return
+        await super().route_message(raw_msg)
 
 
 async def test_a_charger_that_does_not_answer_is_retried(ampwise):
@@ -253,8 +284,10 @@ async def test_a_charger_that_does_not_answer_is_retried(ampwise):
         await wait_for_count(charger, "SetChargingProfile", 2, timeout=15)
         assert [profile_limit(p) for p in charger.calls("SetChargingProfile")][:2] == [10.0, 10.0]
         assert_valid_profiles(charger)
-    outcomes = [c["outcome"] for c in await commands(server, "garage") if c["action"] == "SetChargingProfile"]
-    assert "Timeout" in outcomes and "Accepted" in outcomes
+        recorded = await wait_for_commands(
+            server, "garage", lambda r: [c["outcome"] for c in r if c["action"] == "SetChargingProfile"][:2]
+            == ["Timeout", "Accepted"])
+        assert recorded[-1]["decisionId"] is not None
 
 
 async def test_a_charger_that_reconnects_gets_its_decisions_again(ampwise):

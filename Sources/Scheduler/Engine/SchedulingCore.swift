@@ -39,9 +39,9 @@ public struct SchedulingCore: Sendable {
     }
 
     /// Evaluates the rules at `now` for every connector in `snapshots` and returns the commands due
-    /// for the connected chargers.
+    /// for the connected chargers, except those `held` (still being set up after connecting).
     public mutating func evaluate(
-        snapshots: [ChargerSnapshot], inputs: InputSet, tariff: TariffSchedule, now: Date
+        snapshots: [ChargerSnapshot], inputs: InputSet, tariff: TariffSchedule, now: Date, held: Set<String> = []
     ) -> EvaluationOutcome {
         let world = SchedulingWorld.ruleWorld(
             snapshots: snapshots, settings: settings, inputs: inputs, tariff: tariff, now: now)
@@ -54,12 +54,18 @@ public struct SchedulingCore: Sendable {
         var commands: [ScheduledCommand] = []
         for snapshot in snapshots {
             var policy = policies[snapshot.id] ?? ChargerCommandPolicy(charger: ChargerFacts())
-            policy.charger = SchedulingWorld.chargerFacts(
+            let facts = SchedulingWorld.chargerFacts(
                 snapshot: snapshot, settings: settings.charger(snapshot.id),
                 workingPurpose: policy.charger.workingProfilePurpose)
-            let facts = SchedulingWorld.connectorFacts(snapshot: snapshot)
+            if facts != policy.charger && !policy.connectors.isEmpty {
+                // The charger reported a new stack level or unit, or its settings changed: what it
+                // was told was built from the old facts, so it is told again.
+                policy.forgetCharger()
+            }
+            policy.charger = facts
+            let connectors = SchedulingWorld.connectorFacts(snapshot: snapshot)
             var intents: [Int: ConnectorIntent] = [:]
-            for connector in facts {
+            for connector in connectors {
                 let key = ConnectorKey(chargerId: snapshot.id, connectorId: connector.connectorId)
                 guard let decision = byConnector[key] else { continue }
                 let intent = decision.intent
@@ -74,8 +80,8 @@ public struct SchedulingCore: Sendable {
                     changed.append((key, summary))
                 }
             }
-            if snapshot.connected {
-                let due = policy.commands(intents: intents, facts: facts, settings: settings.policy, now: now)
+            if snapshot.connected && !held.contains(snapshot.id) {
+                let due = policy.commands(intents: intents, facts: connectors, settings: settings.policy, now: now)
                 commands += due.map { ScheduledCommand(chargerId: snapshot.id, command: $0) }
             }
             policies[snapshot.id] = policy

@@ -28,6 +28,10 @@ public actor SchedulingEngine {
     var tariff: TariffSchedule
     /// Chargers whose stored working purpose was read.
     var purposesLoaded: Set<String> = []
+    /// How long a (re)connected charger is left to its set-up before it gets commands anyway.
+    let setupWait: TimeInterval
+    /// Chargers that (re)connected or booted and are being set up, until when at the latest.
+    var settingUp: [String: Date] = [:]
 
     // The loop.
     var loop: Task<Void, Never>?
@@ -53,11 +57,15 @@ public actor SchedulingEngine {
     ///   - ruleSet: the rules checked at start-up.
     ///   - tariff: the configured tariff; pushed prices kept in `store` are added by `start()`.
     ///   - loadRules: reads the rules folder for `reloadRules()`; `nil`: reloading keeps the rules.
+    ///   - setupWait: after a charger connects or boots, its commands wait for the directory's
+    ///     `configured` (the set-up learned its stack level and units, and its own calls are done),
+    ///     at most this many seconds.
     public init(
         settings: EngineSettings, ruleSet: RuleSet, tariff: TariffSchedule, directory: any ChargerDirectory,
         caller: any ChargePointCalling, store: Store, clock: any EngineClock = SystemEngineClock(),
-        loadRules: RuleSourceLoader? = nil
+        loadRules: RuleSourceLoader? = nil, setupWait: TimeInterval = 30
     ) {
+        self.setupWait = setupWait
         self.core = SchedulingCore(settings: settings, ruleSet: ruleSet)
         self.inputs = InputSet(maxAge: settings.inputMaxAge)
         self.tariff = tariff
@@ -115,13 +123,18 @@ public actor SchedulingEngine {
     }
 
     /// A change in the charger directory: a (re)connection or boot makes the charger's decisions be
-    /// sent again; status, configuration and transaction changes re-evaluate at once.
+    /// sent again once its set-up is done; status, configuration and transaction changes
+    /// re-evaluate at once.
     public func chargerChanged(_ change: ChargerChange) {
         switch change {
         case .connected(let chargerId), .booted(let chargerId):
             core.forgetCharger(chargerId)
+            settingUp[chargerId] = clock.now().addingTimeInterval(setupWait)
             trigger()
-        case .configured, .status, .transactionStarted, .transactionStopped:
+        case .configured(let chargerId):
+            settingUp[chargerId] = nil
+            trigger()
+        case .status, .transactionStarted, .transactionStopped:
             trigger()
         case .disconnected, .meterValues:
             // Measurands are read at the next tick; a disconnected charger gets nothing until it is back.
@@ -141,6 +154,14 @@ public actor SchedulingEngine {
             await withCheckedContinuation { idleWaiters.append($0) }
         }
     }
+
+    /// Runs one evaluation now, outside the loop's schedule (for tests and benchmarks).
+    public func evaluateNow() async {
+        await pass()
+    }
+
+    /// Commands handed to the outboxes and not answered yet.
+    public var commandsInFlight: Int { outstanding }
 
     // MARK: - The loop
 
@@ -167,7 +188,9 @@ public actor SchedulingEngine {
         let now = clock.now()
         lastPassAt = now
         tariff.removePushedSlots(endingBefore: now.addingTimeInterval(-86_400))
-        let outcome = core.evaluate(snapshots: snapshots, inputs: inputs, tariff: tariff, now: now)
+        settingUp = settingUp.filter { $0.value > now }
+        let outcome = core.evaluate(
+            snapshots: snapshots, inputs: inputs, tariff: tariff, now: now, held: Set(settingUp.keys))
         recordDecisions(outcome)
         for scheduled in outcome.commands { enqueue(scheduled) }
     }
@@ -199,7 +222,10 @@ public actor SchedulingEngine {
         guard !pending, !Task.isCancelled else { return }
         let now = clock.now()
         var deadline = (lastPassAt ?? now).addingTimeInterval(core.settings.tick)
-        if let wakeUp = core.nextWakeUp { deadline = min(deadline, wakeUp) }
+        // A wake-up at or before now was handled by the pass that just ran (or belongs to a
+        // charger that is offline and gets nothing until it is back): only later ones count.
+        if let wakeUp = core.nextWakeUp, wakeUp > now { deadline = min(deadline, wakeUp) }
+        if let setupEnds = settingUp.values.min(), setupEnds > now { deadline = min(deadline, setupEnds) }
         guard deadline > now else { return }
         waitDeadline = deadline
         let clock = clock

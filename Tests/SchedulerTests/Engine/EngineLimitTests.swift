@@ -51,6 +51,25 @@ import Testing
         await harness.stop()
     }
 
+    @Test func aLimitWithinTheDeadbandOfTheProfileOnItsWayIsNotSent() async throws {
+        let harness = try EngineHarness(rules: Self.solar)
+        await harness.start()
+        harness.caller.hold()
+        _ = try await harness.engine.updateInputs(["grid.power": -2300])
+        await harness.caller.waitForCalls(1)
+        _ = try await harness.engine.updateInputs(["grid.power": -2392])
+        await harness.engine.evaluateNow()
+        #expect(await harness.engine.commandsInFlight == 1)
+        // Outside the deadband a new limit goes out at once, even with one on its way.
+        _ = try await harness.engine.updateInputs(["grid.power": -1610])
+        await harness.engine.evaluateNow()
+        #expect(await harness.engine.commandsInFlight == 2)
+        harness.caller.release()
+        await harness.engine.settle()
+        #expect(harness.profiles == ["TxDefaultProfile 10.0", "TxDefaultProfile 7.0"])
+        await harness.stop()
+    }
+
     @Test func theCheapWindowEndingPausesWithAZeroProfileAndTheNextOneResumes() async throws {
         let rules = """
             rule "off by default" {
@@ -134,17 +153,36 @@ import Testing
         await harness.stop()
     }
 
-    @Test func aReconnectedChargerGetsItsDecisionsAgain() async throws {
+    @Test func aReconnectedChargerGetsItsDecisionsAgainOnceItIsSetUp() async throws {
         let harness = try EngineHarness(rules: "rule \"cap\" { limit 10 A }")
         await harness.start()
         await harness.advance(by: 10)
         #expect(harness.profiles == ["TxDefaultProfile 10.0"])
+        // The set-up (GetConfiguration, ...) runs first: nothing until it is done.
         await harness.changed(.connected(chargerId: "garage"))
+        #expect(harness.profiles == ["TxDefaultProfile 10.0"])
+        await harness.changed(.configured(chargerId: "garage"))
         #expect(harness.profiles == ["TxDefaultProfile 10.0", "TxDefaultProfile 10.0"])
+        // A set-up that never finishes holds the commands back for at most 30 s.
         await harness.changed(.booted(chargerId: "garage"))
+        await harness.advance(by: 20)
+        #expect(harness.profiles.count == 2)
+        await harness.advance(by: 10)
         #expect(harness.profiles.count == 3)
         // The decision did not change: one record.
         #expect(try await harness.decisions().count == 1)
+        await harness.stop()
+    }
+
+    @Test func aNewStackLevelFromTheSetUpSendsTheProfileAgain() async throws {
+        let harness = try EngineHarness(rules: "rule \"cap\" { limit 10 A }")
+        await harness.start()
+        harness.directory.update("garage") { $0.maxStackLevel = 8 }
+        await harness.changed(.configured(chargerId: "garage"))
+        let stackLevels = harness.caller.calls.map {
+            $0.payload["csChargingProfiles"]?.objectValue?["stackLevel"]?.doubleValue
+        }
+        #expect(stackLevels == [5, 8])
         await harness.stop()
     }
 
