@@ -7,6 +7,7 @@ checked against the OCPP 1.6 smart-charging rules (`assert_valid_profiles`).
 
 import asyncio
 import json
+import subprocess
 import urllib.request
 from datetime import datetime, timedelta, timezone
 
@@ -16,6 +17,7 @@ from ocpp.v16 import call, call_result
 from ocpp.v16.enums import Action, ChargingProfileStatus
 
 from charger import PythonCharger, connected
+from conftest import AMPWISE_BIN
 
 SCHEDULER = {"tick": 1, "deadband": 0.5, "minIncreaseInterval": 1, "inputMaxAge": 300, "retryInterval": 2}
 ONE_PHASE = {"phases": 1, "voltage": 230, "minCurrent": 6, "maxCurrent": 16}
@@ -164,6 +166,16 @@ async def test_auto_start_on_preparing(ampwise):
         assert start == {"idTag": "car", "connectorId": 1}
         recorded = await wait_for_commands(server, "garage", lambda r: len(r) >= 1)
         assert [(c["action"], c["outcome"]) for c in recorded] == [("RemoteStartTransaction", "Accepted")]
+    # `ampwise why` reads the same database while the server runs.
+    why = await asyncio.to_thread(
+        subprocess.run,
+        [AMPWISE_BIN, "why", "garage", "--config", str(server.config_path),
+         "--db", str(server.directory / "ampwise.sqlite")],
+        capture_output=True, text=True, timeout=30)
+    assert why.returncode == 0, why.stderr
+    lines = why.stdout.splitlines()
+    assert any(line.endswith("garage:1  decided  start a session (session: auto start)") for line in lines), lines
+    assert any("garage:1  sent     RemoteStartTransaction idTag car -> Accepted (" in line for line in lines), lines
 
 
 async def test_solar_following_limits_follow_grid_power_outside_the_deadband(ampwise):
