@@ -198,6 +198,25 @@ async def test_solar_following_limits_follow_grid_power_outside_the_deadband(amp
         assert_valid_profiles(charger, {transaction})
 
 
+async def test_solar_following_holds_through_a_passing_cloud(ampwise):
+    rules = {"solar.rules": (
+        'rule "off" {\n pause\n}\n'
+        'rule "solar" {\n priority 1\n when solar.surplus >= 1.4 kW hold 2s\n charge\n limit 10 A\n}\n')}
+    server = start_server(ampwise, rules, chargers={"garage": ONE_PHASE})
+    loop = asyncio.get_running_loop()
+    async with connected(server, "garage") as charger:
+        await plug_in_and_charge(charger)
+        await put_inputs(server, {"grid.power": -2300})
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(10.0))
+        cloud = loop.time()
+        await put_inputs(server, {"grid.power": 500})
+        await wait_for_count(charger, "SetChargingProfile", len(charger.calls("SetChargingProfile")) + 1)
+        # `hold 2s` kept the rule active for two seconds after the surplus went.
+        assert loop.time() - cloud >= 1.9
+        assert profile_limit(charger.calls("SetChargingProfile")[-1]) == 0.0
+        assert_valid_profiles(charger)
+
+
 async def test_a_cheap_window_that_ends_pauses_with_a_zero_profile_and_resumes(ampwise):
     rules = {"night.rules": (
         'rule "off by default" {\n pause\n}\n'
