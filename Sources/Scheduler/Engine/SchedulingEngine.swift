@@ -221,7 +221,8 @@ public actor SchedulingEngine {
     func waitForWork() async {
         guard !pending, !Task.isCancelled else { return }
         let now = clock.now()
-        var deadline = (lastPassAt ?? now).addingTimeInterval(core.settings.tick)
+        // A floor on the tick, so that a tiny configured value cannot make the loop spin.
+        var deadline = (lastPassAt ?? now).addingTimeInterval(max(core.settings.tick, 0.05))
         // A wake-up at or before now was handled by the pass that just ran (or belongs to a
         // charger that is offline and gets nothing until it is back): only later ones count.
         if let wakeUp = core.nextWakeUp, wakeUp > now { deadline = min(deadline, wakeUp) }
