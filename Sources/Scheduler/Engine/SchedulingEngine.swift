@@ -43,6 +43,10 @@ public actor SchedulingEngine {
     var lastPassAt: Date?
     var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
+    // Directory changes.
+    var changeFeed: AsyncStream<ChargerChange>.Continuation?
+    var changeHandler: Task<Void, Never>?
+
     // Sending.
     var outboxes: [String: AsyncStream<OutgoingCommand>.Continuation] = [:]
     var senders: [Task<Void, Never>] = []
@@ -94,9 +98,13 @@ public actor SchedulingEngine {
         } catch {
             logger.warning("cannot read the stored inputs and tariff: \(error)")
         }
-        directory.observeChanges { [weak self] change in
-            guard let self else { return }
-            Task { await self.chargerChanged(change) }
+        // Through a stream, so that changes are handled in the order they happened (a `configured`
+        // must not overtake the `connected` before it).
+        let (changes, continuation) = AsyncStream<ChargerChange>.makeStream()
+        changeFeed = continuation
+        directory.observeChanges { change in continuation.yield(change) }
+        changeHandler = Task {
+            for await change in changes { self.chargerChanged(change) }
         }
         pending = true
         loop = Task { await self.run() }
@@ -105,6 +113,8 @@ public actor SchedulingEngine {
     /// Ends the loop and waits for the commands already handed to the central system.
     public func stop() async {
         isStopped = true
+        changeFeed?.finish()
+        changeHandler?.cancel()
         loop?.cancel()
         wake()
         await loop?.value

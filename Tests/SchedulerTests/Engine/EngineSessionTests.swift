@@ -40,6 +40,19 @@ import Testing
         await harness.stop()
     }
 
+    @Test(.timeLimit(.minutes(1))) func theDirectorysChangesReachTheEngineInOrder() async throws {
+        let harness = try EngineHarness(
+            rules: Self.autoStart, chargers: [EngineHarness.charger("garage", status: "Available")])
+        await harness.start()
+        harness.directory.setConnector("garage", 1, status: "Preparing")
+        // Connected and configured at once: the charger is not held back for its set-up.
+        harness.directory.emit(.connected(chargerId: "garage"))
+        harness.directory.emit(.configured(chargerId: "garage"))
+        await harness.caller.waitForCalls(1)
+        #expect(harness.caller.actions == ["RemoteStartTransaction"])
+        await harness.stop()
+    }
+
     @Test func aPauseWithTheRemoteStopPolicyEndsTheTransactionAndResumesWhenItLifts() async throws {
         let rules = """
             rule "pause on boost" {

@@ -18,8 +18,17 @@ final class FakeChargerDirectory: ChargerDirectory {
 
     func snapshot(_ chargerId: String) -> ChargerSnapshot? { state.withLock { $0[chargerId] } }
 
-    /// The tests tell the engine about changes themselves (`chargerChanged`), so that they know when.
-    func observeChanges(_ observer: @escaping @Sendable (ChargerChange) -> Void) {}
+    private let observers = Mutex<[@Sendable (ChargerChange) -> Void]>([])
+
+    /// Most tests tell the engine about changes themselves (`chargerChanged`), so that they know
+    /// when it has handled them; `emit` goes the way of the real directory.
+    func observeChanges(_ observer: @escaping @Sendable (ChargerChange) -> Void) {
+        observers.withLock { $0.append(observer) }
+    }
+
+    func emit(_ change: ChargerChange) {
+        for observer in observers.withLock({ $0 }) { observer(change) }
+    }
 
     func update(_ chargerId: String, _ change: (inout ChargerSnapshot) -> Void) {
         state.withLock { state in
