@@ -27,12 +27,13 @@ extension SchedulingEngine: SchedulerControl {
         core.updatePolicy(chargerId: override.chargerId, connectorId: override.connectorId) { policy, _ in
             policy.setLimitOverride(amps: amps, minutes: override.minutes, connector: connector, now: now)
         }
-        trigger()
+        // At once, not at the next turn of the loop: the API answers with the new decision.
+        await pass()
     }
 
     public func clearLimitOverride(chargerId: String, connectorId: Int) async {
         core.updatePolicy(chargerId: chargerId, connectorId: connectorId) { policy, _ in policy.clearLimitOverride() }
-        trigger()
+        await pass()
     }
 
     public func noteManualCommand(_ command: ManualCommand) async {

@@ -19,9 +19,10 @@ import Testing
 
         try await harness.engine.setLimitOverride(
             LimitOverrideRequest(chargerId: "garage", connectorId: 1, amps: nil, watts: 2300, minutes: nil))
+        // The decision is already the override's when the call returns (the API answers with it).
+        let states = await harness.engine.connectorStates(chargerId: "garage")
         await harness.engine.settle()
         #expect(harness.profiles == ["TxDefaultProfile 0.0", "TxDefaultProfile 10.0"])
-        let states = await harness.engine.connectorStates(chargerId: "garage")
         #expect(states[1]?.source == "override")
         #expect(states[1]?.charging == true)
         #expect(states[1]?.limitAmps == 10)
