@@ -71,8 +71,8 @@ public struct DecisionSummary: Sendable, Equatable {
             parts.append(limitAmps.map { "charge at \(DecisionSummary.amps($0))" } ?? "charge")
         case false?:
             switch pauseReason {
-            case "belowMinimum"?: parts.append("pause (limit below the charger's minimum)")
-            case "shareBudget"?: parts.append("pause (shared budget too small)")
+            case "belowMinimum"?: parts.append("pause, the limit is below the charger's minimum")
+            case "shareBudget"?: parts.append("pause, the shared budget is too small")
             default: parts.append("pause")
             }
         case nil:

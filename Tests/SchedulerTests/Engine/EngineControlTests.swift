@@ -169,6 +169,19 @@ import Testing
         await harness.stop()
     }
 
+    @Test func aBudgetTooSmallForEveryonePausesTheLongestChargingAndSaysSo() async throws {
+        var chargers = ["a", "b", "c"].map { EngineHarness.charger($0, status: "Charging", transactionId: 1) }
+        chargers[1].connectors[0].chargingSeconds = 3600
+        let harness = try EngineHarness(
+            rules: "rule \"fuse\" {\n share 15 A\n}", chargers: chargers)
+        await harness.start()
+        #expect(harness.caller.calls.map(\.chargerId) == ["a", "b", "c"])
+        #expect(harness.profiles == ["TxDefaultProfile 7.5", "TxDefaultProfile 0.0", "TxDefaultProfile 7.5"])
+        let paused = try await harness.store.decisions(chargerId: "b")
+        #expect(paused.map(\.explanation) == ["pause, the shared budget is too small (share: fuse)"])
+        await harness.stop()
+    }
+
     @Test func twoChargersShareABudget() async throws {
         let rules = """
             rule "garage fuse" {

@@ -47,7 +47,7 @@ import Testing
         #expect(decisions.map(\.limitAmps) == [nil, 10, 10.4, 15, 7, 0])
         #expect(decisions.map(\.charging) == [nil, nil, nil, nil, nil, false])
         #expect(decisions[0].unknownInputs == ["grid.power"])
-        #expect(decisions[5].explanation == "pause (limit below the charger's minimum) (limit: solar following)")
+        #expect(decisions[5].explanation == "pause, the limit is below the charger's minimum (limit: solar following)")
         await harness.stop()
     }
 
