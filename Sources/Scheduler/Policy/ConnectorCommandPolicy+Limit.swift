@@ -17,6 +17,12 @@ extension ConnectorCommandPolicy {
         }
         let target: LimitTarget
         if let amps = wanted {
+            if case .profile(let pending, _)? = limitAttempt?.target, case .inFlight? = limitAttempt?.state,
+                (amps == 0) == (pending == 0), abs(amps - pending) < settings.deadband
+            {
+                // The profile on its way already holds this limit, give or take the deadband.
+                return nil
+            }
             if let installed = installedProfile, !installedProfileIsStale {
                 let sameSide = (amps == 0) == (installed.amps == 0)
                 if sameSide && (amps == installed.amps || abs(amps - installed.amps) < settings.deadband) {

@@ -1,0 +1,41 @@
+import Foundation
+
+/// One connector of a plan inputs file: its status, transaction and measurands over time.
+public struct PlanConnectorInput: Sendable, Equatable {
+    public var chargerId: String
+    public var connectorId: Int
+    /// OCPP status names; before the first point the connector is Available.
+    public var status: PlanTimeSeries<String>
+    /// Whether a transaction is open; `nil`: open while Charging, SuspendedEV or SuspendedEVSE.
+    public var transaction: PlanTimeSeries<Bool>?
+    /// By OCPP measurand name (`Power.Active.Import` in W, `Current.Import`, `Current.Offered`, `SoC`).
+    public var measurands: [String: PlanTimeSeries<Double>]
+    /// Energy of the open transaction in Wh.
+    public var energy: PlanTimeSeries<Double>?
+
+    public init(
+        chargerId: String, connectorId: Int, status: PlanTimeSeries<String>,
+        transaction: PlanTimeSeries<Bool>? = nil, measurands: [String: PlanTimeSeries<Double>] = [:],
+        energy: PlanTimeSeries<Double>? = nil
+    ) {
+        self.chargerId = chargerId
+        self.connectorId = connectorId
+        self.status = status
+        self.transaction = transaction
+        self.measurands = measurands
+        self.energy = energy
+    }
+
+    static let sessionStatuses: Set<String> = ["Charging", "SuspendedEV", "SuspendedEVSE"]
+
+    /// Whether a transaction is open at `instant`, and since when (the point that opened it).
+    func openTransaction(at instant: Date) -> (index: Int, startedAt: Date)? {
+        let flags: [PlanTimePoint<Bool>] =
+            transaction?.points
+            ?? status.points.map { PlanTimePoint(at: $0.at, value: Self.sessionStatuses.contains($0.value)) }
+        guard let current = flags.lastIndex(where: { $0.at <= instant }), flags[current].value else { return nil }
+        var start = current
+        while start > 0 && flags[start - 1].value { start -= 1 }
+        return (start, flags[start].at)
+    }
+}

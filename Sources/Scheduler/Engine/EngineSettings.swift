@@ -1,0 +1,32 @@
+import Foundation
+
+/// What the scheduling engine and `ampwise plan` take from the configuration.
+public struct EngineSettings: Sendable {
+    /// The zone for `time in`, `weekday` and `cheapest ... before`.
+    public var timeZone: TimeZone
+    /// Seconds between rule evaluations (`scheduler.tick`); evaluations also run on every event.
+    public var tick: TimeInterval
+    /// Seconds after which an input is unknown (`scheduler.inputMaxAge`).
+    public var inputMaxAge: TimeInterval
+    /// Deadband, pacing and retries.
+    public var policy: PolicySettings
+    /// Per-charger settings by id; a charger not listed gets `defaultCharger`.
+    public var chargers: [String: EngineChargerSettings]
+    public var defaultCharger: EngineChargerSettings
+
+    public init(
+        timeZone: TimeZone, tick: TimeInterval = 10, inputMaxAge: TimeInterval = 300,
+        policy: PolicySettings = PolicySettings(), chargers: [String: EngineChargerSettings] = [:],
+        defaultCharger: EngineChargerSettings = EngineChargerSettings()
+    ) {
+        self.timeZone = timeZone
+        self.tick = tick
+        self.inputMaxAge = inputMaxAge
+        self.policy = policy
+        self.chargers = chargers
+        self.defaultCharger = defaultCharger
+    }
+
+    /// The settings of charger `id`, listed or not.
+    public func charger(_ id: String) -> EngineChargerSettings { chargers[id] ?? defaultCharger }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Rules
+
+/// `ampwise plan`: runs the live engine's decision code (`SchedulingCore`) over simulated time.
+///
+/// The rules are evaluated every `tick` seconds, as the engine does, so `for` and `hold` behave
+/// as they will live; a point is kept every `step`. Every command the policy would send is
+/// answered Accepted, as by a charger that does what it is told.
+public enum PlanSimulation {
+    /// One series per connector (in charger and connector order) from `from` for `hours`.
+    public static func run(
+        settings: EngineSettings, ruleSet: RuleSet, tariff: TariffSchedule, scenario: PlanScenario, from: Date,
+        hours: Double, stepMinutes: Int
+    ) -> [PlanSeries] {
+        var core = SchedulingCore(settings: settings, ruleSet: ruleSet)
+        let end = from.addingTimeInterval(hours * 3600)
+        let step = TimeInterval(max(1, stepMinutes) * 60)
+        let tick = settings.tick > 0 ? min(settings.tick, step) : step
+        var points: [ConnectorKey: [PlanPoint]] = [:]
+        var stepTime = from
+        while stepTime < end {
+            let nextStep = min(stepTime.addingTimeInterval(step), end)
+            var now = stepTime
+            while now < nextStep {
+                let outcome = evaluate(
+                    &core, scenario: scenario, tariff: tariff, now: now, maxAge: settings.inputMaxAge)
+                if now == stepTime {
+                    for decision in outcome.decisions {
+                        let effective = core.effective[decision.key]
+                        points[decision.key, default: []].append(
+                            PlanPoint(
+                                time: now, limitAmps: effective?.isPaused == true ? nil : effective?.limitAmps,
+                                charging: effective?.isPaused != true, price: tariff.price(at: now),
+                                rules: DecisionSummary.planRules(decision: decision, effective: effective)))
+                    }
+                }
+                now = now.addingTimeInterval(tick)
+            }
+            stepTime = nextStep
+        }
+        return points.keys.sorted().map { key in PlanSeries(label: key.description, points: points[key] ?? []) }
+    }
+
+    static func evaluate(
+        _ core: inout SchedulingCore, scenario: PlanScenario, tariff: TariffSchedule, now: Date, maxAge: Double
+    ) -> EvaluationOutcome {
+        var inputs = InputSet(maxAge: maxAge)
+        for (name, value) in scenario.inputs(now) { inputs.set(name, to: value, at: now) }
+        let snapshots = scenario.snapshots(now)
+        let outcome = core.evaluate(snapshots: snapshots, inputs: inputs, tariff: tariff, now: now)
+        for command in outcome.commands {
+            _ = core.record(.accepted, for: command, now: now)
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,273 @@
+import Central
+import Foundation
+import Rules
+
+/// The scheduler's loop: evaluates the rules every `tick` and at once after every change that
+/// matters, turns each connector's decision into charger commands through the command policy,
+/// sends them (in order, one at a time per charger), feeds the answers back, and records every
+/// decision change and every command in the audit trail.
+///
+/// An actor, so that the world model, the policies and the outboxes are touched by one task at a
+/// time, off the event loops. `start()` begins the loop, `stop()` ends it.
+public actor SchedulingEngine {
+    /// Reads the rule sources for a reload; throw a `RuleDiagnostic` to report a missing folder.
+    public typealias RuleSourceLoader = @Sendable () throws -> [RuleSource]
+
+    /// The `charger_settings` key that keeps the profile purpose a charger accepted.
+    public static let workingPurposeKey = "workingProfilePurpose"
+
+    let directory: any ChargerDirectory
+    let caller: any ChargePointCalling
+    let store: Store
+    let clock: any EngineClock
+    let loadRules: RuleSourceLoader?
+    let logger = Logger(label: "scheduler")
+
+    var core: SchedulingCore
+    var inputs: InputSet
+    var tariff: TariffSchedule
+    /// Chargers whose stored working purpose was read.
+    var purposesLoaded: Set<String> = []
+    /// How long a (re)connected charger is left to its set-up before it gets commands anyway.
+    let setupWait: TimeInterval
+    /// Chargers that (re)connected or booted and are being set up, until when at the latest.
+    var settingUp: [String: Date] = [:]
+
+    // The loop.
+    var loop: Task<Void, Never>?
+    var isStopped = false
+    var pending = false
+    var waiter: CheckedContinuation<Void, Never>?
+    var waitDeadline: Date?
+    var sleeper: Task<Void, Never>?
+    var lastPassAt: Date?
+    var idleWaiters: [CheckedContinuation<Void, Never>] = []
+
+    // Directory changes.
+    var changeFeed: AsyncStream<ChargerChange>.Continuation?
+    var changeHandler: Task<Void, Never>?
+
+    // Sending.
+    var outboxes: [String: AsyncStream<OutgoingCommand>.Continuation] = [:]
+    var senders: [Task<Void, Never>] = []
+    var outstanding = 0
+    var decisionBatches: [ConnectorKey: Task<[ConnectorKey: Int], Never>] = [:]
+    /// The last answer to a limit command per connector, for the `applied` part of the API.
+    var lastLimitAnswers: [ConnectorKey: (outcome: String, at: Date)] = [:]
+
+    /// An engine over `directory`, sending through `caller` and recording in `store`.
+    ///
+    /// - Parameters:
+    ///   - ruleSet: the rules checked at start-up.
+    ///   - tariff: the configured tariff; pushed prices kept in `store` are added by `start()`.
+    ///   - loadRules: reads the rules folder for `reloadRules()`; `nil`: reloading keeps the rules.
+    ///   - setupWait: after a charger connects or boots, its commands wait for the directory's
+    ///     `configured` (the set-up learned its stack level and units, and its own calls are done),
+    ///     at most this many seconds.
+    public init(
+        settings: EngineSettings, ruleSet: RuleSet, tariff: TariffSchedule, directory: any ChargerDirectory,
+        caller: any ChargePointCalling, store: Store, clock: any EngineClock = SystemEngineClock(),
+        loadRules: RuleSourceLoader? = nil, setupWait: TimeInterval = 30
+    ) {
+        self.setupWait = setupWait
+        self.core = SchedulingCore(settings: settings, ruleSet: ruleSet)
+        self.inputs = InputSet(maxAge: settings.inputMaxAge)
+        self.tariff = tariff
+        self.directory = directory
+        self.caller = caller
+        self.store = store
+        self.clock = clock
+        self.loadRules = loadRules
+    }
+
+    /// Reloads the persisted inputs and pushed prices, subscribes to the directory's changes and
+    /// starts the loop (the first evaluation runs at once).
+    public func start() async {
+        guard loop == nil, !isStopped else { return }
+        let now = clock.now()
+        do {
+            for record in try await store.inputs() {
+                guard let name = InputName(record.name) else { continue }
+                inputs.set(name, to: record.value, at: record.updatedAt)
+            }
+            let stored = try await store.tariffPrices(
+                from: now.addingTimeInterval(-86_400), to: now.addingTimeInterval(86_400 * 366))
+            for price in stored {
+                try? tariff.push([TariffSlot(start: price.start, end: price.end, price: price.price)])
+            }
+        } catch {
+            logger.warning("cannot read the stored inputs and tariff: \(error)")
+        }
+        // Through a stream, so that changes are handled in the order they happened (a `configured`
+        // must not overtake the `connected` before it).
+        let (changes, continuation) = AsyncStream<ChargerChange>.makeStream()
+        changeFeed = continuation
+        directory.observeChanges { change in continuation.yield(change) }
+        changeHandler = Task {
+            for await change in changes { self.chargerChanged(change) }
+        }
+        pending = true
+        loop = Task { await self.run() }
+    }
+
+    /// Ends the loop and waits for the commands already handed to the central system.
+    public func stop() async {
+        isStopped = true
+        changeFeed?.finish()
+        changeHandler?.cancel()
+        loop?.cancel()
+        wake()
+        await loop?.value
+        loop = nil
+        for outbox in outboxes.values { outbox.finish() }
+        outboxes = [:]
+        let running = senders
+        senders = []
+        for sender in running { await sender.value }
+    }
+
+    /// Asks for an evaluation at once; requests that come while one runs are coalesced into one.
+    public func trigger() {
+        pending = true
+        wake()
+    }
+
+    /// A change in the charger directory: a (re)connection or boot makes the charger's decisions be
+    /// sent again once its set-up is done; status, configuration and transaction changes
+    /// re-evaluate at once.
+    public func chargerChanged(_ change: ChargerChange) {
+        switch change {
+        case .connected(let chargerId), .booted(let chargerId):
+            core.forgetCharger(chargerId)
+            settingUp[chargerId] = clock.now().addingTimeInterval(setupWait)
+            trigger()
+        case .configured(let chargerId):
+            settingUp[chargerId] = nil
+            trigger()
+        case .status, .transactionStarted, .transactionStopped:
+            trigger()
+        case .disconnected, .meterValues:
+            // Measurands are read at the next tick; a disconnected charger gets nothing until it is back.
+            break
+        }
+    }
+
+    /// Returns once no evaluation is due or running, no command waits for its answer and every
+    /// record is written (for tests and benchmarks).
+    public func settle() async {
+        while true {
+            if isQuiet {
+                for batch in Set(decisionBatches.values) { _ = await batch.value }
+                if isQuiet { return }
+                continue
+            }
+            await withCheckedContinuation { idleWaiters.append($0) }
+        }
+    }
+
+    /// Runs one evaluation now, outside the loop's schedule (for tests and benchmarks).
+    public func evaluateNow() async {
+        await pass()
+    }
+
+    /// Commands handed to the outboxes and not answered yet.
+    public var commandsInFlight: Int { outstanding }
+
+    // MARK: - The loop
+
+    func run() async {
+        while !Task.isCancelled {
+            await pass()
+            await waitForWork()
+        }
+    }
+
+    /// One evaluation: the world now, the rules, the policies, the records, the commands.
+    func pass() async {
+        pending = false
+        var snapshots = directory.snapshots()
+        let unseen = snapshots.map(\.id).filter { !purposesLoaded.contains($0) }
+        if !unseen.isEmpty {
+            for chargerId in unseen {
+                purposesLoaded.insert(chargerId)
+                let stored = try? await store.chargerSetting(chargerId: chargerId, key: Self.workingPurposeKey)
+                core.rememberWorkingPurpose(stored.flatMap(ProfilePurpose.init(rawValue:)), chargerId: chargerId)
+            }
+            snapshots = directory.snapshots()
+        }
+        let now = clock.now()
+        lastPassAt = now
+        tariff.removePushedSlots(endingBefore: now.addingTimeInterval(-86_400))
+        settingUp = settingUp.filter { $0.value > now }
+        let outcome = core.evaluate(
+            snapshots: snapshots, inputs: inputs, tariff: tariff, now: now, held: Set(settingUp.keys))
+        recordDecisions(outcome)
+        for scheduled in outcome.commands { enqueue(scheduled) }
+    }
+
+    func recordDecisions(_ outcome: EvaluationOutcome) {
+        guard !outcome.changed.isEmpty else { return }
+        let changed = outcome.changed
+        let at = outcome.at
+        let store = store
+        let logger = logger
+        let batch = Task { () -> [ConnectorKey: Int] in
+            var ids: [ConnectorKey: Int] = [:]
+            for (key, summary) in changed {
+                do {
+                    ids[key] = try await store.recordDecision(summary.record(at: at, key: key))
+                } catch {
+                    logger.warning("cannot record the decision of \(key): \(error)")
+                }
+            }
+            return ids
+        }
+        for (key, summary) in changed {
+            decisionBatches[key] = batch
+            logger.info("\(key): \(summary.explanation)")
+        }
+    }
+
+    func waitForWork() async {
+        guard !pending, !Task.isCancelled else { return }
+        let now = clock.now()
+        // A floor on the tick, so that a tiny configured value cannot make the loop spin.
+        var deadline = (lastPassAt ?? now).addingTimeInterval(max(core.settings.tick, 0.05))
+        // A wake-up at or before now was handled by the pass that just ran (or belongs to a
+        // charger that is offline and gets nothing until it is back): only later ones count.
+        if let wakeUp = core.nextWakeUp, wakeUp > now { deadline = min(deadline, wakeUp) }
+        if let setupEnds = settingUp.values.min(), setupEnds > now { deadline = min(deadline, setupEnds) }
+        guard deadline > now else { return }
+        waitDeadline = deadline
+        let clock = clock
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            waiter = continuation
+            sleeper = Task {
+                do { try await clock.sleep(until: deadline) } catch { return }
+                self.wake()
+            }
+            notifyIfIdle()
+        }
+        waitDeadline = nil
+        sleeper?.cancel()
+        sleeper = nil
+    }
+
+    func wake() {
+        waiter?.resume()
+        waiter = nil
+    }
+
+    /// Waiting for the next tick with nothing due, nothing in flight.
+    var isQuiet: Bool {
+        guard waiter != nil, !pending, outstanding == 0, let waitDeadline else { return isStopped && outstanding == 0 }
+        return clock.now() < waitDeadline
+    }
+
+    func notifyIfIdle() {
+        guard isQuiet, !idleWaiters.isEmpty else { return }
+        let waiting = idleWaiters
+        idleWaiters = []
+        for waiter in waiting { waiter.resume() }
+    }
+}

@@ -1,0 +1,102 @@
+import Central
+import Foundation
+import Scheduler
+import Testing
+
+@testable import App
+
+@Suite struct WhyTimelineTests {
+    static let start = Date(timeIntervalSince1970: 1_795_564_800)  // 2026-11-25 00:00:00 UTC
+
+    static func withStore(_ body: (Store) async throws -> Void) async throws {
+        let path = NSTemporaryDirectory() + "ampwise-why-" + UUID().uuidString + ".sqlite"
+        let store = try Store(path: path)
+        do {
+            try await body(store)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    @Test func aRecordedNightReadsAsATimelineOldestFirst() async throws {
+        try await Self.withStore { store in
+            let charge = try await store.recordDecision(
+                DecisionRecord(
+                    at: Self.start.addingTimeInterval(1800), chargerId: "garage", connectorId: 1, charging: true,
+                    limitAmps: 16, rules: ["charging": ["cheap overnight"], "limit": ["cheap overnight"]],
+                    explanation: "charge at 16.0 A (charging: cheap overnight; limit: cheap overnight)"))
+            store.recordCommand(
+                CommandRecord(
+                    chargerId: "garage", connectorId: 1, action: "SetChargingProfile",
+                    payload: .object(
+                        CommandPayload.setChargingProfile(
+                            amps: 16, purpose: .txDefaultProfile, connectorId: 1, transactionId: nil,
+                            charger: ChargerFacts(), now: Self.start)),
+                    source: .scheduler, decisionId: charge, sentAt: Self.start.addingTimeInterval(1800),
+                    outcome: .status("Rejected"), latencyMs: 12.4))
+            store.recordCommand(
+                CommandRecord(
+                    chargerId: "garage", connectorId: 1, action: "SetChargingProfile",
+                    payload: .object(
+                        CommandPayload.setChargingProfile(
+                            amps: 16, purpose: .txProfile, connectorId: 1, transactionId: 7,
+                            charger: ChargerFacts(), now: Self.start)),
+                    source: .scheduler, decisionId: charge, sentAt: Self.start.addingTimeInterval(1801),
+                    outcome: .status("Accepted"), latencyMs: 9))
+            _ = try await store.recordDecision(
+                DecisionRecord(
+                    at: Self.start.addingTimeInterval(23_400), chargerId: "garage", connectorId: 1, charging: false,
+                    limitAmps: 0, rules: ["charging": ["off by default"]],
+                    explanation: "pause (charging: off by default)"))
+            store.recordCommand(
+                CommandRecord(
+                    chargerId: "garage", connectorId: 1, action: "SetChargingProfile",
+                    payload: .object(
+                        CommandPayload.setChargingProfile(
+                            amps: 0, purpose: .txProfile, connectorId: 1, transactionId: 7,
+                            charger: ChargerFacts(), now: Self.start)),
+                    source: .scheduler, sentAt: Self.start.addingTimeInterval(23_400), outcome: .timeout))
+            store.recordCommand(
+                CommandRecord(
+                    chargerId: "carport", connectorId: 1, action: "RemoteStartTransaction",
+                    payload: .object(JSONObject([("connectorId", 1), ("idTag", "x")])), source: .api,
+                    sentAt: Self.start, outcome: .status("Accepted")))
+            let text = try await WhyCommand.timeline(
+                options: WhyOptions(chargerId: "garage"), store: store, timeZone: TimeZone(identifier: "UTC")!)
+            #expect(
+                text == """
+                    2026-11-25 00:30:00  garage:1  decided  charge at 16.0 A (charging: cheap overnight; \
+                    limit: cheap overnight)
+                    2026-11-25 00:30:00  garage:1  sent     SetChargingProfile TxDefaultProfile 16.0 A \
+                    -> Rejected (12 ms)
+                    2026-11-25 00:30:01  garage:1  sent     SetChargingProfile TxProfile 16.0 A -> Accepted (9 ms)
+                    2026-11-25 06:30:00  garage:1  decided  pause (charging: off by default)
+                    2026-11-25 06:30:00  garage:1  sent     SetChargingProfile TxProfile 0.0 A -> Timeout
+
+                    """)
+            let since = try await WhyCommand.timeline(
+                options: WhyOptions(chargerId: "garage", since: Self.start.addingTimeInterval(3600)), store: store,
+                timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
+            #expect(
+                since.split(separator: "\n").map { String($0.prefix(19)) } == [
+                    "2026-11-25 07:30:00", "2026-11-25 07:30:00",
+                ])
+        }
+    }
+
+    @Test func nothingRecordedGivesAFriendlyLine() async throws {
+        try await Self.withStore { store in
+            let text = try await WhyCommand.timeline(
+                options: WhyOptions(chargerId: "garage", connector: 2, since: Self.start), store: store,
+                timeZone: TimeZone(identifier: "UTC")!)
+            #expect(
+                text
+                    == "Nothing recorded for garage connector 2 since 2026-11-25 00:00:00: "
+                    + "no decision or command yet.\n"
+            )
+        }
+    }
+}
