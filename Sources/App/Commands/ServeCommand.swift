@@ -1,10 +1,11 @@
 import Central
 import Dispatch
 import Foundation
+import Rules
 import Scheduler
 
 /// `ampwise serve`: the central system, the rule engine, the scheduler and the HTTP API, until
-/// SIGINT or SIGTERM.
+/// SIGINT or SIGTERM; SIGHUP reloads the rules.
 enum ServeCommand {
     static func run(_ options: ServeOptions) async -> Int32 {
         guard let loaded = AmpwiseCommand.loadConfiguration(path: options.configPath) else { return 2 }
@@ -14,41 +15,68 @@ enum ServeCommand {
 
         let centralConfiguration: CentralConfiguration
         let store: Store
+        let ruleSet: RuleSet
         do {
             centralConfiguration = try configuration.centralConfiguration()
+            // Rules with errors stop start-up with every error listed, as `ampwise check` does.
+            let checked = RuleChecker.check(try configuration.ruleSourceLoader())
+            guard let checkedRules = checked.ruleSet else {
+                for diagnostic in checked.diagnostics { AmpwiseCommand.printError(diagnostic.description) }
+                logger.error("cannot start: the rules in \(configuration.rules) have errors")
+                return 1
+            }
+            ruleSet = checkedRules
+            logger.info("rules: \(ruleSet.summary)")
             store = try Store(path: configuration.database)
         } catch {
             logger.error("cannot start: \(error)")
             return 1
         }
-        let fleet = ChargerFleet(store: store, settings: configuration.chargerFleetSettings())
         // One group of event loops serves the chargers and the API.
         let group = EventLoopGroup(loopCount: centralConfiguration.loopCount)
+        let fleet = ChargerFleet(store: store, settings: configuration.chargerFleetSettings())
         let central = CentralSystem(configuration: centralConfiguration, handler: fleet, group: group)
         fleet.attach(caller: central)
+        let engine = SchedulingEngine(
+            settings: configuration.engineSettings, ruleSet: ruleSet, tariff: configuration.tariffSchedule,
+            directory: fleet, caller: central, store: store, loadRules: configuration.ruleSourceLoader)
         let dependencies = APIDependencies(
-            chargers: fleet, central: central, records: store, scheduler: IdleSchedulerControl(),
-            centralMetrics: central.metrics, version: AmpwiseVersion.current,
-            remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
+            chargers: fleet, central: central, records: store, scheduler: engine, centralMetrics: central.metrics,
+            version: AmpwiseVersion.current, remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
         var api: APIServer?
         do {
             try await fleet.restore()
-            // The API first: once the central system logs that it listens, everything is up.
+            await engine.start()
+            // The API before the chargers: once the central system logs that it listens, all is up.
             api = try APIServer.start(configuration: configuration.api, dependencies: dependencies, group: group)
             try central.start()
         } catch {
             logger.error("cannot start: \(error)")
             api?.stop()
             central.stop()
+            await engine.stop()
             await store.close()
             group.shutdown()
             return 1
         }
 
+        let reloads = ReloadSignal.watch {
+            Task {
+                let diagnostics = await engine.reloadRules()
+                if diagnostics.isEmpty {
+                    logger.info("SIGHUP: rules reloaded")
+                } else {
+                    for diagnostic in diagnostics { logger.error("SIGHUP: \(diagnostic.description)") }
+                    logger.error("SIGHUP: the rules have errors; the last good rules stay in force")
+                }
+            }
+        }
         let signal = await ShutdownSignal.wait()
+        reloads.cancel()
         logger.info("received \(signal); shutting down")
         api?.stop()
         central.stop()
+        await engine.stop()
         await store.close()
         group.shutdown()
         logger.info("stopped")
