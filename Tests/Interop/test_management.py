@@ -83,7 +83,9 @@ async def test_whole_session_is_answered_and_stored(ampwise):
 
     charger_row = await eventually(
         server, "SELECT vendor, model, charge_point_serial_number, firmware_version, features, connector_count "
-                "FROM chargers WHERE id = 'CP-SESSION'", predicate=lambda rows: rows and rows[0][0] is not None)
+                "FROM chargers WHERE id = 'CP-SESSION'",
+        # The set-up's GetConfiguration records the features a moment after the boot.
+        predicate=lambda rows: rows and rows[0][0] is not None and json.loads(rows[0][4] or "[]"))
     assert charger_row[0][:4] == ("PyVendor", "PyModel", "SN-1", "1.2.3")
     assert "RemoteTrigger" in json.loads(charger_row[0][4])
     assert charger_row[0][5] == 1
