@@ -1,3 +1,4 @@
+import Central
 import Foundation
 import Scheduler
 
@@ -13,9 +14,9 @@ extension AmpwiseConfiguration {
         /// Seconds, the MeterValueSampleInterval set on every charger (0: no periodic samples).
         public var meterValueSampleInterval = 60
         /// The MeterValuesSampledData set on every charger, in this order.
-        public var measurands: [Scheduler.Measurand] = [
+        public var measurands: [Measurand] = [
             .energyActiveImportRegister, .powerActiveImport, .currentImport, .currentOffered, .voltage,
-            .stateOfCharge,
+            .soc,
         ]
         public var pingInterval: TimeInterval = 20
         public var pingTimeout: TimeInterval = 20

@@ -115,11 +115,11 @@ extension AmpwiseConfiguration.CentralSystem {
             ?? meterValueSampleInterval
         if let value = object["measurands"] {
             if case .array(let items) = value {
-                var list: [Scheduler.Measurand] = []
+                var list: [Measurand] = []
                 for (index, item) in items.enumerated() {
                     let itemPath = "central.measurands[\(index)]"
                     if let name = item.stringValue {
-                        if let measurand = Scheduler.Measurand(rawValue: name) {
+                        if let measurand = Measurand.known(name) {
                             list.append(measurand)
                         } else {
                             reader.report(itemPath, "unknown measurand \"\(name)\"")

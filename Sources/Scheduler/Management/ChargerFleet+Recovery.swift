@@ -1,3 +1,4 @@
+import Central
 import Foundation
 
 extension ChargerFleet {
@@ -30,8 +31,8 @@ extension ChargerFleet {
             // The energy register values stored for it, oldest first, as they came in.
             let values = try await store.meterValues(transactionId: transaction.id, limit: 100_000)
             for value in values.reversed()
-            where value.measurand == Measurand.energyActiveImportRegister.rawValue && value.phase == nil
-                && (value.location == nil || value.location == MeterLocation.outlet.rawValue)
+            where value.measurand == Measurand.energyActiveImportRegister.spelling && value.phase == nil
+                && (value.location == nil || value.location == Location.outlet.spelling)
             {
                 tracker.record(register: value.value, at: value.at)
             }

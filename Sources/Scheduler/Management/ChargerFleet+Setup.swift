@@ -118,7 +118,7 @@ extension ChargerFleet {
     func setMeasurands(on chargerId: String, configuration: [String: String]?, through caller: any ChargePointCalling)
         async
     {
-        var wanted = settings.measurands.map(\.rawValue)
+        var wanted = settings.measurands.map(\.spelling)
         guard !wanted.isEmpty else { return }
         let maxLength = configuration?[ConfigurationKey.sampledDataMaxLength].flatMap {
             Int($0.trimmingCharacters(in: .whitespaces))

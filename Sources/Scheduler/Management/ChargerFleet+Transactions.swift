@@ -13,7 +13,7 @@ extension ChargerFleet {
     // MARK: MeterValues
 
     func handleMeterValues(_ message: MeterValuesRequest, from chargerId: String, at now: Date) {
-        let normalised = MeterValueNormaliser.normalise(message.meterValue.map(MeterValueInput.init))
+        let normalised = MeterValueNormaliser.normalise(message.meterValue)
         for warning in normalised.flatMap(\.warnings) {
             logger.warning("\(chargerId) connector \(message.connectorId) MeterValues: \(warning)")
         }
@@ -69,11 +69,11 @@ extension ChargerFleet {
     static func merge(_ values: [NormalisedMeterValue], into measurands: inout [String: MeasurandValue]) {
         for value in values {
             for reading in value.readings.values {
-                let name = reading.measurand.rawValue
+                let name = reading.measurand.spelling
                 // An older value arriving late (a charger emptying its queue) does not hide a newer one.
                 if let current = measurands[name], current.at > reading.timestamp { continue }
                 var phases: [String: Double] = [:]
-                for sample in reading.phases { if let phase = sample.phase { phases[phase.rawValue] = sample.value } }
+                for sample in reading.phases { if let phase = sample.phase { phases[phase.spelling] = sample.value } }
                 measurands[name] = MeasurandValue(
                     value: reading.value, unit: reading.unit.rawValue, at: reading.timestamp, phases: phases)
             }
@@ -87,8 +87,8 @@ extension ChargerFleet {
             value.samples.map { sample in
                 MeterValueRecord(
                     chargerId: chargerId, connectorId: connectorId, transactionId: transactionId,
-                    at: sample.timestamp, measurand: sample.measurand.rawValue, phase: sample.phase?.rawValue,
-                    location: sample.location?.rawValue, context: sample.context.rawValue, value: sample.value,
+                    at: sample.timestamp, measurand: sample.measurand.spelling, phase: sample.phase?.spelling,
+                    location: sample.location?.spelling, context: sample.context.spelling, value: sample.value,
                     unit: sample.unit.rawValue)
             }
         }
@@ -176,7 +176,7 @@ extension ChargerFleet {
         _ stop: StopTransactionRequest, from chargerId: String, at now: Date,
         answer: @escaping @Sendable (ChargerReply) -> Void
     ) {
-        let normalised = MeterValueNormaliser.normalise((stop.transactionData ?? []).map(MeterValueInput.init))
+        let normalised = MeterValueNormaliser.normalise(stop.transactionData ?? [])
         // The energy from the tracker, worked out on a copy: the state changes once the stop is stored.
         let (openOn, energy): (Int?, Double?) = chargers.withLock { chargers in
             guard let state = chargers[chargerId],

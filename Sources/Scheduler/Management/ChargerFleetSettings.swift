@@ -1,3 +1,4 @@
+import Central
 import Foundation
 
 /// What `ChargerFleet` tells chargers and whom it accepts: built by the app from `ampwise.json`
@@ -27,7 +28,7 @@ public struct ChargerFleetSettings: Sendable {
         heartbeatInterval: Int = 300, meterValueSampleInterval: Int = 60,
         measurands: [Measurand] = [
             .energyActiveImportRegister, .powerActiveImport, .currentImport, .currentOffered, .voltage,
-            .stateOfCharge,
+            .soc,
         ],
         idTags: IdTagPolicy = IdTagPolicy(), chargerIdTag: @escaping @Sendable (String) -> String? = { _ in nil },
         isListedCharger: @escaping @Sendable (String) -> Bool = { _ in false }, allowUnknownChargers: Bool = true,

@@ -1,3 +1,4 @@
+import Central
 import Foundation
 
 /// The figure for one measurand at one moment, combined from its samples, with the per-phase
@@ -9,14 +10,14 @@ public struct MeterReading: Sendable, Hashable {
     public var timestamp: Date
     /// The context of the phase-less sample, or of the first phase sample.
     public var context: ReadingContext
-    public var location: MeterLocation?
+    public var location: Location?
     public var source: ReadingSource
     /// The per-phase samples at the chosen location, in the order the charger sent them.
     public var phases: [MeterSample]
 
     public init(
         measurand: Measurand, value: Double, unit: MeterUnit, timestamp: Date, context: ReadingContext,
-        location: MeterLocation?, source: ReadingSource, phases: [MeterSample]
+        location: Location?, source: ReadingSource, phases: [MeterSample]
     ) {
         self.measurand = measurand
         self.value = value

@@ -1,3 +1,4 @@
+import Central
 import Foundation
 
 /// One sampled value after normalisation: typed, numeric, in Ampwise's unit for its measurand.
@@ -6,15 +7,15 @@ public struct MeterSample: Sendable, Hashable {
     public var value: Double
     public var unit: MeterUnit
     /// `nil` when the charger gave no phase (a total or single-phase figure).
-    public var phase: MeterPhase?
+    public var phase: Phase?
     /// `nil` when the charger gave no location (OCPP's default is `Outlet`).
-    public var location: MeterLocation?
+    public var location: Location?
     public var context: ReadingContext
     public var timestamp: Date
 
     public init(
-        measurand: Measurand, value: Double, unit: MeterUnit, phase: MeterPhase? = nil,
-        location: MeterLocation? = nil, context: ReadingContext = .samplePeriodic, timestamp: Date
+        measurand: Measurand, value: Double, unit: MeterUnit, phase: Phase? = nil,
+        location: Location? = nil, context: ReadingContext = .samplePeriodic, timestamp: Date
     ) {
         self.measurand = measurand
         self.value = value

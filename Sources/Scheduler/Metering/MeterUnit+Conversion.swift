@@ -1,11 +1,15 @@
+import Central
+
 extension MeterUnit {
-    /// Converts `value`, given in the OCPP unit `rawUnit` (`"kWh"`, `"Fahrenheit"`, ...), to the
-    /// unit Ampwise keeps; `nil` for a unit OCPP 1.6 does not define.
+    /// Converts `value`, given in the OCPP unit `unit` (`kWh`, `Fahrenheit`, ...), to the unit
+    /// Ampwise keeps; `nil` for a unit OCPP 1.6 does not define.
     ///
-    /// Matching ignores case: chargers in the field send `"kwh"` and `"KW"` as well, and no two
-    /// OCPP units differ only in case.
-    public static func normalise(_ value: Double, from rawUnit: String) -> (value: Double, unit: MeterUnit)? {
-        switch rawUnit.lowercased() {
+    /// An `.unrecognized` unit is matched ignoring case: chargers in the field send `"kwh"` and
+    /// `"KW"` as well, and no two OCPP units differ only in case. `%` is taken for `Percent`.
+    /// OCPP 1.6 lists the misspelling `Celcius` next to `Celsius`; both mean Celsius.
+    public static func normalise(_ value: Double, from unit: UnitOfMeasure) -> (value: Double, unit: MeterUnit)? {
+        if unit == .celcius { return (value, .celsius) }
+        return switch unit.spelling.lowercased() {
         case "wh": (value, .wattHour)
         case "kwh": (value * 1000, .wattHour)
         case "varh": (value, .varHour)

@@ -1,3 +1,4 @@
+import Central
 import Foundation
 
 /// Turns the meter values a charger sends into typed samples in one unit per measurand, and
@@ -7,7 +8,7 @@ import Foundation
 /// - `format: SignedData` values are skipped (they carry a signed blob, not a number).
 /// - A value with no measurand is `Energy.Active.Import.Register`; a value with no unit is in
 ///   its measurand's unit (Wh for energy). kWh, kW, kvar(h) and kVA are scaled by 1000; K and
-///   Fahrenheit become Celsius; `Percent` becomes `%`.
+///   Fahrenheit become Celsius (as does OCPP's misspelling `Celcius`); `Percent` becomes `%`.
 /// - Empty and non-numeric values, unknown measurands, phases, locations and units, and units
 ///   that do not fit the measurand (`"A"` on an energy register) are ignored with a warning.
 ///   An unknown context is kept as `Other`, with a warning.
@@ -22,20 +23,22 @@ import Foundation
 ///   phase (or the phase-less total) is reported twice at that location, the later value counts.
 public enum MeterValueNormaliser {
     /// Normalises each `MeterValue` of a message on its own (they have their own timestamps).
-    public static func normalise(_ meterValues: [MeterValueInput]) -> [NormalisedMeterValue] {
+    public static func normalise(_ meterValues: [MeterValue]) -> [NormalisedMeterValue] {
         meterValues.map { normalise($0) }
     }
 
-    public static func normalise(_ meterValue: MeterValueInput) -> NormalisedMeterValue {
+    /// Normalises one `MeterValue`. Values that lenient decoding let through as `.unrecognized`
+    /// are judged here, by the rules above.
+    public static func normalise(_ meterValue: MeterValue) -> NormalisedMeterValue {
         var samples: [MeterSample] = []
         var warnings: [String] = []
-        for input in meterValue.sampledValues {
+        for input in meterValue.sampledValue {
             if let sample = sample(from: input, at: meterValue.timestamp, warnings: &warnings) {
                 samples.append(sample)
             }
         }
         var readings: [Measurand: MeterReading] = [:]
-        for measurand in Measurand.allCases {
+        for measurand in Measurand.metered {
             let candidates = samples.filter { $0.measurand == measurand }
             if let reading = combine(candidates, measurand: measurand) { readings[measurand] = reading }
         }
@@ -43,68 +46,63 @@ public enum MeterValueNormaliser {
             timestamp: meterValue.timestamp, samples: samples, readings: readings, warnings: warnings)
     }
 
-    static func sample(from input: SampledValueInput, at timestamp: Date, warnings: inout [String]) -> MeterSample? {
-        if input.format == "SignedData" { return nil }
-        let measurandName = input.measurand ?? Measurand.energyActiveImportRegister.rawValue
-        guard let measurand = Measurand(rawValue: measurandName) else {
-            warnings.append("ignored a value of unknown measurand \"\(measurandName)\"")
+    static func sample(from input: SampledValue, at timestamp: Date, warnings: inout [String]) -> MeterSample? {
+        if input.format == .signedData { return nil }
+        let measurand = input.measurand ?? .energyActiveImportRegister
+        guard let measurandUnit = measurand.unit else {
+            warnings.append("ignored a value of unknown measurand \"\(measurand.spelling)\"")
             return nil
         }
         let text = input.value.trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
-            warnings.append("ignored an empty \(measurand.rawValue) value")
+            warnings.append("ignored an empty \(measurand.spelling) value")
             return nil
         }
         guard let number = decimalNumber(text) else {
-            warnings.append("ignored \(measurand.rawValue) value \"\(input.value)\": not a number")
+            warnings.append("ignored \(measurand.spelling) value \"\(input.value)\": not a number")
             return nil
         }
         var value = number
-        var unit = measurand.unit
-        if let rawUnit = input.unit {
-            guard let converted = MeterUnit.normalise(number, from: rawUnit) else {
-                warnings.append("ignored \(measurand.rawValue) value \"\(input.value)\": unknown unit \"\(rawUnit)\"")
+        var unit = measurandUnit
+        if let inputUnit = input.unit {
+            guard let converted = MeterUnit.normalise(number, from: inputUnit) else {
+                warnings.append(
+                    "ignored \(measurand.spelling) value \"\(input.value)\": unknown unit \"\(inputUnit.spelling)\"")
                 return nil
             }
-            guard converted.unit == measurand.unit else {
+            guard converted.unit == measurandUnit else {
+                // OCPP's misspelling "Celcius" is named as the unit it means.
+                let unitName = inputUnit == .celcius ? UnitOfMeasure.celsius.spelling : inputUnit.spelling
                 warnings.append(
-                    "ignored \(measurand.rawValue) value \"\(input.value)\": "
-                        + "unit \"\(rawUnit)\" does not fit the measurand")
+                    "ignored \(measurand.spelling) value \"\(input.value)\": "
+                        + "unit \"\(unitName)\" does not fit the measurand")
                 return nil
             }
             (value, unit) = converted
         }
-        var phase: MeterPhase?
-        if let rawPhase = input.phase {
-            guard let known = MeterPhase(rawValue: rawPhase) else {
-                warnings.append("ignored \(measurand.rawValue) value \"\(input.value)\": unknown phase \"\(rawPhase)\"")
-                return nil
-            }
-            phase = known
+        if let phase = input.phase, let unknown = phase.unrecognizedSpelling {
+            warnings.append("ignored \(measurand.spelling) value \"\(input.value)\": unknown phase \"\(unknown)\"")
+            return nil
         }
-        var location: MeterLocation?
-        if let rawLocation = input.location {
-            guard let known = MeterLocation(rawValue: rawLocation) else {
-                warnings.append(
-                    "ignored \(measurand.rawValue) value \"\(input.value)\": unknown location \"\(rawLocation)\"")
-                return nil
-            }
-            location = known
+        if let location = input.location, let unknown = location.unrecognizedSpelling {
+            warnings.append(
+                "ignored \(measurand.spelling) value \"\(input.value)\": unknown location \"\(unknown)\"")
+            return nil
         }
         var context = ReadingContext.samplePeriodic
-        if let rawContext = input.context {
-            if let known = ReadingContext(rawValue: rawContext) {
-                context = known
-            } else {
+        if let inputContext = input.context {
+            if let unknown = inputContext.unrecognizedSpelling {
                 warnings.append(
-                    "\(measurand.rawValue) value \"\(input.value)\" has unknown context \"\(rawContext)\": "
+                    "\(measurand.spelling) value \"\(input.value)\" has unknown context \"\(unknown)\": "
                         + "kept as Other")
                 context = .other
+            } else {
+                context = inputContext
             }
         }
         return MeterSample(
-            measurand: measurand, value: value, unit: unit, phase: phase, location: location, context: context,
-            timestamp: timestamp)
+            measurand: measurand, value: value, unit: unit, phase: input.phase, location: input.location,
+            context: context, timestamp: timestamp)
     }
 
     /// A plain decimal number (`12`, `-0.5`, `1.2e3`); `Double(_:)` alone would also take
@@ -117,9 +115,9 @@ public enum MeterValueNormaliser {
 
     /// Locations in order of preference for the connector's figure; `nil` (no location) ranks with
     /// `Outlet`, OCPP's default.
-    static func locationPreference(for measurand: Measurand) -> [[MeterLocation?]] {
-        let connector: [MeterLocation?] = [.outlet, nil]
-        if measurand == .stateOfCharge { return [[.ev], connector, [.inlet], [.cable], [.body]] }
+    static func locationPreference(for measurand: Measurand) -> [[Location?]] {
+        let connector: [Location?] = [.outlet, nil]
+        if measurand == .soc { return [[.ev], connector, [.inlet], [.cable], [.body]] }
         return [connector, [.inlet], [.cable], [.body], [.ev]]
     }
 
@@ -150,7 +148,7 @@ public enum MeterValueNormaliser {
     static func combinePhases(_ samples: [MeterSample], measurand: Measurand) -> Double? {
         // Keyed by line so that a phase reported twice (as L1 and as L1-N) counts once: the later one.
         var lineValues: [Int: Double] = [:]
-        var lineToLine: [MeterPhase: Double] = [:]
+        var lineToLine: [Phase: Double] = [:]
         for sample in samples {
             guard let phase = sample.phase else { continue }
             if let line = phase.line {
@@ -165,7 +163,7 @@ public enum MeterValueNormaliser {
             return values.isEmpty ? nil : values.reduce(0, +)
         }
         if values.isEmpty, measurand == .voltage, !lineToLine.isEmpty {
-            let lineToNeutral = lineToLine.sorted { $0.key.rawValue < $1.key.rawValue }
+            let lineToNeutral = lineToLine.sorted { $0.key.spelling < $1.key.spelling }
                 .map { $0.value / 3.0.squareRoot() }
             return lineToNeutral.reduce(0, +) / Double(lineToNeutral.count)
         }

@@ -1,3 +1,4 @@
+import Central
 import Foundation
 
 /// One OCPP `MeterValue` after normalisation.

@@ -15,7 +15,7 @@ import Testing
         #expect(configuration.central.heartbeatInterval == 300)
         #expect(configuration.central.meterValueSampleInterval == 60)
         #expect(
-            configuration.central.measurands.map(\.rawValue) == [
+            configuration.central.measurands.map(\.spelling) == [
                 "Energy.Active.Import.Register", "Power.Active.Import", "Current.Import", "Current.Offered",
                 "Voltage", "SoC",
             ])

@@ -15,7 +15,7 @@ final class FleetFixture {
 
     init(
         idTags: IdTagPolicy = IdTagPolicy(), chargerIdTag: String? = nil, allowUnknownChargers: Bool = true,
-        measurands: [Scheduler.Measurand] = [.energyActiveImportRegister, .powerActiveImport, .currentImport],
+        measurands: [Measurand] = [.energyActiveImportRegister, .powerActiveImport, .currentImport],
         caller: ScriptedChargePointCaller? = nil, directory: TemporaryDirectory? = nil, setupGracePeriod: Double = 3600
     ) throws {
         let directory = try directory ?? TemporaryDirectory()

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Transactions", .timeLimit(.minutes(1)))
 struct TransactionHandlingTests {
-    static func register(_ wattHours: String, unit: UnitOfMeasure? = nil, context: Central.ReadingContext? = nil)
+    static func register(_ wattHours: String, unit: UnitOfMeasure? = nil, context: ReadingContext? = nil)
         -> SampledValue
     {
         SampledValue(value: wattHours, context: context, measurand: .energyActiveImportRegister, unit: unit)

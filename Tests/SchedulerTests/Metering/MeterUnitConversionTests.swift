@@ -1,44 +1,48 @@
+import Central
 import Testing
 
 @testable import Scheduler
 
 @Suite struct MeterUnitConversionTests {
     /// (value, OCPP unit, expected value, expected unit)
-    static let table: [(Double, String, Double, MeterUnit)] = [
-        (1234.5, "Wh", 1234.5, .wattHour),
-        (1.5, "kWh", 1500, .wattHour),
-        (2, "varh", 2, .varHour),
-        (2.25, "kvarh", 2250, .varHour),
-        (7400, "W", 7400, .watt),
-        (11.04, "kW", 11040, .watt),
-        (500, "VA", 500, .voltAmpere),
-        (3.5, "kVA", 3500, .voltAmpere),
-        (89, "var", 89, .var),
-        (0.75, "kvar", 750, .var),
-        (16, "A", 16, .ampere),
-        (230, "V", 230, .volt),
-        (21.5, "Celsius", 21.5, .celsius),
-        (212, "Fahrenheit", 100, .celsius),
-        (32, "Fahrenheit", 0, .celsius),
-        (273.15, "K", 0, .celsius),
-        (373.15, "K", 100, .celsius),
-        (80, "Percent", 80, .percent),
-        (1.5, "kwh", 1500, .wattHour),
-        (11, "KW", 11000, .watt),
+    static let table: [(Double, UnitOfMeasure, Double, MeterUnit)] = [
+        (1234.5, .wattHours, 1234.5, .wattHour),
+        (1.5, .kilowattHours, 1500, .wattHour),
+        (2, .varHours, 2, .varHour),
+        (2.25, .kilovarHours, 2250, .varHour),
+        (7400, .watts, 7400, .watt),
+        (11.04, .kilowatts, 11040, .watt),
+        (500, .voltAmperes, 500, .voltAmpere),
+        (3.5, .kilovoltAmperes, 3500, .voltAmpere),
+        (89, .vars, 89, .var),
+        (0.75, .kilovars, 750, .var),
+        (16, .amperes, 16, .ampere),
+        (230, .volts, 230, .volt),
+        (21.5, .celsius, 21.5, .celsius),
+        (21.5, .celcius, 21.5, .celsius),
+        (212, .fahrenheit, 100, .celsius),
+        (32, .fahrenheit, 0, .celsius),
+        (273.15, .kelvin, 0, .celsius),
+        (373.15, .kelvin, 100, .celsius),
+        (80, .percent, 80, .percent),
+        // Spellings lenient decoding lets through: matched ignoring case.
+        (1.5, .unrecognized("kwh"), 1500, .wattHour),
+        (11, .unrecognized("KW"), 11000, .watt),
+        (80, .unrecognized("%"), 80, .percent),
     ]
 
     @Test func everyOCPPUnitConvertsToAmpwisesUnit() {
-        for (value, rawUnit, expectedValue, expectedUnit) in Self.table {
-            let converted = MeterUnit.normalise(value, from: rawUnit)
-            #expect(converted?.unit == expectedUnit, "\(rawUnit)")
-            #expect(abs((converted?.value ?? .nan) - expectedValue) < 1e-9, "\(value) \(rawUnit)")
+        for (value, unit, expectedValue, expectedUnit) in Self.table {
+            let converted = MeterUnit.normalise(value, from: unit)
+            #expect(converted?.unit == expectedUnit, "\(unit)")
+            #expect(abs((converted?.value ?? .nan) - expectedValue) < 1e-9, "\(value) \(unit)")
         }
     }
 
     @Test func unknownUnitsAreRefused() {
-        #expect(MeterUnit.normalise(1, from: "MWh") == nil)
-        #expect(MeterUnit.normalise(1, from: "") == nil)
-        #expect(MeterUnit.normalise(1, from: "Hz") == nil)
+        #expect(MeterUnit.normalise(1, from: .unrecognized("MWh")) == nil)
+        #expect(MeterUnit.normalise(1, from: .unrecognized("")) == nil)
+        #expect(MeterUnit.normalise(1, from: .unrecognized("Hz")) == nil)
     }
 
     @Test func everyMeasurandHasTheUnitOfItsKind() {
@@ -50,8 +54,10 @@ import Testing
         #expect(Measurand.currentOffered.unit == .ampere)
         #expect(Measurand.voltage.unit == .volt)
         #expect(Measurand.temperature.unit == .celsius)
-        #expect(Measurand.stateOfCharge.unit == .percent)
+        #expect(Measurand.soc.unit == .percent)
         #expect(Measurand.powerFactor.unit == MeterUnit.none)
-        #expect(Measurand.allCases.count == 22)
+        #expect(Measurand.unrecognized("Energy.Total").unit == nil)
+        #expect(Measurand.metered.count == 22)
+        #expect(Measurand.metered.allSatisfy { $0.unit != nil })
     }
 }

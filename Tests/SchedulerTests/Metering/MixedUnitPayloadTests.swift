@@ -1,3 +1,4 @@
+import Central
 import Foundation
 import Testing
 
@@ -9,23 +10,23 @@ import Testing
 @Suite struct MixedUnitPayloadTests {
     typealias Fixture = MeterValueFixtures
 
-    static let payload: [SampledValueInput] = [
-        Fixture.sample("1305.570", "Energy.Active.Import.Register", unit: "kWh", location: "Outlet"),
-        Fixture.sample("11.040", "Power.Active.Import", unit: "kW", location: "Outlet"),
-        Fixture.sample("", "Power.Reactive.Import", unit: "var"),
-        Fixture.sample("16.000", "Current.Offered", unit: "A"),
-        Fixture.sample("15.900", "Current.Import", unit: "A", phase: "L1", location: "Outlet"),
-        Fixture.sample("16.100", "Current.Import", unit: "A", phase: "L2", location: "Outlet"),
-        Fixture.sample("16.000", "Current.Import", unit: "A", phase: "L3", location: "Outlet"),
-        Fixture.sample("0.000", "Current.Import", unit: "A", phase: "N", location: "Outlet"),
-        Fixture.sample("228.0", "Voltage", unit: "V", phase: "L1-N", location: "Outlet"),
-        Fixture.sample("230.0", "Voltage", unit: "V", phase: "L2-N", location: "Outlet"),
-        Fixture.sample("", "Voltage", unit: "V", phase: "L3-N", location: "Outlet"),
+    static let payload: [SampledValue] = [
+        Fixture.sample("1305.570", .energyActiveImportRegister, unit: .kilowattHours, location: .outlet),
+        Fixture.sample("11.040", .powerActiveImport, unit: .kilowatts, location: .outlet),
+        Fixture.sample("", .powerReactiveImport, unit: .vars),
+        Fixture.sample("16.000", .currentOffered, unit: .amperes),
+        Fixture.sample("15.900", .currentImport, unit: .amperes, phase: .l1, location: .outlet),
+        Fixture.sample("16.100", .currentImport, unit: .amperes, phase: .l2, location: .outlet),
+        Fixture.sample("16.000", .currentImport, unit: .amperes, phase: .l3, location: .outlet),
+        Fixture.sample("0.000", .currentImport, unit: .amperes, phase: .n, location: .outlet),
+        Fixture.sample("228.0", .voltage, unit: .volts, phase: .l1N, location: .outlet),
+        Fixture.sample("230.0", .voltage, unit: .volts, phase: .l2N, location: .outlet),
+        Fixture.sample("", .voltage, unit: .volts, phase: .l3N, location: .outlet),
         Fixture.sample("1305570"),
-        Fixture.sample("1.250", "Energy.Active.Import.Interval", unit: "kWh"),
-        Fixture.sample("", "Temperature", unit: "Celsius"),
-        Fixture.sample("305.15", "Temperature", unit: "K", location: "Body"),
-        Fixture.sample("55", "SoC", unit: "Percent", location: "EV"),
+        Fixture.sample("1.250", .energyActiveImportInterval, unit: .kilowattHours),
+        Fixture.sample("", .temperature, unit: .celsius),
+        Fixture.sample("305.15", .temperature, unit: .kelvin, location: .body),
+        Fixture.sample("55", .soc, unit: .percent, location: .ev),
     ]
 
     @Test func everyValueIsNormalisedAndCombined() throws {
@@ -40,7 +41,7 @@ import Testing
         let current = try #require(result[.currentImport])
         #expect(abs(current.value - 16) < 1e-9)
         #expect(current.source == .averageOfPhases)
-        #expect(current.phases.map(\.phase) == [.l1, .l2, .l3, .neutral])
+        #expect(current.phases.map(\.phase) == [.l1, .l2, .l3, .n])
         #expect(result[.voltage]?.value == 229)
         #expect(result[.voltage]?.phases.count == 2)
         #expect(result[.energyActiveImportInterval]?.value == 1250)
@@ -48,7 +49,7 @@ import Testing
         #expect(abs(temperature.value - 32) < 1e-9)
         #expect(temperature.unit == .celsius)
         #expect(temperature.location == .body)
-        #expect(result[.stateOfCharge]?.value == 55)
+        #expect(result[.soc]?.value == 55)
         #expect(result.samples.count == 13)
         #expect(
             result.warnings == [

@@ -1,3 +1,4 @@
+import Central
 import Foundation
 import Testing
 
@@ -22,7 +23,7 @@ import Testing
 
     @Test func aRegisterSentInKilowattHoursSlightlyBelowMeterStartIsRoundingNotARestart() {
         var tracker = SessionEnergyTracker(transactionId: 1, meterStart: 12_345, startedAt: Self.start)
-        let value = MeterValueFixtures.normalise([MeterValueFixtures.sample("12.3", unit: "kWh")])
+        let value = MeterValueFixtures.normalise([MeterValueFixtures.sample("12.3", unit: .kilowattHours)])
         #expect(tracker.record(value) == .recorded)
         #expect(tracker.mode == .registerSinceMeterStart)
         #expect(tracker.sessionEnergy == 0)
@@ -89,7 +90,7 @@ import Testing
 
     @Test func aMeterValueWithoutTheRegisterChangesNothing() {
         var tracker = SessionEnergyTracker(transactionId: 10, meterStart: 1000, startedAt: Self.start)
-        let value = MeterValueFixtures.normalise([MeterValueFixtures.sample("16", "Current.Import", unit: "A")])
+        let value = MeterValueFixtures.normalise([MeterValueFixtures.sample("16", .currentImport, unit: .amperes)])
         #expect(tracker.record(value) == .noEnergyRegister)
         #expect(tracker.lastRegister == nil)
     }
