@@ -125,7 +125,7 @@ extension ChargerFleet {
                     .jsonObject))
         emit(.booted(chargerId: chargerId))
         // After the answer: many chargers ignore calls until their boot is accepted.
-        Task { [self] in await runSetup(chargerId, boot: bootNumber) }
+        setups.enqueue { [self] in await runSetup(chargerId, boot: bootNumber) }
     }
 
     // MARK: StatusNotification

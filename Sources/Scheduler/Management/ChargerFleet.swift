@@ -26,6 +26,8 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
     public let settings: ChargerFleetSettings
     let logger = Logger(label: "chargers")
     let chargers = Mutex<[String: ChargerState]>([:])
+    /// Post-boot set-ups, 64 at a time.
+    let setups = SetupQueue(limit: 64)
     private let observers = Mutex<[@Sendable (ChargerChange) -> Void]>([])
     private let callerSlot = Mutex<(any ChargePointCalling)?>(nil)
 
