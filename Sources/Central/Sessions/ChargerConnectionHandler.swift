@@ -5,18 +5,16 @@ import Foundation
 ///
 /// Loop-confined like `Connection`: every method runs on `loop`.
 final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
-    private enum Phase {
-        case awaitingUpgrade(HTTPRequestParser)
-        case open(WebSocketConnection)
-        case closed
-    }
-
     let loop: EventLoop
     private let connection: Connection
     private let central: CentralSystem
     private let configuration: CentralConfiguration
     private let logger = Logger(label: "central")
-    private var phase: Phase
+    // The connection's phase: `upgradeParser` until the upgrade, then `webSocket`, then neither.
+    // Two optionals rather than an enum with payloads, so that the state machines mutate in
+    // place (taking a payload out of an enum and back copies its buffers).
+    private var upgradeParser: HTTPRequestParser?
+    private var webSocket: WebSocketConnection?
     private var session: ChargePointSession?
     private var handshakeTimer: TimerHandle?
     private var pingTimer: TimerHandle?
@@ -30,7 +28,7 @@ final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
         self.central = central
         self.configuration = configuration
         // An upgrade request has no body; 8 KiB of headers is generous for any charger.
-        self.phase = .awaitingUpgrade(HTTPRequestParser(maxHeaderBytes: 8192, maxBodyBytes: 0))
+        self.upgradeParser = HTTPRequestParser(maxHeaderBytes: 8192, maxBodyBytes: 0)
     }
 
     func connectionDidOpen(_ connection: Connection) {
@@ -42,26 +40,23 @@ final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
     }
 
     func connection(_ connection: Connection, didReceive bytes: UnsafeRawBufferPointer) {
-        switch phase {
-        case .awaitingUpgrade(var parser):
-            parser.append(bytes)
-            let request: HTTPRequest?
-            do {
-                request = try parser.next()
-            } catch {
-                logger.info("\(connection.remoteAddress): bad upgrade request: \(error.message)")
-                refuse(error.response)
-                return
-            }
-            phase = .awaitingUpgrade(parser)
-            if let request { upgrade(request, leftover: parser.takeBufferedBytes()) }
-        case .open(var webSocket):
-            let actions = webSocket.receive(bytes)
-            phase = .open(webSocket)
-            perform(actions)
-        case .closed:
-            break
+        if webSocket != nil {
+            if let actions = webSocket?.receive(bytes) { perform(actions) }
+            return
         }
+        guard upgradeParser != nil else { return }
+        upgradeParser?.append(bytes)
+        let request: HTTPRequest?
+        do {
+            request = try upgradeParser?.next()
+        } catch {
+            logger.info("\(connection.remoteAddress): bad upgrade request: \(error.message)")
+            refuse(error.response)
+            return
+        }
+        guard let request, let leftover = upgradeParser?.takeBufferedBytes() else { return }
+        upgradeParser = nil
+        upgrade(request, leftover: leftover)
     }
 
     private func upgrade(_ request: HTTPRequest, leftover: [UInt8]) {
@@ -83,14 +78,14 @@ final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
         response.headers.replaceOrAdd(name: "Connection", value: "close")
         connection.write(response.bytes())
         connection.close()
-        phase = .closed
+        upgradeParser = nil
         cancelTimers()
     }
 
     private func accept(chargerId: String, subprotocol: String?, response: [UInt8], leftover: [UInt8]) {
         if let handshakeTimer { loop.cancel(handshakeTimer) }
         handshakeTimer = nil
-        phase = .open(WebSocketConnection(maxMessageBytes: configuration.maxMessageBytes))
+        webSocket = WebSocketConnection(maxMessageBytes: configuration.maxMessageBytes)
         let access = configuration.access(chargerId) ?? ChargerAccess()
         let session = central.makeSession(
             chargerId: chargerId, subprotocol: subprotocol, remoteAddress: connection.remoteAddress,
@@ -117,7 +112,7 @@ final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
             case .closeConnection(let cause):
                 logger.info("\(session?.chargerId ?? connection.remoteAddress): WebSocket closed: \(cause)")
                 connection.close()
-                phase = .closed
+                webSocket = nil
             }
         }
     }
@@ -125,17 +120,12 @@ final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
     // MARK: Sending
 
     func sendText(_ message: [UInt8]) {
-        guard case .open(var webSocket) = phase else { return }
-        let frame = webSocket.sendText(message)
-        phase = .open(webSocket)
-        if let frame { connection.write(frame) }
+        if let frame = webSocket?.sendText(message) { connection.write(frame) }
     }
 
     func closeWebSocket(code: WebSocketCloseCode, reason: String) {
-        guard case .open(var webSocket) = phase else { return }
-        let frame = webSocket.close(code: code, reason: reason)
-        phase = .open(webSocket)
-        if let frame { connection.write(frame) }
+        guard let frame = webSocket?.close(code: code, reason: reason) else { return }
+        connection.write(frame)
         closeTimer = loop.scheduleTimer(after: configuration.closeTimeout) { [weak self] in
             self?.connection.abort()
         }
@@ -150,10 +140,7 @@ final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
     }
 
     private func sendPing() {
-        guard case .open(var webSocket) = phase else { return }
-        let frame = webSocket.ping(payload: Array("ampwise".utf8))
-        phase = .open(webSocket)
-        guard let frame else { return }
+        guard let frame = webSocket?.ping(payload: Array("ampwise".utf8)) else { return }
         pingSentAt = MonotonicClock.nanoseconds()
         connection.write(frame)
         pongDeadline = loop.scheduleTimer(after: configuration.pingTimeout) { [weak self] in
@@ -176,7 +163,8 @@ final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
     // MARK: Close
 
     func connectionDidClose(_ connection: Connection, error: TransportError?) {
-        phase = .closed
+        upgradeParser = nil
+        webSocket = nil
         cancelTimers()
         if let session {
             session.closed()
