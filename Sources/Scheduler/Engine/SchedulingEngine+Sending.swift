@@ -3,42 +3,50 @@ import Foundation
 import Rules
 
 extension SchedulingEngine {
-    /// Puts a command in its charger's outbox. Each charger has one sender task that sends the
-    /// next command only after the previous one is answered, so commands arrive in order and a
-    /// slow charger delays nobody else.
+    /// Puts a command in its charger's outbox. A charger with commands has one sender task that
+    /// sends the next command only after the previous one is answered, so commands arrive in
+    /// order and a slow charger delays nobody else. The task ends when the outbox is empty: a
+    /// car park of thousands of chargers keeps no idle task per charger.
     func enqueue(_ scheduled: ScheduledCommand) {
         let key = ConnectorKey(chargerId: scheduled.chargerId, connectorId: scheduled.command.connectorId)
         let outgoing = OutgoingCommand(scheduled: scheduled, key: key, decisionBatch: decisionBatches[key])
         outstanding += 1
-        outbox(for: scheduled.chargerId).yield(outgoing)
-    }
-
-    func outbox(for chargerId: String) -> AsyncStream<OutgoingCommand>.Continuation {
-        if let existing = outboxes[chargerId] { return existing }
-        let (stream, continuation) = AsyncStream<OutgoingCommand>.makeStream()
-        outboxes[chargerId] = continuation
+        let chargerId = scheduled.chargerId
+        guard outboxes[chargerId] == nil else {
+            outboxes[chargerId]?.append(outgoing)
+            return
+        }
+        outboxes[chargerId] = [outgoing]
         let caller = caller
         // Detached: the call waits off the actor, so a slow charger holds up no evaluation.
-        senders.append(
-            Task.detached {
-                for await outgoing in stream {
-                    let command = outgoing.scheduled.command
-                    let started = ContinuousClock.now
-                    let result: Result<JSONObject, CallError>
-                    do throws(CallError) {
-                        result = .success(
-                            try await caller.call(
-                                action: command.action.rawValue, payload: command.payload, to: chargerId))
-                    } catch {
-                        result = .failure(error)
-                    }
-                    let elapsed = ContinuousClock.now - started
-                    let milliseconds =
-                        Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-                    await self.finish(outgoing, result: result, latencyMs: milliseconds)
+        senders[chargerId] = Task.detached {
+            while let outgoing = await self.nextOutgoing(for: chargerId) {
+                let command = outgoing.scheduled.command
+                let started = ContinuousClock.now
+                let result: Result<JSONObject, CallError>
+                do throws(CallError) {
+                    result = .success(
+                        try await caller.call(action: command.action.rawValue, payload: command.payload, to: chargerId))
+                } catch {
+                    result = .failure(error)
                 }
-            })
-        return continuation
+                let elapsed = ContinuousClock.now - started
+                let milliseconds =
+                    Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                await self.finish(outgoing, result: result, latencyMs: milliseconds)
+            }
+        }
+    }
+
+    /// The charger's next command, or nil (and its sender's end) when none waits.
+    func nextOutgoing(for chargerId: String) -> OutgoingCommand? {
+        guard let waiting = outboxes[chargerId], let next = waiting.first else {
+            outboxes[chargerId] = nil
+            senders[chargerId] = nil
+            return nil
+        }
+        outboxes[chargerId] = Array(waiting.dropFirst())
+        return next
     }
 
     /// Feeds a command's answer back to the policy, remembers a working profile purpose, and writes

@@ -48,8 +48,10 @@ public actor SchedulingEngine {
     var changeHandler: Task<Void, Never>?
 
     // Sending.
-    var outboxes: [String: AsyncStream<OutgoingCommand>.Continuation] = [:]
-    var senders: [Task<Void, Never>] = []
+    /// Commands waiting per charger, for chargers whose sender task is running.
+    var outboxes: [String: [OutgoingCommand]] = [:]
+    /// One sender task per charger with commands to send; it ends when its outbox is empty.
+    var senders: [String: Task<Void, Never>] = [:]
     var outstanding = 0
     var decisionBatches: [ConnectorKey: Task<[ConnectorKey: Int], Never>] = [:]
     /// The last answer to a limit command per connector, for the `applied` part of the API.
@@ -119,11 +121,8 @@ public actor SchedulingEngine {
         wake()
         await loop?.value
         loop = nil
-        for outbox in outboxes.values { outbox.finish() }
-        outboxes = [:]
-        let running = senders
-        senders = []
-        for sender in running { await sender.value }
+        // Senders drain their outboxes and end; wait until every one has.
+        while let sender = senders.values.first { await sender.value }
     }
 
     /// Asks for an evaluation at once; requests that come while one runs are coalesced into one.
