@@ -18,7 +18,7 @@ from ocpp.routing import on
 from ocpp.v16 import call, call_result
 from ocpp.v16.enums import Action, ResetStatus
 
-from charger import PythonCharger, connected
+from charger import PythonCharger, connected, now as timestamp
 
 
 
@@ -314,3 +314,53 @@ async def test_a_loopback_api_without_a_token_does_not_warn(ampwise):
     server = ampwise()
     await api(server, "GET", "/api/health")
     assert not [line for line in server.lines if "OPEN TO THE NETWORK" in line]
+
+
+# MARK: a whole session, seen through the API
+
+
+async def test_a_whole_session_is_visible_through_the_api(ampwise):
+    """Issue 3: boot, set-up, Preparing, Authorize, StartTransaction, MeterValues and
+    StopTransaction, each checked in what the API shows."""
+    server = ampwise()
+    async with connected(server, "CP-API-SESSION") as charger:
+        await charger.boot()
+        await asyncio.to_thread(server.wait_for_log, "CP-API-SESSION set-up done")
+        status, shown = await api(server, "GET", "/api/chargers/CP-API-SESSION")
+        assert status == 200
+        assert (shown["vendor"], shown["model"], shown["firmwareVersion"]) == ("PyVendor", "PyModel", "1.2.3")
+        assert "SmartCharging" in shown["features"]
+
+        await charger.call(call.StatusNotification(connector_id=1, error_code="NoError", status="Preparing"))
+        assert (await charger.call(call.Authorize(id_tag="TAG1"))).id_tag_info == {"status": "Accepted"}
+        started = await charger.call(call.StartTransaction(
+            connector_id=1, id_tag="TAG1", meter_start=10_000, timestamp=timestamp()))
+        await charger.call(call.StatusNotification(connector_id=1, error_code="NoError", status="Charging"))
+        await charger.call(call.MeterValues(connector_id=1, transaction_id=started.transaction_id, meter_value=[
+            {"timestamp": timestamp(), "sampledValue": [
+                {"value": "11.5", "measurand": "Energy.Active.Import.Register", "unit": "kWh"},
+                {"value": "7.2", "measurand": "Power.Active.Import", "unit": "kW"},
+            ]}]))
+
+        _, shown = await api(server, "GET", "/api/chargers/CP-API-SESSION")
+        connector = next(c for c in shown["connectors"] if c["id"] == 1)
+        assert connector["status"] == "Charging"
+        assert connector["transaction"]["id"] == started.transaction_id
+        assert connector["transaction"]["idTag"] == "TAG1"
+        assert connector["transaction"]["meterStart"] == 10_000
+        assert connector["transaction"]["energyWh"] == 1500
+        assert connector["measurands"]["Power.Active.Import"]["value"] == 7200
+        assert connector["measurands"]["Power.Active.Import"]["unit"] == "W"
+
+        await charger.call(call.StopTransaction(
+            meter_stop=12_500, timestamp=timestamp(), transaction_id=started.transaction_id, reason="EVDisconnected"))
+        await charger.call(call.StatusNotification(connector_id=1, error_code="NoError", status="Available"))
+
+        _, shown = await api(server, "GET", "/api/chargers/CP-API-SESSION")
+        connector = next(c for c in shown["connectors"] if c["id"] == 1)
+        assert connector["transaction"] is None
+        assert connector["lastStopReason"] == "EVDisconnected"
+        status, transactions = await api(server, "GET", "/api/transactions?charger=CP-API-SESSION")
+        assert status == 200
+        assert [(t["id"], t["energyWh"], t["stopReason"]) for t in transactions] == [
+            (started.transaction_id, 2500, "EVDisconnected")]
