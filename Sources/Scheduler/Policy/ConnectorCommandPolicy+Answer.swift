@@ -57,7 +57,10 @@ extension ConnectorCommandPolicy {
         }
         attempt.state = .failed(at: now)
         limitAttempt = attempt
-        return CommandFeedback(wasCurrent: true)
+        // The ladder was built from the facts when the attempt began. A transaction that opened
+        // while the last purpose was on its way makes TxProfile possible now: look again at once
+        // rather than after `retryInterval` (the failed attempt itself still waits for it).
+        return CommandFeedback(wasCurrent: true, followUpDue: outcome.refusesProfile)
     }
 
     mutating func recordSession(_ outcome: CommandAnswer, for command: PolicyCommand, now: Date) -> CommandFeedback {
