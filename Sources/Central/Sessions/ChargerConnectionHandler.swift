@@ -4,7 +4,7 @@ import Foundation
 /// handshake, handing whole text messages to the `ChargePointSession`.
 ///
 /// Loop-confined like `Connection`: every method runs on `loop`.
-final class ChargerConnectionHandler: ConnectionHandler, @unchecked Sendable {
+final class ChargerConnectionHandler: ConnectionHandler {
     let loop: EventLoop
     private let connection: Connection
     private let central: CentralSystem
