@@ -187,10 +187,13 @@ public actor SchedulingEngine {
         var snapshots = directory.snapshots()
         let unseen = snapshots.map(\.id).filter { !purposesLoaded.contains($0) }
         if !unseen.isEmpty {
+            // One read for all new chargers: a car park that reconnects at once must not wait for a
+            // read per charger behind the set-up's writes (measured: seconds for 1,000 chargers).
+            let stored = (try? await store.chargerSettings(key: Self.workingPurposeKey)) ?? [:]
             for chargerId in unseen {
                 purposesLoaded.insert(chargerId)
-                let stored = try? await store.chargerSetting(chargerId: chargerId, key: Self.workingPurposeKey)
-                core.rememberWorkingPurpose(stored.flatMap(ProfilePurpose.init(rawValue:)), chargerId: chargerId)
+                core.rememberWorkingPurpose(
+                    stored[chargerId].flatMap(ProfilePurpose.init(rawValue:)), chargerId: chargerId)
             }
             snapshots = directory.snapshots()
         }

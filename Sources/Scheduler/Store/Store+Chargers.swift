@@ -108,6 +108,17 @@ extension Store {
         }
     }
 
+    /// One setting for every charger that has it, by charger id: one read where the engine would
+    /// otherwise ask charger by charger (a thousand reads behind the queued writes).
+    public func chargerSettings(key: String) async throws -> [String: String] {
+        try await perform { database in
+            let pairs = try database.connection.query(
+                "SELECT charger_id, value FROM charger_settings WHERE key = ?", [key]
+            ) { row in (row.string(0), row.string(1)) }
+            return Dictionary(pairs, uniquingKeysWith: { _, last in last })
+        }
+    }
+
     /// One setting learned about a charger, or `nil`.
     public func chargerSetting(chargerId: String, key: String) async throws -> String? {
         try await perform { database in

@@ -83,6 +83,19 @@ import Testing
         await store.close()
     }
 
+    @Test func oneSettingIsReadForEveryChargerAtOnce() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.openStore(directory)
+        try await store.setChargerSetting(chargerId: "garage", key: "workingProfilePurpose", value: "TxProfile")
+        try await store.setChargerSetting(chargerId: "carport", key: "workingProfilePurpose", value: "TxDefaultProfile")
+        try await store.setChargerSetting(chargerId: "carport", key: "pauseWorks", value: "false")
+        #expect(
+            try await store.chargerSettings(key: "workingProfilePurpose")
+                == ["garage": "TxProfile", "carport": "TxDefaultProfile"])
+        #expect(try await store.chargerSettings(key: "nothing") == [:])
+        await store.close()
+    }
+
     @Test func latestStatusPerConnectorAndHistoryNewestFirst() async throws {
         let directory = try TemporaryDirectory()
         let store = try Self.openStore(directory)
