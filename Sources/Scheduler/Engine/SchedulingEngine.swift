@@ -53,6 +53,8 @@ public actor SchedulingEngine {
     /// One sender task per charger with commands to send; it ends when its outbox is empty.
     var senders: [String: Task<Void, Never>] = [:]
     var outstanding = 0
+    /// The profile purposes that worked, per charger, as stored before this engine started.
+    var storedPurposes: [String: String]?
     var decisionBatches: [ConnectorKey: Task<[ConnectorKey: Int], Never>] = [:]
     /// The last answer to a limit command per connector, for the `applied` part of the API.
     var lastLimitAnswers: [ConnectorKey: (outcome: String, at: Date)] = [:]
@@ -187,15 +189,18 @@ public actor SchedulingEngine {
         var snapshots = directory.snapshots()
         let unseen = snapshots.map(\.id).filter { !purposesLoaded.contains($0) }
         if !unseen.isEmpty {
-            // One read for all new chargers: a car park that reconnects at once must not wait for a
-            // read per charger behind the set-up's writes (measured: seconds for 1,000 chargers).
-            let stored = (try? await store.chargerSettings(key: Self.workingPurposeKey)) ?? [:]
+            // What worked before comes from the store, read once for all chargers; a pass never
+            // waits for the store, which a car park reconnecting at once keeps busy (measured:
+            // seconds of delay for 1,000 chargers with a read per charger).
+            if storedPurposes == nil {
+                storedPurposes = (try? await store.chargerSettings(key: Self.workingPurposeKey)) ?? [:]
+                snapshots = directory.snapshots()
+            }
             for chargerId in unseen {
                 purposesLoaded.insert(chargerId)
                 core.rememberWorkingPurpose(
-                    stored[chargerId].flatMap(ProfilePurpose.init(rawValue:)), chargerId: chargerId)
+                    storedPurposes?[chargerId].flatMap(ProfilePurpose.init(rawValue:)), chargerId: chargerId)
             }
-            snapshots = directory.snapshots()
         }
         let now = clock.now()
         lastPassAt = now
@@ -214,15 +219,14 @@ public actor SchedulingEngine {
         let store = store
         let logger = logger
         let batch = Task { () -> [ConnectorKey: Int] in
-            var ids: [ConnectorKey: Int] = [:]
-            for (key, summary) in changed {
-                do {
-                    ids[key] = try await store.recordDecision(summary.record(at: at, key: key))
-                } catch {
-                    logger.warning("cannot record the decision of \(key): \(error)")
-                }
+            let keys = changed.map(\.key)
+            do {
+                let ids = try await store.recordDecisions(changed.map { $0.summary.record(at: at, key: $0.key) })
+                return Dictionary(zip(keys, ids), uniquingKeysWith: { _, last in last })
+            } catch {
+                logger.warning("cannot record \(keys.count) decisions: \(error)")
+                return [:]
             }
-            return ids
         }
         for (key, summary) in changed {
             decisionBatches[key] = batch

@@ -4,28 +4,37 @@ import Foundation
 extension Store {
     /// Records a decision once committed and returns its id, for the commands that carry it out.
     public func recordDecision(_ decision: DecisionRecord) async throws -> Int {
+        try await recordDecisions([decision])[0]
+    }
+
+    /// Records the decisions of one evaluation in one transaction and returns their ids in order:
+    /// a car park whose thousand decisions change at once costs one commit, not a thousand.
+    public func recordDecisions(_ decisions: [DecisionRecord]) async throws -> [Int] {
         try await perform(flushingQueue: false) { database in
-            let rules = JSONValue.object(
-                JSONObject(
-                    decision.rules.keys.sorted().map { family in
-                        (family, JSONValue.array((decision.rules[family] ?? []).map(JSONValue.string)))
-                    }))
-            return try database.connection.transaction {
-                try database.connection.run(
-                    "INSERT OR IGNORE INTO chargers (id, created_at) VALUES (?, ?)",
-                    [decision.chargerId, StoreTimestamp.text(decision.at)])
-                try database.connection.run(
-                    """
-                    INSERT INTO decisions (at, charger_id, connector_id, charging, limit_amps, session, availability,
-                        rules, unknown_inputs, explanation)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        StoreTimestamp.text(decision.at), decision.chargerId, decision.connectorId, decision.charging,
-                        decision.limitAmps, decision.session, decision.availability, JSONWriter.string(rules),
-                        JSONWriter.string(.array(decision.unknownInputs.map(JSONValue.string))), decision.explanation,
-                    ])
-                return Int(database.connection.lastInsertRowID)
+            try database.connection.transaction {
+                try decisions.map { decision in
+                    let rules = JSONValue.object(
+                        JSONObject(
+                            decision.rules.keys.sorted().map { family in
+                                (family, JSONValue.array((decision.rules[family] ?? []).map(JSONValue.string)))
+                            }))
+                    try database.connection.run(
+                        "INSERT OR IGNORE INTO chargers (id, created_at) VALUES (?, ?)",
+                        [decision.chargerId, StoreTimestamp.text(decision.at)])
+                    try database.connection.run(
+                        """
+                        INSERT INTO decisions (at, charger_id, connector_id, charging, limit_amps, session,
+                            availability, rules, unknown_inputs, explanation)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        [
+                            StoreTimestamp.text(decision.at), decision.chargerId, decision.connectorId,
+                            decision.charging, decision.limitAmps, decision.session, decision.availability,
+                            JSONWriter.string(rules), JSONWriter.string(.array(decision.unknownInputs.map(JSONValue.string))),
+                            decision.explanation,
+                        ])
+                    return Int(database.connection.lastInsertRowID)
+                }
             }
         }
     }
