@@ -44,8 +44,8 @@ public actor SchedulingEngine {
     var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
     // Directory changes.
-    var changeFeed: AsyncStream<ChargerChange>.Continuation?
-    var changeHandler: Task<Void, Never>?
+    /// Directory changes not handled yet (see `ChargerChangeInbox`).
+    let changes = ChargerChangeInbox()
 
     // Sending.
     /// Commands waiting per charger, for chargers whose sender task is running.
@@ -102,13 +102,12 @@ public actor SchedulingEngine {
         } catch {
             logger.warning("cannot read the stored inputs and tariff: \(error)")
         }
-        // Through a stream, so that changes are handled in the order they happened (a `configured`
-        // must not overtake the `connected` before it).
-        let (changes, continuation) = AsyncStream<ChargerChange>.makeStream()
-        changeFeed = continuation
-        directory.observeChanges { change in continuation.yield(change) }
-        changeHandler = Task {
-            for await change in changes { self.chargerChanged(change) }
+        // Through an inbox, in the order they happened (a `configured` must not overtake the
+        // `connected` before it), and in batches: one actor hop per batch, not per change.
+        let changes = changes
+        directory.observeChanges { [weak self] change in
+            guard changes.append(change) else { return }
+            Task { await self?.handleChanges() }
         }
         pending = true
         loop = Task { await self.run() }
@@ -117,8 +116,6 @@ public actor SchedulingEngine {
     /// Ends the loop and waits for the commands already handed to the central system.
     public func stop() async {
         isStopped = true
-        changeFeed?.finish()
-        changeHandler?.cancel()
         loop?.cancel()
         wake()
         await loop?.value
@@ -153,6 +150,11 @@ public actor SchedulingEngine {
         }
     }
 
+    /// Handles every change waiting in the inbox, in order.
+    func handleChanges() {
+        for change in changes.drain() { chargerChanged(change) }
+    }
+
     /// Returns once no evaluation is due or running, no command waits for its answer and every
     /// record is written (for tests and benchmarks).
     public func settle() async {
@@ -185,6 +187,7 @@ public actor SchedulingEngine {
 
     /// One evaluation: the world now, the rules, the policies, the records, the commands.
     func pass() async {
+        handleChanges()
         pending = false
         var snapshots = directory.snapshots()
         let unseen = snapshots.map(\.id).filter { !purposesLoaded.contains($0) }
