@@ -180,7 +180,15 @@ public actor SchedulingEngine {
 
     func run() async {
         while !Task.isCancelled {
+            let started = ContinuousClock.now
             await pass()
+            // A pass over a large site is CPU work, and a car park reconnecting sends thousands of
+            // changes: back to back, passes starved the event loops (10,000 chargers: p99 0.9 ms
+            // became 20 ms). After a long pass the engine rests three times as long, so it stays under
+            // a quarter of a core; short passes (a site of a thousand connectors takes a few ms) run
+            // back to back, so a plugged-in car is answered at once.
+            let cost = ContinuousClock.now - started
+            if cost > .milliseconds(10) { try? await Task.sleep(for: cost * 3) }
             await waitForWork()
         }
     }
