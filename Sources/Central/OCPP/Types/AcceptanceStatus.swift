@@ -1,5 +1,5 @@
-/// The answer to a ClearCache.
-public enum ClearCacheStatus: OCPPEnumeration {
+/// The plain Accepted or Rejected answer that OCPP 1.6 defines under five names (one per action).
+public enum AcceptanceStatus: OCPPEnumeration {
     case accepted
     case rejected
     /// A value outside the standard, let through by lenient decoding.
@@ -31,3 +31,14 @@ public enum ClearCacheStatus: OCPPEnumeration {
         return nil
     }
 }
+
+/// The answer to a CancelReservation.
+public typealias CancelReservationStatus = AcceptanceStatus
+/// The answer to a ClearCache.
+public typealias ClearCacheStatus = AcceptanceStatus
+/// The answer to a GetCompositeSchedule.
+public typealias GetCompositeScheduleStatus = AcceptanceStatus
+/// The answer to a RemoteStartTransaction or RemoteStopTransaction.
+public typealias RemoteStartStopStatus = AcceptanceStatus
+/// The answer to a Reset.
+public typealias ResetStatus = AcceptanceStatus
