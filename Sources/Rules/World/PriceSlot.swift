@@ -1,7 +1,7 @@
 import Foundation
 
 /// A price over [start, end), currency per kWh.
-public struct PriceSlot: Sendable, Equatable {
+public struct PriceSlot: Sendable, Hashable {
     public var start: Date
     public var end: Date
     public var price: Double

@@ -86,25 +86,21 @@ extension SchedulingEngine: SchedulerControl {
     }
 
     public func replaceTariff(_ slots: [PriceSlot]) async throws(SchedulerControlError) {
-        let pushed = slots.map { TariffSlot(start: $0.start, end: $0.end, price: $0.price) }
         do {
-            try tariff.push(pushed)
+            try tariff.push(slots)
         } catch {
             throw SchedulerControlError(String(describing: error))
         }
         trigger()
         do {
-            try await store.replaceTariffPrices(
-                pushed.map { TariffPriceRecord(start: $0.start, end: $0.end, price: $0.price) })
+            try await store.replaceTariffPrices(slots)
         } catch {
             logger.warning("cannot store the tariff: \(error)")
         }
     }
 
     public func tariffSlots(from: Date, to: Date) async -> [PriceSlot] {
-        TariffSchedule.merged(tariff.quarterHourSlots(from: from, to: to)).map {
-            PriceSlot(start: $0.start, end: $0.end, price: $0.price)
-        }
+        TariffSchedule.merged(tariff.quarterHourSlots(from: from, to: to))
     }
 
     public func rulesOverview() async -> RulesOverview {

@@ -97,7 +97,7 @@ public actor SchedulingEngine {
             let stored = try await store.tariffPrices(
                 from: now.addingTimeInterval(-86_400), to: now.addingTimeInterval(86_400 * 366))
             for price in stored {
-                try? tariff.push([TariffSlot(start: price.start, end: price.end, price: price.price)])
+                try? tariff.push([price])
             }
         } catch {
             logger.warning("cannot read the stored inputs and tariff: \(error)")

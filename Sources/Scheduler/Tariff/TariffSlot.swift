@@ -1,20 +1,13 @@
 import Foundation
+import Rules
 
 /// A price over a span of time: a pushed dynamic price (`PUT /api/tariff`) or a slot of the
-/// tariff's timeline (`GET /api/tariff`, `cheapest`).
-public struct TariffSlot: Sendable, Hashable {
-    public var start: Date
-    public var end: Date
-    /// Currency per kWh.
-    public var price: Double
+/// tariff's timeline (`GET /api/tariff`, `cheapest`). The rules' own `PriceSlot`, so that slots
+/// pass from the tariff to the rules and the store without conversion.
+public typealias TariffSlot = PriceSlot
 
-    public init(start: Date, end: Date, price: Double) {
-        self.start = start
-        self.end = end
-        self.price = price
-    }
-
+extension PriceSlot {
     public func contains(_ instant: Date) -> Bool { start <= instant && instant < end }
 
-    func overlaps(_ other: TariffSlot) -> Bool { start < other.end && other.start < end }
+    func overlaps(_ other: PriceSlot) -> Bool { start < other.end && other.start < end }
 }
