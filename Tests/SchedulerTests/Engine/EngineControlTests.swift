@@ -175,8 +175,9 @@ import Testing
         let harness = try EngineHarness(
             rules: "rule \"fuse\" {\n share 15 A\n}", chargers: chargers)
         await harness.start()
-        #expect(harness.caller.calls.map(\.chargerId) == ["a", "b", "c"])
-        #expect(harness.profiles == ["TxDefaultProfile 7.5", "TxDefaultProfile 0.0", "TxDefaultProfile 7.5"])
+        #expect(harness.profiles(of: "a") == ["TxDefaultProfile 7.5"])
+        #expect(harness.profiles(of: "b") == ["TxDefaultProfile 0.0"])
+        #expect(harness.profiles(of: "c") == ["TxDefaultProfile 7.5"])
         let paused = try await harness.store.decisions(chargerId: "b")
         #expect(paused.map(\.explanation) == ["pause, the shared budget is too small (share: fuse)"])
         await harness.stop()
@@ -196,8 +197,8 @@ import Testing
                 EngineHarness.charger("garage", status: "Charging", transactionId: 7),
             ])
         await harness.start()
-        #expect(harness.caller.calls.map(\.chargerId) == ["carport", "garage"])
-        #expect(harness.profiles == ["TxDefaultProfile 10.0", "TxDefaultProfile 10.0"])
+        #expect(harness.profiles(of: "carport") == ["TxDefaultProfile 10.0"])
+        #expect(harness.profiles(of: "garage") == ["TxDefaultProfile 10.0"])
         harness.directory.setConnector("carport", 1, status: "Available")
         await harness.changed(.transactionStopped(chargerId: "carport", connectorId: 1, transactionId: 8))
         await harness.advance(by: 10)

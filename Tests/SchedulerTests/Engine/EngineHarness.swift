@@ -90,8 +90,16 @@ final class EngineHarness {
     }
 
     /// The limits of the SetChargingProfile calls so far, with their purposes.
-    var profiles: [String] {
-        caller.calls.filter { $0.action == "SetChargingProfile" }.map { call in
+    var profiles: [String] { profiles(in: caller.calls) }
+
+    /// The SetChargingProfile calls one charger received, in order. Calls to different chargers
+    /// run concurrently, so only the order per charger is defined.
+    func profiles(of chargerId: String) -> [String] {
+        profiles(in: caller.calls.filter { $0.chargerId == chargerId })
+    }
+
+    private func profiles(in calls: [FakeChargePointCaller.Call]) -> [String] {
+        calls.filter { $0.action == "SetChargingProfile" }.map { call in
             let profile = call.payload["csChargingProfiles"]?.objectValue
             let limit =
                 profile?["chargingSchedule"]?.objectValue?["chargingSchedulePeriod"]?.arrayValue?.first?
