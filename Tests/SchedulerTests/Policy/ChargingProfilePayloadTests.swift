@@ -61,7 +61,7 @@ import Testing
 
     @Test(arguments: [
         ("Current", LimitUnit.amps), ("Power", .watts), ("Current,Power", .amps), ("Power, Current", .amps),
-        ("", .amps),
+        ("", .amps), (" power ", .watts), ("POWER,", .watts),
     ])
     func rateUnitFollowsTheAllowedUnits(allowed: String, unit: LimitUnit) {
         #expect(LimitUnit(allowedUnits: allowed) == unit)
