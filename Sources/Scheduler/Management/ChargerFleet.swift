@@ -69,9 +69,10 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
 
     public func snapshots() -> [ChargerSnapshot] {
         let now = settings.now()
-        return chargers.withLock { chargers in
-            chargers.keys.sorted().compactMap { chargers[$0]?.snapshot(at: now) }
-        }
+        // The lock only while the dictionary is copied (a reference count): the snapshots are
+        // built outside it, so the event loops never wait for the engine's passes over a car park.
+        let chargers = chargers.withLock { $0 }
+        return chargers.keys.sorted().compactMap { chargers[$0]?.snapshot(at: now) }
     }
 
     public func snapshot(_ chargerId: String) -> ChargerSnapshot? {
