@@ -11,8 +11,14 @@ public struct SchedulingCore: Sendable {
     public private(set) var ruleSet: RuleSet
     /// The `for`/`hold` memory between evaluations.
     var temporal = TemporalState()
-    /// The command policy of each charger seen.
-    public internal(set) var policies: [String: ChargerCommandPolicy] = [:]
+    /// The command policy of each charger seen; changed only through `setPolicy`.
+    public private(set) var policies: [String: ChargerCommandPolicy] = [:]
+    /// Each policy's `nextWakeUp`, kept with it: the engine asks for the earliest after every
+    /// command answer, and walking a car park's policies for it each time was quadratic.
+    private var wakeUps: [String: Date] = [:]
+    /// Chargers whose policy changed outside an evaluation (an answer, an override, a reconnection):
+    /// the next evaluation asks their policy again even when their snapshot did not change.
+    private var policiesChanged: Set<String> = []
     /// The last decision of each connector.
     public private(set) var decisions: [ConnectorKey: ConnectorDecision] = [:]
     /// The last effective decision (overrides applied) of each connector.
@@ -35,13 +41,20 @@ public struct SchedulingCore: Sendable {
     public mutating func rememberWorkingPurpose(_ purpose: ProfilePurpose?, chargerId: String) {
         var policy = policies[chargerId] ?? ChargerCommandPolicy(charger: ChargerFacts())
         policy.charger.workingProfilePurpose = purpose
-        policies[chargerId] = policy
+        setPolicy(policy, for: chargerId)
     }
 
     /// Evaluates the rules at `now` for every connector in `snapshots` and returns the commands due
     /// for the connected chargers, except those `held` (still being set up after connecting).
+    ///
+    /// - Parameter changedChargers: the chargers whose snapshot may differ from the previous
+    ///   evaluation's, or `nil` for all. The rules always see every connector (a share budget or a
+    ///   site total ties them together), but the command policy looks only at these chargers, those
+    ///   with a wake-up due, and those the rules now decide differently for: a car plugged in on a
+    ///   site of thousands costs a rule evaluation, not a thousand policy rounds.
     public mutating func evaluate(
-        snapshots: [ChargerSnapshot], inputs: InputSet, tariff: TariffSchedule, now: Date, held: Set<String> = []
+        snapshots: [ChargerSnapshot], inputs: InputSet, tariff: TariffSchedule, now: Date, held: Set<String> = [],
+        changedChargers: Set<String>? = nil
     ) -> EvaluationOutcome {
         let world = SchedulingWorld.ruleWorld(
             snapshots: snapshots, settings: settings, inputs: inputs, tariff: tariff, now: now)
@@ -53,6 +66,11 @@ public struct SchedulingCore: Sendable {
         var changed: [(key: ConnectorKey, summary: DecisionSummary)] = []
         var commands: [ScheduledCommand] = []
         for snapshot in snapshots {
+            if let changedChargers, !changedChargers.contains(snapshot.id), !policiesChanged.contains(snapshot.id),
+                !needsPolicyRound(snapshot, decided: byConnector, now: now)
+            {
+                continue
+            }
             var policy = policies[snapshot.id] ?? ChargerCommandPolicy(charger: ChargerFacts())
             let facts = SchedulingWorld.chargerFacts(
                 snapshot: snapshot, settings: settings.charger(snapshot.id),
@@ -72,6 +90,7 @@ public struct SchedulingCore: Sendable {
                 intents[connector.connectorId] = intent
                 let effectiveDecision = policy[connector.connectorId].effectiveDecision(
                     intent: intent, connector: connector, charger: policy.charger, now: now)
+                guard decisions[key] != decision || effective[key] != effectiveDecision else { continue }
                 decisions[key] = decision
                 effective[key] = effectiveDecision
                 let summary = DecisionSummary(decision: decision, effective: effectiveDecision)
@@ -84,8 +103,9 @@ public struct SchedulingCore: Sendable {
                 let due = policy.commands(intents: intents, facts: connectors, settings: settings.policy, now: now)
                 commands += due.map { ScheduledCommand(chargerId: snapshot.id, command: $0) }
             }
-            policies[snapshot.id] = policy
+            setPolicy(policy, for: snapshot.id)
         }
+        policiesChanged = []
         return EvaluationOutcome(at: now, decisions: decided, changed: changed, commands: commands)
     }
 
@@ -93,18 +113,22 @@ public struct SchedulingCore: Sendable {
     public mutating func record(_ answer: CommandAnswer, for command: ScheduledCommand, now: Date) -> CommandFeedback {
         guard var policy = policies[command.chargerId] else { return CommandFeedback(wasCurrent: false) }
         let feedback = policy.record(answer, for: command.command, now: now)
-        policies[command.chargerId] = policy
+        setPolicy(policy, for: command.chargerId)
+        policiesChanged.insert(command.chargerId)
         return feedback
     }
 
     /// The charger reconnected or booted: its current decisions are sent again.
     public mutating func forgetCharger(_ chargerId: String) {
-        policies[chargerId]?.forgetCharger()
+        guard var policy = policies[chargerId] else { return }
+        policy.forgetCharger()
+        setPolicy(policy, for: chargerId)
+        policiesChanged.insert(chargerId)
     }
 
     /// The earliest instant a policy wants to be asked again (a paced increase, a retry, an expiry).
     public var nextWakeUp: Date? {
-        policies.values.compactMap(\.nextWakeUp).min()
+        wakeUps.values.min()
     }
 
     /// Changes one connector's policy (overrides), creating it when needed.
@@ -115,6 +139,24 @@ public struct SchedulingCore: Sendable {
         var connector = policy[connectorId]
         change(&connector, policy.charger)
         policy[connectorId] = connector
+        setPolicy(policy, for: chargerId)
+        policiesChanged.insert(chargerId)
+    }
+
+    /// Whether a charger whose snapshot did not change still needs its policy asked: a wake-up of
+    /// its is due, or the rules decide differently for one of its connectors.
+    private func needsPolicyRound(
+        _ snapshot: ChargerSnapshot, decided: [ConnectorKey: ConnectorDecision], now: Date
+    ) -> Bool {
+        if let wakeUp = wakeUps[snapshot.id], wakeUp <= now { return true }
+        return snapshot.connectors.contains { connector in
+            let key = ConnectorKey(chargerId: snapshot.id, connectorId: connector.id)
+            return decisions[key] != decided[key]
+        }
+    }
+
+    private mutating func setPolicy(_ policy: ChargerCommandPolicy, for chargerId: String) {
         policies[chargerId] = policy
+        wakeUps[chargerId] = policy.nextWakeUp
     }
 }

@@ -63,7 +63,7 @@ extension SchedulingEngine {
         let feedback = core.record(answer, for: scheduled, now: now)
         if feedback.followUpDue {
             trigger()
-        } else if let wakeUp = core.nextWakeUp, let waitDeadline, wakeUp < waitDeadline {
+        } else if let wakeUp = core.policies[scheduled.chargerId]?.nextWakeUp, let waitDeadline, wakeUp < waitDeadline {
             // A retry is due before the loop planned to look again.
             wake()
         }

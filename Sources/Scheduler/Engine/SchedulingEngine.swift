@@ -40,12 +40,18 @@ public actor SchedulingEngine {
     var waiter: CheckedContinuation<Void, Never>?
     var waitDeadline: Date?
     var sleeper: Task<Void, Never>?
-    var lastPassAt: Date?
+    /// When every charger was last read (the first pass, the tick, anything but a charger change).
+    var lastFullPassAt: Date?
     var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
     // Directory changes.
     /// Directory changes not handled yet (see `ChargerChangeInbox`).
     let changes = ChargerChangeInbox()
+    /// The chargers as the last pass read them, sorted by id, and the index of each.
+    var snapshots: [ChargerSnapshot] = []
+    var snapshotIndex: [String: Int] = [:]
+    /// The chargers that changed since the last pass, or `nil` when the next pass reads every charger.
+    var changedChargers: Set<String>?
 
     // Sending.
     /// Commands waiting per charger, for chargers whose sender task is running.
@@ -124,8 +130,17 @@ public actor SchedulingEngine {
         while let sender = senders.values.first { await sender.value }
     }
 
-    /// Asks for an evaluation at once; requests that come while one runs are coalesced into one.
+    /// Asks for an evaluation of every charger at once; requests that come while one runs are
+    /// coalesced into one.
     public func trigger() {
+        changedChargers = nil
+        pending = true
+        wake()
+    }
+
+    /// Asks for an evaluation at once that reads again only the chargers that changed.
+    func trigger(changed chargerId: String) {
+        changedChargers?.insert(chargerId)
         pending = true
         wake()
     }
@@ -138,14 +153,18 @@ public actor SchedulingEngine {
         case .connected(let chargerId), .booted(let chargerId):
             core.forgetCharger(chargerId)
             settingUp[chargerId] = clock.now().addingTimeInterval(setupWait)
-            trigger()
+            trigger(changed: chargerId)
         case .configured(let chargerId):
             settingUp[chargerId] = nil
-            trigger()
-        case .status, .transactionStarted, .transactionStopped:
-            trigger()
-        case .disconnected, .meterValues:
-            // Measurands are read at the next tick; a disconnected charger gets nothing until it is back.
+            trigger(changed: chargerId)
+        case .status(let chargerId, _), .transactionStarted(let chargerId, _, _),
+            .transactionStopped(let chargerId, _, _):
+            trigger(changed: chargerId)
+        case .disconnected(let chargerId):
+            // Nothing to decide, but the next pass must know it is gone: it gets nothing until it is back.
+            changedChargers?.insert(chargerId)
+        case .meterValues:
+            // Measurands are read at the next tick.
             break
         }
     }
@@ -170,6 +189,7 @@ public actor SchedulingEngine {
 
     /// Runs one evaluation now, outside the loop's schedule (for tests and benchmarks).
     public func evaluateNow() async {
+        changedChargers = nil
         await pass()
     }
 
@@ -194,10 +214,24 @@ public actor SchedulingEngine {
     }
 
     /// One evaluation: the world now, the rules, the policies, the records, the commands.
+    ///
+    /// Every `tick` and after anything but a charger change, a pass reads every charger; between
+    /// ticks, a pass after charger changes reads only those chargers again (measurands of the others
+    /// are read at the tick, as they are in any case).
     func pass() async {
         handleChanges()
         pending = false
-        var snapshots = directory.snapshots()
+        let now = clock.now()
+        var changed = changedChargers
+        changedChargers = []
+        if let full = lastFullPassAt, now.timeIntervalSince(full) >= core.settings.tick { changed = nil }
+        let expiredSetUps = settingUp.filter { $0.value <= now }.keys
+        settingUp = settingUp.filter { $0.value > now }
+        changed?.formUnion(expiredSetUps)
+        if !(changed.map(readSnapshots(of:)) ?? false) {
+            changed = nil
+            readAllSnapshots(at: now)
+        }
         let unseen = snapshots.map(\.id).filter { !purposesLoaded.contains($0) }
         if !unseen.isEmpty {
             // What worked before comes from the store, read once for all chargers; a pass never
@@ -205,7 +239,7 @@ public actor SchedulingEngine {
             // seconds of delay for 1,000 chargers with a read per charger).
             if storedPurposes == nil {
                 storedPurposes = (try? await store.chargerSettings(key: Self.workingPurposeKey)) ?? [:]
-                snapshots = directory.snapshots()
+                readAllSnapshots(at: now)
             }
             for chargerId in unseen {
                 purposesLoaded.insert(chargerId)
@@ -213,14 +247,31 @@ public actor SchedulingEngine {
                     storedPurposes?[chargerId].flatMap(ProfilePurpose.init(rawValue:)), chargerId: chargerId)
             }
         }
-        let now = clock.now()
-        lastPassAt = now
         tariff.removePushedSlots(endingBefore: now.addingTimeInterval(-86_400))
-        settingUp = settingUp.filter { $0.value > now }
         let outcome = core.evaluate(
-            snapshots: snapshots, inputs: inputs, tariff: tariff, now: now, held: Set(settingUp.keys))
+            snapshots: snapshots, inputs: inputs, tariff: tariff, now: now, held: Set(settingUp.keys),
+            changedChargers: changed)
         recordDecisions(outcome)
         for scheduled in outcome.commands { enqueue(scheduled) }
+    }
+
+    func readAllSnapshots(at now: Date) {
+        snapshots = directory.snapshots()
+        snapshotIndex = Dictionary(
+            snapshots.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
+        lastFullPassAt = now
+    }
+
+    /// Reads these chargers again; `false` when one is new to the engine (every charger is read then).
+    func readSnapshots(of chargerIds: Set<String>) -> Bool {
+        guard !snapshots.isEmpty else { return false }
+        for chargerId in chargerIds {
+            guard let index = snapshotIndex[chargerId], let snapshot = directory.snapshot(chargerId) else {
+                return false
+            }
+            snapshots[index] = snapshot
+        }
+        return true
     }
 
     func recordDecisions(_ outcome: EvaluationOutcome) {
@@ -249,7 +300,7 @@ public actor SchedulingEngine {
         guard !pending, !Task.isCancelled else { return }
         let now = clock.now()
         // A floor on the tick, so that a tiny configured value cannot make the loop spin.
-        var deadline = (lastPassAt ?? now).addingTimeInterval(max(core.settings.tick, 0.05))
+        var deadline = (lastFullPassAt ?? now).addingTimeInterval(max(core.settings.tick, 0.05))
         // A wake-up at or before now was handled by the pass that just ran (or belongs to a
         // charger that is offline and gets nothing until it is back): only later ones count.
         if let wakeUp = core.nextWakeUp, wakeUp > now { deadline = min(deadline, wakeUp) }
