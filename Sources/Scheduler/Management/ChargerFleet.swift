@@ -69,10 +69,19 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
 
     public func snapshots() -> [ChargerSnapshot] {
         let now = settings.now()
-        // The lock only while the dictionary is copied (a reference count): the snapshots are
-        // built outside it, so the event loops never wait for the engine's passes over a car park.
-        let chargers = chargers.withLock { $0 }
-        return chargers.keys.sorted().compactMap { chargers[$0]?.snapshot(at: now) }
+        let ids = chargers.withLock { Array($0.keys) }.sorted()
+        // A few hundred at a time, so that an event loop never waits long for a car park's worth
+        // of snapshots. (Copying the dictionary and building them outside the lock costs the next
+        // writer a copy of every charger's state: 25 MB more at 10,000 chargers.)
+        var result: [ChargerSnapshot] = []
+        result.reserveCapacity(ids.count)
+        for start in stride(from: 0, to: ids.count, by: 256) {
+            let chunk = ids[start..<min(start + 256, ids.count)]
+            chargers.withLock { chargers in
+                for id in chunk { if let state = chargers[id] { result.append(state.snapshot(at: now)) } }
+            }
+        }
+        return result
     }
 
     public func snapshot(_ chargerId: String) -> ChargerSnapshot? {
