@@ -37,10 +37,12 @@ public struct SchedulingCore: Sendable {
         self.ruleSet = ruleSet
     }
 
-    /// The purpose stored for a charger as working, used before it has a policy.
+    /// The purpose stored for a charger as working (before this engine started): tried first, and
+    /// a profile of that purpose may still be on the charger, to be withdrawn if no longer wanted.
     public mutating func rememberWorkingPurpose(_ purpose: ProfilePurpose?, chargerId: String) {
         var policy = policies[chargerId] ?? ChargerCommandPolicy(charger: ChargerFacts())
         policy.charger.workingProfilePurpose = purpose
+        policy.leftoverProfile = purpose
         setPolicy(policy, for: chargerId)
     }
 

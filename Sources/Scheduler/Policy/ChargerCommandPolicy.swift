@@ -8,6 +8,13 @@ public struct ChargerCommandPolicy: Sendable {
     /// The charger's settings; `workingProfilePurpose` is updated as profiles are accepted.
     public var charger: ChargerFacts
     public private(set) var connectors: [Int: ConnectorCommandPolicy] = [:]
+    /// The purpose of a profile Ampwise may have left on every connector before it restarted;
+    /// each connector's policy starts with it (see `ConnectorCommandPolicy.leftoverProfile`).
+    public var leftoverProfile: ProfilePurpose? {
+        didSet {
+            for id in connectors.keys { connectors[id]?.leftoverProfile = leftoverProfile }
+        }
+    }
 
     public init(charger: ChargerFacts) {
         self.charger = charger
@@ -15,7 +22,12 @@ public struct ChargerCommandPolicy: Sendable {
 
     /// The policy of a connector (a fresh one if it has none yet), to read or to set overrides on.
     public subscript(connectorId: Int) -> ConnectorCommandPolicy {
-        get { connectors[connectorId] ?? ConnectorCommandPolicy(connectorId: connectorId) }
+        get {
+            if let policy = connectors[connectorId] { return policy }
+            var policy = ConnectorCommandPolicy(connectorId: connectorId)
+            if connectorId > 0 { policy.leftoverProfile = leftoverProfile }
+            return policy
+        }
         set { connectors[connectorId] = newValue }
     }
 

@@ -4,6 +4,8 @@ public enum CommandReason: Sendable, Hashable, CustomStringConvertible {
     case limit(amps: Double)
     /// Withdraw the profile Ampwise had set: the limit family has no opinion any more.
     case withdrawLimit
+    /// Withdraw a profile Ampwise may have set before it restarted: the limit family has no opinion.
+    case withdrawLeftover
     /// The session family's `start` (or a manual start).
     case start
     /// Restart a session that Ampwise stopped to pause it (`pause: "remoteStop"`).
@@ -18,6 +20,7 @@ public enum CommandReason: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .limit(let amps): amps == 0 ? "pause (0 A profile)" : "limit \(amps) A"
         case .withdrawLimit: "withdraw limit"
+        case .withdrawLeftover: "withdraw a profile set before Ampwise restarted"
         case .start: "start"
         case .resume: "resume"
         case .stop: "stop"

@@ -39,8 +39,11 @@ extension ConnectorCommandPolicy {
                     amps: amps, purpose: purpose, profileId: purpose.profileId(connectorId: connectorId),
                     transactionId: purpose == .txProfile ? transactionId : nil, acceptedAt: now)
                 installedProfileIsStale = false
+                // The new profile took the leftover's id: nothing is left over of that purpose.
+                if leftoverProfile == purpose { leftoverProfile = nil }
                 return CommandFeedback(wasCurrent: true, workingPurpose: purpose)
-            case .withdraw:
+            case .withdraw(_, let purpose):
+                if installedProfile == nil, leftoverProfile == purpose { leftoverProfile = nil }
                 installedProfile = nil
                 installedProfileIsStale = false
                 return CommandFeedback(wasCurrent: true)

@@ -42,6 +42,8 @@ extension ConnectorCommandPolicy {
             target = .profile(amps: amps, transactionId: connector.transactionId)
         } else if let installed = installedProfile {
             target = .withdraw(profileId: installed.profileId, purpose: installed.purpose)
+        } else if let leftover = leftoverProfile {
+            target = .withdraw(profileId: leftover.profileId(connectorId: connectorId), purpose: leftover)
         } else {
             return dropLimitAttempt()
         }
@@ -83,7 +85,8 @@ extension ConnectorCommandPolicy {
         case .withdraw(let profileId, let purpose):
             return PolicyCommand(
                 action: .clearChargingProfile, payload: CommandPayload.clearChargingProfile(profileId: profileId),
-                connectorId: connectorId, family: .limit, reason: .withdrawLimit, purpose: purpose,
+                connectorId: connectorId, family: .limit,
+                reason: installedProfile == nil ? .withdrawLeftover : .withdrawLimit, purpose: purpose,
                 sequence: attempt.sequence)
         }
     }

@@ -23,6 +23,10 @@ public struct ConnectorCommandPolicy: Sendable {
     public internal(set) var installedProfile: InstalledProfile?
     /// The charger reconnected or booted since the profile was accepted: it is sent again.
     public internal(set) var installedProfileIsStale = false
+    /// A profile of this purpose may still be on the charger from before Ampwise restarted (the
+    /// purpose that worked for the charger, kept in the database). Withdrawn when the rules want
+    /// no limit, so that a limit or a 0 A pause from rules removed meanwhile does not hold forever.
+    public internal(set) var leftoverProfile: ProfilePurpose?
     /// When the last limit was accepted; increases wait `minIncreaseInterval` after it.
     public internal(set) var lastLimitChangeAt: Date?
     /// The last failure per family, until that family's command succeeds or is no longer wanted.

@@ -137,6 +137,25 @@ import Testing
         await first.stop()
     }
 
+    @Test func aProfileSetBeforeARestartIsWithdrawnWhenTheRulesNoLongerLimit() async throws {
+        let folder = try TemporaryDirectory()
+        let first = try EngineHarness(rules: "rule \"cap\" { limit 10 A }", folder: folder)
+        await first.start()
+        #expect(first.profiles == ["TxDefaultProfile 10.0"])
+        await first.stop()
+
+        // Ampwise restarts with the limit rule removed: the profile it set is still on the charger.
+        let second = try EngineHarness(rules: "rule \"auto\" { when status is Preparing start }", folder: folder)
+        await second.start()
+        #expect(second.caller.calls.map(\.action) == ["ClearChargingProfile"])
+        #expect(second.caller.calls.first?.payload["id"]?.intValue == 101)
+        let recorded = try await second.commands().map { "\($0.action) \($0.outcome)" }
+        #expect(recorded == ["SetChargingProfile Accepted", "ClearChargingProfile Accepted"])
+        await second.advance(by: 60)
+        #expect(second.caller.calls.count == 1)
+        await second.stop()
+    }
+
     @Test func aChargerThatDoesNotAnswerIsRetriedEveryRetryInterval() async throws {
         let harness = try EngineHarness(rules: "rule \"cap\" { limit 10 A }")
         harness.caller.answer { _ in .failure(.timeout) }

@@ -27,6 +27,29 @@ import Testing
         #expect(driver.run(at: 0) == [])
     }
 
+    @Test func aProfileLeftFromBeforeARestartIsWithdrawnOnceWhenNoLimitIsWanted() {
+        var driver = PolicyDriver()
+        driver.policy.leftoverProfile = .txDefaultProfile
+        let sent = driver.commands(at: 0)
+        #expect(sent.map(PolicyDriver.line) == ["ClearChargingProfile {\"id\":101}"])
+        #expect(sent.first?.reason == .withdrawLeftover)
+        // Most often the charger no longer holds it: Unknown counts as withdrawn.
+        _ = driver.policy.record(.unknown, for: sent[0], now: PolicyDriver.time(0))
+        #expect(driver.policy.leftoverProfile == nil)
+        #expect(driver.run(at: 60) == [])
+    }
+
+    @Test func aLeftoverProfileIsReplacedNotWithdrawnWhenALimitIsWanted() {
+        var driver = PolicyDriver()
+        driver.policy.leftoverProfile = .txDefaultProfile
+        driver.intent.limitAmps = 10
+        #expect(driver.run(at: 0).count == 1)
+        #expect(driver.policy.leftoverProfile == nil)
+        driver.intent = ConnectorIntent()
+        #expect(driver.run(at: 1) == ["ClearChargingProfile {\"id\":101}"])
+        #expect(driver.run(at: 60) == [])
+    }
+
     @Test func clearAnsweredUnknownCountsAsWithdrawn() {
         var driver = PolicyDriver()
         driver.intent.limitAmps = 10
