@@ -334,3 +334,24 @@ async def test_a_charger_that_reconnects_gets_its_decisions_again(ampwise):
         await again.boot()
         await again.wait_for("SetChargingProfile", predicate=limit_is(10.0))
         assert_valid_profiles(again)
+
+
+async def test_a_pause_profile_left_from_before_a_restart_is_withdrawn(ampwise):
+    rules = {"night.rules": 'rule "off by default" {\n pause\n}\n'}
+    server = start_server(ampwise, rules)
+    async with connected(server, "garage") as charger:
+        await plug_in_and_charge(charger)
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(0.0))
+        await wait_for_commands(
+            server, "garage", lambda r: [(c["action"], c["outcome"]) for c in r] == [("SetChargingProfile", "Accepted")])
+    server.stop()
+
+    # While Ampwise was down, the user removed the pause rule: the 0 A profile on the charger must
+    # not hold the car for good.
+    (server.rules_dir / "night.rules").write_text("# nothing here any more\n")
+    restarted = ampwise(reuse=server)
+    async with connected(restarted, "garage") as again:
+        await again.boot()
+        cleared = await again.wait_for("ClearChargingProfile")
+        assert cleared["id"] == 101
+        assert again.calls("SetChargingProfile") == []
