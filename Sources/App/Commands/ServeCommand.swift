@@ -60,7 +60,7 @@ enum ServeCommand {
             return 1
         }
 
-        let reloads = ReloadSignal.watch {
+        let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
                 let diagnostics = await engine.reloadRules()
                 if diagnostics.isEmpty {
