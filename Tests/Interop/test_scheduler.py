@@ -7,8 +7,11 @@ checked against the OCPP 1.6 smart-charging rules (`assert_valid_profiles`).
 
 import asyncio
 import json
+import os
 import re
+import signal
 import subprocess
+import urllib.error
 import urllib.request
 from datetime import datetime, timedelta, timezone
 
@@ -355,3 +358,36 @@ async def test_a_pause_profile_left_from_before_a_restart_is_withdrawn(ampwise):
         cleared = await again.wait_for("ClearChargingProfile")
         assert cleared["id"] == 101
         assert again.calls("SetChargingProfile") == []
+
+
+async def test_rules_reload_on_sighup_and_through_the_api_and_bad_rules_keep_the_last_good_ones(ampwise):
+    server = start_server(ampwise, {"cap.rules": 'rule "cap" {\n limit 10 A\n}\n'})
+    cap = server.rules_dir / "cap.rules"
+    async with connected(server, "garage") as charger:
+        await plug_in_and_charge(charger)
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(10.0))
+
+        cap.write_text('rule "cap" {\n limit 8 A\n}\n')
+        os.kill(server.process.pid, signal.SIGHUP)
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(8.0))
+
+        cap.write_text('rule "cap" {\n limit 8\n}\n')
+        try:
+            await asyncio.to_thread(api, server, "POST", "/api/rules/reload")
+            raise AssertionError("a reload of rules with an error must fail")
+        except urllib.error.HTTPError as error:
+            assert error.code == 400
+            answer = json.loads(error.read())
+        assert answer["error"] == "the rules have 1 error; the last good rules stay loaded"
+        assert [line.split("cap.rules:")[1] for line in answer["errors"]] == [
+            "2:8: error: 'limit' needs a current or a power (A, W or kW), found number"]
+        # The last good rules stay in force.
+        loaded = await asyncio.to_thread(api, server, "GET", "/api/rules")
+        assert [rule["name"] for rule in loaded["rules"]] == ["cap"]
+
+        cap.write_text('rule "cap" {\n limit 6 A\n}\n')
+        reloaded = await asyncio.to_thread(api, server, "POST", "/api/rules/reload")
+        assert reloaded == {"status": "reloaded", "rules": ["cap"]}
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(6.0))
+        assert [profile_limit(p) for p in charger.calls("SetChargingProfile")] == [10.0, 8.0, 6.0]
+        assert_valid_profiles(charger)
