@@ -35,6 +35,16 @@ import Testing
         await store.close()
     }
 
+    @Test func aChargerSeenBeforeItBootedHasNoIdentity() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.openStore(directory)
+        store.recordSeen(chargerId: "garage", at: Self.start, isHeartbeat: true)
+        let charger = try #require(try await store.charger(id: "garage"))
+        #expect(charger.identity == nil)
+        #expect(charger.lastHeartbeatAt == Self.start)
+        await store.close()
+    }
+
     @Test func configurationIsReplacedOrMerged() async throws {
         let directory = try TemporaryDirectory()
         let store = try Self.openStore(directory)
