@@ -94,27 +94,13 @@ extension ChargerFleet {
             return
         }
         let bootNumber = update(chargerId) { state in
-            state.base.vendor = boot.chargePointVendor
-            state.base.model = boot.chargePointModel
-            state.base.serialNumber = boot.chargePointSerialNumber
-            state.base.chargeBoxSerialNumber = boot.chargeBoxSerialNumber
-            state.base.firmwareVersion = boot.firmwareVersion
-            state.base.iccid = boot.iccid
-            state.base.imsi = boot.imsi
-            state.base.meterType = boot.meterType
-            state.base.meterSerialNumber = boot.meterSerialNumber
+            state.base.identity = boot
             state.base.lastBoot = now
             state.bootedOnConnection = true
             state.bootCount += 1
             return state.bootCount
         }
-        store.recordBoot(
-            ChargerBoot(
-                chargerId: chargerId, vendor: boot.chargePointVendor, model: boot.chargePointModel,
-                chargePointSerialNumber: boot.chargePointSerialNumber,
-                chargeBoxSerialNumber: boot.chargeBoxSerialNumber,
-                firmwareVersion: boot.firmwareVersion, iccid: boot.iccid, imsi: boot.imsi, meterType: boot.meterType,
-                meterSerialNumber: boot.meterSerialNumber, at: now))
+        store.recordBoot(ChargerBoot(chargerId: chargerId, identity: boot, at: now))
         let serial = boot.chargePointSerialNumber ?? boot.chargeBoxSerialNumber ?? "unknown"
         logger.info(
             "\(chargerId) booted: vendor \(boot.chargePointVendor), model \(boot.chargePointModel), "

@@ -42,15 +42,7 @@ extension ChargerFleet {
         chargers.withLock { chargers in
             for record in records {
                 var state = chargers[record.id] ?? ChargerState(id: record.id)
-                state.base.vendor = record.vendor
-                state.base.model = record.model
-                state.base.serialNumber = record.chargePointSerialNumber
-                state.base.chargeBoxSerialNumber = record.chargeBoxSerialNumber
-                state.base.firmwareVersion = record.firmwareVersion
-                state.base.iccid = record.iccid
-                state.base.imsi = record.imsi
-                state.base.meterType = record.meterType
-                state.base.meterSerialNumber = record.meterSerialNumber
+                state.base.identity = record.identity
                 state.base.features = record.features
                 state.base.numberOfConnectors = record.connectorCount
                 state.base.lastBoot = record.lastBootAt

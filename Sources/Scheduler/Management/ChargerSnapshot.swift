@@ -1,3 +1,4 @@
+import Central
 import Foundation
 
 /// Everything Ampwise knows about one charger at a moment: what the API shows and the
@@ -5,15 +6,9 @@ import Foundation
 public struct ChargerSnapshot: Sendable, Equatable {
     public var id: String
     public var connected: Bool
-    public var vendor: String?
-    public var model: String?
-    public var serialNumber: String?
-    public var chargeBoxSerialNumber: String?
-    public var firmwareVersion: String?
-    public var iccid: String?
-    public var imsi: String?
-    public var meterType: String?
-    public var meterSerialNumber: String?
+    /// The identity from the charger's last BootNotification.req (vendor, model, serial numbers,
+    /// firmware, SIM, meter), kept in the store across restarts; nil while it has never booted.
+    public var identity: BootNotificationRequest?
     /// SupportedFeatureProfiles as the charger reported them (`Core`, `SmartCharging`, ...).
     public var features: [String]
     public var lastBoot: Date?

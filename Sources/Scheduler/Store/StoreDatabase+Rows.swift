@@ -21,13 +21,20 @@ extension StoreDatabase {
     static func chargerRecord(_ row: SQLiteRow) throws(SQLiteError) -> ChargerRecord {
         let features = row.json(10).arrayValue?.compactMap(\.stringValue) ?? []
         return ChargerRecord(
-            id: row.string(0), vendor: row.optionalString(1), model: row.optionalString(2),
-            chargePointSerialNumber: row.optionalString(3), chargeBoxSerialNumber: row.optionalString(4),
-            firmwareVersion: row.optionalString(5), iccid: row.optionalString(6), imsi: row.optionalString(7),
-            meterType: row.optionalString(8), meterSerialNumber: row.optionalString(9), features: features,
-            connectorCount: row.optionalInt(11), createdAt: try row.date(12), firstSeenAt: try row.optionalDate(13),
-            lastSeenAt: try row.optionalDate(14), lastBootAt: try row.optionalDate(15),
-            lastHeartbeatAt: try row.optionalDate(16))
+            id: row.string(0), identity: chargerIdentity(row), features: features, connectorCount: row.optionalInt(11),
+            createdAt: try row.date(12), firstSeenAt: try row.optionalDate(13), lastSeenAt: try row.optionalDate(14),
+            lastBootAt: try row.optionalDate(15), lastHeartbeatAt: try row.optionalDate(16))
+    }
+
+    /// Columns 1 to 9 of `chargerColumns`. Every boot writes a vendor and a model, so a row
+    /// without them is a charger that has not booted yet.
+    static func chargerIdentity(_ row: SQLiteRow) -> BootNotificationRequest? {
+        guard let vendor = row.optionalString(1), let model = row.optionalString(2) else { return nil }
+        return BootNotificationRequest(
+            chargePointVendor: vendor, chargePointModel: model, chargePointSerialNumber: row.optionalString(3),
+            chargeBoxSerialNumber: row.optionalString(4), firmwareVersion: row.optionalString(5),
+            iccid: row.optionalString(6), imsi: row.optionalString(7), meterType: row.optionalString(8),
+            meterSerialNumber: row.optionalString(9))
     }
 
     /// Columns of `status_history`; `connectors` has the same ones with 0 for `id`.

@@ -92,6 +92,7 @@ extension StoreDatabase {
     func updateBoot(_ boot: ChargerBoot) throws {
         try ensureCharger(boot.chargerId, at: boot.at)
         let at = StoreTimestamp.text(boot.at)
+        let identity = boot.identity
         try connection.run(
             """
             UPDATE chargers SET vendor = ?, model = ?, charge_point_serial_number = ?,
@@ -101,9 +102,9 @@ extension StoreDatabase {
             WHERE id = ?
             """,
             [
-                boot.vendor, boot.model, boot.chargePointSerialNumber, boot.chargeBoxSerialNumber,
-                boot.firmwareVersion, boot.iccid, boot.imsi, boot.meterType, boot.meterSerialNumber, at, at, at,
-                boot.chargerId,
+                identity.chargePointVendor, identity.chargePointModel, identity.chargePointSerialNumber,
+                identity.chargeBoxSerialNumber, identity.firmwareVersion, identity.iccid, identity.imsi,
+                identity.meterType, identity.meterSerialNumber, at, at, at, boot.chargerId,
             ])
     }
 

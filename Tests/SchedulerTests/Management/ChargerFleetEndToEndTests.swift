@@ -59,7 +59,7 @@ struct ChargerFleetEndToEndTests {
         #expect(session.stopAnswer == StopTransactionConfirmation(idTagInfo: IdTagInfo(status: .accepted)))
 
         let snapshot = try #require(fleet.snapshot("SIM1"))
-        #expect(snapshot.vendor == "Simulated")
+        #expect(snapshot.identity?.chargePointVendor == "Simulated")
         #expect(snapshot.features.contains("RemoteTrigger"))
         #expect(snapshot.numberOfConnectors == 1)
         #expect(snapshot.configuration["MeterValueSampleInterval"] == "15")

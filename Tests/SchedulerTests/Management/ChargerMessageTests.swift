@@ -15,16 +15,17 @@ struct ChargerMessageTests {
                     BootNotificationConfirmation(status: .accepted, currentTime: FleetFixture.start, interval: 120)
                         .jsonObject))
         let snapshot = try #require(fixture.fleet.snapshot("CP1"))
-        #expect(snapshot.vendor == "Alfen")
-        #expect(snapshot.model == "Eve")
-        #expect(snapshot.serialNumber == "SN-7")
-        #expect(snapshot.firmwareVersion == "6.1.2")
-        #expect(snapshot.iccid == "8931")
-        #expect(snapshot.meterType == "ABB")
+        let identity = try #require(snapshot.identity)
+        #expect(identity.chargePointVendor == "Alfen")
+        #expect(identity.chargePointModel == "Eve")
+        #expect(identity.chargePointSerialNumber == "SN-7")
+        #expect(identity.firmwareVersion == "6.1.2")
+        #expect(identity.iccid == "8931")
+        #expect(identity.meterType == "ABB")
         #expect(snapshot.lastBoot == FleetFixture.start)
         let record = try #require(try await fixture.store.charger(id: "CP1"))
-        #expect(record.vendor == "Alfen")
-        #expect(record.firmwareVersion == "6.1.2")
+        #expect(record.identity?.chargePointVendor == "Alfen")
+        #expect(record.identity?.firmwareVersion == "6.1.2")
     }
 
     @Test func bootFromAnUnlistedChargerIsRejectedWhenUnknownChargersAreNotAllowed() async throws {
@@ -35,7 +36,7 @@ struct ChargerMessageTests {
                 == .confirm(
                     BootNotificationConfirmation(status: .rejected, currentTime: FleetFixture.start, interval: 120)
                         .jsonObject))
-        #expect(fixture.fleet.snapshot("STRANGER")?.vendor == nil)
+        #expect(fixture.fleet.snapshot("STRANGER")?.identity == nil)
         let accepted = await fixture.boot("LISTED")
         guard case .confirm(let payload) = accepted else { Issue.record("no answer"); return }
         #expect(payload["status"] == .string("Accepted"))

@@ -26,7 +26,7 @@ struct RestartRecoveryTests {
         let after = try FleetFixture(directory: directory)
         try await after.fleet.restore()
         let snapshot = try #require(after.fleet.snapshot("CP1"))
-        #expect(snapshot.vendor == "Alfen")
+        #expect(snapshot.identity?.chargePointVendor == "Alfen")
         #expect(snapshot.connected == false)
         #expect(snapshot.connector(1)?.status == "Charging")
         let transaction = try #require(snapshot.connector(1)?.transaction)

@@ -14,10 +14,10 @@ import Testing
     @Test func chargerRecordsIdentityFeaturesAndTimes() async throws {
         let directory = try TemporaryDirectory()
         let store = try Self.openStore(directory)
-        store.recordBoot(
-            ChargerBoot(
-                chargerId: "garage", vendor: "Wall Box Chargers", model: "PLP1-0-2-4", chargePointSerialNumber: "88034",
-                firmwareVersion: "5.5.10", iccid: "8931", imsi: "2040", meterType: "DSZ15", at: Self.start))
+        let identity = BootNotificationRequest(
+            chargePointVendor: "Wall Box Chargers", chargePointModel: "PLP1-0-2-4", chargePointSerialNumber: "88034",
+            firmwareVersion: "5.5.10", iccid: "8931", imsi: "2040", meterType: "DSZ15")
+        store.recordBoot(ChargerBoot(chargerId: "garage", identity: identity, at: Self.start))
         store.recordSeen(chargerId: "garage", at: Self.start.addingTimeInterval(60), isHeartbeat: true)
         store.recordSeen(chargerId: "garage", at: Self.start.addingTimeInterval(90))
         store.recordFeatures(chargerId: "garage", features: ["Core", "SmartCharging"], connectorCount: 1)
@@ -27,13 +27,21 @@ import Testing
         #expect(
             charger
                 == ChargerRecord(
-                    id: "garage", vendor: "Wall Box Chargers", model: "PLP1-0-2-4", chargePointSerialNumber: "88034",
-                    firmwareVersion: "5.5.10", iccid: "8931", imsi: "2040", meterType: "DSZ15",
-                    features: ["Core", "SmartCharging"], connectorCount: 2, createdAt: Self.start,
-                    firstSeenAt: Self.start, lastSeenAt: Self.start.addingTimeInterval(90), lastBootAt: Self.start,
-                    lastHeartbeatAt: Self.start.addingTimeInterval(60)))
+                    id: "garage", identity: identity, features: ["Core", "SmartCharging"], connectorCount: 2,
+                    createdAt: Self.start, firstSeenAt: Self.start, lastSeenAt: Self.start.addingTimeInterval(90),
+                    lastBootAt: Self.start, lastHeartbeatAt: Self.start.addingTimeInterval(60)))
         #expect(try await store.chargers().map(\.id) == ["garage"])
         #expect(try await store.charger(id: "nobody") == nil)
+        await store.close()
+    }
+
+    @Test func aChargerSeenBeforeItBootedHasNoIdentity() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.openStore(directory)
+        store.recordSeen(chargerId: "garage", at: Self.start, isHeartbeat: true)
+        let charger = try #require(try await store.charger(id: "garage"))
+        #expect(charger.identity == nil)
+        #expect(charger.lastHeartbeatAt == Self.start)
         await store.close()
     }
 

@@ -1,17 +1,12 @@
+import Central
 import Foundation
 
 /// A row of `chargers`: what the central system knows about one charger.
 public struct ChargerRecord: Sendable, Equatable {
     public var id: String
-    public var vendor: String?
-    public var model: String?
-    public var chargePointSerialNumber: String?
-    public var chargeBoxSerialNumber: String?
-    public var firmwareVersion: String?
-    public var iccid: String?
-    public var imsi: String?
-    public var meterType: String?
-    public var meterSerialNumber: String?
+    /// The identity from the charger's last BootNotification.req; nil while it has never booted
+    /// (a row can exist before that, see `createdAt`).
+    public var identity: BootNotificationRequest?
     /// SupportedFeatureProfiles as learned from GetConfiguration (`["Core", "SmartCharging"]`).
     public var features: [String]
     /// NumberOfConnectors, or the highest connector the charger reported.
@@ -25,22 +20,12 @@ public struct ChargerRecord: Sendable, Equatable {
     public var lastHeartbeatAt: Date?
 
     public init(
-        id: String, vendor: String? = nil, model: String? = nil, chargePointSerialNumber: String? = nil,
-        chargeBoxSerialNumber: String? = nil, firmwareVersion: String? = nil, iccid: String? = nil,
-        imsi: String? = nil, meterType: String? = nil, meterSerialNumber: String? = nil, features: [String] = [],
-        connectorCount: Int? = nil, createdAt: Date, firstSeenAt: Date? = nil, lastSeenAt: Date? = nil,
-        lastBootAt: Date? = nil, lastHeartbeatAt: Date? = nil
+        id: String, identity: BootNotificationRequest? = nil, features: [String] = [], connectorCount: Int? = nil,
+        createdAt: Date, firstSeenAt: Date? = nil, lastSeenAt: Date? = nil, lastBootAt: Date? = nil,
+        lastHeartbeatAt: Date? = nil
     ) {
         self.id = id
-        self.vendor = vendor
-        self.model = model
-        self.chargePointSerialNumber = chargePointSerialNumber
-        self.chargeBoxSerialNumber = chargeBoxSerialNumber
-        self.firmwareVersion = firmwareVersion
-        self.iccid = iccid
-        self.imsi = imsi
-        self.meterType = meterType
-        self.meterSerialNumber = meterSerialNumber
+        self.identity = identity
         self.features = features
         self.connectorCount = connectorCount
         self.createdAt = createdAt

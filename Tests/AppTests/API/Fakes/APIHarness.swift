@@ -53,10 +53,9 @@ struct APIHarness {
     static var garage: ChargerSnapshot {
         var snapshot = ChargerSnapshot(id: "garage")
         snapshot.connected = true
-        snapshot.vendor = "Wall Box Chargers"
-        snapshot.model = "PLP1-0-2-4"
-        snapshot.serialNumber = "88034"
-        snapshot.firmwareVersion = "5.5.10"
+        snapshot.identity = BootNotificationRequest(
+            chargePointVendor: "Wall Box Chargers", chargePointModel: "PLP1-0-2-4", chargePointSerialNumber: "88034",
+            firmwareVersion: "5.5.10")
         snapshot.features = ["Core", "SmartCharging"]
         snapshot.lastHeartbeat = now
         snapshot.latencyMilliseconds = 13.04
