@@ -64,30 +64,6 @@ import Testing
         #expect(ClearChargingProfileStatus.unknown.spelling == "Unknown")
     }
 
-    @Test func everyEnumerationSpellingReadsBack() {
-        func check<Value: OCPPEnumeration>(_ type: Value.Type) {
-            for (value, spelling) in Value.spellings {
-                #expect(Value(spelling: spelling) == value)
-                #expect(value.spelling == spelling)
-            }
-            #expect(Value(spelling: "Nonsense").spelling == "Nonsense")
-        }
-        check(AuthorizationStatus.self)
-        check(ChargePointErrorCode.self)
-        check(ChargePointStatus.self)
-        check(Measurand.self)
-        check(UnitOfMeasure.self)
-        check(Phase.self)
-        check(ReadingContext.self)
-        check(Location.self)
-        check(ValueFormat.self)
-        check(StopReason.self)
-        check(MessageTrigger.self)
-        check(ChargingProfilePurpose.self)
-        check(ChargingProfileKind.self)
-        check(ChargingRateUnit.self)
-    }
-
     @Test func leavesAbsentOptionalsOut() {
         #expect(JSONWriter.string(StopTransactionConfirmation().json) == "{}")
         #expect(JSONWriter.string(IdTagInfo(status: .blocked).json) == #"{"status":"Blocked"}"#)

@@ -413,10 +413,9 @@ public struct OCPPObjectReader {
             let allowed = Value.spellings.map(\.spelling).joined(separator: ", ")
             throw invalid(location.path, "\"\(text)\" is not one of \(allowed)")
         }
-        let lowered = text.lowercased()
-        for entry in Value.spellings where entry.spelling.lowercased() == lowered {
-            warn(location.path, "\"\(text)\" read as \"\(entry.spelling)\"")
-            return entry.value
+        if let value = Value.spellings.value(spelledIgnoringCase: text) {
+            warn(location.path, "\"\(text)\" read as \"\(value.spelling)\"")
+            return value
         }
         warn(location.path, "unknown value \"\(text)\" kept")
         return Value.unrecognized(text)

@@ -19,7 +19,7 @@ public enum ChargePointErrorCode: OCPPEnumeration {
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
-    public static let spellings: [(value: Self, spelling: String)] = [
+    public static let spellings: OCPPSpellings<Self> = [
         (.connectorLockFailure, "ConnectorLockFailure"),
         (.evCommunicationError, "EVCommunicationError"),
         (.groundFailure, "GroundFailure"),
@@ -37,50 +37,6 @@ public enum ChargePointErrorCode: OCPPEnumeration {
         (.overVoltage, "OverVoltage"),
         (.weakSignal, "WeakSignal"),
     ]
-
-    public static func known(_ spelling: String) -> Self? {
-        switch spelling {
-        case "ConnectorLockFailure": .connectorLockFailure
-        case "EVCommunicationError": .evCommunicationError
-        case "GroundFailure": .groundFailure
-        case "HighTemperature": .highTemperature
-        case "InternalError": .internalError
-        case "LocalListConflict": .localListConflict
-        case "NoError": .noError
-        case "OtherError": .otherError
-        case "OverCurrentFailure": .overCurrentFailure
-        case "PowerMeterFailure": .powerMeterFailure
-        case "PowerSwitchFailure": .powerSwitchFailure
-        case "ReaderFailure": .readerFailure
-        case "ResetFailure": .resetFailure
-        case "UnderVoltage": .underVoltage
-        case "OverVoltage": .overVoltage
-        case "WeakSignal": .weakSignal
-        default: nil
-        }
-    }
-
-    public var spelling: String {
-        switch self {
-        case .connectorLockFailure: "ConnectorLockFailure"
-        case .evCommunicationError: "EVCommunicationError"
-        case .groundFailure: "GroundFailure"
-        case .highTemperature: "HighTemperature"
-        case .internalError: "InternalError"
-        case .localListConflict: "LocalListConflict"
-        case .noError: "NoError"
-        case .otherError: "OtherError"
-        case .overCurrentFailure: "OverCurrentFailure"
-        case .powerMeterFailure: "PowerMeterFailure"
-        case .powerSwitchFailure: "PowerSwitchFailure"
-        case .readerFailure: "ReaderFailure"
-        case .resetFailure: "ResetFailure"
-        case .underVoltage: "UnderVoltage"
-        case .overVoltage: "OverVoltage"
-        case .weakSignal: "WeakSignal"
-        case .unrecognized(let spelling): spelling
-        }
-    }
 
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }

@@ -12,7 +12,7 @@ public enum ChargePointStatus: OCPPEnumeration {
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
-    public static let spellings: [(value: Self, spelling: String)] = [
+    public static let spellings: OCPPSpellings<Self> = [
         (.available, "Available"),
         (.preparing, "Preparing"),
         (.charging, "Charging"),
@@ -23,36 +23,6 @@ public enum ChargePointStatus: OCPPEnumeration {
         (.unavailable, "Unavailable"),
         (.faulted, "Faulted"),
     ]
-
-    public static func known(_ spelling: String) -> Self? {
-        switch spelling {
-        case "Available": .available
-        case "Preparing": .preparing
-        case "Charging": .charging
-        case "SuspendedEVSE": .suspendedEVSE
-        case "SuspendedEV": .suspendedEV
-        case "Finishing": .finishing
-        case "Reserved": .reserved
-        case "Unavailable": .unavailable
-        case "Faulted": .faulted
-        default: nil
-        }
-    }
-
-    public var spelling: String {
-        switch self {
-        case .available: "Available"
-        case .preparing: "Preparing"
-        case .charging: "Charging"
-        case .suspendedEVSE: "SuspendedEVSE"
-        case .suspendedEV: "SuspendedEV"
-        case .finishing: "Finishing"
-        case .reserved: "Reserved"
-        case .unavailable: "Unavailable"
-        case .faulted: "Faulted"
-        case .unrecognized(let spelling): spelling
-        }
-    }
 
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }

@@ -5,26 +5,10 @@ public enum ChargingRateUnit: OCPPEnumeration {
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
-    public static let spellings: [(value: Self, spelling: String)] = [
+    public static let spellings: OCPPSpellings<Self> = [
         (.amperes, "A"),
         (.watts, "W"),
     ]
-
-    public static func known(_ spelling: String) -> Self? {
-        switch spelling {
-        case "A": .amperes
-        case "W": .watts
-        default: nil
-        }
-    }
-
-    public var spelling: String {
-        switch self {
-        case .amperes: "A"
-        case .watts: "W"
-        case .unrecognized(let spelling): spelling
-        }
-    }
 
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }

@@ -5,26 +5,10 @@ public enum ClearChargingProfileStatus: OCPPEnumeration {
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
-    public static let spellings: [(value: Self, spelling: String)] = [
+    public static let spellings: OCPPSpellings<Self> = [
         (.accepted, "Accepted"),
         (.unknown, "Unknown"),
     ]
-
-    public static func known(_ spelling: String) -> Self? {
-        switch spelling {
-        case "Accepted": .accepted
-        case "Unknown": .unknown
-        default: nil
-        }
-    }
-
-    public var spelling: String {
-        switch self {
-        case .accepted: "Accepted"
-        case .unknown: "Unknown"
-        case .unrecognized(let spelling): spelling
-        }
-    }
 
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }

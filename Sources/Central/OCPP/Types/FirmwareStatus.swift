@@ -10,7 +10,7 @@ public enum FirmwareStatus: OCPPEnumeration {
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
-    public static let spellings: [(value: Self, spelling: String)] = [
+    public static let spellings: OCPPSpellings<Self> = [
         (.downloaded, "Downloaded"),
         (.downloadFailed, "DownloadFailed"),
         (.downloading, "Downloading"),
@@ -19,32 +19,6 @@ public enum FirmwareStatus: OCPPEnumeration {
         (.installing, "Installing"),
         (.installed, "Installed"),
     ]
-
-    public static func known(_ spelling: String) -> Self? {
-        switch spelling {
-        case "Downloaded": .downloaded
-        case "DownloadFailed": .downloadFailed
-        case "Downloading": .downloading
-        case "Idle": .idle
-        case "InstallationFailed": .installationFailed
-        case "Installing": .installing
-        case "Installed": .installed
-        default: nil
-        }
-    }
-
-    public var spelling: String {
-        switch self {
-        case .downloaded: "Downloaded"
-        case .downloadFailed: "DownloadFailed"
-        case .downloading: "Downloading"
-        case .idle: "Idle"
-        case .installationFailed: "InstallationFailed"
-        case .installing: "Installing"
-        case .installed: "Installed"
-        case .unrecognized(let spelling): spelling
-        }
-    }
 
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }

@@ -9,7 +9,7 @@ public enum MessageTrigger: OCPPEnumeration {
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
-    public static let spellings: [(value: Self, spelling: String)] = [
+    public static let spellings: OCPPSpellings<Self> = [
         (.bootNotification, "BootNotification"),
         (.diagnosticsStatusNotification, "DiagnosticsStatusNotification"),
         (.firmwareStatusNotification, "FirmwareStatusNotification"),
@@ -17,30 +17,6 @@ public enum MessageTrigger: OCPPEnumeration {
         (.meterValues, "MeterValues"),
         (.statusNotification, "StatusNotification"),
     ]
-
-    public static func known(_ spelling: String) -> Self? {
-        switch spelling {
-        case "BootNotification": .bootNotification
-        case "DiagnosticsStatusNotification": .diagnosticsStatusNotification
-        case "FirmwareStatusNotification": .firmwareStatusNotification
-        case "Heartbeat": .heartbeat
-        case "MeterValues": .meterValues
-        case "StatusNotification": .statusNotification
-        default: nil
-        }
-    }
-
-    public var spelling: String {
-        switch self {
-        case .bootNotification: "BootNotification"
-        case .diagnosticsStatusNotification: "DiagnosticsStatusNotification"
-        case .firmwareStatusNotification: "FirmwareStatusNotification"
-        case .heartbeat: "Heartbeat"
-        case .meterValues: "MeterValues"
-        case .statusNotification: "StatusNotification"
-        case .unrecognized(let spelling): spelling
-        }
-    }
 
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }

@@ -6,29 +6,11 @@ public enum RegistrationStatus: OCPPEnumeration {
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
-    public static let spellings: [(value: Self, spelling: String)] = [
+    public static let spellings: OCPPSpellings<Self> = [
         (.accepted, "Accepted"),
         (.pending, "Pending"),
         (.rejected, "Rejected"),
     ]
-
-    public static func known(_ spelling: String) -> Self? {
-        switch spelling {
-        case "Accepted": .accepted
-        case "Pending": .pending
-        case "Rejected": .rejected
-        default: nil
-        }
-    }
-
-    public var spelling: String {
-        switch self {
-        case .accepted: "Accepted"
-        case .pending: "Pending"
-        case .rejected: "Rejected"
-        case .unrecognized(let spelling): spelling
-        }
-    }
 
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }

@@ -8,35 +8,13 @@ public enum ReservationStatus: OCPPEnumeration {
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
-    public static let spellings: [(value: Self, spelling: String)] = [
+    public static let spellings: OCPPSpellings<Self> = [
         (.accepted, "Accepted"),
         (.faulted, "Faulted"),
         (.occupied, "Occupied"),
         (.rejected, "Rejected"),
         (.unavailable, "Unavailable"),
     ]
-
-    public static func known(_ spelling: String) -> Self? {
-        switch spelling {
-        case "Accepted": .accepted
-        case "Faulted": .faulted
-        case "Occupied": .occupied
-        case "Rejected": .rejected
-        case "Unavailable": .unavailable
-        default: nil
-        }
-    }
-
-    public var spelling: String {
-        switch self {
-        case .accepted: "Accepted"
-        case .faulted: "Faulted"
-        case .occupied: "Occupied"
-        case .rejected: "Rejected"
-        case .unavailable: "Unavailable"
-        case .unrecognized(let spelling): spelling
-        }
-    }
 
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }

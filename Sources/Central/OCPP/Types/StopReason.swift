@@ -14,7 +14,7 @@ public enum StopReason: OCPPEnumeration {
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
-    public static let spellings: [(value: Self, spelling: String)] = [
+    public static let spellings: OCPPSpellings<Self> = [
         (.emergencyStop, "EmergencyStop"),
         (.evDisconnected, "EVDisconnected"),
         (.hardReset, "HardReset"),
@@ -27,40 +27,6 @@ public enum StopReason: OCPPEnumeration {
         (.unlockCommand, "UnlockCommand"),
         (.deAuthorized, "DeAuthorized"),
     ]
-
-    public static func known(_ spelling: String) -> Self? {
-        switch spelling {
-        case "EmergencyStop": .emergencyStop
-        case "EVDisconnected": .evDisconnected
-        case "HardReset": .hardReset
-        case "Local": .local
-        case "Other": .other
-        case "PowerLoss": .powerLoss
-        case "Reboot": .reboot
-        case "Remote": .remote
-        case "SoftReset": .softReset
-        case "UnlockCommand": .unlockCommand
-        case "DeAuthorized": .deAuthorized
-        default: nil
-        }
-    }
-
-    public var spelling: String {
-        switch self {
-        case .emergencyStop: "EmergencyStop"
-        case .evDisconnected: "EVDisconnected"
-        case .hardReset: "HardReset"
-        case .local: "Local"
-        case .other: "Other"
-        case .powerLoss: "PowerLoss"
-        case .reboot: "Reboot"
-        case .remote: "Remote"
-        case .softReset: "SoftReset"
-        case .unlockCommand: "UnlockCommand"
-        case .deAuthorized: "DeAuthorized"
-        case .unrecognized(let spelling): spelling
-        }
-    }
 
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }

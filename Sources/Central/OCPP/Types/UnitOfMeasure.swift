@@ -23,7 +23,7 @@ public enum UnitOfMeasure: OCPPEnumeration {
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
-    public static let spellings: [(value: Self, spelling: String)] = [
+    public static let spellings: OCPPSpellings<Self> = [
         (.wattHours, "Wh"),
         (.kilowattHours, "kWh"),
         (.varHours, "varh"),
@@ -43,54 +43,6 @@ public enum UnitOfMeasure: OCPPEnumeration {
         (.percent, "Percent"),
         (.hertz, "Hertz"),
     ]
-
-    public static func known(_ spelling: String) -> Self? {
-        switch spelling {
-        case "Wh": .wattHours
-        case "kWh": .kilowattHours
-        case "varh": .varHours
-        case "kvarh": .kilovarHours
-        case "W": .watts
-        case "kW": .kilowatts
-        case "VA": .voltAmperes
-        case "kVA": .kilovoltAmperes
-        case "var": .vars
-        case "kvar": .kilovars
-        case "A": .amperes
-        case "V": .volts
-        case "K": .kelvin
-        case "Celcius": .celcius
-        case "Celsius": .celsius
-        case "Fahrenheit": .fahrenheit
-        case "Percent": .percent
-        case "Hertz": .hertz
-        default: nil
-        }
-    }
-
-    public var spelling: String {
-        switch self {
-        case .wattHours: "Wh"
-        case .kilowattHours: "kWh"
-        case .varHours: "varh"
-        case .kilovarHours: "kvarh"
-        case .watts: "W"
-        case .kilowatts: "kW"
-        case .voltAmperes: "VA"
-        case .kilovoltAmperes: "kVA"
-        case .vars: "var"
-        case .kilovars: "kvar"
-        case .amperes: "A"
-        case .volts: "V"
-        case .kelvin: "K"
-        case .celcius: "Celcius"
-        case .celsius: "Celsius"
-        case .fahrenheit: "Fahrenheit"
-        case .percent: "Percent"
-        case .hertz: "Hertz"
-        case .unrecognized(let spelling): spelling
-        }
-    }
 
     public var unrecognizedSpelling: String? {
         if case .unrecognized(let spelling) = self { return spelling }
