@@ -158,6 +158,35 @@ import Testing
         #expect(decisions.map(\.limitAmps) == [10, 10, 20])
     }
 
+    @Test func theNarrowerBudgetIsAppliedFirstWhateverTheRuleNames() {
+        let world = F.world(
+            connectors: [F.connector("g1"), F.connector("g2"), F.connector("p1")],
+            chargers: [
+                "g1": ChargerSettings(maxCurrent: 32), "g2": ChargerSettings(maxCurrent: 32),
+                "p1": ChargerSettings(maxCurrent: 32),
+            ])
+        // "a site" sorts before "z garage": applied first, the site would give everyone 13.3 A and
+        // p1 would lose what the garage fuse keeps from g1 and g2.
+        let decisions = F.decide(#"rule "z garage" { chargers g* share 20 A } rule "a site" { share 40 A }"#, world)
+        #expect(decisions.map(\.limitAmps) == [10, 10, 20])
+    }
+
+    @Test func aConnectorPausedByTheInnerBudgetLeavesItsShareOfTheOuterToTheOthers() {
+        let world = F.world(
+            connectors: [
+                F.connector("g1", chargingDuration: 900), F.connector("g2", chargingDuration: 100), F.connector("p1"),
+            ],
+            chargers: [
+                "g1": ChargerSettings(maxCurrent: 32), "g2": ChargerSettings(maxCurrent: 32),
+                "p1": ChargerSettings(maxCurrent: 32),
+            ])
+        // The garage's 10 A cannot give both its cars 6 A: g1, which charged longest, pauses; the
+        // site's 30 A then goes to g2 (its 10 A) and p1 (the other 20 A).
+        let decisions = F.decide(#"rule "garage" { chargers g* share 10 A } rule "a site" { share 30 A }"#, world)
+        #expect(decisions.map { $0.charging == .pause } == [true, false, false])
+        #expect(decisions.map(\.limitAmps) == [0, 10, 20])
+    }
+
     @Test func evaluatedSharesKeepEveryPropertyOverRandomSites() {
         var generator = SeededGenerator(seed: 2026)
         let statuses: [ConnectorStatus] = [.available, .preparing, .charging, .suspendedEV, .suspendedEVSE, .finishing]

@@ -51,8 +51,13 @@ extension RuleSet {
         }
         state.clocks = clocks
 
-        for (ruleIndex, claimants) in shareClaims.enumerated() where !claimants.isEmpty {
-            applyShare(bodies[ruleIndex], claimants: claimants, drafts: &drafts, tick: tick)
+        // Narrow budgets first (fewest connectors, then rule name): a garage fuse inside a site
+        // fuse caps its connectors, or pauses one, before the site divides what it has, so the
+        // site holds nothing back for them that they cannot use.
+        let shareOrder = shareClaims.indices.filter { !shareClaims[$0].isEmpty }
+            .sorted { (shareClaims[$0].count, $0) < (shareClaims[$1].count, $1) }
+        for ruleIndex in shareOrder {
+            applyShare(bodies[ruleIndex], claimants: shareClaims[ruleIndex], drafts: &drafts, tick: tick)
         }
         return drafts.map { $0.decision(rules: bodies) }
     }
