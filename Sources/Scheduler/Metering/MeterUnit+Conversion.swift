@@ -6,7 +6,8 @@ extension MeterUnit {
     ///
     /// An `.unrecognized` unit is matched ignoring case: chargers in the field send `"kwh"` and
     /// `"KW"` as well, and no two OCPP units differ only in case. `%` is taken for `Percent`.
-    /// OCPP 1.6 lists the misspelling `Celcius` next to `Celsius`; both mean Celsius.
+    /// OCPP 1.6 lists the misspelling `Celcius` next to `Celsius`; both mean Celsius. Frequency is
+    /// in `Hertz` (the 1.6 errata), which many chargers write `Hz`.
     public static func normalise(_ value: Double, from unit: UnitOfMeasure) -> (value: Double, unit: MeterUnit)? {
         if unit == .celcius { return (value, .celsius) }
         return switch unit.spelling.lowercased() {
@@ -26,6 +27,7 @@ extension MeterUnit {
         case "fahrenheit": ((value - 32) * 5 / 9, .celsius)
         case "k": (value - 273.15, .celsius)
         case "percent", "%": (value, .percent)
+        case "hertz", "hz": (value, .hertz)
         default: nil
         }
     }

@@ -25,10 +25,14 @@ import Testing
         (273.15, .kelvin, 0, .celsius),
         (373.15, .kelvin, 100, .celsius),
         (80, .percent, 80, .percent),
+        // The 1.6 errata name Hertz as Frequency's unit; the schema of MeterValues lists it.
+        (50.02, .hertz, 50.02, .hertz),
         // Spellings lenient decoding lets through: matched ignoring case.
         (1.5, .unrecognized("kwh"), 1500, .wattHour),
         (11, .unrecognized("KW"), 11000, .watt),
         (80, .unrecognized("%"), 80, .percent),
+        // What chargers in the field send for Frequency.
+        (49.98, .unrecognized("Hz"), 49.98, .hertz),
     ]
 
     @Test func everyOCPPUnitConvertsToAmpwisesUnit() {
@@ -42,7 +46,7 @@ import Testing
     @Test func unknownUnitsAreRefused() {
         #expect(MeterUnit.normalise(1, from: .unrecognized("MWh")) == nil)
         #expect(MeterUnit.normalise(1, from: .unrecognized("")) == nil)
-        #expect(MeterUnit.normalise(1, from: .unrecognized("Hz")) == nil)
+        #expect(MeterUnit.normalise(1, from: .unrecognized("kHz")) == nil)
     }
 
     @Test func everyMeasurandHasTheUnitOfItsKind() {
