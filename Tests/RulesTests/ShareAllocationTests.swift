@@ -147,24 +147,22 @@ import Testing
         #expect(pausedOrder == ["c", "b", "a", "c", "b", "a"])
     }
 
+    /// Two garage connectors (g1, g2) and a parking space (p1), all Charging, 32 A chargers.
+    private static func garageAndParking(charged durations: [Double] = [0, 0, 0]) -> RuleWorld {
+        let ids = ["g1", "g2", "p1"]
+        return F.world(
+            connectors: zip(ids, durations).map { F.connector($0, chargingDuration: $1) },
+            chargers: Dictionary(uniqueKeysWithValues: ids.map { ($0, ChargerSettings(maxCurrent: 32)) }))
+    }
+
     @Test func nestedBudgetsBothHold() {
-        let world = F.world(
-            connectors: [F.connector("g1"), F.connector("g2"), F.connector("p1")],
-            chargers: [
-                "g1": ChargerSettings(maxCurrent: 32), "g2": ChargerSettings(maxCurrent: 32),
-                "p1": ChargerSettings(maxCurrent: 32),
-            ])
+        let world = Self.garageAndParking()
         let decisions = F.decide(#"rule "garage" { chargers g* share 20 A } rule "site" { share 40 A }"#, world)
         #expect(decisions.map(\.limitAmps) == [10, 10, 20])
     }
 
     @Test func theNarrowerBudgetIsAppliedFirstWhateverTheRuleNames() {
-        let world = F.world(
-            connectors: [F.connector("g1"), F.connector("g2"), F.connector("p1")],
-            chargers: [
-                "g1": ChargerSettings(maxCurrent: 32), "g2": ChargerSettings(maxCurrent: 32),
-                "p1": ChargerSettings(maxCurrent: 32),
-            ])
+        let world = Self.garageAndParking()
         // "a site" sorts before "z garage": applied first, the site would give everyone 13.3 A and
         // p1 would lose what the garage fuse keeps from g1 and g2.
         let decisions = F.decide(#"rule "z garage" { chargers g* share 20 A } rule "a site" { share 40 A }"#, world)
@@ -172,14 +170,7 @@ import Testing
     }
 
     @Test func aConnectorPausedByTheInnerBudgetLeavesItsShareOfTheOuterToTheOthers() {
-        let world = F.world(
-            connectors: [
-                F.connector("g1", chargingDuration: 900), F.connector("g2", chargingDuration: 100), F.connector("p1"),
-            ],
-            chargers: [
-                "g1": ChargerSettings(maxCurrent: 32), "g2": ChargerSettings(maxCurrent: 32),
-                "p1": ChargerSettings(maxCurrent: 32),
-            ])
+        let world = Self.garageAndParking(charged: [900, 100, 0])
         // The garage's 10 A cannot give both its cars 6 A: g1, which charged longest, pauses; the
         // site's 30 A then goes to g2 (its 10 A) and p1 (the other 20 A).
         let decisions = F.decide(#"rule "garage" { chargers g* share 10 A } rule "a site" { share 30 A }"#, world)
