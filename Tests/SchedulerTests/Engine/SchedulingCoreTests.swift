@@ -37,7 +37,8 @@ import Testing
         // decision is the same. Named, it gets its profile.
         offline.connected = true
         #expect(Self.evaluate(&core, [online, offline], at: 1, changed: ["a"]).isEmpty)
-        #expect(Self.evaluate(&core, [online, offline], at: 2, changed: ["b"]) == ["b SetChargingProfile limit 10.0 A"])
+        #expect(
+            Self.evaluate(&core, [online, offline], at: 2, changed: ["b"]) == ["b SetChargingProfile limit 10.0 A"])
     }
 
     @Test func aShareBudgetFreedByOneChargerReachesTheOthersOnTheSamePass() throws {
