@@ -144,12 +144,17 @@ async def test_transaction_survives_sigkill_and_restart(ampwise):
         started = await charger.call(
             call.StartTransaction(connector_id=1, id_tag="TAG1", meter_start=1_000_000, timestamp=now()))
         transaction_id = started.transaction_id
-        await charger.call(call.MeterValues(connector_id=1, transaction_id=transaction_id,
-                                            meter_value=[meter_value("1000.4", unit="kWh")]))
-        # The batch with the meter value is written within 100 ms; wait for it before the kill.
-        await eventually(server, "SELECT value FROM meter_values WHERE transaction_id = ?", transaction_id)
+        await charger.call(call.StatusNotification(connector_id=1, error_code="NoError", status="Charging"))
+        for reading in ("1000.2", "1000.3", "1000.4"):
+            await charger.call(call.MeterValues(connector_id=1, transaction_id=transaction_id,
+                                                meter_value=[meter_value(reading, unit="kWh")]))
+        # Killed right after the last answer: what was acknowledged must be on disk already.
         server.stop(kill=True)
 
+    assert query(server, "SELECT value FROM meter_values WHERE transaction_id = ? ORDER BY value",
+                 transaction_id) == [(1_000_200.0,), (1_000_300.0,), (1_000_400.0,)]
+    assert query(server, "SELECT status FROM status_history WHERE charger_id = 'CP-CRASH' AND connector_id = 1") \
+        == [("Charging",)]
     restarted = ampwise(reuse=server)
     restarted.wait_for_log("restored 1 chargers and 1 open transactions")
     async with connected(restarted, "CP-CRASH") as charger:

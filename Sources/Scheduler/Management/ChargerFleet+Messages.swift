@@ -3,8 +3,9 @@ import Foundation
 
 extension ChargerFleet {
     /// Answers one CALL from a charger: the work of `handle`, without a session, so that tests
-    /// can drive it. `answer` is called once, at once or (StartTransaction, StopTransaction)
-    /// from a task once the store has committed.
+    /// can drive it. `answer` is called once: for a message Ampwise records, only after the store
+    /// has committed the record (SPEC §7: nothing acknowledged to a charger is lost when the
+    /// process is killed); at once for Heartbeat and Authorize.
     public func respond(
         to request: ChargePointRequest, from chargerId: String, answer: @escaping @Sendable (ChargerReply) -> Void
     ) {
@@ -19,10 +20,10 @@ extension ChargerFleet {
             answer(.confirm(HeartbeatConfirmation(currentTime: now).jsonObject))
         case .statusNotification(let status):
             handleStatus(status, from: chargerId, at: now)
-            answer(.confirm(StatusNotificationConfirmation().jsonObject))
+            answerOnceStored(StatusNotificationConfirmation().jsonObject, answer)
         case .meterValues(let meterValues):
             handleMeterValues(meterValues, from: chargerId, at: now)
-            answer(.confirm(MeterValuesConfirmation().jsonObject))
+            answerOnceStored(MeterValuesConfirmation().jsonObject, answer)
         case .startTransaction(let start):
             handleStart(start, from: chargerId, at: now, answer: answer)
         case .stopTransaction(let stop):
@@ -36,26 +37,34 @@ extension ChargerFleet {
             logger.info(
                 "\(chargerId) data transfer from \(transfer.vendorId)"
                     + (transfer.messageId.map { " (message \($0))" } ?? "") + ": accepted")
-            answer(.confirm(DataTransferConfirmation(status: .accepted).jsonObject))
+            answerOnceStored(DataTransferConfirmation(status: .accepted).jsonObject, answer)
         case .diagnosticsStatusNotification(let notification):
             update(chargerId) { $0.base.diagnosticsStatus = notification.status.spelling }
             record(request, from: chargerId, at: now)
             logger.info("\(chargerId) diagnostics: \(notification.status.spelling)")
-            answer(.confirm(DiagnosticsStatusNotificationConfirmation().jsonObject))
+            answerOnceStored(DiagnosticsStatusNotificationConfirmation().jsonObject, answer)
         case .firmwareStatusNotification(let notification):
             update(chargerId) { $0.base.firmwareStatus = notification.status.spelling }
             record(request, from: chargerId, at: now)
             logger.info("\(chargerId) firmware: \(notification.status.spelling)")
-            answer(.confirm(FirmwareStatusNotificationConfirmation().jsonObject))
+            answerOnceStored(FirmwareStatusNotificationConfirmation().jsonObject, answer)
         case .securityEventNotification(let event):
             record(request, from: chargerId, at: now)
             logger.info("\(chargerId) security event \(event.type)" + (event.techInfo.map { ": \($0)" } ?? ""))
-            answer(.confirm(SecurityEventNotificationConfirmation().jsonObject))
+            answerOnceStored(SecurityEventNotificationConfirmation().jsonObject, answer)
         }
     }
 
     static func idTagInfo(_ status: IdTagStatus) -> IdTagInfo {
         IdTagInfo(status: AuthorizationStatus(spelling: status.rawValue))
+    }
+
+    /// Confirms with `payload` once what the message queued in the store is committed; when it
+    /// could not be, answers InternalError, so that the charger sends the message again.
+    func answerOnceStored(_ payload: JSONObject, _ answer: @escaping @Sendable (ChargerReply) -> Void) {
+        store.whenQueuedWritesCommitted { committed in
+            answer(committed ? .confirm(payload) : .fail(.internalError, "the message could not be stored"))
+        }
     }
 
     /// Keeps a message as it came in `charger_events`, under its action's name.
@@ -105,13 +114,18 @@ extension ChargerFleet {
         logger.info(
             "\(chargerId) booted: vendor \(boot.chargePointVendor), model \(boot.chargePointModel), "
                 + "firmware \(boot.firmwareVersion ?? "unknown"), serial \(serial)")
-        answer(
-            .confirm(
-                BootNotificationConfirmation(status: .accepted, currentTime: now, interval: settings.heartbeatInterval)
-                    .jsonObject))
-        emit(.booted(chargerId: chargerId))
-        // After the answer: many chargers ignore calls until their boot is accepted.
-        setups.enqueue { [self] in await runSetup(chargerId, boot: bootNumber) }
+        let accepted = BootNotificationConfirmation(
+            status: .accepted, currentTime: now, interval: settings.heartbeatInterval)
+        store.whenQueuedWritesCommitted { [self] committed in
+            guard committed else {
+                answer(.fail(.internalError, "the boot could not be stored"))
+                return
+            }
+            answer(.confirm(accepted.jsonObject))
+            emit(.booted(chargerId: chargerId))
+            // After the answer: many chargers ignore calls until their boot is accepted.
+            setups.enqueue { [self] in await runSetup(chargerId, boot: bootNumber) }
+        }
     }
 
     // MARK: StatusNotification

@@ -11,7 +11,9 @@ import Foundation
 ///   once committed: a StartTransaction's id is durable before the CALLRESULT carries it.
 /// - queued writes (meter values, status, events, commands, boot and heartbeat details) return
 ///   at once and are committed in batches: after `StoreOptions.batchMaxRows` rows or
-///   `batchMaxDelayMilliseconds`, whichever comes first, one transaction per batch.
+///   `batchMaxDelayMilliseconds`, whichever comes first, one transaction per batch; at once
+///   when someone waits for them with `whenQueuedWritesCommitted` (charge point management
+///   answers a charger only then).
 ///
 /// Calls run in the order they were made, and every read first commits what is queued, so a
 /// read sees every write made before it. Queued rows that cannot be written are
@@ -99,6 +101,14 @@ public final class Store: Sendable {
                 }
             }
         }
+    }
+
+    /// Calls `body` once every write queued before this call is committed, with whether it was
+    /// (`false`: the batch failed, or the store is closed). It runs on the store's queue: keep it
+    /// short. A batch someone waits for is committed at once rather than after
+    /// `batchMaxDelayMilliseconds`, so a charger's answer waits for a commit, not for a timer.
+    public func whenQueuedWritesCommitted(_ body: @escaping @Sendable (_ committed: Bool) -> Void) {
+        queue.async { [database] in database.addCommitWaiter(body) }
     }
 
     /// Queues `write` for the next batch without waiting.

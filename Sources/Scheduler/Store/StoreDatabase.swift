@@ -18,6 +18,9 @@ final class StoreDatabase: @unchecked Sendable {
     private var pending: [PendingWrite] = []
     private var pendingRowCount = 0
     private var isFlushScheduled = false
+    /// Called with the outcome once the writes queued before them are committed.
+    private var commitWaiters: [@Sendable (_ committed: Bool) -> Void] = []
+    private var isCommitScheduled = false
     /// Charger ids known to have a row, so that queued writes insert it at most once.
     var knownChargers: Set<String> = []
     /// Queued rows that could not be written (logged one by one).
@@ -68,14 +71,32 @@ final class StoreDatabase: @unchecked Sendable {
         }
     }
 
+    /// Calls `waiter` once every write queued so far is committed, with whether it was. A batch
+    /// someone waits for is committed as soon as the queue gets to it, not after
+    /// `batchMaxDelayMilliseconds`: what arrives meanwhile joins it (a group commit).
+    func addCommitWaiter(_ waiter: @escaping @Sendable (_ committed: Bool) -> Void) {
+        guard !isClosed else { return waiter(false) }
+        guard !pending.isEmpty else { return waiter(true) }
+        commitWaiters.append(waiter)
+        guard !isCommitScheduled else { return }
+        isCommitScheduled = true
+        queue.async { [self] in
+            isCommitScheduled = false
+            writePending()
+        }
+    }
+
     /// Commits every queued write in one transaction. A row that fails (a constraint) is logged
     /// and skipped; the others are kept.
     func writePending() {
         guard !pending.isEmpty, !isClosed else { return }
         let writes = pending
         let rows = pendingRowCount
+        let waiters = commitWaiters
         pending = []
         pendingRowCount = 0
+        commitWaiters = []
+        var committed = true
         do {
             try connection.transaction {
                 for write in writes { apply(write) }
@@ -83,9 +104,11 @@ final class StoreDatabase: @unchecked Sendable {
             options.onBatchCommit?(rows)
             requestCheckpoint()
         } catch {
+            committed = false
             failedWriteCount += rows
             logger.error("could not commit \(rows) queued rows: \(error)")
         }
+        for waiter in waiters { waiter(committed) }
     }
 
     /// Called after durable writes, which do not go through `writePending`.

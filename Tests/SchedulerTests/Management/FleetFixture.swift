@@ -16,11 +16,12 @@ final class FleetFixture {
     init(
         idTags: IdTagPolicy = IdTagPolicy(), chargerIdTag: String? = nil, allowUnknownChargers: Bool = true,
         measurands: [Measurand] = [.energyActiveImportRegister, .powerActiveImport, .currentImport],
-        caller: ScriptedChargePointCaller? = nil, directory: TemporaryDirectory? = nil, setupGracePeriod: Double = 3600
+        caller: ScriptedChargePointCaller? = nil, directory: TemporaryDirectory? = nil, setupGracePeriod: Double = 3600,
+        storeOptions: StoreOptions = StoreOptions()
     ) throws {
         let directory = try directory ?? TemporaryDirectory()
         self.directory = directory
-        store = try Store(path: directory.file("ampwise.sqlite"))
+        store = try Store(path: directory.file("ampwise.sqlite"), options: storeOptions)
         let clock = FixtureClock(Self.start)
         self.clock = clock
         let settings = ChargerFleetSettings(

@@ -1,0 +1,61 @@
+import Central
+import Foundation
+import Testing
+
+@testable import Scheduler
+
+/// SPEC §7: nothing acknowledged to a charger is lost when the process is killed. A message
+/// Ampwise records is answered only once its rows are committed, whatever the batch timer says.
+@Suite struct AcknowledgementTests {
+    /// A batch timer no test outlives: only a waiting answer can make the store commit.
+    static let slowBatches = StoreOptions(batchMaxDelayMilliseconds: 600_000)
+
+    /// Rows of `table` as another process (a `sqlite3` shell) sees them: committed, not queued.
+    static func committedRows(_ table: String, in fixture: FleetFixture) throws -> Int64 {
+        let reader = try SQLiteConnection(path: fixture.directory.file("ampwise.sqlite"), flags: [.readOnly])
+        defer { reader.close() }
+        guard case .integer(let count) = try reader.scalar("SELECT count(*) FROM \(table)") else { return -1 }
+        return count
+    }
+
+    @Test func meterValuesAreAnsweredOnceTheirRowsAreCommitted() async throws {
+        let fixture = try FleetFixture(storeOptions: Self.slowBatches)
+        let reply = await fixture.meterValues(
+            transactionId: nil, at: 0,
+            [
+                SampledValue(value: "1200", measurand: .energyActiveImportRegister, unit: .wattHours),
+                SampledValue(value: "7.2", measurand: .powerActiveImport, unit: .kilowatts),
+            ])
+        #expect(reply == .confirm(MeterValuesConfirmation().jsonObject))
+        #expect(try Self.committedRows("meter_values", in: fixture) == 2)
+        await fixture.store.close()
+    }
+
+    @Test func aStatusNotificationIsAnsweredOnceItsHistoryRowIsCommitted() async throws {
+        let fixture = try FleetFixture(storeOptions: Self.slowBatches)
+        await fixture.status(connector: 1, .preparing)
+        #expect(try Self.committedRows("status_history", in: fixture) == 1)
+        await fixture.store.close()
+    }
+
+    @Test func aBootIsAcceptedOnceTheChargerIsStored() async throws {
+        let fixture = try FleetFixture(storeOptions: Self.slowBatches)
+        guard case .confirm(let payload) = await fixture.boot() else {
+            Issue.record("the boot was not confirmed")
+            return
+        }
+        #expect(payload["status"]?.stringValue == "Accepted")
+        let reader = try SQLiteConnection(path: fixture.directory.file("ampwise.sqlite"), flags: [.readOnly])
+        defer { reader.close() }
+        #expect(try reader.scalar("SELECT vendor FROM chargers WHERE id = 'CP1'") == .text("Alfen"))
+        await fixture.store.close()
+    }
+
+    @Test func aMessageThatCannotBeStoredIsAnsweredWithAnInternalError() async throws {
+        let fixture = try FleetFixture(storeOptions: Self.slowBatches)
+        await fixture.store.close()
+        let reply = await fixture.meterValues(
+            transactionId: nil, at: 0, [SampledValue(value: "1200", measurand: .energyActiveImportRegister)])
+        #expect(reply == .fail(.internalError, "the message could not be stored"))
+    }
+}
