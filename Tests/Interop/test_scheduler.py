@@ -358,6 +358,11 @@ async def test_a_pause_profile_left_from_before_a_restart_is_withdrawn(ampwise):
         cleared = await again.wait_for("ClearChargingProfile")
         assert cleared["id"] == 101
         assert again.calls("SetChargingProfile") == []
+        # The audit trail says why, for `ampwise why` and the API.
+        recorded = await wait_for_commands(
+            restarted, "garage", lambda r: any(c["action"] == "ClearChargingProfile" for c in r))
+        assert [(c["action"], c["reason"]) for c in recorded if c["action"] == "ClearChargingProfile"] == [
+            ("ClearChargingProfile", "withdraw a profile set before Ampwise restarted")]
 
 
 async def test_rules_reload_on_sighup_and_through_the_api_and_bad_rules_keep_the_last_good_ones(ampwise):

@@ -7,6 +7,7 @@ import Foundation
 /// ```
 /// 2026-11-25 00:30:00  garage:1  decided  charge at 16.0 A (charging: cheap overnight; limit: cheap overnight)
 /// 2026-11-25 00:30:00  garage:1  sent     SetChargingProfile TxDefaultProfile 16.0 A -> Accepted (12 ms)
+/// 2026-11-25 07:00:00  garage:1  sent     RemoteStartTransaction idTag ampwise [resume] -> Accepted (9 ms)
 /// ```
 public enum AuditTimeline {
     /// The timeline of `decisions` and `commands` (any order), in `timeZone`.
@@ -69,9 +70,22 @@ public enum AuditTimeline {
         default:
             break
         }
+        if let reason = command.reason, !Self.tellsItsReason(command.action), !evidentReasons.contains(reason) {
+            text += " [\(reason)]"
+        }
         text += " -> \(command.outcome)"
         if let latency = command.latencyMs { text += " (\(Int(latency.rounded())) ms)" }
         return text
+    }
+
+    /// Reasons a RemoteStart, RemoteStop or ClearChargingProfile already tells. The others are
+    /// shown: a resume, a pause that stops the transaction, the withdrawal of a profile set before
+    /// Ampwise restarted.
+    static let evidentReasons: Set<String> = Set([CommandReason.start, .stop, .withdrawLimit].map(\.description))
+
+    /// Whether the action's payload says all there is (a profile's limit, an availability).
+    static func tellsItsReason(_ action: String) -> Bool {
+        action == CommandAction.setChargingProfile.rawValue || action == CommandAction.changeAvailability.rawValue
     }
 
     static func padded(_ text: String, _ width: Int) -> String {

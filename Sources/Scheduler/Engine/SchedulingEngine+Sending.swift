@@ -100,7 +100,7 @@ extension SchedulingEngine {
                 chargerId: scheduled.chargerId, connectorId: scheduled.command.connectorId,
                 action: scheduled.command.action.rawValue, payload: .object(scheduled.command.payload),
                 source: .scheduler, decisionId: decisionId, sentAt: sentAt, outcome: outcome, response: response,
-                latencyMs: answered ? latencyMs : nil))
+                latencyMs: answered ? latencyMs : nil, reason: scheduled.command.reason.description))
         outstanding -= 1
         if outstanding == 0 { notifyIfIdle() }
     }

@@ -64,7 +64,7 @@ extension StoreDatabase {
 
     static let commandColumns = """
         id, charger_id, connector_id, action, payload, source, decision_id, sent_at, outcome, error_code,
-        error_description, response, latency_ms
+        error_description, response, latency_ms, reason
         """
 
     static func commandRecord(_ row: SQLiteRow) throws(SQLiteError) -> CommandRecord {
@@ -74,7 +74,7 @@ extension StoreDatabase {
             sentAt: try row.date(7),
             outcome: CommandOutcome(
                 storedValue: row.string(8), errorCode: row.optionalString(9), errorDescription: row.optionalString(10)),
-            response: row.optionalJSON(11), latencyMs: row.optionalDouble(12))
+            response: row.optionalJSON(11), latencyMs: row.optionalDouble(12), reason: row.optionalString(13))
     }
 
     static let decisionColumns = """

@@ -78,14 +78,14 @@ extension StoreDatabase {
         try connection.run(
             """
             INSERT INTO commands (charger_id, connector_id, action, payload, source, decision_id, sent_at,
-                outcome, error_code, error_description, response, latency_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                outcome, error_code, error_description, response, latency_ms, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 command.chargerId, command.connectorId, command.action, JSONWriter.string(command.payload),
                 command.source.rawValue, command.decisionId, StoreTimestamp.text(command.sentAt),
                 command.outcome.storedValue, errorCode, errorDescription, response,
-                command.latencyMs,
+                command.latencyMs, command.reason,
             ])
     }
 

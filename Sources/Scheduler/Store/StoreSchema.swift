@@ -4,7 +4,7 @@ public enum StoreSchema {
     /// The schema version this program writes.
     public static var latestVersion: Int { migrator.latestVersion }
 
-    public static let migrator = SQLiteMigrator(migrations: [core, auditTrail])
+    public static let migrator = SQLiteMigrator(migrations: [core, auditTrail, commandReasons])
 
     /// Version 1: what a charger reports about itself, its sessions and its meter.
     static let core = SQLiteMigration(
@@ -166,5 +166,13 @@ public enum StoreSchema {
                 end_at TEXT NOT NULL,
                 price REAL NOT NULL
             ) WITHOUT ROWID;
+            """)
+
+    /// Version 3: why the scheduler sent each command (`resume`, `withdraw limit`, ...), which the
+    /// payload alone does not tell; older rows have none.
+    static let commandReasons = SQLiteMigration(
+        version: 3, name: "command reasons",
+        sql: """
+            ALTER TABLE commands ADD COLUMN reason TEXT;
             """)
 }

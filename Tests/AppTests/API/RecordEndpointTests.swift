@@ -34,14 +34,15 @@ import Testing
             CommandRecord(
                 id: 9, chargerId: "garage", connectorId: 1, action: "SetChargingProfile", payload: ["connectorId": 1],
                 source: .scheduler, decisionId: 4, sentAt: APIHarness.now,
-                outcome: .callError(code: "NotSupported", description: "nope"), latencyMs: 12.34))
+                outcome: .callError(code: "NotSupported", description: "nope"), latencyMs: 12.34,
+                reason: "limit 10.0 A"))
         let response = await api.request("GET", "/api/commands?charger=garage")
         #expect(
             response.text
                 == #"[{"id":9,"at":"2026-11-25T08:00:00Z","charger":"garage","connector":1,"#
                 + #""action":"SetChargingProfile","payload":{"connectorId":1},"source":"scheduler","decisionId":4,"#
                 + #""outcome":"CallError","error":{"code":"NotSupported","description":"nope"},"response":null,"#
-                + #""latencyMs":12.3}]"#)
+                + #""latencyMs":12.3,"reason":"limit 10.0 A"}]"#)
         #expect(
             api.records.lastQuery == FakeRecords.Query(chargerId: "garage", connectorId: nil, since: nil, limit: 100))
     }

@@ -21,6 +21,24 @@ import Testing
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
+    @Test func aCommandSaysWhyItWasSentWhereItsPayloadDoesNot() {
+        let clear = CommandRecord(
+            chargerId: "garage", connectorId: 1, action: "ClearChargingProfile", payload: ["id": 101],
+            source: .scheduler, sentAt: Self.start, outcome: .status("Unknown"), latencyMs: 8,
+            reason: "withdraw a profile set before Ampwise restarted")
+        #expect(
+            AuditTimeline.describe(clear)
+                == "ClearChargingProfile id 101 [withdraw a profile set before Ampwise restarted] -> Unknown (8 ms)")
+        let limit = CommandRecord(
+            chargerId: "garage", connectorId: 1, action: "SetChargingProfile",
+            payload: .object(
+                CommandPayload.setChargingProfile(
+                    amps: 10, purpose: .txDefaultProfile, connectorId: 1, transactionId: nil,
+                    charger: ChargerFacts(), now: Self.start)),
+            source: .scheduler, sentAt: Self.start, outcome: .status("Accepted"), reason: "limit 10.0 A")
+        #expect(AuditTimeline.describe(limit) == "SetChargingProfile TxDefaultProfile 10.0 A -> Accepted")
+    }
+
     @Test func aRecordedNightReadsAsATimelineOldestFirst() async throws {
         try await Self.withStore { store in
             let charge = try await store.recordDecision(

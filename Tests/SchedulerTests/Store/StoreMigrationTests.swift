@@ -13,7 +13,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.file("fresh.sqlite"))
         #expect(try await store.schemaVersion() == StoreSchema.latestVersion)
-        #expect(StoreSchema.latestVersion == 2)
+        #expect(StoreSchema.latestVersion == 3)
         await store.close()
 
         let connection = try SQLiteConnection(path: directory.file("fresh.sqlite"))
@@ -35,7 +35,7 @@ import Testing
             try connection.run("UPDATE counters SET value = 41 WHERE name = 'next_transaction_id'")
         }
         let store = try Store(path: path)
-        #expect(try await store.schemaVersion() == 2)
+        #expect(try await store.schemaVersion() == 3)
         #expect(try await store.chargers().map(\.id) == ["garage"])
         let id = try await store.startTransaction(
             TransactionStart(chargerId: "garage", connectorId: 1, idTag: "tag", meterStart: 0, startedAt: Date()))
@@ -50,8 +50,8 @@ import Testing
         let path = directory.file("again.sqlite")
         try await Store(path: path).close()
         let connection = try SQLiteConnection(path: path)
-        #expect(try StoreSchema.migrator.migrate(connection) == 2)
-        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 2)
+        #expect(try StoreSchema.migrator.migrate(connection) == 3)
+        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 3)
     }
 
     @Test func databaseFromANewerVersionIsRefused() throws {
@@ -62,7 +62,7 @@ import Testing
             try connection.execute("PRAGMA user_version = 99")
         }
         let error = #expect(throws: SQLiteMigrationError.self) { _ = try Store(path: path) }
-        #expect(error == .databaseIsNewer(found: 99, latest: 2))
+        #expect(error == .databaseIsNewer(found: 99, latest: 3))
     }
 
     @Test func failedMigrationLeavesTheVersionUnchanged() throws {

@@ -164,7 +164,7 @@ import Testing
         let accepted = CommandRecord(
             chargerId: "garage", connectorId: 1, action: "SetChargingProfile", payload: payload, source: .scheduler,
             decisionId: decisionId, sentAt: Self.start, outcome: .status("Accepted"), response: ["status": "Accepted"],
-            latencyMs: 13.5)
+            latencyMs: 13.5, reason: "limit 16.0 A")
         let failed = CommandRecord(
             chargerId: "garage", connectorId: 1, action: "SetChargingProfile", payload: payload, source: .scheduler,
             decisionId: pausedId, sentAt: Self.start.addingTimeInterval(60),

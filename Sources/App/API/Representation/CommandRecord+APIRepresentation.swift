@@ -22,6 +22,7 @@ extension CommandRecord {
                 ("error", error),
                 ("response", response ?? .null),
                 ("latencyMs", .rounded(latencyMs, places: 1)),
+                ("reason", .string(orNull: reason)),
             ]))
     }
 }

@@ -20,13 +20,16 @@ public struct CommandRecord: Sendable, Equatable {
     public var outcome: CommandOutcome
     /// The CALLRESULT payload, when there was one.
     public var response: JSONValue?
+    /// Why the scheduler sent it (`limit 10.0 A`, `resume`, `withdraw a profile set before
+    /// Ampwise restarted`); nil for the API's and the set-up's commands.
+    public var reason: String?
     /// From sending the CALL to its answer, in milliseconds.
     public var latencyMs: Double?
 
     public init(
         id: Int = 0, chargerId: String, connectorId: Int? = nil, action: String, payload: JSONValue,
         source: CommandSource, decisionId: Int? = nil, sentAt: Date, outcome: CommandOutcome,
-        response: JSONValue? = nil, latencyMs: Double? = nil
+        response: JSONValue? = nil, latencyMs: Double? = nil, reason: String? = nil
     ) {
         self.id = id
         self.chargerId = chargerId
@@ -39,5 +42,6 @@ public struct CommandRecord: Sendable, Equatable {
         self.outcome = outcome
         self.response = response
         self.latencyMs = latencyMs
+        self.reason = reason
     }
 }
