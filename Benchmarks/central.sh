@@ -6,6 +6,7 @@
 #   Benchmarks/central.sh s1     100 chargers, closed-loop Heartbeat, 20 s (ceiling and Ampwise)
 #   Benchmarks/central.sh s3     10,000 chargers booted, then 2,000 calls/s for 20 s
 #   Benchmarks/central.sh meter  10,000 chargers, MeterValues at 1,000/s (four values each), rows counted
+#                                (METER_RATE=5000 METER_SECONDS=15 for another rate and length)
 #   Benchmarks/central.sh wss    10,000 chargers over wss: handshake rate and server memory
 #   Benchmarks/central.sh scheduler  1,000 Python chargers: Preparing -> RemoteStart latency, and
 #                                    one input change -> profiles on all connectors (issue 5)
@@ -71,10 +72,11 @@ scenario_s3() {
 }
 
 scenario_meter() {
-    echo "== 10,000 chargers, MeterValues (four sampled values) at 1,000/s for 20 s"
+    local rate="${METER_RATE:-1000}" seconds="${METER_SECONDS:-20}"
+    echo "== 10,000 chargers, MeterValues (four sampled values) at $rate/s for $seconds s"
     start_ampwise
     local db="$work/run-$port/ampwise.sqlite"
-    "$work/loadgen" -p "$port" -t 1 -c 10000 -d 20 --rate 1000 --meter -q --server-pid "$pid" | grep RESULT
+    "$work/loadgen" -p "$port" -t 1 -c 10000 -d "$seconds" --rate "$rate" --meter -q --server-pid "$pid" | grep RESULT
     stop_ampwise
     echo "meter_values rows stored: $(sqlite3 "$db" 'select count(*) from meter_values')"
 }
