@@ -183,6 +183,26 @@ import Testing
         await harness.stop()
     }
 
+    @Test func aChargerThatWentAwayIsSentNothingWhenAnotherChargersChangeCutsItsShare() async throws {
+        let harness = try EngineHarness(
+            rules: "rule \"fuse\" {\n share 20 A\n}",
+            chargers: [
+                EngineHarness.charger("carport", status: "Available"),
+                EngineHarness.charger("garage", status: "Charging", transactionId: 7),
+            ])
+        await harness.start()
+        #expect(harness.profiles(of: "garage") == ["TxDefaultProfile 16.0"])
+        harness.directory.update("garage") { $0.connected = false }
+        await harness.changed(.disconnected(chargerId: "garage"))
+        // Between ticks only the carport changes, but the rules now halve the garage's share: the
+        // pass must know the garage is gone rather than send it a profile.
+        harness.directory.setConnector("carport", 1, status: "Charging", transactionId: 8)
+        await harness.changed(.transactionStarted(chargerId: "carport", connectorId: 1, transactionId: 8))
+        #expect(harness.profiles(of: "carport") == ["TxDefaultProfile 10.0"])
+        #expect(harness.profiles(of: "garage") == ["TxDefaultProfile 16.0"])
+        await harness.stop()
+    }
+
     @Test func twoChargersShareABudget() async throws {
         let rules = """
             rule "garage fuse" {
