@@ -67,12 +67,15 @@ public struct SchedulingCore: Sendable {
 
         var changed: [(key: ConnectorKey, summary: DecisionSummary)] = []
         var commands: [ScheduledCommand] = []
-        for snapshot in snapshots {
-            if let changedChargers, !changedChargers.contains(snapshot.id), !policiesChanged.contains(snapshot.id),
-                !needsPolicyRound(snapshot, decided: byConnector, now: now)
+        for index in snapshots.indices {
+            // Decided by index, before the snapshot is copied: most chargers are skipped.
+            let chargerId = snapshots[index].id
+            if let changedChargers, !changedChargers.contains(chargerId), !policiesChanged.contains(chargerId),
+                !needsPolicyRound(chargerId, connectors: snapshots[index].connectors, decided: byConnector, now: now)
             {
                 continue
             }
+            let snapshot = snapshots[index]
             var policy = policies[snapshot.id] ?? ChargerCommandPolicy(charger: ChargerFacts())
             let facts = SchedulingWorld.chargerFacts(
                 snapshot: snapshot, settings: settings.charger(snapshot.id),
@@ -148,11 +151,11 @@ public struct SchedulingCore: Sendable {
     /// Whether a charger whose snapshot did not change still needs its policy asked: a wake-up of
     /// its is due, or the rules decide differently for one of its connectors.
     private func needsPolicyRound(
-        _ snapshot: ChargerSnapshot, decided: [ConnectorKey: ConnectorDecision], now: Date
+        _ chargerId: String, connectors: [ConnectorSnapshot], decided: [ConnectorKey: ConnectorDecision], now: Date
     ) -> Bool {
-        if let wakeUp = wakeUps[snapshot.id], wakeUp <= now { return true }
-        return snapshot.connectors.contains { connector in
-            let key = ConnectorKey(chargerId: snapshot.id, connectorId: connector.id)
+        if let wakeUp = wakeUps[chargerId], wakeUp <= now { return true }
+        return connectors.contains { connector in
+            let key = ConnectorKey(chargerId: chargerId, connectorId: connector.id)
             return decisions[key] != decided[key]
         }
     }

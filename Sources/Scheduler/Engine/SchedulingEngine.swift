@@ -232,7 +232,8 @@ public actor SchedulingEngine {
             changed = nil
             readAllSnapshots(at: now)
         }
-        let unseen = snapshots.map(\.id).filter { !purposesLoaded.contains($0) }
+        // A charger new to the engine comes with a full read.
+        let unseen = changed == nil ? snapshotIndex.keys.filter { !purposesLoaded.contains($0) } : []
         if !unseen.isEmpty {
             // What worked before comes from the store, read once for all chargers; a pass never
             // waits for the store, which a car park reconnecting at once keeps busy (measured:
