@@ -204,11 +204,13 @@ public actor SchedulingEngine {
             await pass()
             // A pass over a large site is CPU work, and a car park reconnecting sends thousands of
             // changes: back to back, passes starved the event loops (10,000 chargers: p99 0.9 ms
-            // became 20 ms). After a long pass the engine rests three times as long, so it stays under
-            // a quarter of a core; short passes (a site of a thousand connectors takes a few ms) run
-            // back to back, so a plugged-in car is answered at once.
+            // became 20 ms, when every pass read every charger). After a long pass the engine rests
+            // as long as it worked, so it stays under half a core; short passes (a site of a thousand
+            // connectors takes a few ms) run back to back, so a plugged-in car is answered at once.
+            // (Resting three times as long cost 5,000-charger sites a p99 of 250-600 ms per plug-in
+            // instead of 100 ms, and S3 gained nothing: BENCHMARKS.md.)
             let cost = ContinuousClock.now - started
-            if cost > .milliseconds(10) { try? await Task.sleep(for: cost * 3) }
+            if cost > .milliseconds(10) { try? await Task.sleep(for: cost) }
             await waitForWork()
         }
     }
