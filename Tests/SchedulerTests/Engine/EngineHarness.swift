@@ -116,6 +116,8 @@ final class EngineHarness {
     /// Every recorded command, oldest first.
     func commands() async throws -> [CommandRecord] {
         await store.flush()
-        return try await store.commands(limit: 1000).reversed()
+        // In the order recorded: the store orders by `sentAt`, which is the manual clock's time
+        // less the real latency, so two commands sent at one manual instant can swap places there.
+        return try await store.commands(limit: 1000).sorted { $0.id < $1.id }
     }
 }
