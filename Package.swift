@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "Rules", swiftSettings: strictSettings),
         .target(
             name: "Scheduler", dependencies: ["Central", "Rules", "CSQLite"], swiftSettings: strictSettings),
-        .target(name: "App", dependencies: ["Central", "Rules", "Scheduler"], swiftSettings: strictSettings),
+        .target(name: "App", dependencies: ["CLinux", "Central", "Rules", "Scheduler"], swiftSettings: strictSettings),
         .executableTarget(name: "ampwise", dependencies: ["App"], swiftSettings: strictSettings),
         .executableTarget(
             name: "RulesBenchmark", dependencies: ["Rules"], path: "Benchmarks/RulesBenchmark",

@@ -117,3 +117,28 @@ void ampwise_set_thread_name(const char *name) {
     snprintf(truncated, sizeof truncated, "%s", name);
     pthread_setname_np(pthread_self(), truncated);
 }
+
+/// The write end of each signal's pipe, by signal number, for the handler below.
+static volatile int ampwise_signal_pipes[65];
+
+/// Async-signal-safe: one write(2), errno kept.
+static void ampwise_signal_handler(int signum) {
+    int saved = errno;
+    unsigned char byte = (unsigned char)signum;
+    if (signum > 0 && signum < 65) { (void)write(ampwise_signal_pipes[signum], &byte, 1); }
+    errno = saved;
+}
+
+int ampwise_signal_to_pipe(int signum, int write_fd) {
+    if (signum <= 0 || signum >= 65) {
+        errno = EINVAL;
+        return -1;
+    }
+    ampwise_signal_pipes[signum] = write_fd;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = ampwise_signal_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return sigaction(signum, &action, NULL);
+}

@@ -105,7 +105,7 @@ class AmpwiseServer:
             return self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            raise AssertionError("server did not shut down within 15 s of SIGTERM")
+            raise AssertionError("server did not shut down within 15 s of SIGTERM; log:\n" + "\n".join(self.lines[-40:]))
 
     def ssl_context(self) -> ssl.SSLContext | None:
         if "tls" not in self.config["central"]:

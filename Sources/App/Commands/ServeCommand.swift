@@ -12,6 +12,8 @@ enum ServeCommand {
         let configuration = options.applied(to: loaded)
         Logger.level = configuration.logLevel
         let logger = Logger(label: "main")
+        // Before anything starts: a SIGTERM during start-up then shuts down once all is up.
+        let shutdown = ShutdownSignal()
 
         let centralConfiguration: CentralConfiguration
         let store: Store
@@ -43,6 +45,17 @@ enum ServeCommand {
         let dependencies = APIDependencies(
             chargers: fleet, central: central, records: store, scheduler: engine, centralMetrics: central.metrics,
             version: AmpwiseVersion.current, remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
+        let reloads = SignalWatcher.watch(SIGHUP) {
+            Task {
+                let diagnostics = await engine.reloadRules()
+                if diagnostics.isEmpty {
+                    logger.info("SIGHUP: rules reloaded")
+                } else {
+                    for diagnostic in diagnostics { logger.error("SIGHUP: \(diagnostic.description)") }
+                    logger.error("SIGHUP: the rules have errors; the last good rules stay in force")
+                }
+            }
+        }
         var api: APIServer?
         do {
             try await fleet.restore()
@@ -60,18 +73,7 @@ enum ServeCommand {
             return 1
         }
 
-        let reloads = SignalWatcher.watch(SIGHUP) {
-            Task {
-                let diagnostics = await engine.reloadRules()
-                if diagnostics.isEmpty {
-                    logger.info("SIGHUP: rules reloaded")
-                } else {
-                    for diagnostic in diagnostics { logger.error("SIGHUP: \(diagnostic.description)") }
-                    logger.error("SIGHUP: the rules have errors; the last good rules stay in force")
-                }
-            }
-        }
-        let signal = await ShutdownSignal.wait()
+        let signal = await shutdown.wait()
         reloads.cancel()
         logger.info("received \(signal); shutting down")
         api?.stop()

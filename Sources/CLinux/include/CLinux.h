@@ -21,6 +21,11 @@ int ampwise_accept4(int fd, struct sockaddr *addr, socklen_t *len);
 uint64_t ampwise_epoll_event_data(const struct epoll_event *event);
 uint32_t ampwise_epoll_event_events(const struct epoll_event *event);
 
+/// Installs a handler for `signum` that writes the signal number, as one byte, to `write_fd` (the
+/// non-blocking write end of a pipe). The pipe keeps a signal until someone reads it, so none is
+/// lost between installing and watching. Returns 0, or -1 with errno set.
+int ampwise_signal_to_pipe(int signum, int write_fd);
+
 /// Nanoseconds of CLOCK_MONOTONIC: never jumps with wall-clock changes.
 uint64_t ampwise_monotonic_nanoseconds(void);
 
