@@ -6,6 +6,7 @@ import json
 
 import pytest
 import websockets
+import websockets.exceptions
 from ocpp.v16 import call
 from ocpp.v16.enums import RegistrationStatus
 
