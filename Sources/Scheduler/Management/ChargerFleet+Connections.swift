@@ -22,12 +22,26 @@ extension ChargerFleet {
         scheduleSetupWithoutBoot(chargerId, connection: connection, loop: session?.loop)
     }
 
-    /// A charger's connection closed.
-    public func disconnected(_ chargerId: String) {
+    /// A charger's connection closed. With `session`, only if that is still the charger's current
+    /// connection: a charger that reconnects before the old connection is seen to close (a
+    /// half-open TCP connection, or the central system replacing it) stays connected.
+    public func disconnected(_ chargerId: String, session: ChargePointSession? = nil) {
+        disconnected(chargerId, ifCurrent: { state in session == nil || state.session === session })
+    }
+
+    /// A connection of the charger closed; `isCurrent` tells, under the lock, whether it is the
+    /// charger's current one (only then is the charger disconnected).
+    func disconnected(_ chargerId: String, ifCurrent isCurrent: (ChargerState) -> Bool) {
         let now = settings.now()
-        update(chargerId) { state in
+        let current = update(chargerId) { state in
+            guard isCurrent(state) else { return false }
             state.base.connected = false
             state.session = nil
+            return true
+        }
+        guard current else {
+            logger.info("\(chargerId): an earlier connection closed; the charger stays connected on its new one")
+            return
         }
         store.recordEvent(
             ChargerEventRecord(chargerId: chargerId, kind: "Disconnected", payload: .object(JSONObject()), at: now))

@@ -62,7 +62,7 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
     }
 
     public func chargerDisconnected(_ session: ChargePointSession) {
-        disconnected(session.chargerId)
+        disconnected(session.chargerId, session: session)
     }
 
     // MARK: ChargerDirectory

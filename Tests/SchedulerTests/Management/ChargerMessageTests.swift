@@ -135,6 +135,20 @@ struct ChargerMessageTests {
         #expect(kinds.sorted() == ["Connected", "Connected", "Disconnected"])
     }
 
+    @Test func anEarlierConnectionThatClosesAfterTheNewOneLeavesTheChargerConnected() async throws {
+        let fixture = try FleetFixture()
+        fixture.fleet.connected("CP1")
+        // The charger reconnects (a second event loop takes the new connection) before the first
+        // connection's close has been handled.
+        fixture.fleet.connected("CP1")
+        fixture.fleet.disconnected("CP1", ifCurrent: { $0.connectionCount == 1 })
+        #expect(fixture.fleet.snapshot("CP1")?.connected == true)
+        fixture.fleet.disconnected("CP1", ifCurrent: { $0.connectionCount == 2 })
+        #expect(fixture.fleet.snapshot("CP1")?.connected == false)
+        let kinds = try await fixture.store.events(chargerId: "CP1").map(\.kind)
+        #expect(kinds.sorted() == ["Connected", "Connected", "Disconnected"])
+    }
+
     @Test func meterValuesOnConnectorZeroAreTheChargersOwn() async throws {
         let fixture = try FleetFixture()
         _ = await fixture.meterValues(
