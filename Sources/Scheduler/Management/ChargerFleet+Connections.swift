@@ -79,7 +79,8 @@ extension ChargerFleet {
         }
         guard let boot else { return }
         logger.info(
-            "\(chargerId) sent no BootNotification within \(settings.setupGracePeriod) s of connecting; running the set-up")
+            "\(chargerId) sent no BootNotification within \(settings.setupGracePeriod) s of connecting; "
+                + "running the set-up")
         setups.enqueue { [self] in await runSetup(chargerId, boot: boot) }
     }
 }
