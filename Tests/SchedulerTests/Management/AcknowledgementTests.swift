@@ -10,12 +10,11 @@ import Testing
     /// A batch timer no test outlives: only a waiting answer can make the store commit.
     static let slowBatches = StoreOptions(batchMaxDelayMilliseconds: 600_000)
 
-    /// Rows of `table` as another process (a `sqlite3` shell) sees them: committed, not queued.
-    static func committedRows(_ table: String, in fixture: FleetFixture) throws -> Int64 {
+    /// What `sql` reads as another process (a `sqlite3` shell) sees the file: committed, not queued.
+    static func committed(_ sql: String, in fixture: FleetFixture) throws -> SQLiteValue {
         let reader = try SQLiteConnection(path: fixture.directory.file("ampwise.sqlite"), flags: [.readOnly])
         defer { reader.close() }
-        guard case .integer(let count) = try reader.scalar("SELECT count(*) FROM \(table)") else { return -1 }
-        return count
+        return try reader.scalar(sql)
     }
 
     @Test func meterValuesAreAnsweredOnceTheirRowsAreCommitted() async throws {
@@ -27,14 +26,14 @@ import Testing
                 SampledValue(value: "7.2", measurand: .powerActiveImport, unit: .kilowatts),
             ])
         #expect(reply == .confirm(MeterValuesConfirmation().jsonObject))
-        #expect(try Self.committedRows("meter_values", in: fixture) == 2)
+        #expect(try Self.committed("SELECT count(*) FROM meter_values", in: fixture) == .integer(2))
         await fixture.store.close()
     }
 
     @Test func aStatusNotificationIsAnsweredOnceItsHistoryRowIsCommitted() async throws {
         let fixture = try FleetFixture(storeOptions: Self.slowBatches)
         await fixture.status(connector: 1, .preparing)
-        #expect(try Self.committedRows("status_history", in: fixture) == 1)
+        #expect(try Self.committed("SELECT count(*) FROM status_history", in: fixture) == .integer(1))
         await fixture.store.close()
     }
 
@@ -45,9 +44,7 @@ import Testing
             return
         }
         #expect(payload["status"]?.stringValue == "Accepted")
-        let reader = try SQLiteConnection(path: fixture.directory.file("ampwise.sqlite"), flags: [.readOnly])
-        defer { reader.close() }
-        #expect(try reader.scalar("SELECT vendor FROM chargers WHERE id = 'CP1'") == .text("Alfen"))
+        #expect(try Self.committed("SELECT vendor FROM chargers WHERE id = 'CP1'", in: fixture) == .text("Alfen"))
         await fixture.store.close()
     }
 
