@@ -227,9 +227,11 @@ public actor SchedulingEngine {
         var changed = changedChargers
         changedChargers = []
         if let full = lastFullPassAt, now.timeIntervalSince(full) >= core.settings.tick { changed = nil }
-        let expiredSetUps = settingUp.filter { $0.value <= now }.keys
-        settingUp = settingUp.filter { $0.value > now }
-        changed?.formUnion(expiredSetUps)
+        // A set-up that ran out of time releases its charger: this pass looks at it again.
+        for (chargerId, until) in settingUp where until <= now {
+            settingUp[chargerId] = nil
+            changed?.insert(chargerId)
+        }
         if !(changed.map(readSnapshots(of:)) ?? false) {
             changed = nil
             readAllSnapshots(at: now)
