@@ -11,10 +11,12 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport", swiftSettings: fuzzSettings),
         .executableTarget(
-            name: "FuzzHTTPRequestParser", dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],
+            name: "FuzzHTTPRequestParser",
+            dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],
             swiftSettings: fuzzSettings),
         .executableTarget(
-            name: "FuzzWebSocketConnection", dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],
+            name: "FuzzWebSocketConnection",
+            dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],
             swiftSettings: fuzzSettings),
         .executableTarget(
             name: "FuzzOCPPMessage", dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],

@@ -135,7 +135,8 @@ public final class CentralSystem: ChargePointCalling {
     /// Sends a CALL with a raw payload and returns the charger's raw CALLRESULT payload.
     public func call(action: String, payload: JSONObject, to chargerId: String) async throws(CallError) -> JSONObject {
         guard let session = sessions.withLock({ $0[chargerId] }) else { throw .notConnected }
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<JSONObject, CallError>, Never>) in
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<JSONObject, CallError>, Never>) in
             session.loop.runOnLoop {
                 session.enqueueCall(action: action, payload: payload) { continuation.resume(returning: $0) }
             }

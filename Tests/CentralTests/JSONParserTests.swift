@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct JSONParserTests {
     @Test func parsesAnOCPPCall() throws {
-        let value = try JSONParser.parse(#"[2,"19223201","BootNotification",{"chargePointVendor":"VendorX","n":-1.5e2}]"#)
+        let value = try JSONParser.parse(
+            #"[2,"19223201","BootNotification",{"chargePointVendor":"VendorX","n":-1.5e2}]"#)
         #expect(value == [2, "19223201", "BootNotification", ["chargePointVendor": "VendorX", "n": -150]])
     }
 

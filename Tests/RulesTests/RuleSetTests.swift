@@ -15,13 +15,14 @@ import Testing
         #expect(zeta.location == SourceLocation(line: 2, column: 3))
         #expect(zeta.priority == 2)
         #expect(zeta.text == "rule \"zeta\" {\n    priority 2\n    pause\n}")
-        #expect(ruleSet.rule(named: "alpha")?.text == """
-            rule "alpha" {
-                chargers garage:1
-                when (soc < 80 %)
-                charge
-            }
-            """)
+        #expect(
+            ruleSet.rule(named: "alpha")?.text == """
+                rule "alpha" {
+                    chargers garage:1
+                    when (soc < 80 %)
+                    charge
+                }
+                """)
         #expect(ruleSet.fileCount == 2)
         #expect(ruleSet.ruleCount == 2)
     }

@@ -17,7 +17,8 @@ public enum CallError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .notConnected: "not connected"
         case .timeout: "timeout"
-        case .callError(let code, let description, _): description.isEmpty ? "CALLERROR \(code.rawValue)" : "CALLERROR \(code.rawValue): \(description)"
+        case .callError(let code, let description, _):
+            description.isEmpty ? "CALLERROR \(code.rawValue)" : "CALLERROR \(code.rawValue): \(description)"
         case .invalidConfirmation(let reason): "invalid confirmation: \(reason)"
         case .connectionClosed: "connection closed"
         case .invalidRequest(let reason): "invalid request: \(reason)"

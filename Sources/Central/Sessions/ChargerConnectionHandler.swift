@@ -34,7 +34,9 @@ final class ChargerConnectionHandler: ConnectionHandler {
     func connectionDidOpen(_ connection: Connection) {
         handshakeTimer = loop.scheduleTimer(after: configuration.handshakeTimeout) { [weak self] in
             guard let self else { return }
-            self.logger.info("\(connection.remoteAddress): no WebSocket upgrade within \(Int(self.configuration.handshakeTimeout)) s; closed")
+            self.logger.info(
+                "\(connection.remoteAddress): no WebSocket upgrade within \(Int(self.configuration.handshakeTimeout)) s; closed"
+            )
             self.connection.abort()
         }
     }
@@ -145,7 +147,8 @@ final class ChargerConnectionHandler: ConnectionHandler {
         connection.write(frame)
         pongDeadline = loop.scheduleTimer(after: configuration.pingTimeout) { [weak self] in
             guard let self else { return }
-            self.logger.warning("\(self.session?.chargerId ?? "?"): no pong within \(Int(self.configuration.pingTimeout)) s; closing")
+            self.logger.warning(
+                "\(self.session?.chargerId ?? "?"): no pong within \(Int(self.configuration.pingTimeout)) s; closing")
             self.connection.abort()
         }
     }

@@ -30,7 +30,8 @@ extension Store {
                         [
                             StoreTimestamp.text(decision.at), decision.chargerId, decision.connectorId,
                             decision.charging, decision.limitAmps, decision.session, decision.availability,
-                            JSONWriter.string(rules), JSONWriter.string(.array(decision.unknownInputs.map(JSONValue.string))),
+                            JSONWriter.string(rules),
+                            JSONWriter.string(.array(decision.unknownInputs.map(JSONValue.string))),
                             decision.explanation,
                         ])
                     return Int(database.connection.lastInsertRowID)

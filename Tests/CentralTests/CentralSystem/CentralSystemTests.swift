@@ -134,7 +134,9 @@ import Testing
             _ = try await result
             Issue.record("expected a CALLERROR")
         } catch {
-            #expect(error as? CallError == .callError(code: .notSupported, description: "no cache here", details: JSONObject()))
+            #expect(
+                error as? CallError
+                    == .callError(code: .notSupported, description: "no cache here", details: JSONObject()))
         }
     }
 

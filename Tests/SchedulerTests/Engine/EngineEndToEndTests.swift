@@ -93,7 +93,9 @@ struct EngineEndToEndTests {
             $0.action == "SetChargingProfile" && $0.connectorId == 1
         }
         #expect(outcomes.filter { $0.outcome.description == "Accepted" }.count == 2)
-        #expect(outcomes.filter { $0.outcome.description != "Accepted" }.allSatisfy { $0.outcome.description == "Rejected" })
+        #expect(
+            outcomes.filter { $0.outcome.description != "Accepted" }.allSatisfy { $0.outcome.description == "Rejected" }
+        )
         #expect(outcomes.allSatisfy { $0.source == .scheduler })
         await site.stop()
     }
