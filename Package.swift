@@ -21,7 +21,7 @@ let package = Package(
         .target(
             name: "Scheduler", dependencies: ["Central", "Rules", "CSQLite"], swiftSettings: strictSettings),
         .target(name: "App", dependencies: ["CLinux", "Central", "Rules", "Scheduler"], swiftSettings: strictSettings),
-        .executableTarget(name: "ampwise", dependencies: ["App"], swiftSettings: strictSettings),
+        .executableTarget(name: "ampwise", dependencies: ["App", "Central"], swiftSettings: strictSettings),
         .executableTarget(
             name: "RulesBenchmark", dependencies: ["Rules"], path: "Benchmarks/RulesBenchmark",
             swiftSettings: strictSettings),

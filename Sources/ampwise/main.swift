@@ -1,4 +1,8 @@
 import App
+import Central
 import Foundation
 
-exit(await AmpwiseCommand.main(Array(CommandLine.arguments.dropFirst())))
+let status = await AmpwiseCommand.main(Array(CommandLine.arguments.dropFirst()))
+// The log is written by a thread of its own: what is still buffered goes out before the process ends.
+Logger.flush()
+exit(status)

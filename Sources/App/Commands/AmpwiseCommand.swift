@@ -32,6 +32,8 @@ public enum AmpwiseCommand {
 
     /// One line on standard error, for problems that stop a command before logging starts.
     static func printError(_ line: String) {
+        // Log lines are written by a thread of their own: the ones before this go first.
+        Logger.flush()
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 

@@ -4,7 +4,8 @@ import Synchronization
 /// One line per event on standard error: `2026-11-25T08:00:00.123Z INFO [central] message`.
 ///
 /// A `Logger` is a label plus the process-wide level and sink, so it is cheap to copy into every
-/// component. Messages are autoclosures: a frame logged at `debug` costs nothing at `info`.
+/// component. Messages are autoclosures (a frame logged at `debug` costs nothing at `info`), and
+/// `LogMessage` escapes every interpolated value, so nothing from outside can start a line.
 public struct Logger: Sendable {
     public let label: String
 
@@ -18,29 +19,33 @@ public struct Logger: Sendable {
         set { levelStorage.store(newValue.rawValue, ordering: .relaxed) }
     }
 
-    /// Where lines go; tests replace it to capture output.
-    public static var sink: @Sendable (String) -> Void {
+    /// Where lines go: standard error, written from a thread of its own; tests replace it.
+    public static var sink: any LogSink {
         get { sinkStorage.withLock { $0 } }
         set { sinkStorage.withLock { $0 = newValue } }
     }
 
+    /// Waits until every line logged so far is written (at exit, and before a command writes to
+    /// standard error directly, so that lines keep their order).
+    public static func flush() {
+        sink.flush()
+    }
+
     private static let levelStorage = Atomic<Int>(LogLevel.info.rawValue)
-    private static let sinkStorage = Mutex<@Sendable (String) -> Void>({ line in
-        FileHandle.standardError.write(Data(line.utf8))
-    })
+    private static let sinkStorage = Mutex<any LogSink>(FileDescriptorLogSink())
 
     public func isEnabled(_ level: LogLevel) -> Bool { level >= Logger.level }
 
-    public func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
+    public func log(_ level: LogLevel, _ message: @autoclosure () -> LogMessage) {
         guard isEnabled(level) else { return }
-        let line = "\(Logger.timestamp(Date())) \(level.name) [\(label)] \(message())\n"
-        Logger.sink(line)
+        let line = "\(Logger.timestamp(Date())) \(level.name) [\(label)] \(message().text)\n"
+        Logger.sink.write(line)
     }
 
-    public func debug(_ message: @autoclosure () -> String) { log(.debug, message()) }
-    public func info(_ message: @autoclosure () -> String) { log(.info, message()) }
-    public func warning(_ message: @autoclosure () -> String) { log(.warning, message()) }
-    public func error(_ message: @autoclosure () -> String) { log(.error, message()) }
+    public func debug(_ message: @autoclosure () -> LogMessage) { log(.debug, message()) }
+    public func info(_ message: @autoclosure () -> LogMessage) { log(.info, message()) }
+    public func warning(_ message: @autoclosure () -> LogMessage) { log(.warning, message()) }
+    public func error(_ message: @autoclosure () -> LogMessage) { log(.error, message()) }
 
     /// UTC ISO 8601 with milliseconds, formatted by hand: `ISO8601DateFormatter` is slow and not
     /// Sendable, and logging sits on the hot path at `debug`.
@@ -49,8 +54,32 @@ public struct Logger: Sendable {
         var seconds = time_t(milliseconds / 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(milliseconds % 1000))
+        var text = ""
+        text.reserveCapacity(24)
+        func append(_ value: Int, digits: Int) {
+            var divisor = 1
+            for _ in 1..<digits { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                text.unicodeScalars.append(Unicode.Scalar(UInt8(48 + rest / divisor)))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        append(Int(parts.tm_year) + 1900, digits: 4)
+        text += "-"
+        append(Int(parts.tm_mon) + 1, digits: 2)
+        text += "-"
+        append(Int(parts.tm_mday), digits: 2)
+        text += "T"
+        append(Int(parts.tm_hour), digits: 2)
+        text += ":"
+        append(Int(parts.tm_min), digits: 2)
+        text += ":"
+        append(Int(parts.tm_sec), digits: 2)
+        text += "."
+        append(Int(milliseconds % 1000), digits: 3)
+        text += "Z"
+        return text
     }
 }

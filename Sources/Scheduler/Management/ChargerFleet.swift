@@ -28,7 +28,7 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
     let chargers = Mutex<[String: ChargerState]>([:])
     /// Post-boot set-ups, 64 at a time.
     let setups = SetupQueue(limit: 64)
-    private let observers = Mutex<[@Sendable (ChargerChange) -> Void]>([])
+    private let observers = Mutex<[ChargerChangeObserver]>([])
     private let callerSlot = Mutex<(any ChargePointCalling)?>(nil)
 
     /// - Parameter caller: the central system that sends the set-up commands; may be given later
@@ -90,7 +90,7 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
     }
 
     public func observeChanges(_ observer: @escaping @Sendable (ChargerChange) -> Void) {
-        observers.withLock { $0.append(observer) }
+        observers.withLock { $0.append(ChargerChangeObserver(observer)) }
     }
 
     // MARK: State
@@ -108,6 +108,6 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
     /// Tells every observer, outside the lock.
     func emit(_ change: ChargerChange) {
         let current = observers.withLock { $0 }
-        for observer in current { observer(change) }
+        for observer in current { observer.notify(change) }
     }
 }

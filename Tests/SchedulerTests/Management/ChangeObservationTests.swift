@@ -1,0 +1,33 @@
+import Foundation
+import Synchronization
+import TestSupport
+import Testing
+
+@testable import Scheduler
+
+struct ChangeObservationTests {
+    /// Every change is read by every observer, on the event loops: a million changes must cost the
+    /// same each and hold no memory (the logger's sink, read the same way, crashed a server).
+    @Test func aMillionChangesCostTheSameEachAndHoldNoMemory() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.file("ampwise.sqlite"))
+        let fleet = ChargerFleet(store: store, settings: ChargerFleetSettings())
+        let count = Mutex(0)
+        fleet.observeChanges { _ in count.withLock { $0 += 1 } }
+        let clock = ContinuousClock()
+        let change = ChargerChange.status(chargerId: "CP1", connectorId: 1)
+        var durations: [Duration] = []
+        let memoryBefore = ProcessMemory.residentBytes()
+        for _ in 0..<10 {
+            let started = clock.now
+            for _ in 0..<100_000 { fleet.emit(change) }
+            durations.append(clock.now - started)
+        }
+        let memoryGrowth = ProcessMemory.residentBytes() - memoryBefore
+        #expect(count.withLock { $0 } == 1_000_000)
+        let first = durations[0] / .milliseconds(1)
+        let last = durations[9] / .milliseconds(1)
+        #expect(last < first * 3 + 50, "first batch \(first) ms, last \(last) ms")
+        #expect(memoryGrowth < 32 << 20, "grew \(memoryGrowth) bytes")
+    }
+}
