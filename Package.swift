@@ -1,42 +1,92 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets enforce the layers (docs/architecture.md): a target can only use what it imports,
+// and SwiftPM refuses cycles. Lowest first.
 let strictSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+func testTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .testTarget(
+        name: name, dependencies: dependencies + ["TestSupport", "Logging"], swiftSettings: strictSettings)
+}
+
+func layer(_ name: String, _ dependencies: [Target.Dependency] = [], path: String? = nil) -> Target {
+    .target(name: name, dependencies: dependencies, path: path, swiftSettings: strictSettings)
+}
 
 let package = Package(
     name: "Ampwise",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ampwise", targets: ["ampwise"]),
-        // For the fuzzing package in Fuzz/, which links the parsers it exercises.
-        .library(name: "Central", targets: ["Central"]),
+        // For the fuzzing package in Fuzz/: the parsers of untrusted input, without any I/O.
+        .library(name: "Parsers", targets: ["HTTP", "WebSocket", "OCPP", "JSON"]),
     ],
     targets: [
         // C shims for what Glibc does not export to Swift (epoll, eventfd, timerfd, accept4).
         .target(name: "CLinux"),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Central", dependencies: ["CLinux", "COpenSSL"], swiftSettings: strictSettings),
-        .target(name: "Rules", swiftSettings: strictSettings),
-        .target(
-            name: "Scheduler", dependencies: ["Central", "Rules", "CSQLite"], swiftSettings: strictSettings),
-        .target(name: "App", dependencies: ["CLinux", "Central", "Rules", "Scheduler"], swiftSettings: strictSettings),
-        .executableTarget(name: "ampwise", dependencies: ["App", "Central"], swiftSettings: strictSettings),
+
+        // Foundations: no I/O of their own.
+        layer("Logging"),
+        layer("JSON"),
+        // Protocols as values: bytes in, values and bytes out, no sockets (what the fuzzers link).
+        layer("HTTP", ["JSON"]),
+        layer("WebSocket", ["HTTP", "COpenSSL"]),
+        layer("OCPP", ["JSON"]),
+        // I/O: event loops, sockets, TLS.
+        layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
+        // The OCPP central system: charger connections and sessions.
+        layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
+        // The rule language: pure.
+        layer("Rules"),
+        // Storage.
+        layer("SQLite", ["CSQLite"]),
+        layer("Store", ["SQLite", "JSON", "OCPP", "Rules", "Logging"]),
+        // Charge point management: every charger message, set-up, transactions, metering.
+        layer("ChargePointManagement", ["Central", "Transport", "OCPP", "Store", "JSON", "Logging"]),
+        // Scheduling: rules to decisions to commands.
+        layer("Scheduling", ["Rules", "Store", "ChargePointManagement", "Central", "OCPP", "JSON", "Logging"]),
+        // The program: configuration, command line, HTTP API, presentation, wiring.
+        layer(
+            "App",
+            [
+                "CLinux", "Logging", "JSON", "HTTP", "OCPP", "Transport", "Central", "Rules", "Store",
+                "ChargePointManagement", "Scheduling",
+            ]),
+        .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
+
         .executableTarget(
             name: "RulesBenchmark", dependencies: ["Rules"], path: "Benchmarks/RulesBenchmark",
             swiftSettings: strictSettings),
         .executableTarget(
-            name: "StoreBenchmark", dependencies: ["Scheduler"], path: "Benchmarks/StoreBenchmark",
+            name: "StoreBenchmark", dependencies: ["Store", "OCPP", "JSON"], path: "Benchmarks/StoreBenchmark",
             swiftSettings: strictSettings),
 
-        .target(
-            name: "TestSupport", dependencies: ["Central", "COpenSSL"], path: "Tests/Support",
-            swiftSettings: strictSettings),
-        .testTarget(
-            name: "CentralTests", dependencies: ["Central", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"], swiftSettings: strictSettings),
-        .testTarget(
-            name: "SchedulerTests", dependencies: ["Scheduler", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"], swiftSettings: strictSettings),
+        layer(
+            "TestSupport",
+            ["Logging", "JSON", "HTTP", "WebSocket", "OCPP", "Transport", "Central", "COpenSSL"],
+            path: "Tests/Support"),
+        testTarget("LoggingTests", []),
+        testTarget("JSONTests", ["JSON"]),
+        testTarget("HTTPTests", ["HTTP"]),
+        testTarget("WebSocketTests", ["WebSocket", "HTTP", "Transport"]),
+        testTarget("OCPPTests", ["OCPP", "JSON"]),
+        testTarget("TransportTests", ["Transport", "COpenSSL"]),
+        testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
+        testTarget("RulesTests", ["Rules"]),
+        testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
+        testTarget("StoreTests", ["Store", "SQLite", "OCPP", "JSON", "Rules"]),
+        testTarget(
+            "ChargePointManagementTests", ["ChargePointManagement", "Store", "SQLite", "Central", "OCPP", "JSON"]),
+        testTarget(
+            "SchedulingTests", ["Scheduling", "ChargePointManagement", "Store", "Rules", "Central", "OCPP", "JSON"]),
+        testTarget(
+            "AppTests",
+            [
+                "App", "Scheduling", "ChargePointManagement", "Store", "Rules", "Central", "Transport", "OCPP",
+                "HTTP", "JSON",
+            ]),
     ]
 )

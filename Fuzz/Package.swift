@@ -12,14 +12,14 @@ let package = Package(
         .target(name: "FuzzSupport", swiftSettings: fuzzSettings),
         .executableTarget(
             name: "FuzzHTTPRequestParser",
-            dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],
+            dependencies: ["FuzzSupport", .product(name: "Parsers", package: "Ampwise")],
             swiftSettings: fuzzSettings),
         .executableTarget(
             name: "FuzzWebSocketConnection",
-            dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],
+            dependencies: ["FuzzSupport", .product(name: "Parsers", package: "Ampwise")],
             swiftSettings: fuzzSettings),
         .executableTarget(
-            name: "FuzzOCPPMessage", dependencies: ["FuzzSupport", .product(name: "Central", package: "Ampwise")],
+            name: "FuzzOCPPMessage", dependencies: ["FuzzSupport", .product(name: "Parsers", package: "Ampwise")],
             swiftSettings: fuzzSettings),
     ]
 )

@@ -11,7 +11,7 @@
 // time until the last is committed.
 // Phases 1 and 2 count the rows in the database at the end, so a lost row shows.
 import Foundation
-import Scheduler
+import Store
 
 func argument(_ name: String) -> String? {
     let arguments = CommandLine.arguments

@@ -1,3 +1,5 @@
+import Transport
+
 /// How the central system listens and treats chargers; built by the App from `ampwise.json`.
 public struct CentralConfiguration: Sendable {
     public var host: String

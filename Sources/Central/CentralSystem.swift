@@ -1,5 +1,9 @@
 import Foundation
+import JSON
+import Logging
+import OCPP
 import Synchronization
+import Transport
 
 /// The OCPP 1.6J central system: listens for chargers, keeps a session per connected charger,
 /// answers their calls through an `IncomingCallHandler`, and lets the scheduler and the API

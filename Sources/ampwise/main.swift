@@ -1,6 +1,6 @@
 import App
-import Central
 import Foundation
+import Logging
 
 let status = await AmpwiseCommand.main(Array(CommandLine.arguments.dropFirst()))
 // The log is written by a thread of its own: what is still buffered goes out before the process ends.

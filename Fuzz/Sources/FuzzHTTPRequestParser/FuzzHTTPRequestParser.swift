@@ -1,5 +1,6 @@
-import Central
 import FuzzSupport
+import HTTP
+import WebSocket
 
 /// Feeds the input to the HTTP request parser in two pieces (split where the first byte says),
 /// draining every request, as the upgrade and the API do with bytes from the network.

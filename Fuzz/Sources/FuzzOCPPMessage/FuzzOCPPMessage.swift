@@ -1,5 +1,6 @@
-import Central
 import FuzzSupport
+import JSON
+import OCPP
 
 /// Parses the input as an OCPP-J frame and decodes a CALL's payload strictly and leniently, as
 /// the session does with every text message; what decodes strictly must encode to a payload

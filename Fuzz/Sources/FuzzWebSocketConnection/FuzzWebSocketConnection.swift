@@ -1,5 +1,5 @@
-import Central
 import FuzzSupport
+import WebSocket
 
 /// Feeds the input to the WebSocket state machine (frame decoder, reassembly, UTF-8 validation,
 /// control frames) in two pieces, as a charger's bytes arrive.

@@ -1,5 +1,5 @@
-import Central
 import Foundation
+import Logging
 
 /// Turns `ampwise`'s arguments into a `ParsedCommand`, driven by `CommandSpecification.all`.
 ///

@@ -1,5 +1,5 @@
-import Central
 import Foundation
+import Logging
 
 /// A flag's value once parsed according to its `FlagValueKind`.
 enum FlagValue: Sendable, Hashable {

@@ -1,5 +1,5 @@
-import Central
 import Foundation
+import Logging
 
 extension FlagValueKind {
     /// The typed value of `text`, or `nil` when it is not a value of this kind.

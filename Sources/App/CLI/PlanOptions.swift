@@ -1,5 +1,5 @@
-import Central
 import Foundation
+import Logging
 
 /// `ampwise plan`'s flags, with the defaults filled in where the command has them.
 public struct PlanOptions: Sendable, Hashable {

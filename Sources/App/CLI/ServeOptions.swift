@@ -1,4 +1,4 @@
-import Central
+import Logging
 
 /// `ampwise serve`'s flags; `nil` where not given.
 public struct ServeOptions: Sendable, Hashable {

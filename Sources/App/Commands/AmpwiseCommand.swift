@@ -1,5 +1,5 @@
-import Central
 import Foundation
+import Logging
 
 /// The `ampwise` executable: parses the command line and runs the command it names.
 public enum AmpwiseCommand {

@@ -1,6 +1,6 @@
 import Foundation
 import Rules
-import Scheduler
+import Scheduling
 
 /// `ampwise plan`: evaluates the rules over simulated time with the live engine's decision code
 /// (`PlanSimulation` runs `SchedulingCore`), prints a table per connector, and writes a chart.

@@ -1,8 +1,12 @@
 import Central
+import ChargePointManagement
 import Dispatch
 import Foundation
+import Logging
 import Rules
-import Scheduler
+import Scheduling
+import Store
+import Transport
 
 /// `ampwise serve`: the central system, the rule engine, the scheduler and the HTTP API, until
 /// SIGINT or SIGTERM; SIGHUP reloads the rules.

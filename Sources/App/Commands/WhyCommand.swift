@@ -1,5 +1,5 @@
 import Foundation
-import Scheduler
+import Store
 
 /// `ampwise why CHARGER`: the recorded decisions and commands of a charger as a timeline.
 enum WhyCommand {

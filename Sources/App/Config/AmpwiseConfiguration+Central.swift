@@ -1,4 +1,5 @@
 import Central
+import Transport
 
 extension AmpwiseConfiguration {
     /// The central system's settings, with TLS loaded (which fails with a message naming the file).

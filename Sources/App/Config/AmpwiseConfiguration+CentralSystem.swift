@@ -1,6 +1,5 @@
-import Central
 import Foundation
-import Scheduler
+import OCPP
 
 extension AmpwiseConfiguration {
     /// `central`: the OCPP WebSocket endpoint and what the chargers are asked to do.

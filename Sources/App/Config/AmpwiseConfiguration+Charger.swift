@@ -1,4 +1,4 @@
-import Scheduler
+import ChargePointManagement
 
 extension AmpwiseConfiguration {
     /// `chargers.<id>`: one charger's settings; a charger that is not listed gets these defaults.

@@ -1,4 +1,4 @@
-import Scheduler
+import ChargePointManagement
 
 extension AmpwiseConfiguration {
     /// What charge point management needs from `ampwise.json`: `central.heartbeatInterval`,

@@ -1,6 +1,9 @@
-import Central
+import ChargePointManagement
 import Foundation
-import Scheduler
+import JSON
+import Logging
+import OCPP
+import Scheduling
 
 extension AmpwiseConfiguration {
     /// Parses and checks the text of a configuration file; `file` names it in error messages.

@@ -1,5 +1,5 @@
-import Central
 import Foundation
+import Logging
 
 extension AmpwiseConfiguration {
     /// Loads the configuration for a command.

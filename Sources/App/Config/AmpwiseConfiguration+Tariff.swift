@@ -1,4 +1,4 @@
-import Scheduler
+import Scheduling
 
 extension AmpwiseConfiguration {
     /// `tariff`: the energy price per kWh over the week.

@@ -1,6 +1,6 @@
-import Central
+import ChargePointManagement
 import Foundation
-import Scheduler
+import Logging
 
 /// Everything `ampwise.json` can set (SPEC §2), with every key's default filled in.
 ///

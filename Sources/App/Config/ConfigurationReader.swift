@@ -1,4 +1,4 @@
-import Central
+import JSON
 
 /// Walks a configuration's JSON, checking types and ranges, and collects every problem with its
 /// key path instead of stopping at the first.

@@ -1,6 +1,6 @@
 import Foundation
 import Rules
-import Scheduler
+import Scheduling
 
 extension AmpwiseConfiguration {
     /// What the scheduling engine and `ampwise plan` take from the configuration.

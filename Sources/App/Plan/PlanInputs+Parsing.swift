@@ -1,6 +1,6 @@
-import Central
 import Foundation
-import Scheduler
+import JSON
+import Scheduling
 
 extension PlanInputs {
     /// The measurand each connector field sets.

@@ -1,5 +1,6 @@
+import ChargePointManagement
 import Foundation
-import Scheduler
+import Scheduling
 
 /// The simulated world of `ampwise plan`, from a plan inputs file (docs/plan.md): connectors with
 /// their states over time, inputs as constants or time series, and pushed tariff prices.

@@ -1,3 +1,6 @@
+import JSON
+import OCPP
+
 /// Why a call from the central system to a charger did not get a confirmation.
 public enum CallError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No connection to that charger now.

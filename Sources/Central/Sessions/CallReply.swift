@@ -1,3 +1,6 @@
+import JSON
+import OCPP
+
 /// The answer hook for one incoming CALL: call `confirm` or `fail` once, from any thread.
 public struct CallReply: Sendable {
     let session: ChargePointSession

@@ -1,3 +1,6 @@
+import JSON
+import OCPP
+
 /// Something that can send a charger a CALL and await its answer: the `CentralSystem`, or a
 /// stand-in in tests of the code that drives chargers.
 public protocol ChargePointCalling: Sendable {

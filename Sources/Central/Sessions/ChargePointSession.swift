@@ -1,5 +1,9 @@
 import Foundation
+import JSON
+import Logging
+import OCPP
 import Synchronization
+import Transport
 
 /// One connected charger at the OCPP-J level: its identity, the calls in flight both ways, its latency.
 ///

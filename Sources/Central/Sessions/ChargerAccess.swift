@@ -1,3 +1,5 @@
+import OCPP
+
 /// What the central system needs to know about a charger before it speaks OCPP with it.
 public struct ChargerAccess: Sendable, Equatable {
     /// When set, the charger must send HTTP Basic auth with its id and this password.

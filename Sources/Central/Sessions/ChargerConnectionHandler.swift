@@ -1,4 +1,8 @@
 import Foundation
+import HTTP
+import Logging
+import Transport
+import WebSocket
 
 /// Drives one charger connection: the HTTP upgrade, then WebSocket frames, pings and the close
 /// handshake, handing whole text messages to the `ChargePointSession`.

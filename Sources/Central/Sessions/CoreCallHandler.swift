@@ -1,4 +1,5 @@
 import Foundation
+import OCPP
 
 /// The smallest useful `IncomingCallHandler`: accepts every BootNotification and answers
 /// Heartbeats, and refuses the rest with `NotSupported`.

@@ -1,3 +1,5 @@
+import OCPP
+
 /// A CALL from a charger, decoded and validated.
 public struct IncomingCall: Sendable {
     public let chargerId: String

@@ -1,8 +1,7 @@
-import Central
 import Foundation
-import Scheduler
 import TestSupport
 import Testing
+import Transport
 
 @testable import App
 

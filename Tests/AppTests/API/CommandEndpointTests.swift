@@ -1,5 +1,5 @@
-import Central
-import Scheduler
+import ChargePointManagement
+import JSON
 import Testing
 
 @testable import App

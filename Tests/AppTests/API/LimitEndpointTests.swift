@@ -1,5 +1,5 @@
-import Central
-import Scheduler
+import JSON
+import Scheduling
 import Testing
 
 @testable import App

@@ -1,6 +1,7 @@
-import Central
 import Foundation
-import Scheduler
+import JSON
+import OCPP
+import Store
 import Testing
 
 @testable import App

@@ -1,4 +1,3 @@
-import Central
 import Testing
 
 @testable import App

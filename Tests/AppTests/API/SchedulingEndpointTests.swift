@@ -1,7 +1,8 @@
-import Central
 import Foundation
+import JSON
+import OCPP
 import Rules
-import Scheduler
+import Scheduling
 import Testing
 
 @testable import App

@@ -1,5 +1,4 @@
-import Central
-import Scheduler
+import Store
 import Testing
 
 @testable import App

@@ -1,5 +1,5 @@
-import Central
 import Foundation
+import HTTP
 import TestSupport
 
 /// A blocking HTTP/1.1 client over one socket: writes raw requests, reads responses framed by
@@ -45,14 +45,5 @@ final class TestHTTPClient: @unchecked Sendable {
     /// True when the server has closed the connection (nothing more arrives).
     func isClosedByServer() throws -> Bool {
         try socket.receiveUntilClosed().isEmpty
-    }
-}
-
-/// Runs blocking work on a thread of its own, off the Swift concurrency pool that the server's
-/// request tasks need. (Not a global Dispatch queue: with few cores it adds a thread only about
-/// once a second while its workers block, which made parallel tests wait on each other.)
-func offPool<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }

@@ -1,4 +1,3 @@
-import Central
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
-import Central
+import ChargePointManagement
 import Foundation
-import Scheduler
+import Scheduling
 import Testing
 
 @testable import App

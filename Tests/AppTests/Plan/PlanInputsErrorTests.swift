@@ -1,6 +1,6 @@
-import Central
 import Foundation
-import Scheduler
+import JSON
+import Scheduling
 import Testing
 
 @testable import App

@@ -1,7 +1,7 @@
-import Central
 import Foundation
+import JSON
 import Rules
-import Scheduler
+import Scheduling
 import Testing
 
 @testable import App

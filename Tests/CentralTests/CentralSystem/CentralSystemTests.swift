@@ -1,7 +1,10 @@
 import Central
 import Foundation
+import JSON
+import OCPP
 import TestSupport
 import Testing
+import Transport
 
 @Suite struct CentralSystemTests {
     @Test func aChargerBootsAndHeartbeatsOverWebSocket() async throws {

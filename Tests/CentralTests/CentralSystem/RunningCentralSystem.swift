@@ -2,6 +2,7 @@ import Central
 import Dispatch
 import Foundation
 import TestSupport
+import Transport
 
 /// A `CentralSystem` on a free loopback port for one test, stopped when the test ends.
 final class RunningCentralSystem: Sendable {

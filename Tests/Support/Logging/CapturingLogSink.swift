@@ -1,4 +1,4 @@
-import Central
+import Logging
 import Synchronization
 
 /// A log sink that keeps the lines whose label is `label` (other tests log too, in parallel),

@@ -1,4 +1,4 @@
-import Central
+import JSON
 
 /// A CALL the central system sent to a `SimulatedChargePoint`, with what it was answered.
 public struct ReceivedCall: Sendable, Equatable {

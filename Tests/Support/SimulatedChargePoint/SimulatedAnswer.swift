@@ -1,4 +1,5 @@
-import Central
+import JSON
+import OCPP
 
 /// How a `SimulatedChargePoint` answers one CALL from the central system.
 public enum SimulatedAnswer: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Central
+import JSON
 
 extension SimulatedChargePoint {
     /// What a well-behaved charger answers, within the limits the test set.

@@ -1,5 +1,5 @@
-import Central
 import Foundation
+import OCPP
 
 extension SimulatedChargePoint {
     /// BootNotification.

@@ -1,5 +1,6 @@
-import Central
 import Foundation
+import JSON
+import OCPP
 
 /// A charge point for tests of a running `CentralSystem`: it connects over WebSocket, sends the
 /// messages a charger sends, answers the central system's CALLs like a well-behaved charger (or

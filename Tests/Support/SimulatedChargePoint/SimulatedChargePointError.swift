@@ -1,4 +1,4 @@
-import Central
+import OCPP
 
 /// Why a `SimulatedChargePoint` operation failed.
 public enum SimulatedChargePointError: Error, CustomStringConvertible {

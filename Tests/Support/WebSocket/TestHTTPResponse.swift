@@ -1,4 +1,4 @@
-import Central
+import HTTP
 
 /// An HTTP response as the test client read it.
 public struct TestHTTPResponse: Sendable, Equatable {

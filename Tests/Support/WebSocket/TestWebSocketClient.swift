@@ -1,4 +1,5 @@
-import Central
+import HTTP
+import WebSocket
 
 /// A small blocking WebSocket client for tests against the real server on 127.0.0.1: it performs the
 /// upgrade, sends masked frames (or any raw bytes, to provoke violations) and reads frames with deadlines.

@@ -1,6 +1,7 @@
 import Central
+import ChargePointManagement
 import Foundation
-import Scheduler
+import Scheduling
 
 /// Everything the API's handlers reach: each a protocol or a plain value, so tests substitute
 /// fakes.

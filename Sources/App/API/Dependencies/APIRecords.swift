@@ -1,5 +1,5 @@
 import Foundation
-import Scheduler
+import Store
 
 /// The part of the store the API reads and writes: the audit trail and the transactions.
 /// `Store` conforms; tests substitute an in-memory fake.

@@ -1,4 +1,4 @@
-import Scheduler
+import Store
 import Synchronization
 
 /// Counters for `GET /metrics` that the central system does not keep itself: command outcomes

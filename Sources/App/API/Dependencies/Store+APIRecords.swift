@@ -1,3 +1,3 @@
-import Scheduler
+import Store
 
 extension Store: APIRecords {}

@@ -1,5 +1,6 @@
-import Central
-import Scheduler
+import ChargePointManagement
+import HTTP
+import JSON
 
 /// `GET /api/chargers` and `GET /api/chargers/{id}`: the charger objects of SPEC §6, with the
 /// engine's decision and applied state per connector.

@@ -1,5 +1,6 @@
-import Central
-import Scheduler
+import HTTP
+import JSON
+import OCPP
 
 /// The manual commands of SPEC §6: start, stop, availability, reset, unlock, trigger,
 /// configuration and the generic call. Each answers the charger's CALLRESULT payload.

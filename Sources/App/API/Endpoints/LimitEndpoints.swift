@@ -1,6 +1,7 @@
-import Central
 import Foundation
-import Scheduler
+import HTTP
+import JSON
+import Scheduling
 
 /// `POST /api/chargers/{id}/limit` and `DELETE /api/chargers/{id}/limit?connector=N`: a manual
 /// limit above every rule, held by the engine, which sends the charging profile.

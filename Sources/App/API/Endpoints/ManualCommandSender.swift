@@ -1,6 +1,10 @@
 import Central
+import ChargePointManagement
 import Foundation
-import Scheduler
+import HTTP
+import JSON
+import OCPP
+import Store
 
 /// Sends a manual command to a charger, records its outcome like a scheduler command
 /// (`CommandRecord(source: .api)`), counts it, and turns a failure into the API's error.

@@ -1,5 +1,4 @@
-import Central
-import Scheduler
+import HTTP
 
 /// The audit trail and the sessions: `GET /api/decisions`, `/api/commands`, `/api/transactions`,
 /// each with `?charger=ID&since=ISO` (and `connector`, `limit`), newest first.

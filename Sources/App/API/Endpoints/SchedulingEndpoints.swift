@@ -1,7 +1,9 @@
-import Central
 import Foundation
+import HTTP
+import JSON
+import OCPP
 import Rules
-import Scheduler
+import Scheduling
 
 /// Inputs, tariff and rules: what the engine decides with.
 struct SchedulingEndpoints: Sendable {

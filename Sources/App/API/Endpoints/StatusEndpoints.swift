@@ -1,5 +1,6 @@
-import Central
-import Scheduler
+import ChargePointManagement
+import HTTP
+import JSON
 
 /// `GET /api/health` and `GET /metrics`.
 struct StatusEndpoints: Sendable {

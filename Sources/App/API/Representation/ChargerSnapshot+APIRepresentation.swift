@@ -1,6 +1,7 @@
-import Central
+import ChargePointManagement
 import Foundation
-import Scheduler
+import JSON
+import Scheduling
 
 extension ChargerSnapshot {
     /// The charger object of SPEC §6: its members in the SPEC's order, then the other identity

@@ -1,5 +1,5 @@
-import Central
-import Scheduler
+import JSON
+import Store
 
 extension CommandRecord {
     /// A command of `GET /api/commands`: what was sent, by whom, and how it ended.

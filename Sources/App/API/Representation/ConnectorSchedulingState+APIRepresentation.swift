@@ -1,5 +1,5 @@
-import Central
-import Scheduler
+import JSON
+import Scheduling
 
 extension ConnectorSchedulingState {
     /// `decision`: `{charging, limitAmps, rules}` (SPEC §6), then `source` (`rules` or `override`).

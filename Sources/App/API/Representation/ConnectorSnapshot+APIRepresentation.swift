@@ -1,6 +1,7 @@
-import Central
+import ChargePointManagement
 import Foundation
-import Scheduler
+import JSON
+import Scheduling
 
 extension ConnectorSnapshot {
     /// A connector of the charger object (SPEC §6), with `info`, `vendorErrorCode` and

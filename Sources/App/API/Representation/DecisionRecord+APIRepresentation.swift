@@ -1,5 +1,5 @@
-import Central
-import Scheduler
+import JSON
+import Store
 
 extension DecisionRecord {
     /// A decision of `GET /api/decisions`.

@@ -1,5 +1,5 @@
-import Central
-import Scheduler
+import JSON
+import Scheduling
 
 extension InputStatus {
     /// `{value, updatedAt, ageSeconds, stale}`, keyed by the input's name in the answer.

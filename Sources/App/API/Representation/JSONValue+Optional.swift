@@ -1,5 +1,6 @@
-import Central
 import Foundation
+import JSON
+import OCPP
 
 /// Optional values as JSON, `null` when absent: the API keeps every documented member in its
 /// objects so that clients see a stable shape.

@@ -1,5 +1,5 @@
-import Central
-import Scheduler
+import ChargePointManagement
+import JSON
 
 extension MeasurandValue {
     /// `{value, unit, at}`, and `phases` when the charger reported per-phase values.

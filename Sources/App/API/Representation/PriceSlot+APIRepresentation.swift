@@ -1,4 +1,4 @@
-import Central
+import JSON
 import Rules
 
 extension PriceSlot {

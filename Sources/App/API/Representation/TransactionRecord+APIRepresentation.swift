@@ -1,6 +1,7 @@
-import Central
+import ChargePointManagement
 import Foundation
-import Scheduler
+import JSON
+import Store
 
 extension TransactionRecord {
     /// A transaction of `GET /api/transactions`. An open one takes its energy from the live

@@ -1,6 +1,6 @@
-import Central
+import ChargePointManagement
 import Foundation
-import Scheduler
+import JSON
 
 extension TransactionSnapshot {
     /// `{id, idTag, startedAt, meterStart, energyWh, durationSeconds}` (SPEC §6); the duration

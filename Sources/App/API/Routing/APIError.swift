@@ -1,4 +1,5 @@
-import Central
+import HTTP
+import JSON
 
 /// An API failure: the status and the `{"error": "..."}` body SPEC §6 promises, with any extra
 /// members (`code` of a charger's CALLERROR, `errors` of a rules reload).

@@ -1,5 +1,7 @@
-import Central
 import Foundation
+import HTTP
+import JSON
+import OCPP
 
 /// An HTTP request as a route sees it: path parameters, query and a JSON body on demand.
 public struct APIRequest: Sendable {

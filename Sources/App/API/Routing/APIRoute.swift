@@ -1,4 +1,4 @@
-import Central
+import HTTP
 
 /// One endpoint: a method and a path pattern whose `{name}` segments become parameters.
 public struct APIRoute: Sendable {

@@ -1,4 +1,4 @@
-import Central
+import HTTP
 
 /// Finds the route for a request, checks the bearer token, and turns errors into JSON responses:
 /// 401 without the token, 404 for an unknown path, 405 (with `Allow`) for a known path and

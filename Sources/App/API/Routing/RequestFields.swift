@@ -1,4 +1,4 @@
-import Central
+import JSON
 
 /// The members of a JSON request body, read with errors that name the field
 /// (`connector: expected a positive integer`). A member that is absent or `null` reads as nil;

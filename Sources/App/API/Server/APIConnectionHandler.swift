@@ -1,5 +1,7 @@
-import Central
 import Foundation
+import HTTP
+import Logging
+import Transport
 
 /// Serves HTTP/1.1 on one connection: parses requests with the central system's parser, hands
 /// each to the router in its own task (handlers await chargers and the store), and writes the

@@ -1,5 +1,6 @@
-import Central
+import Logging
 import Synchronization
+import Transport
 
 /// The HTTP API (SPEC §6): HTTP/1.1 with keep-alive and pipelining on `api.host:api.port`,
 /// served by the central system's event loops with its HTTP parser.

@@ -1,6 +1,9 @@
 import Central
+import ChargePointManagement
 import Foundation
-import Scheduler
+import HTTP
+import OCPP
+import Scheduling
 
 @testable import App
 

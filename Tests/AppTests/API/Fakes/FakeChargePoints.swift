@@ -1,4 +1,5 @@
 import Central
+import JSON
 import Synchronization
 
 /// Stands in for the central system: records every CALL and answers it as the test scripted,

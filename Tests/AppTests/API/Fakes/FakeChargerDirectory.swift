@@ -1,4 +1,4 @@
-import Scheduler
+import ChargePointManagement
 import Synchronization
 
 /// A charger directory holding whatever snapshots a test puts in.

@@ -1,5 +1,5 @@
 import Foundation
-import Scheduler
+import Store
 import Synchronization
 
 @testable import App

@@ -1,6 +1,6 @@
 import Foundation
 import Rules
-import Scheduler
+import Scheduling
 import Synchronization
 
 /// The engine as the API sees it: records what the API asks, answers what the test set.

@@ -1,0 +1,109 @@
+import Foundation
+import JSON
+import Scheduling
+import Store
+
+/// The readable timeline `ampwise why CHARGER` prints: every recorded decision and command of a
+/// charger, oldest first, so that it reads like a story.
+///
+/// ```
+/// 2026-11-25 00:30:00  garage:1  decided  charge at 16.0 A (charging: cheap overnight; limit: cheap overnight)
+/// 2026-11-25 00:30:00  garage:1  sent     SetChargingProfile TxDefaultProfile 16.0 A -> Accepted (12 ms)
+/// 2026-11-25 07:00:00  garage:1  sent     RemoteStartTransaction idTag ampwise [resume] -> Accepted (9 ms)
+/// ```
+public enum AuditTimeline {
+    /// The timeline of `decisions` and `commands` (any order), in `timeZone`.
+    public static func render(
+        chargerId: String, decisions: [DecisionRecord], commands: [CommandRecord], timeZone: TimeZone
+    ) -> String {
+        guard !decisions.isEmpty || !commands.isEmpty else {
+            return "Nothing recorded for \(chargerId): no decision or command yet.\n"
+        }
+        // Decisions first at the same instant: a command carries out the decision before it.
+        var entries: [(at: Date, order: Int, id: Int, line: (String, String, String))] = []
+        for decision in decisions {
+            entries.append(
+                (
+                    decision.at, 0, decision.id,
+                    ("\(decision.chargerId):\(decision.connectorId)", "decided", decision.explanation)
+                ))
+        }
+        for command in commands {
+            let connector = command.connectorId.map { "\(command.chargerId):\($0)" } ?? command.chargerId
+            let source = command.source == .scheduler ? "sent" : "sent (\(command.source))"
+            entries.append((command.sentAt, 1, command.id, (connector, source, describe(command))))
+        }
+        entries.sort { ($0.at, $0.order, $0.id) < ($1.at, $1.order, $1.id) }
+        let connectorWidth = entries.map(\.line.0.count).max() ?? 0
+        let kindWidth = entries.map(\.line.1.count).max() ?? 0
+        var text = ""
+        for entry in entries {
+            let (connector, kind, what) = entry.line
+            text +=
+                timestamp(entry.at, timeZone: timeZone) + "  " + padded(connector, connectorWidth) + "  "
+                + padded(kind, kindWidth) + "  " + what + "\n"
+        }
+        return text
+    }
+
+    /// `SetChargingProfile TxDefaultProfile 16.0 A -> Accepted (12 ms)`.
+    public static func describe(_ command: CommandRecord) -> String {
+        var text = command.action
+        let payload = command.payload.objectValue ?? JSONObject()
+        switch command.action {
+        case "SetChargingProfile":
+            let profile = payload["csChargingProfiles"]?.objectValue
+            let schedule = profile?["chargingSchedule"]?.objectValue
+            if let purpose = profile?["chargingProfilePurpose"]?.stringValue { text += " " + purpose }
+            if let period = schedule?["chargingSchedulePeriod"]?.arrayValue?.first?.objectValue,
+                let limit = period["limit"]?.doubleValue
+            {
+                text += " " + String(format: "%.1f", limit) + " " + (schedule?["chargingRateUnit"]?.stringValue ?? "A")
+            }
+            if let connector = payload["connectorId"]?.doubleValue, connector == 0 { text += " on connector 0" }
+        case "ClearChargingProfile":
+            if let id = payload["id"]?.doubleValue { text += " id \(Int(id))" }
+        case "RemoteStartTransaction":
+            if let tag = payload["idTag"]?.stringValue { text += " idTag \(tag)" }
+        case "RemoteStopTransaction":
+            if let id = payload["transactionId"]?.doubleValue { text += " transaction \(Int(id))" }
+        case "ChangeAvailability":
+            if let type = payload["type"]?.stringValue { text += " " + type }
+        default:
+            break
+        }
+        if let reason = command.reason, !Self.tellsItsReason(command.action), !evidentReasons.contains(reason) {
+            text += " [\(reason)]"
+        }
+        text += " -> \(command.outcome)"
+        if let latency = command.latencyMs { text += " (\(Int(latency.rounded())) ms)" }
+        return text
+    }
+
+    /// Reasons a RemoteStart, RemoteStop or ClearChargingProfile already tells. The others are
+    /// shown: a resume, a pause that stops the transaction, the withdrawal of a profile set before
+    /// Ampwise restarted.
+    static let evidentReasons: Set<String> = Set([CommandReason.start, .stop, .withdrawLimit].map(\.description))
+
+    /// Whether the action's payload says all there is (a profile's limit, an availability).
+    static func tellsItsReason(_ action: String) -> Bool {
+        action == CommandAction.setChargingProfile.rawValue || action == CommandAction.changeAvailability.rawValue
+    }
+
+    static func padded(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
+    /// `2026-11-25 00:30:00` in `timeZone`.
+    public static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String {
+            let value = value ?? 0
+            return value < 10 ? "0\(value)" : "\(value)"
+        }
+        return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day)) "
+            + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import OCPP
+
+/// One OCPP `MeterValue` after normalisation.
+public struct NormalisedMeterValue: Sendable, Hashable {
+    public var timestamp: Date
+    /// Every sample that was kept, at every location and phase, in the order received.
+    public var samples: [MeterSample]
+    /// The connector's figure per measurand (see `MeterValueNormaliser` for the choice of location
+    /// and the combination of phases).
+    public var readings: [Measurand: MeterReading]
+    /// One line per value that was ignored, for the log.
+    public var warnings: [String]
+
+    public init(
+        timestamp: Date, samples: [MeterSample], readings: [Measurand: MeterReading], warnings: [String]
+    ) {
+        self.timestamp = timestamp
+        self.samples = samples
+        self.readings = readings
+        self.warnings = warnings
+    }
+
+    public subscript(measurand: Measurand) -> MeterReading? { readings[measurand] }
+}

@@ -1,0 +1,148 @@
+import JSON
+
+extension OCPPFrame {
+    /// Parses one WebSocket text message as an OCPP-J frame.
+    ///
+    /// Errors say which code to answer with (`OCPPFrameError.reply`): a frame whose id cannot
+    /// be read is for the log only; one with a readable id but the wrong shape, or invalid JSON
+    /// after a readable `[2,"id"` start, gets `FormationViolation`; an unknown message type
+    /// `ProtocolError`.
+    public static func parse(_ bytes: UnsafeRawBufferPointer) throws(OCPPFrameError) -> OCPPFrame {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            let prefix = salvagePrefix(bytes)
+            throw OCPPFrameError(
+                uniqueId: prefix?.uniqueId, messageTypeId: prefix?.messageTypeId, code: .formationViolation,
+                message: "invalid JSON: \(error)")
+        }
+        return try parse(value)
+    }
+
+    /// Reads `[<type>,"<id>"` from the start of a message that is not valid JSON, so that a
+    /// CALL broken further on can still be refused instead of leaving the charger to time out.
+    /// Only a plain id (no escapes) counts: anything less certain is not worth answering.
+    static func salvagePrefix(_ bytes: UnsafeRawBufferPointer) -> (messageTypeId: Int, uniqueId: String)? {
+        var position = 0
+        func skipWhitespace() {
+            while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+            return true
+        }
+        guard expect(UInt8(ascii: "[")) else { return nil }
+        skipWhitespace()
+        guard position < bytes.count, (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(bytes[position]) else {
+            return nil
+        }
+        let typeId = Int(bytes[position] - UInt8(ascii: "0"))
+        position += 1
+        guard expect(UInt8(ascii: ",")), expect(UInt8(ascii: "\"")) else { return nil }
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
+            guard bytes[position] >= 0x20, bytes[position] != UInt8(ascii: "\\") else { return nil }
+            position += 1
+        }
+        guard position < bytes.count, position > start,
+            let uniqueId = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        else { return nil }
+        return (typeId, uniqueId)
+    }
+
+    /// Parses one WebSocket text message as an OCPP-J frame; see `parse(_:)` for raw bytes.
+    public static func parse(_ bytes: [UInt8]) throws(OCPPFrameError) -> OCPPFrame {
+        try bytes.withUnsafeBytes { buffer in
+            Result { () throws(OCPPFrameError) in try parse(buffer) }
+        }.get()
+    }
+
+    /// Interprets an already parsed JSON value as an OCPP-J frame.
+    public static func parse(_ value: JSONValue) throws(OCPPFrameError) -> OCPPFrame {
+        guard case .array(let elements) = value else {
+            throw OCPPFrameError(
+                uniqueId: nil, messageTypeId: nil, code: .formationViolation,
+                message: "an OCPP-J message is a JSON array, got \(value.typeDescription)")
+        }
+        // The id is read first so that every later complaint can be answered.
+        let readableId = elements.count > 1 ? elements[1].stringValue : nil
+        func failure(_ code: OCPPErrorCode, _ message: String, type: Int? = nil) -> OCPPFrameError {
+            OCPPFrameError(uniqueId: readableId, messageTypeId: type, code: code, message: message)
+        }
+        guard let first = elements.first else {
+            throw failure(.formationViolation, "an OCPP-J message cannot be an empty array")
+        }
+        guard let typeId = first.intValue else {
+            throw failure(.formationViolation, "the message type must be an integer, got \(first.typeDescription)")
+        }
+        guard let type = OCPPMessageType(rawValue: typeId) else {
+            throw failure(.protocolError, "unknown message type \(typeId)", type: typeId)
+        }
+        guard elements.count > 1 else { throw failure(.formationViolation, "the unique id is missing", type: typeId) }
+        guard let uniqueId = readableId else {
+            throw failure(
+                .formationViolation, "the unique id must be a string, got \(elements[1].typeDescription)", type: typeId)
+        }
+        guard !uniqueId.isEmpty else { throw failure(.formationViolation, "the unique id is empty", type: typeId) }
+        let idLength = uniqueId.unicodeScalars.count
+        guard idLength <= maximumUniqueIdLength else {
+            throw failure(
+                .formationViolation,
+                "the unique id is \(idLength) characters long, at most \(maximumUniqueIdLength) are allowed",
+                type: typeId)
+        }
+        let expectedCount: Int
+        switch type {
+        case .call: expectedCount = 4
+        case .callResult: expectedCount = 3
+        case .callError: expectedCount = 5
+        }
+        guard elements.count == expectedCount else {
+            throw failure(
+                .formationViolation,
+                "a message of type \(typeId) has \(expectedCount) elements, got \(elements.count)", type: typeId)
+        }
+        switch type {
+        case .call:
+            guard case .string(let action) = elements[2] else {
+                throw failure(
+                    .formationViolation, "the action must be a string, got \(elements[2].typeDescription)",
+                    type: typeId)
+            }
+            guard case .object(let payload) = elements[3] else {
+                throw failure(
+                    .formationViolation, "the payload must be an object, got \(elements[3].typeDescription)",
+                    type: typeId)
+            }
+            return .call(uniqueId: uniqueId, action: action, payload: payload)
+        case .callResult:
+            guard case .object(let payload) = elements[2] else {
+                throw failure(
+                    .formationViolation, "the payload must be an object, got \(elements[2].typeDescription)",
+                    type: typeId)
+            }
+            return .callResult(uniqueId: uniqueId, payload: payload)
+        case .callError:
+            guard case .string(let code) = elements[2] else {
+                throw failure(
+                    .formationViolation, "the error code must be a string, got \(elements[2].typeDescription)",
+                    type: typeId)
+            }
+            guard case .string(let description) = elements[3] else {
+                throw failure(
+                    .formationViolation,
+                    "the error description must be a string, got \(elements[3].typeDescription)", type: typeId)
+            }
+            guard case .object(let details) = elements[4] else {
+                throw failure(
+                    .formationViolation, "the error details must be an object, got \(elements[4].typeDescription)",
+                    type: typeId)
+            }
+            return .callError(
+                uniqueId: uniqueId, code: OCPPErrorCode(received: code), description: description, details: details)
+        }
+    }
+}

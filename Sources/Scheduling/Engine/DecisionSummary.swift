@@ -1,0 +1,109 @@
+import Foundation
+import Rules
+import Store
+
+/// The part of a connector's decision that the audit trail records: a new record is written only
+/// when this changes, so a decision that stands for hours is one row.
+public struct DecisionSummary: Sendable, Equatable {
+    /// `true` charge, `false` pause, `nil` left to the charger.
+    public var charging: Bool?
+    public var limitAmps: Double?
+    public var session: String?
+    public var availability: String?
+    /// The deciding rules per family (`charging`, `limit`, `share`, `session`, `availability`), and
+    /// `override` with the families a manual override decided.
+    public var rules: [String: [String]]
+    public var unknownInputs: [String]
+    /// Why the connector is paused (`rule`, `belowMinimum`, `shareBudget`), when it is.
+    public var pauseReason: String?
+
+    /// The summary of the rules' `decision` as the policy carries it out (`effective`: overrides
+    /// applied, the limit clipped to the charger).
+    public init(decision: ConnectorDecision, effective: EffectiveDecision) {
+        charging = effective.charging.map { $0 == .charge }
+        limitAmps = effective.isPaused ? 0 : effective.limitAmps
+        session =
+            switch effective.session {
+            case .start: "start"
+            case .stop: "stop"
+            case nil: nil
+            }
+        availability = effective.availability?.rawValue
+        let explanation = decision.explanation
+        var rules: [String: [String]] = [:]
+        let families: [(String, [String])] = [
+            ("charging", explanation.chargingRules), ("limit", explanation.limitRules),
+            ("share", explanation.shareRules), ("session", explanation.sessionRules),
+            ("availability", explanation.availabilityRules),
+        ]
+        for (family, names) in families where !names.isEmpty { rules[family] = names }
+        var overridden: [String] = []
+        if effective.limitSource == .override { overridden.append("limit") }
+        if effective.sessionSource == .override { overridden.append("session") }
+        if effective.availabilitySource == .override { overridden.append("availability") }
+        if !overridden.isEmpty { rules["override"] = overridden }
+        self.rules = rules
+        unknownInputs = explanation.unknownValues
+        if effective.isPaused {
+            if effective.limitSource == .rules, decision.charging != .pause {
+                pauseReason = PauseReason.belowMinimum.rawValue
+            } else {
+                pauseReason = explanation.pauseReason?.rawValue
+            }
+        } else {
+            pauseReason = nil
+        }
+    }
+
+    /// Whether a manual override decided any family.
+    public var isOverridden: Bool { rules["override"] != nil }
+
+    /// The rules that decided any family, sorted, without repeats.
+    public var decidingRules: [String] {
+        Array(Set(rules.filter { $0.key != "override" }.values.flatMap { $0 })).sorted()
+    }
+
+    /// A readable account for `ampwise why`:
+    /// `charge at 16.0 A (charging: cheap overnight; limit: cheap overnight)`.
+    public var explanation: String {
+        var parts: [String] = []
+        switch charging {
+        case true?:
+            parts.append(limitAmps.map { "charge at \(DecisionSummary.amps($0))" } ?? "charge")
+        case false?:
+            switch pauseReason {
+            case "belowMinimum"?: parts.append("pause, the limit is below the charger's minimum")
+            case "shareBudget"?: parts.append("pause, the shared budget is too small")
+            default: parts.append("pause")
+            }
+        case nil:
+            if let limitAmps { parts.append("limit \(DecisionSummary.amps(limitAmps))") }
+        }
+        if let session { parts.append("\(session) a session") }
+        if let availability { parts.append("make \(availability)") }
+        var text = parts.isEmpty ? "nothing decided: left to the charger" : parts.joined(separator: ", ")
+        let families = ["charging", "limit", "share", "session", "availability"].compactMap { family in
+            rules[family].map { "\(family): \($0.joined(separator: ", "))" }
+        }
+        if !families.isEmpty { text += " (" + families.joined(separator: "; ") + ")" }
+        if let overridden = rules["override"] {
+            text += "; manual override of " + overridden.joined(separator: ", ")
+        }
+        if !unknownInputs.isEmpty { text += "; unknown: " + unknownInputs.joined(separator: ", ") }
+        return text
+    }
+
+    /// The audit-trail row for this summary.
+    public func record(at: Date, key: ConnectorKey) -> DecisionRecord {
+        DecisionRecord(
+            at: at, chargerId: key.chargerId, connectorId: key.connectorId, charging: charging, limitAmps: limitAmps,
+            session: session, availability: availability, rules: rules, unknownInputs: unknownInputs,
+            explanation: explanation)
+    }
+
+    /// `16.0 A`: one decimal, as limits are sent.
+    static func amps(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return String(format: "%.1f A", rounded)
+    }
+}

@@ -1,0 +1,184 @@
+import ChargePointManagement
+import Foundation
+import JSON
+import Logging
+import Rules
+
+extension SchedulingEngine: SchedulerControl {
+    public func setLimitOverride(_ override: LimitOverrideRequest) async throws(SchedulerControlError) {
+        let snapshot = directory.snapshot(override.chargerId)
+        let facts = chargerFacts(override.chargerId, snapshot: snapshot)
+        let amps: Double
+        switch (override.amps, override.watts) {
+        case (let value?, nil):
+            amps = value
+        case (nil, let watts?):
+            guard watts.isFinite, watts >= 0 else { throw SchedulerControlError("watts: expected a number >= 0") }
+            amps = facts.amps(fromWatts: watts)
+        case (nil, nil):
+            throw SchedulerControlError("amps: expected amps or watts")
+        case (_?, _?):
+            throw SchedulerControlError("watts: give amps or watts, not both")
+        }
+        guard amps.isFinite, amps >= 0 else { throw SchedulerControlError("amps: expected a number >= 0") }
+        if let minutes = override.minutes, !(minutes.isFinite && minutes > 0) {
+            throw SchedulerControlError("minutes: expected a number > 0")
+        }
+        let connector = connectorFacts(snapshot, connectorId: override.connectorId)
+        let now = clock.now()
+        core.updatePolicy(chargerId: override.chargerId, connectorId: override.connectorId) { policy, _ in
+            policy.setLimitOverride(amps: amps, minutes: override.minutes, connector: connector, now: now)
+        }
+        // At once, not at the next turn of the loop: the API answers with the new decision.
+        await pass()
+    }
+
+    public func clearLimitOverride(chargerId: String, connectorId: Int) async {
+        core.updatePolicy(chargerId: chargerId, connectorId: connectorId) { policy, _ in policy.clearLimitOverride() }
+        await pass()
+    }
+
+    public func noteManualCommand(_ command: ManualCommand) async {
+        let now = clock.now()
+        switch command {
+        case .start(let chargerId, let connectorId), .stop(let chargerId, let connectorId):
+            let snapshot = directory.snapshot(chargerId)
+            let connector = connectorFacts(snapshot, connectorId: connectorId)
+            let facts = chargerFacts(chargerId, snapshot: snapshot)
+            core.updatePolicy(chargerId: chargerId, connectorId: connectorId) { policy, _ in
+                if case .start = command {
+                    policy.setSessionOverride(.start(idTag: nil), connector: connector, now: now)
+                    // The API sent it: the policy must not send the same start again.
+                    policy.toldSession = .start(idTag: facts.sessionIdTag)
+                } else if let transactionId = connector.transactionId {
+                    policy.setSessionOverride(.stop, connector: connector, now: now)
+                    policy.toldSession = .stop(transactionId: transactionId)
+                }
+            }
+        case .availability(let chargerId, let connectorId, let available):
+            let intent: AvailabilityIntent = available ? .available : .unavailable
+            core.updatePolicy(chargerId: chargerId, connectorId: connectorId) { policy, _ in
+                policy.setAvailabilityOverride(intent, now: now)
+                policy.toldAvailability = intent
+            }
+        }
+        trigger()
+    }
+
+    public func updateInputs(_ values: [String: Double]) async throws(SchedulerControlError) -> [InputStatus] {
+        let now = clock.now()
+        let body = JSONValue.object(
+            JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.number($0.value)) }))
+        do {
+            try inputs.merge(body, now: now)
+        } catch {
+            throw SchedulerControlError(error.description)
+        }
+        trigger()
+        do {
+            try await store.setInputs(values, at: now)
+        } catch {
+            logger.warning("cannot store the inputs: \(error)")
+        }
+        return inputStatuses(now: clock.now())
+    }
+
+    public func inputs() async -> [InputStatus] {
+        inputStatuses(now: clock.now())
+    }
+
+    public func replaceTariff(_ slots: [PriceSlot]) async throws(SchedulerControlError) {
+        do {
+            try tariff.push(slots)
+        } catch {
+            throw SchedulerControlError(String(describing: error))
+        }
+        trigger()
+        do {
+            try await store.replaceTariffPrices(slots)
+        } catch {
+            logger.warning("cannot store the tariff: \(error)")
+        }
+    }
+
+    public func tariffSlots(from: Date, to: Date) async -> [PriceSlot] {
+        TariffSchedule.merged(tariff.quarterHourSlots(from: from, to: to))
+    }
+
+    public func rulesOverview() async -> RulesOverview {
+        RulesOverview(rules: core.ruleSet.rules, active: core.decisions.mapValues(\.explanation.activeRules))
+    }
+
+    public func reloadRules() async -> [RuleDiagnostic] {
+        guard let loadRules else { return [] }
+        let sources: [RuleSource]
+        do {
+            sources = try loadRules()
+        } catch let diagnostic as RuleDiagnostic {
+            return [diagnostic]
+        } catch {
+            return [RuleDiagnostic(path: "rules", line: 1, column: 1, message: String(describing: error))]
+        }
+        let result = RuleChecker.check(sources)
+        guard let ruleSet = result.ruleSet else {
+            logger.warning("rules not reloaded: \(result.diagnostics.count) error(s); the last good rules stay")
+            return result.diagnostics
+        }
+        core.replaceRules(ruleSet)
+        logger.info("rules reloaded: \(ruleSet.summary)")
+        trigger()
+        return []
+    }
+
+    public func connectorStates(chargerId: String) async -> [Int: ConnectorSchedulingState] {
+        var states: [Int: ConnectorSchedulingState] = [:]
+        let policy = core.policies[chargerId]
+        for (key, summary) in core.summaries where key.chargerId == chargerId {
+            let connector = policy?[key.connectorId]
+            let installed = connector?.installedProfile
+            let answer = lastLimitAnswers[key]
+            states[key.connectorId] = ConnectorSchedulingState(
+                charging: summary.charging, limitAmps: summary.limitAmps, rules: summary.decidingRules,
+                source: summary.isOverridden ? "override" : "rules", appliedLimitAmps: installed?.amps,
+                appliedStatus: answer?.outcome, appliedAt: answer?.at ?? installed?.acceptedAt)
+        }
+        return states
+    }
+
+    public func evaluationCount() async -> Int {
+        core.evaluationCount
+    }
+
+    // MARK: - Helpers
+
+    func inputStatuses(now: Date) -> [InputStatus] {
+        inputs.readings(now: now).compactMap { reading in
+            let stored = inputs.values[reading.name]
+            guard let value = stored?.value ?? reading.value, let updatedAt = reading.updatedAt,
+                let age = reading.ageSeconds
+            else { return nil }
+            return InputStatus(
+                name: reading.name.rawValue, value: value, updatedAt: updatedAt, ageSeconds: age,
+                stale: age > inputs.maxAge)
+        }
+    }
+
+    func chargerFacts(_ chargerId: String, snapshot: ChargerSnapshot?) -> ChargerFacts {
+        let settings = core.settings.charger(chargerId)
+        let working = core.policies[chargerId]?.charger.workingProfilePurpose
+        guard let snapshot else {
+            return ChargerFacts(
+                voltage: settings.voltage, phases: settings.phases, minCurrent: settings.minCurrent,
+                maxCurrent: settings.maxCurrent, pause: settings.pause, idTag: settings.idTag,
+                workingProfilePurpose: working)
+        }
+        return SchedulingWorld.chargerFacts(snapshot: snapshot, settings: settings, workingPurpose: working)
+    }
+
+    func connectorFacts(_ snapshot: ChargerSnapshot?, connectorId: Int) -> ConnectorFacts {
+        let connector = snapshot?.connector(connectorId)
+        return ConnectorFacts(
+            connectorId: connectorId, status: connector?.status ?? "Available",
+            transactionId: connector?.transaction?.id)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import JSON
+
+extension TariffSlot {
+    /// The slots of a `PUT /api/tariff` body, validated: timestamps in ISO 8601 (with a `Z` or an
+    /// offset, optional fractional seconds), `end` after `start`, finite prices, and no two slots of
+    /// the same push overlapping (a push says one thing per instant).
+    public static func slots(fromJSON value: JSONValue) throws(TariffError) -> [TariffSlot] {
+        guard let items = value.arrayValue else { throw .notAnArray }
+        var slots: [TariffSlot] = []
+        for (index, item) in items.enumerated() {
+            guard let object = item.objectValue else { throw .notAnObject(index: index) }
+            func timestamp(_ name: String) throws(TariffError) -> Date {
+                guard let value = object[name] else { throw .missingField(index: index, field: name) }
+                guard let text = value.stringValue, let date = parseTimestamp(text) else {
+                    throw .badTimestamp(index: index, field: name)
+                }
+                return date
+            }
+            let start = try timestamp("start")
+            let end = try timestamp("end")
+            guard let priceValue = object["price"] else { throw .missingField(index: index, field: "price") }
+            guard let price = priceValue.doubleValue else { throw .badPrice(index: index) }
+            slots.append(TariffSlot(start: start, end: end, price: price))
+        }
+        try validate(slots)
+        return slots
+    }
+
+    /// Checks what `slots(fromJSON:)` checks, for slots built in code.
+    public static func validate(_ slots: [TariffSlot]) throws(TariffError) {
+        for (index, slot) in slots.enumerated() {
+            guard slot.price.isFinite else { throw .badPrice(index: index) }
+            guard slot.end > slot.start else { throw .endNotAfterStart(index: index) }
+            for otherIndex in 0..<index where slots[otherIndex].overlaps(slot) {
+                throw .overlapping(index: index, otherIndex: otherIndex)
+            }
+        }
+    }
+
+    /// Parses `2026-11-25T00:00:00Z`, `2026-11-25T01:00:00+01:00`, `2026-11-25T00:00:00.000Z`.
+    public static func parseTimestamp(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        return try? fractional.parse(text)
+    }
+}

@@ -1,0 +1,59 @@
+import Dispatch
+import Foundation
+import Logging
+import SQLite
+
+/// Copies the WAL back into the database file from a second connection on its own queue.
+///
+/// A checkpoint copies megabytes and fsyncs the database file, which can take tens of
+/// milliseconds. Left to SQLite's automatic checkpoint it would run on the writing connection,
+/// inside whichever commit crossed the threshold, and a StartTransaction would wait for the
+/// disk. A PASSIVE checkpoint from another connection runs beside the writer instead (WAL
+/// allows it). It cannot start the WAL over, though: SQLite does that only when a write begins
+/// on a fully copied WAL, and the writer keeps appending. So `finish` lets the store copy the
+/// few frames written meanwhile on its own queue (a millisecond or a few, measured), after which
+/// its next transaction starts the WAL from the beginning and the file stays small.
+///
+/// `@unchecked Sendable`: `connection` is used only by blocks on `queue` (serial), and
+/// `lastRequest` only on the store's queue, where `requestIfDue` is called.
+final class StoreCheckpointer: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "ampwise.store.checkpoint")
+    private let connection: SQLiteConnection
+    private let logger = Logger(label: "store")
+    private var lastRequest = ContinuousClock.now
+    private static let interval = Duration.milliseconds(500)
+    private static let maximumRounds = 8
+
+    init(path: String, busyTimeoutMilliseconds: Int) throws {
+        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    }
+
+    /// Called on the store's queue after writes: starts a checkpoint at most twice a second.
+    /// `finish` is called on the checkpoint queue afterwards.
+    func requestIfDue(finish: @escaping @Sendable () -> Void) {
+        let now = ContinuousClock.now
+        guard now - lastRequest >= Self.interval else { return }
+        lastRequest = now
+        queue.async { [self] in
+            do {
+                // The writer keeps appending meanwhile, so go round until the WAL is copied up to
+                // its end: only then does the writer's next transaction start the WAL over
+                // instead of growing it (each round copies what the last one left, so it is short).
+                for _ in 0..<Self.maximumRounds {
+                    let frames = try connection.queryFirst("PRAGMA wal_checkpoint(PASSIVE)") { row in
+                        (log: row.int(1), copied: row.int(2))
+                    }
+                    guard let frames, frames.log > frames.copied else { break }
+                }
+            } catch {
+                logger.warning("WAL checkpoint failed: \(error)")
+            }
+            finish()
+        }
+    }
+
+    /// Waits for a running checkpoint and closes the connection.
+    func close() {
+        queue.sync { connection.close() }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import App
+@testable import Scheduling
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite struct PlanRenderingTests {
+    static let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
+
+    static func utc(_ text: String) -> Date { TariffSlot.parseTimestamp(text)! }
+
+    static let garage = PlanSeries(
+        label: "garage:1",
+        points: [
+            PlanPoint(
+                time: utc("2026-11-24T22:45:00Z"), limitAmps: nil, charging: false, price: 0.30,
+                rules: ["off by default"]),
+            PlanPoint(
+                time: utc("2026-11-24T23:00:00Z"), limitAmps: nil, charging: false, price: 0.30,
+                rules: ["off by default"]),
+            PlanPoint(
+                time: utc("2026-11-24T23:30:00Z"), limitAmps: 16, charging: true, price: 0.11,
+                rules: ["cheap overnight", "garage fuse"]),
+            PlanPoint(
+                time: utc("2026-11-24T23:45:00Z"), limitAmps: 9.5, charging: true, price: 0.1234,
+                rules: ["cheap overnight"]),
+            PlanPoint(time: utc("2026-11-25T00:00:00Z"), limitAmps: nil, charging: true, price: nil, rules: []),
+        ])
+
+    @Test func theTableShowsLocalTimesWithTheDateWhenItChanges() {
+        #expect(
+            PlanTable.render(Self.garage, timeZone: Self.amsterdam) == """
+                garage:1
+                time              state    limit   price  rules
+                2026-11-24 23:45  pause      0 A    0.30  off by default
+                2026-11-25 00:00  pause      0 A    0.30  off by default
+                           00:30  charge  16.0 A    0.11  cheap overnight, garage fuse
+                           00:45  charge   9.5 A  0.1234  cheap overnight
+                           01:00  charge       -       -  -
+
+                """)
+    }
+
+    @Test func theChartIsWellFormedSVGWithAxesLegendAndOnePathPerSeries() throws {
+        let carport = PlanSeries(
+            label: "carport:1",
+            points: Self.garage.points.map { point in
+                var point = point
+                point.limitAmps = point.limitAmps.map { $0 / 2 }
+                return point
+            })
+        let svg = PlanChart.svg([Self.garage, carport], timeZone: Self.amsterdam, title: "Night <plan> & more")
+        let document = try SVGDocument(svg)
+        #expect(document.root == "svg")
+        let paths = document.elements.filter { $0.name == "path" }.map { $0.attributes["id"] }
+        #expect(paths == ["limit-0", "limit-1", "price"])
+        #expect(Set(document.groupIds).isSuperset(of: ["axis-amps", "axis-price", "axis-time", "legend"]))
+        #expect(document.texts.contains("Night <plan> & more"))
+        #expect(document.texts.contains("limit (A)"))
+        #expect(document.texts.contains("price (per kWh)"))
+        #expect(document.texts.contains("limit garage:1"))
+        #expect(document.texts.contains("limit carport:1"))
+        #expect(document.texts.contains("price"))
+        // Hour ticks in local time across the window (23:45 to 01:15).
+        #expect(document.texts.contains("00:00"))
+        #expect(document.texts.contains("01:00"))
+        #expect(document.texts.contains("20"))
+        #expect(!svg.contains("<script"))
+        #expect(svg.contains("font-family=\"sans-serif\""))
+    }
+
+    @Test func aPausedStepDrawsAtZeroAndNoOpinionLeavesAGap() {
+        let path = PlanChart.stepPath(
+            times: [0, 60, 120].map { Date(timeIntervalSince1970: $0) }, values: [0, nil, 10],
+            end: Date(timeIntervalSince1970: 180), x: { $0.timeIntervalSince1970 }, y: { 100 - $0 })
+        #expect(path == "M0 100 L60 100 M120 90 L180 90")
+    }
+
+    @Test(arguments: [(13.0, 20.0), (16.0, 20.0), (32.0, 40.0), (0.31, 0.4), (0.01, 0.01), (7.5, 8.0)])
+    func axisEndsAreRound(value: Double, ceiling: Double) {
+        #expect(abs(PlanChart.niceCeiling(value) - ceiling) < 1e-9)
+    }
+}
+
+/// What the tests need from a parsed SVG: element names with attributes, and the text content.
+final class SVGDocument: NSObject, XMLParserDelegate {
+    struct Element {
+        var name: String
+        var attributes: [String: String]
+    }
+
+    private(set) var elements: [Element] = []
+    private(set) var texts: [String] = []
+    private var currentText = ""
+
+    var root: String? { elements.first?.name }
+    var groupIds: [String] { elements.filter { $0.name == "g" }.compactMap { $0.attributes["id"] } }
+
+    init(_ text: String) throws {
+        super.init()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = self
+        guard parser.parse() else {
+            throw parser.parserError ?? CocoaError(.propertyListReadCorrupt)
+        }
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        elements.append(Element(name: elementName, attributes: attributes))
+        currentText = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        currentText += string
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        if elementName == "text" || elementName == "title" { texts.append(currentText) }
+        currentText = ""
+    }
+}

@@ -1,6 +1,0 @@
-import Central
-
-/// A `JSONObject` from a dictionary literal (`JSONValue` has the literal conformances).
-func object(_ value: JSONValue) -> JSONObject {
-    value.objectValue ?? JSONObject()
-}

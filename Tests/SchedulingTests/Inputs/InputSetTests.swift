@@ -1,0 +1,85 @@
+import Foundation
+import JSON
+import Testing
+
+@testable import Scheduling
+
+@Suite struct InputSetTests {
+    static let origin = Date(timeIntervalSince1970: 1_795_593_600)
+    static func time(_ seconds: Double) -> Date { origin.addingTimeInterval(seconds) }
+
+    @Test(arguments: [
+        ("grid.power", true), ("solar.power", true), ("solar.surplus", true), ("input.boost", true),
+        ("input.Car_2-soc", true), ("input.", false), ("input.a.b", false), ("input.é", false),
+        ("grid.Power", false), ("price", false), ("input boost", false), ("solar.power ", false),
+    ])
+    func namesAreExactlyTheDocumentedForms(name: String, valid: Bool) {
+        #expect((InputName(name) != nil) == valid)
+    }
+
+    @Test func pushesMergeAndValuesHaveAnAge() throws {
+        var inputs = InputSet(maxAge: 300)
+        try inputs.merge(try JSONParser.parse("{\"grid.power\":-2300,\"input.boost\":1}"), now: Self.time(0))
+        try inputs.merge(try JSONParser.parse("{\"solar.power\":4100}"), now: Self.time(10))
+        #expect(inputs.value(of: .gridPower, now: Self.time(20)) == -2300)
+        #expect(inputs.value(of: .solarPower, now: Self.time(20)) == 4100)
+        #expect(inputs.reading(of: InputName("input.boost")!, now: Self.time(20)).ageSeconds == 20)
+    }
+
+    @Test func neverPushedOrOlderThanMaxAgeIsUnknown() throws {
+        var inputs = InputSet(maxAge: 300)
+        #expect(inputs.value(of: .solarPower, now: Self.time(0)) == nil)
+        inputs.set(.solarPower, to: 4100, at: Self.time(0))
+        #expect(inputs.value(of: .solarPower, now: Self.time(300)) == 4100)
+        let stale = inputs.reading(of: .solarPower, now: Self.time(300.5))
+        #expect(stale == InputReading(name: .solarPower, value: nil, updatedAt: Self.time(0), ageSeconds: 300.5))
+        #expect(!stale.isKnown)
+    }
+
+    @Test func nullRemovesAnInput() throws {
+        var inputs = InputSet(maxAge: 300)
+        try inputs.merge(try JSONParser.parse("{\"input.boost\":1}"), now: Self.time(0))
+        try inputs.merge(try JSONParser.parse("{\"input.boost\":null}"), now: Self.time(1))
+        #expect(inputs.values.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("[]", InputError.notAnObject),
+        ("{\"grid.power\":1,\"gridpower\":2}", .badName("gridpower")),
+        ("{\"grid.power\":\"-2300\"}", .notANumber(name: "grid.power")),
+        ("{\"grid.power\":true}", .notANumber(name: "grid.power")),
+    ])
+    func aBadPushIsRefusedWhole(body: String, error: InputError) throws {
+        var inputs = InputSet(maxAge: 300)
+        #expect(throws: error) { try inputs.merge(try JSONParser.parse(body), now: Self.time(0)) }
+        #expect(inputs.values.isEmpty)
+    }
+
+    @Test func surplusIsDerivedFromGridPowerWhenNotPushed() {
+        var inputs = InputSet(maxAge: 300)
+        inputs.set(.gridPower, to: -2300, at: Self.time(0))
+        let derived = InputReading(
+            name: .solarSurplus, value: 2300, updatedAt: Self.time(0), ageSeconds: 5, isDerived: true)
+        #expect(inputs.reading(of: .solarSurplus, now: Self.time(5)) == derived)
+        inputs.set(.gridPower, to: 800, at: Self.time(10))
+        #expect(inputs.value(of: .solarSurplus, now: Self.time(10)) == 0)
+        inputs.set(.solarSurplus, to: 1500, at: Self.time(10))
+        #expect(inputs.reading(of: .solarSurplus, now: Self.time(10)).isDerived == false)
+        #expect(inputs.value(of: .solarSurplus, now: Self.time(10)) == 1500)
+        // Grid power stale too: the surplus is unknown.
+        #expect(inputs.value(of: .solarSurplus, now: Self.time(400)) == nil)
+    }
+
+    @Test func readingsListEveryInputAndTheDerivedSurplusByName() {
+        var inputs = InputSet(maxAge: 300)
+        inputs.set(.gridPower, to: -100, at: Self.time(0))
+        inputs.set(InputName("input.boost")!, to: 1, at: Self.time(0))
+        #expect(
+            inputs.readings(now: Self.time(1)).map(\.name.rawValue) == ["grid.power", "input.boost", "solar.surplus"])
+    }
+
+    @Test func errorMessagesNameTheField() {
+        let message = InputError.notANumber(name: "grid.power").description
+        #expect(message == "grid.power: expected a number (or null to remove it)")
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import JSON
+import Testing
+
+@testable import Scheduling
+
+@Suite struct ChargingProfilePayloadTests {
+    static let now = PolicyDriver.origin
+
+    @Test func txDefaultProfileInAmpsIsRelativeWithOneDecimal() {
+        let payload = CommandPayload.setChargingProfile(
+            amps: 10.26, purpose: .txDefaultProfile, connectorId: 1, transactionId: 7,
+            charger: ChargerFacts(maxStackLevel: 5), now: Self.now)
+        #expect(
+            "SetChargingProfile " + JSONWriter.string(.object(payload)) == PolicyDriver.txDefault("10.3"))
+    }
+
+    @Test func wattsAreAmpsTimesVoltageTimesPhases() {
+        let charger = ChargerFacts(rateUnit: LimitUnit(allowedUnits: "Power"), maxStackLevel: 5)
+        let payload = CommandPayload.setChargingProfile(
+            amps: 10, purpose: .txDefaultProfile, connectorId: 1, transactionId: nil, charger: charger, now: Self.now)
+        let line = "SetChargingProfile " + JSONWriter.string(.object(payload))
+        #expect(line == PolicyDriver.txDefault("6900", unit: "W"))
+    }
+
+    @Test func singlePhaseWattsWithFraction() {
+        let charger = ChargerFacts(rateUnit: .watts, voltage: 231, phases: 1)
+        let payload = CommandPayload.setChargingProfile(
+            amps: 6.3, purpose: .txDefaultProfile, connectorId: 2, transactionId: nil, charger: charger, now: Self.now)
+        #expect(
+            JSONWriter.string(.object(payload))
+                == "{\"connectorId\":2,\"csChargingProfiles\":{\"chargingProfileId\":102,\"stackLevel\":0,"
+                + "\"chargingProfilePurpose\":\"TxDefaultProfile\",\"chargingProfileKind\":\"Relative\","
+                + "\"chargingSchedule\":{\"chargingRateUnit\":\"W\",\"chargingSchedulePeriod\":"
+                + "[{\"startPeriod\":0,\"limit\":1455.3,\"numberPhases\":1}]}}}")
+    }
+
+    @Test func txProfileCarriesTheTransaction() {
+        let payload = CommandPayload.setChargingProfile(
+            amps: 16, purpose: .txProfile, connectorId: 1, transactionId: 42, charger: ChargerFacts(maxStackLevel: 3),
+            now: Self.now)
+        #expect(
+            JSONWriter.string(.object(payload))
+                == "{\"connectorId\":1,\"csChargingProfiles\":{\"chargingProfileId\":201,\"transactionId\":42,"
+                + "\"stackLevel\":3,\"chargingProfilePurpose\":\"TxProfile\",\"chargingProfileKind\":\"Relative\","
+                + "\"chargingSchedule\":{\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":"
+                + "[{\"startPeriod\":0,\"limit\":16,\"numberPhases\":3}]}}}")
+    }
+
+    @Test func chargePointMaxProfileIsAbsoluteOnConnectorZeroStartingADayBack() {
+        let payload = CommandPayload.setChargingProfile(
+            amps: 8, purpose: .chargePointMaxProfile, connectorId: 1, transactionId: 42,
+            charger: ChargerFacts(maxStackLevel: 3), now: Self.now)
+        #expect(
+            JSONWriter.string(.object(payload))
+                == "{\"connectorId\":0,\"csChargingProfiles\":{\"chargingProfileId\":300,\"stackLevel\":3,"
+                + "\"chargingProfilePurpose\":\"ChargePointMaxProfile\",\"chargingProfileKind\":\"Absolute\","
+                + "\"chargingSchedule\":{\"startSchedule\":\"2026-11-24T08:00:00Z\",\"chargingRateUnit\":\"A\","
+                + "\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":8,\"numberPhases\":3}]}}}")
+    }
+
+    @Test(arguments: [
+        ("Current", LimitUnit.amps), ("Power", .watts), ("Current,Power", .amps), ("Power, Current", .amps),
+        ("", .amps), (" power ", .watts), ("POWER,", .watts),
+    ])
+    func rateUnitFollowsTheAllowedUnits(allowed: String, unit: LimitUnit) {
+        #expect(LimitUnit(allowedUnits: allowed) == unit)
+    }
+
+    @Test func otherPayloads() {
+        #expect(JSONWriter.string(.object(CommandPayload.clearChargingProfile(profileId: 101))) == "{\"id\":101}")
+        #expect(
+            JSONWriter.string(.object(CommandPayload.remoteStartTransaction(connectorId: 2, idTag: "ampwise")))
+                == "{\"connectorId\":2,\"idTag\":\"ampwise\"}")
+        #expect(
+            JSONWriter.string(.object(CommandPayload.remoteStopTransaction(transactionId: 9)))
+                == "{\"transactionId\":9}")
+        #expect(
+            JSONWriter.string(.object(CommandPayload.changeAvailability(connectorId: 0, availability: .unavailable)))
+                == "{\"connectorId\":0,\"type\":\"Inoperative\"}")
+    }
+}

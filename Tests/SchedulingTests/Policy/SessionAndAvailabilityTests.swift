@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import Scheduling
+
+@Suite struct SessionAndAvailabilityTests {
+    static let start = "RemoteStartTransaction {\"connectorId\":1,\"idTag\":\"rule-tag\"}"
+
+    @Test(arguments: [
+        ("Preparing", nil as Int?, ChargingIntent?.none, true),
+        ("Preparing", nil, .charge, true),
+        ("Preparing", nil, .pause, false),
+        ("Preparing", 7, nil, false),
+        ("Available", nil, nil, false),
+        ("SuspendedEV", nil, nil, false),
+        ("Charging", 7, nil, false),
+    ])
+    func startOnlyOnPreparingWithoutATransactionAndNotPaused(
+        status: String, transaction: Int?, charging: ChargingIntent?, starts: Bool
+    ) {
+        var driver = PolicyDriver()
+        driver.connector = ConnectorFacts(connectorId: 1, status: status, transactionId: transaction)
+        driver.intent = ConnectorIntent(charging: charging, session: .start(idTag: "rule-tag"))
+        let sent = driver.run(at: 0).filter { $0.hasPrefix("RemoteStart") }
+        #expect(sent == (starts ? [Self.start] : []))
+    }
+
+    @Test func startIsSentOnceAndRetriedOnlyAfterAFailure() {
+        var driver = PolicyDriver()
+        driver.connector = ConnectorFacts(connectorId: 1, status: "Preparing")
+        driver.intent = ConnectorIntent(session: .start(idTag: "rule-tag"))
+        #expect(driver.run(at: 0, answering: [.rejected]) == [Self.start])
+        #expect(driver.policy.failures[.session]?.outcome == .rejected)
+        #expect(driver.policy.nextWakeUp == PolicyDriver.time(30))
+        #expect(driver.run(at: 29.9) == [])
+        #expect(driver.run(at: 30) == [Self.start])
+        #expect(driver.run(at: 31) == [])
+        #expect(driver.run(at: 100) == [])
+        // A new plug-in after a session: the state changed, so start again.
+        driver.connector = ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 3)
+        #expect(driver.run(at: 200) == [])
+        driver.connector = ConnectorFacts(connectorId: 1, status: "Preparing")
+        #expect(driver.run(at: 300) == [Self.start])
+    }
+
+    @Test func startWithoutARuleIdTagUsesTheChargersOrAmpwise() {
+        var driver = PolicyDriver()
+        driver.connector = ConnectorFacts(connectorId: 1, status: "Preparing")
+        driver.intent = ConnectorIntent(session: .start(idTag: nil))
+        #expect(driver.run(at: 0) == ["RemoteStartTransaction {\"connectorId\":1,\"idTag\":\"ampwise\"}"])
+    }
+
+    @Test func stopEndsTheOpenTransactionOnce() {
+        var driver = PolicyDriver()
+        driver.intent = ConnectorIntent(session: .stop)
+        #expect(driver.run(at: 0) == ["RemoteStopTransaction {\"transactionId\":7}"])
+        #expect(driver.run(at: 1) == [])
+        driver.connector = ConnectorFacts(connectorId: 1, status: "Finishing")
+        #expect(driver.run(at: 2) == [])
+    }
+
+    @Test func availabilityScheduledCountsAsDoneAndIsNotResent() {
+        var driver = PolicyDriver()
+        driver.intent = ConnectorIntent(availability: .unavailable)
+        let sent = driver.run(at: 0, answering: [.scheduled])
+        #expect(sent == ["ChangeAvailability {\"connectorId\":1,\"type\":\"Inoperative\"}"])
+        #expect(driver.run(at: 60) == [])
+        #expect(driver.policy.failures.isEmpty)
+        driver.intent = ConnectorIntent(availability: .available)
+        #expect(driver.run(at: 61) == ["ChangeAvailability {\"connectorId\":1,\"type\":\"Operative\"}"])
+    }
+
+    @Test func availabilityRejectedIsRetriedEveryRetryInterval() {
+        var driver = PolicyDriver()
+        driver.intent = ConnectorIntent(availability: .unavailable)
+        #expect(driver.run(at: 0, answering: [.rejected]).count == 1)
+        #expect(driver.run(at: 29, answering: [.rejected]).count == 0)
+        #expect(driver.run(at: 30, answering: [.rejected]).count == 1)
+        #expect(driver.run(at: 59, answering: [.rejected]).count == 0)
+        #expect(driver.run(at: 60, answering: [.accepted]).count == 1)
+        #expect(driver.run(at: 90).count == 0)
+    }
+
+    @Test func noAvailabilityOpinionSendsNothing() {
+        var driver = PolicyDriver()
+        driver.intent = ConnectorIntent(availability: .unavailable)
+        _ = driver.run(at: 0)
+        driver.intent = ConnectorIntent()
+        #expect(driver.run(at: 1) == [])
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import SQLite
+import TestSupport
+import Testing
+
+@testable import Store
+
+@Suite struct StoreMigrationTests {
+    static let tables = [
+        "charger_configuration", "charger_events", "charger_settings", "chargers", "commands", "connectors",
+        "counters", "decisions", "inputs", "meter_values", "status_history", "tariff_prices", "transactions",
+    ]
+
+    @Test func freshDatabaseEndsAtTheLatestVersionWithEveryTable() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.file("fresh.sqlite"))
+        #expect(try await store.schemaVersion() == StoreSchema.latestVersion)
+        #expect(StoreSchema.latestVersion == 3)
+        await store.close()
+
+        let connection = try SQLiteConnection(path: directory.file("fresh.sqlite"))
+        let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
+            row in row.string(0)
+        }
+        #expect(tables == Self.tables)
+        #expect(try connection.scalar("PRAGMA journal_mode") == .text("wal"))
+    }
+
+    @Test func oldDatabaseIsUpgradedAndKeepsItsRows() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("old.sqlite")
+        do {
+            let connection = try SQLiteConnection(path: path)
+            try StoreSchema.migrator.migrate(connection, upTo: 1)
+            #expect(try StoreSchema.migrator.currentVersion(of: connection) == 1)
+            try connection.run("INSERT INTO chargers (id, created_at) VALUES ('garage', '2026-11-25T08:00:00.000Z')")
+            try connection.run("UPDATE counters SET value = 41 WHERE name = 'next_transaction_id'")
+        }
+        let store = try Store(path: path)
+        #expect(try await store.schemaVersion() == 3)
+        #expect(try await store.chargers().map(\.id) == ["garage"])
+        let id = try await store.startTransaction(
+            TransactionStart(chargerId: "garage", connectorId: 1, idTag: "tag", meterStart: 0, startedAt: Date()))
+        #expect(id == 41)
+        try await store.setChargerSetting(chargerId: "garage", key: "chargingProfileKind", value: "TxProfile")
+        #expect(try await store.chargerSetting(chargerId: "garage", key: "chargingProfileKind") == "TxProfile")
+        await store.close()
+    }
+
+    @Test func reopeningAMigratedDatabaseRunsNothing() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("again.sqlite")
+        try await Store(path: path).close()
+        let connection = try SQLiteConnection(path: path)
+        #expect(try StoreSchema.migrator.migrate(connection) == 3)
+        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 3)
+    }
+
+    @Test func databaseFromANewerVersionIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("newer.sqlite")
+        do {
+            let connection = try SQLiteConnection(path: path)
+            try connection.execute("PRAGMA user_version = 99")
+        }
+        let error = #expect(throws: SQLiteMigrationError.self) { _ = try Store(path: path) }
+        #expect(error == .databaseIsNewer(found: 99, latest: 3))
+    }
+
+    @Test func failedMigrationLeavesTheVersionUnchanged() throws {
+        let connection = try SQLiteConnection(path: ":memory:")
+        let migrator = SQLiteMigrator(migrations: [
+            SQLiteMigration(version: 1, name: "one", sql: "CREATE TABLE a (x)"),
+            SQLiteMigration(version: 2, name: "broken", sql: "CREATE TABLE b (x); CREATE TABLE a (x)"),
+        ])
+        #expect(throws: SQLiteError.self) { try migrator.migrate(connection) }
+        #expect(try migrator.currentVersion(of: connection) == 1)
+        #expect(try connection.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'b'") == .integer(0))
+    }
+}

@@ -1,0 +1,248 @@
+import HTTP
+import Testing
+import WebSocket
+
+@testable import WebSocket
+
+@Suite struct WebSocketUpgradeTests {
+    static let key = "dGhlIHNhbXBsZSBub25jZQ=="
+    static let accept = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
+
+    /// A valid upgrade request, with `replacing` overriding (or, with nil, removing) header fields.
+    private func request(
+        _ target: String = "/ocpp/CP1", method: String = "GET", version: String = "HTTP/1.1",
+        replacing: [(String, String?)] = [], adding: [(String, String)] = []
+    ) throws -> HTTPRequest {
+        var fields: [(String, String?)] = [
+            ("Host", "localhost:9000"), ("Upgrade", "websocket"), ("Connection", "Upgrade"),
+            ("Sec-WebSocket-Key", Self.key), ("Sec-WebSocket-Version", "13"), ("Sec-WebSocket-Protocol", "ocpp1.6"),
+        ]
+        for (name, value) in replacing {
+            if let index = fields.firstIndex(where: { $0.0 == name }) {
+                fields[index].1 = value
+            } else {
+                fields.append((name, value))
+            }
+        }
+        var text = "\(method) \(target) \(version)\r\n"
+        for (name, value) in fields { if let value { text += "\(name): \(value)\r\n" } }
+        for (name, value) in adding { text += "\(name): \(value)\r\n" }
+        text += "\r\n"
+        var parser = HTTPRequestParser()
+        parser.append(Array(text.utf8))
+        return try #require(try parser.next())
+    }
+
+    private func evaluate(
+        _ request: HTTPRequest, admission: ChargerAdmission = .allowed
+    ) -> WebSocketUpgradeResult {
+        WebSocketUpgrade.evaluate(request) { _ in admission }
+    }
+
+    private func refusal(_ result: WebSocketUpgradeResult) -> WebSocketUpgradeError? {
+        if case .refuse(let error, let response) = result {
+            #expect(response == error.response)
+            return error
+        }
+        return nil
+    }
+
+    private func acceptedId(_ result: WebSocketUpgradeResult) -> String? {
+        if case .accept(let chargerId, _, _) = result { return chargerId }
+        return nil
+    }
+
+    @Test func computesTheAcceptValueOfRFC6455Section1_3() {
+        #expect(WebSocketUpgrade.acceptValue(forKey: Self.key) == Self.accept)
+    }
+
+    @Test func acceptsAValidUpgradeWithExactly101Bytes() throws {
+        let result = evaluate(try request())
+        let expected =
+            "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Accept: \(Self.accept)\r\nSec-WebSocket-Protocol: ocpp1.6\r\n\r\n"
+        #expect(result == .accept(chargerId: "CP1", subprotocol: "ocpp1.6", response: Array(expected.utf8)))
+    }
+
+    @Test func picksOCPP16AmongOtherOfferedProtocols() throws {
+        let result = evaluate(try request(replacing: [("Sec-WebSocket-Protocol", "ocpp2.0.1, ocpp1.6,ocpp1.5")]))
+        guard case .accept(_, let subprotocol, let response) = result else {
+            Issue.record("refused: \(result)")
+            return
+        }
+        #expect(subprotocol == "ocpp1.6")
+        #expect(String(decoding: response, as: UTF8.self).contains("\r\nSec-WebSocket-Protocol: ocpp1.6\r\n"))
+    }
+
+    @Test func acceptsAChargerThatOffersNoProtocolWithoutAProtocolHeader() throws {
+        for replacement in [nil, ""] as [String?] {
+            let result = evaluate(try request(replacing: [("Sec-WebSocket-Protocol", replacement)]))
+            let expected =
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: \(Self.accept)\r\n\r\n"
+            #expect(result == .accept(chargerId: "CP1", subprotocol: nil, response: Array(expected.utf8)))
+        }
+    }
+
+    @Test func answersWithTheChargersOwnSpellingOfOCPP16() throws {
+        let result = evaluate(try request(replacing: [("Sec-WebSocket-Protocol", "OCPP1.6")]))
+        guard case .accept(_, let subprotocol, _) = result else {
+            Issue.record("refused: \(result)")
+            return
+        }
+        #expect(subprotocol == "OCPP1.6")
+    }
+
+    @Test func refusesOnlyOtherProtocolsWith400() throws {
+        let result = evaluate(try request(replacing: [("Sec-WebSocket-Protocol", "ocpp2.0.1, ocpp2.0")]))
+        #expect(refusal(result) == .unsupportedSubprotocols(["ocpp2.0.1", "ocpp2.0"]))
+        #expect(refusal(result)?.status.code == 400)
+    }
+
+    @Test(arguments: [
+        ("/ocpp/CP%201/", "CP 1"),
+        ("/ocpp/CP1?x=1", "CP1"),
+        ("/CP1", "CP1"),
+        ("/steve/websocket/CentralSystemService/CP-7", "CP-7"),
+        ("/ocpp/a%2Fb", "a/b"),
+        ("/ocpp//CP1//", "CP1"),
+    ])
+    func takesTheChargerIdFromTheLastNonEmptySegment(_ target: String, _ id: String) throws {
+        #expect(acceptedId(evaluate(try request(target))) == id)
+    }
+
+    @Test(arguments: ["/", "//", "/?id=CP1"])
+    func refusesAPathWithoutAChargerIdWith404BeforeAskingAboutTheCharger(_ target: String) throws {
+        var asked = false
+        let result = WebSocketUpgrade.evaluate(try request(target)) { _ in
+            asked = true
+            return .passwordRequired("secret")
+        }
+        #expect(refusal(result) == .missingChargerId)
+        #expect(refusal(result)?.status.code == 404)
+        #expect(!asked)
+    }
+
+    @Test func refusesAnUnknownChargerWith404() throws {
+        var askedAbout: String?
+        let result = WebSocketUpgrade.evaluate(try request("/ocpp/CP%201")) { id in
+            askedAbout = id
+            return .refused
+        }
+        #expect(refusal(result) == .unknownCharger("CP 1"))
+        #expect(refusal(result)?.status == .notFound)
+        #expect(askedAbout == "CP 1")
+    }
+
+    @Test(arguments: [
+        ("POST", "HTTP/1.1", [] as [(String, String?)], WebSocketUpgradeError.methodNotAllowed("POST"), 405),
+        ("GET", "HTTP/1.0", [], .httpVersionTooOld(.http10), 400),
+        ("GET", "HTTP/1.1", [("Upgrade", nil)], .missingUpgradeHeader, 426),
+        ("GET", "HTTP/1.1", [("Upgrade", "h2c")], .missingUpgradeHeader, 426),
+        ("GET", "HTTP/1.1", [("Connection", nil)], .missingConnectionUpgrade, 400),
+        ("GET", "HTTP/1.1", [("Connection", "keep-alive")], .missingConnectionUpgrade, 400),
+        ("GET", "HTTP/1.1", [("Sec-WebSocket-Version", "8")], .unsupportedWebSocketVersion("8"), 426),
+        ("GET", "HTTP/1.1", [("Sec-WebSocket-Version", "13, 8")], .unsupportedWebSocketVersion("13, 8"), 426),
+        ("GET", "HTTP/1.1", [("Sec-WebSocket-Version", nil)], .unsupportedWebSocketVersion(nil), 426),
+        ("GET", "HTTP/1.1", [("Sec-WebSocket-Key", nil)], .invalidWebSocketKey, 400),
+        ("GET", "HTTP/1.1", [("Sec-WebSocket-Key", "not base64!")], .invalidWebSocketKey, 400),
+        ("GET", "HTTP/1.1", [("Sec-WebSocket-Key", "AAAAAAAAAAAAAAAAAAAA")], .invalidWebSocketKey, 400),  // 15 bytes
+        ("GET", "HTTP/1.1", [("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ")], .invalidWebSocketKey, 400),
+    ])
+    func refusesInvalidHandshakesWithTheRightStatus(
+        _ method: String, _ version: String, _ replacing: [(String, String?)], _ error: WebSocketUpgradeError,
+        _ status: Int
+    ) throws {
+        let result = evaluate(try request(method: method, version: version, replacing: replacing))
+        #expect(refusal(result) == error)
+        #expect(error.status.code == status)
+    }
+
+    @Test func refusesTwoKeys() throws {
+        let result = evaluate(try request(adding: [("Sec-WebSocket-Key", Self.key)]))
+        #expect(refusal(result) == .invalidWebSocketKey)
+    }
+
+    @Test func acceptsHeaderTokensInAnyCaseAndPosition() throws {
+        let result = evaluate(
+            try request(replacing: [("Upgrade", "WebSocket"), ("Connection", "keep-alive, upgrade")]))
+        #expect(acceptedId(result) == "CP1")
+    }
+
+    @Test func tellsTheClientWhichVersionToUse() {
+        let bytes = WebSocketUpgradeError.unsupportedWebSocketVersion("8").response.bytes()
+        let expected =
+            "HTTP/1.1 426 Upgrade Required\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            + "Sec-WebSocket-Version: 13\r\nConnection: close\r\nContent-Length: 58\r\n\r\n"
+            + "unsupported Sec-WebSocket-Version 8; only 13 is supported\n"
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        let plain = WebSocketUpgradeError.missingUpgradeHeader.response
+        #expect(plain.headers["Upgrade"] == "websocket")
+        #expect(plain.headers["Connection"] == "Upgrade, close")
+        #expect(WebSocketUpgradeError.methodNotAllowed("PUT").response.headers["Allow"] == "GET")
+    }
+
+    // MARK: Basic auth
+
+    private func basic(_ credentials: String) -> String {
+        "Basic " + Base64.encode(Array(credentials.utf8))
+    }
+
+    @Test func acceptsTheRightCredentials() throws {
+        let result = evaluate(
+            try request(adding: [("Authorization", basic("CP1:secret"))]), admission: .passwordRequired("secret"))
+        #expect(acceptedId(result) == "CP1")
+    }
+
+    @Test func acceptsALowercaseSchemeAndAPasswordWithAColon() throws {
+        let header = "basic " + Base64.encode(Array("CP1:a:b".utf8))
+        let result = evaluate(try request(adding: [("Authorization", header)]), admission: .passwordRequired("a:b"))
+        #expect(acceptedId(result) == "CP1")
+    }
+
+    @Test func ignoresCredentialsForAChargerWithoutPassword() throws {
+        let result = evaluate(try request(adding: [("Authorization", basic("CP1:whatever"))]), admission: .allowed)
+        #expect(acceptedId(result) == "CP1")
+    }
+
+    @Test func refusesMissingCredentialsWith401AndAChallenge() throws {
+        let result = evaluate(try request(), admission: .passwordRequired("secret"))
+        #expect(refusal(result) == .missingCredentials(chargerId: "CP1"))
+        guard case .refuse(_, let response) = result else { return }
+        let expected =
+            "HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            + "WWW-Authenticate: Basic realm=\"ampwise\"\r\nConnection: close\r\nContent-Length: 51\r\n\r\n"
+            + "charger CP1 must authenticate with HTTP Basic auth\n"
+        #expect(String(decoding: response.bytes(), as: UTF8.self) == expected)
+    }
+
+    @Test(arguments: [
+        "Basic " + Base64.encode(Array("CP1:wrong".utf8)),
+        "Basic " + Base64.encode(Array("CP2:secret".utf8)),
+        "Basic " + Base64.encode(Array("CP1:secret2".utf8)),
+        "Basic " + Base64.encode(Array("CP1:".utf8)),
+        "Basic " + Base64.encode(Array("CP1secret".utf8)),
+        "Basic not-base64",
+        "Bearer " + Base64.encode(Array("CP1:secret".utf8)),
+        "Basic",
+    ])
+    func refusesWrongCredentialsWith401(_ authorization: String) throws {
+        let result = evaluate(
+            try request(adding: [("Authorization", authorization)]), admission: .passwordRequired("secret"))
+        #expect(refusal(result) == .wrongCredentials(chargerId: "CP1"))
+        #expect(refusal(result)?.response.headers["WWW-Authenticate"] == #"Basic realm="ampwise""#)
+        #expect(refusal(result)?.status.code == 401)
+    }
+
+    @Test func decodesAndEncodesBase64() {
+        #expect(Base64.encode(Array("".utf8)) == "")
+        #expect(Base64.encode(Array("f".utf8)) == "Zg==")
+        #expect(Base64.encode(Array("fo".utf8)) == "Zm8=")
+        #expect(Base64.encode(Array("foobar".utf8)) == "Zm9vYmFy")
+        #expect(Base64.decode("Zm9vYg==") == Array("foob".utf8))
+        #expect(Base64.decode("Zm9vYmE=") == Array("fooba".utf8))
+        #expect(Base64.decode("Zm9=YmE=") == nil)
+        #expect(Base64.decode("Zg=") == nil)
+        #expect(Base64.decode("Z===") == nil)
+    }
+}
