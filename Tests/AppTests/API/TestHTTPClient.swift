@@ -47,12 +47,3 @@ final class TestHTTPClient: @unchecked Sendable {
         try socket.receiveUntilClosed().isEmpty
     }
 }
-
-/// Runs blocking work on a thread of its own, off the Swift concurrency pool that the server's
-/// request tasks need. (Not a global Dispatch queue: with few cores it adds a thread only about
-/// once a second while its workers block, which made parallel tests wait on each other.)
-func offPool<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
-}

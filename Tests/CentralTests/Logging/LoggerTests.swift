@@ -30,30 +30,34 @@ import Testing
 
     /// ~105,000 lines crashed `ampwise serve`: each read of the sink wrapped it in one more thunk,
     /// so each line cost more than the last and the stack grew until it overflowed.
-    @Test func aMillionLinesCostTheSameEachAndHoldNoMemory() {
+    @Test func aMillionLinesCostTheSameEachAndHoldNoMemory() async throws {
         let sink = CapturingLogSink(label: "million-test", keepsLines: false)
         let previous = Logger.sink
         Logger.sink = sink
         defer { Logger.sink = previous }
         let logger = Logger(label: "million-test")
         let batch = 100_000
-        var durations: [Duration] = []
-        let clock = ContinuousClock()
         logger.info("warm-up")
-        let memoryBefore = ProcessMemory.residentBytes()
-        for _ in 0..<10 {
-            let started = clock.now
-            for index in 0..<batch { logger.info("line \(index) from CP-1") }
-            durations.append(clock.now - started)
+        // Seconds of work: off the concurrency pool, which other tests' servers need.
+        let (durations, memoryGrowth) = try await offPool {
+            let clock = ContinuousClock()
+            var durations: [Duration] = []
+            let memoryBefore = ProcessMemory.residentBytes()
+            for _ in 0..<10 {
+                let started = clock.now
+                for index in 0..<batch { logger.info("line \(index) from CP-1") }
+                durations.append(clock.now - started)
+            }
+            return (durations, ProcessMemory.residentBytes() - memoryBefore)
         }
-        let memoryGrowth = ProcessMemory.residentBytes() - memoryBefore
         #expect(sink.count == 1 + 10 * batch)
         // With the defect the last batch took hundreds of times as long as the first.
         let first = durations[0] / .milliseconds(1)
         let last = durations[9] / .milliseconds(1)
         #expect(last < first * 3 + 50, "first batch \(first) ms, last \(last) ms")
-        // With the defect memory grew ~175 bytes a line: 175 MB here.
-        #expect(memoryGrowth < 32 << 20, "grew \(memoryGrowth) bytes")
+        // Resident memory is the whole process's, and other tests run in parallel (up to ~50 MB seen):
+        // the bound sits between that noise and the defect's 175 MB.
+        #expect(memoryGrowth < 96 << 20, "grew \(memoryGrowth) bytes")
     }
 
     /// A destination that stops reading (a full pipe, a stuck terminal) must not stop the

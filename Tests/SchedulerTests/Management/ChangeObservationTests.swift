@@ -4,30 +4,34 @@ import TestSupport
 import Testing
 
 @testable import Scheduler
-
 struct ChangeObservationTests {
     /// Every change is read by every observer, on the event loops: a million changes must cost the
     /// same each and hold no memory (the logger's sink, read the same way, crashed a server).
-    @Test func aMillionChangesCostTheSameEachAndHoldNoMemory() throws {
+    @Test func aMillionChangesCostTheSameEachAndHoldNoMemory() async throws {
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.file("ampwise.sqlite"))
         let fleet = ChargerFleet(store: store, settings: ChargerFleetSettings())
         let count = Mutex(0)
         fleet.observeChanges { _ in count.withLock { $0 += 1 } }
-        let clock = ContinuousClock()
         let change = ChargerChange.status(chargerId: "CP1", connectorId: 1)
-        var durations: [Duration] = []
-        let memoryBefore = ProcessMemory.residentBytes()
-        for _ in 0..<10 {
-            let started = clock.now
-            for _ in 0..<100_000 { fleet.emit(change) }
-            durations.append(clock.now - started)
+        // Off the concurrency pool, which other tests' servers need.
+        let (durations, memoryGrowth) = try await offPool {
+            let clock = ContinuousClock()
+            var durations: [Duration] = []
+            let memoryBefore = ProcessMemory.residentBytes()
+            for _ in 0..<10 {
+                let started = clock.now
+                for _ in 0..<100_000 { fleet.emit(change) }
+                durations.append(clock.now - started)
+            }
+            return (durations, ProcessMemory.residentBytes() - memoryBefore)
         }
-        let memoryGrowth = ProcessMemory.residentBytes() - memoryBefore
         #expect(count.withLock { $0 } == 1_000_000)
         let first = durations[0] / .milliseconds(1)
         let last = durations[9] / .milliseconds(1)
         #expect(last < first * 3 + 50, "first batch \(first) ms, last \(last) ms")
-        #expect(memoryGrowth < 32 << 20, "grew \(memoryGrowth) bytes")
+        // Resident memory is the whole process's, and other tests run in parallel (up to ~50 MB seen):
+        // the bound sits between that noise and the defect's 175 MB.
+        #expect(memoryGrowth < 96 << 20, "grew \(memoryGrowth) bytes")
     }
 }
