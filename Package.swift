@@ -39,26 +39,31 @@ let package = Package(
         layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
         // The OCPP central system: charger connections and sessions.
         layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
+        // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
+        // measurands, commands and their outcomes, whatever OCPP version a charger speaks.
+        layer("ChargingModel"),
         // The rule language: pure.
-        layer("Rules"),
+        layer("Rules", ["ChargingModel"]),
         // Storage.
         layer("SQLite", ["CSQLite"]),
-        layer("Store", ["SQLite", "JSON", "OCPP", "Rules", "Logging"]),
+        layer("Store", ["SQLite", "ChargingModel", "JSON", "Logging"]),
         // Charge point management: every charger message, set-up, transactions, metering.
-        layer("ChargePointManagement", ["Central", "Transport", "OCPP", "Store", "JSON", "Logging"]),
+        layer(
+            "ChargePointManagement",
+            ["Central", "Transport", "OCPP", "ChargingModel", "Store", "JSON", "Logging"]),
         // Scheduling: rules to decisions to commands.
-        layer("Scheduling", ["Rules", "Store", "ChargePointManagement", "Central", "OCPP", "JSON", "Logging"]),
+        layer("Scheduling", ["Rules", "ChargingModel", "Store", "JSON", "Logging"]),
         // The program: configuration, command line, HTTP API, presentation, wiring.
         layer(
             "App",
             [
-                "CLinux", "Logging", "JSON", "HTTP", "OCPP", "Transport", "Central", "Rules", "Store",
+                "CLinux", "Logging", "JSON", "HTTP", "OCPP", "Transport", "Central", "ChargingModel", "Rules", "Store",
                 "ChargePointManagement", "Scheduling",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
         .executableTarget(
-            name: "RulesBenchmark", dependencies: ["Rules"], path: "Benchmarks/RulesBenchmark",
+            name: "RulesBenchmark", dependencies: ["Rules", "ChargingModel"], path: "Benchmarks/RulesBenchmark",
             swiftSettings: strictSettings),
         .executableTarget(
             name: "StoreBenchmark", dependencies: ["Store", "OCPP", "JSON"], path: "Benchmarks/StoreBenchmark",
@@ -66,7 +71,10 @@ let package = Package(
 
         layer(
             "TestSupport",
-            ["Logging", "JSON", "HTTP", "WebSocket", "OCPP", "Transport", "Central", "COpenSSL"],
+            [
+                "Logging", "JSON", "HTTP", "WebSocket", "OCPP", "Transport", "Central", "ChargingModel", "Scheduling",
+                "COpenSSL",
+            ],
             path: "Tests/Support"),
         testTarget("LoggingTests", []),
         testTarget("JSONTests", ["JSON"]),
@@ -75,17 +83,20 @@ let package = Package(
         testTarget("OCPPTests", ["OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
-        testTarget("RulesTests", ["Rules"]),
+        testTarget("RulesTests", ["Rules", "ChargingModel"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
-        testTarget("StoreTests", ["Store", "SQLite", "OCPP", "JSON", "Rules"]),
+        testTarget("StoreTests", ["Store", "SQLite", "ChargingModel", "JSON"]),
         testTarget(
-            "ChargePointManagementTests", ["ChargePointManagement", "Store", "SQLite", "Central", "OCPP", "JSON"]),
+            "ChargePointManagementTests",
+            ["ChargePointManagement", "ChargingModel", "Store", "SQLite", "Central", "OCPP", "JSON"]),
         testTarget(
-            "SchedulingTests", ["Scheduling", "ChargePointManagement", "Store", "Rules", "Central", "OCPP", "JSON"]),
+            "SchedulingTests",
+            ["Scheduling", "ChargingModel", "ChargePointManagement", "Store", "Rules", "Central", "OCPP", "JSON"]),
         testTarget(
             "AppTests",
             [
-                "App", "Scheduling", "ChargePointManagement", "Store", "Rules", "Central", "Transport", "OCPP",
+                "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
+                "OCPP",
                 "HTTP", "JSON",
             ]),
     ]

@@ -2,6 +2,7 @@
 //   evaluating 50 rules for 1,000 connectors: <= 5 ms per tick;
 //   parsing and checking 1,000 rules: <= 50 ms.
 // Run with `swift run -c release RulesBenchmark`.
+import ChargingModel
 import Foundation
 import Rules
 

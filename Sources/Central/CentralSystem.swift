@@ -73,6 +73,10 @@ public final class CentralSystem: ChargePointCalling {
         sessions.withLock { $0[chargerId] != nil }
     }
 
+    public func latencyMilliseconds(of chargerId: String) -> Double? {
+        session(chargerId)?.latencyMilliseconds
+    }
+
     /// The session of a connected charger; its `info` can be read from any thread.
     public func session(_ chargerId: String) -> ChargePointSession? {
         sessions.withLock { $0[chargerId] }

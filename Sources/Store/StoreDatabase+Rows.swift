@@ -1,5 +1,5 @@
+import ChargingModel
 import Foundation
-import OCPP
 import SQLite
 
 // Row decoders, one per record type, matching the column lists of the queries.
@@ -29,10 +29,10 @@ extension StoreDatabase {
 
     /// Columns 1 to 9 of `chargerColumns`. Every boot writes a vendor and a model, so a row
     /// without them is a charger that has not booted yet.
-    static func chargerIdentity(_ row: SQLiteRow) -> BootNotificationRequest? {
+    static func chargerIdentity(_ row: SQLiteRow) -> ChargerIdentity? {
         guard let vendor = row.optionalString(1), let model = row.optionalString(2) else { return nil }
-        return BootNotificationRequest(
-            chargePointVendor: vendor, chargePointModel: model, chargePointSerialNumber: row.optionalString(3),
+        return ChargerIdentity(
+            vendor: vendor, model: model, serialNumber: row.optionalString(3),
             chargeBoxSerialNumber: row.optionalString(4), firmwareVersion: row.optionalString(5),
             iccid: row.optionalString(6), imsi: row.optionalString(7), meterType: row.optionalString(8),
             meterSerialNumber: row.optionalString(9))

@@ -102,7 +102,7 @@ extension StoreDatabase {
             WHERE id = ?
             """,
             [
-                identity.chargePointVendor, identity.chargePointModel, identity.chargePointSerialNumber,
+                identity.vendor, identity.model, identity.serialNumber,
                 identity.chargeBoxSerialNumber, identity.firmwareVersion, identity.iccid, identity.imsi,
                 identity.meterType, identity.meterSerialNumber, at, at, at, boot.chargerId,
             ])

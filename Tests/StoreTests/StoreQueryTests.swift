@@ -1,6 +1,6 @@
+import ChargingModel
 import Foundation
 import JSON
-import OCPP
 import TestSupport
 import Testing
 
@@ -16,8 +16,8 @@ import Testing
     @Test func chargerRecordsIdentityFeaturesAndTimes() async throws {
         let directory = try TemporaryDirectory()
         let store = try Self.openStore(directory)
-        let identity = BootNotificationRequest(
-            chargePointVendor: "Wall Box Chargers", chargePointModel: "PLP1-0-2-4", chargePointSerialNumber: "88034",
+        let identity = ChargerIdentity(
+            vendor: "Wall Box Chargers", model: "PLP1-0-2-4", serialNumber: "88034",
             firmwareVersion: "5.5.10", iccid: "8931", imsi: "2040", meterType: "DSZ15")
         store.recordBoot(ChargerBoot(chargerId: "garage", identity: identity, at: Self.start))
         store.recordSeen(chargerId: "garage", at: Self.start.addingTimeInterval(60), isHeartbeat: true)

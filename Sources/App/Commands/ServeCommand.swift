@@ -40,15 +40,15 @@ enum ServeCommand {
         }
         // One group of event loops serves the chargers and the API.
         let group = EventLoopGroup(loopCount: centralConfiguration.loopCount)
-        let fleet = ChargerFleet(store: store, settings: configuration.chargerFleetSettings())
-        let central = CentralSystem(configuration: centralConfiguration, handler: fleet, group: group)
-        fleet.attach(caller: central)
-        let engine = SchedulingEngine(
-            settings: configuration.engineSettings, ruleSet: ruleSet, tariff: configuration.tariffSchedule,
-            directory: fleet, caller: central, store: store, loadRules: configuration.ruleSourceLoader)
+        let site = Site(
+            store: store, central: centralConfiguration, fleet: configuration.chargerFleetSettings(),
+            engine: configuration.engineSettings, ruleSet: ruleSet, tariff: configuration.tariffSchedule,
+            loadRules: configuration.ruleSourceLoader, group: group)
+        let engine = site.engine
         let dependencies = APIDependencies(
-            chargers: fleet, central: central, records: store, scheduler: engine, centralMetrics: central.metrics,
-            version: AmpwiseVersion.current, remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
+            chargers: site.fleet, commands: site.commands, records: store, scheduler: engine,
+            centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
+            remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
         let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
                 let diagnostics = await engine.reloadRules()
@@ -62,17 +62,13 @@ enum ServeCommand {
         }
         var api: APIServer?
         do {
-            try await fleet.restore()
-            await engine.start()
-            // The API before the chargers: once the central system logs that it listens, all is up.
-            api = try APIServer.start(configuration: configuration.api, dependencies: dependencies, group: group)
-            try central.start()
+            try await site.start {
+                api = try APIServer.start(configuration: configuration.api, dependencies: dependencies, group: group)
+            }
         } catch {
             logger.error("cannot start: \(error)")
             api?.stop()
-            central.stop()
-            await engine.stop()
-            await store.close()
+            await site.stop()
             group.shutdown()
             return 1
         }
@@ -81,9 +77,7 @@ enum ServeCommand {
         reloads.cancel()
         logger.info("received \(signal); shutting down")
         api?.stop()
-        central.stop()
-        await engine.stop()
-        await store.close()
+        await site.stop()
         group.shutdown()
         logger.info("stopped")
         return 0

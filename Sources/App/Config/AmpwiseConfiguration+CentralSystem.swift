@@ -1,5 +1,5 @@
+import ChargingModel
 import Foundation
-import OCPP
 
 extension AmpwiseConfiguration {
     /// `central`: the OCPP WebSocket endpoint and what the chargers are asked to do.

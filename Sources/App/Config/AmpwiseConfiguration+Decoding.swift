@@ -1,8 +1,8 @@
 import ChargePointManagement
+import ChargingModel
 import Foundation
 import JSON
 import Logging
-import OCPP
 import Scheduling
 
 extension AmpwiseConfiguration {
@@ -122,10 +122,11 @@ extension AmpwiseConfiguration.CentralSystem {
                 for (index, item) in items.enumerated() {
                     let itemPath = "central.measurands[\(index)]"
                     if let name = item.stringValue {
-                        if let measurand = Measurand.known(name) {
-                            list.append(measurand)
-                        } else {
+                        let measurand = Measurand(spelling: name)
+                        if case .other = measurand {
                             reader.report(itemPath, "unknown measurand \"\(name)\"")
+                        } else {
+                            list.append(measurand)
                         }
                     } else {
                         reader.report(itemPath, "expected a string")

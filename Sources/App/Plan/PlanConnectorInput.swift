@@ -1,21 +1,22 @@
+import ChargingModel
 import Foundation
 
 /// One connector of a plan inputs file: its status, transaction and measurands over time.
 public struct PlanConnectorInput: Sendable, Equatable {
     public var chargerId: String
     public var connectorId: Int
-    /// OCPP status names; before the first point the connector is Available.
-    public var status: PlanTimeSeries<String>
+    /// Before the first point the connector is Available.
+    public var status: PlanTimeSeries<ConnectorStatus>
     /// Whether a transaction is open; `nil`: open while Charging, SuspendedEV or SuspendedEVSE.
     public var transaction: PlanTimeSeries<Bool>?
-    /// By OCPP measurand name (`Power.Active.Import` in W, `Current.Import`, `Current.Offered`, `SoC`).
-    public var measurands: [String: PlanTimeSeries<Double>]
+    /// Power.Active.Import in W, Current.Import, Current.Offered, SoC.
+    public var measurands: [Measurand: PlanTimeSeries<Double>]
     /// Energy of the open transaction in Wh.
     public var energy: PlanTimeSeries<Double>?
 
     public init(
-        chargerId: String, connectorId: Int, status: PlanTimeSeries<String>,
-        transaction: PlanTimeSeries<Bool>? = nil, measurands: [String: PlanTimeSeries<Double>] = [:],
+        chargerId: String, connectorId: Int, status: PlanTimeSeries<ConnectorStatus>,
+        transaction: PlanTimeSeries<Bool>? = nil, measurands: [Measurand: PlanTimeSeries<Double>] = [:],
         energy: PlanTimeSeries<Double>? = nil
     ) {
         self.chargerId = chargerId
@@ -26,7 +27,7 @@ public struct PlanConnectorInput: Sendable, Equatable {
         self.energy = energy
     }
 
-    static let sessionStatuses: Set<String> = ["Charging", "SuspendedEV", "SuspendedEVSE"]
+    static let sessionStatuses: Set<ConnectorStatus> = [.charging, .suspendedEV, .suspendedEVSE]
 
     /// Whether a transaction is open at `instant`, and since when (the point that opened it).
     func openTransaction(at instant: Date) -> (index: Int, startedAt: Date)? {

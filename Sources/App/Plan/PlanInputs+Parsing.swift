@@ -1,12 +1,12 @@
+import ChargingModel
 import Foundation
 import JSON
 import Scheduling
 
 extension PlanInputs {
     /// The measurand each connector field sets.
-    static let measurandFields: [(field: String, measurand: String)] = [
-        ("power", "Power.Active.Import"), ("current", "Current.Import"), ("offered", "Current.Offered"),
-        ("soc", "SoC"),
+    static let measurandFields: [(field: String, measurand: Measurand)] = [
+        ("power", .powerActiveImport), ("current", .currentImport), ("offered", .currentOffered), ("soc", .soc),
     ]
 
     /// Reads a plan inputs file; errors name the file and the field.
@@ -106,7 +106,7 @@ struct PlanInputsReader {
                 throw fail(field, "\(chargerId):\(connectorId) is listed twice")
             }
             var input = PlanConnectorInput(
-                chargerId: chargerId, connectorId: connectorId, status: .constant("Charging"))
+                chargerId: chargerId, connectorId: connectorId, status: .constant(.charging))
             let known =
                 ["charger", "connector", "status", "transaction", "energy"] + PlanInputs.measurandFields.map(\.field)
             for key in object.keys where !known.contains(key) {
@@ -114,9 +114,8 @@ struct PlanInputsReader {
             }
             if let status = object["status"] {
                 input.status = try series(status, field: "\(field).status", valueName: "status") {
-                    value -> String? in
-                    guard let text = value.stringValue, PlanInputsReader.statuses.contains(text) else { return nil }
-                    return text
+                    value -> ConnectorStatus? in
+                    value.stringValue.flatMap(ConnectorStatus.init(rawValue:))
                 }
             }
             if let transaction = object["transaction"] {
@@ -192,8 +191,5 @@ struct PlanInputsReader {
         }
     }
 
-    static let statuses = [
-        "Available", "Preparing", "Charging", "SuspendedEV", "SuspendedEVSE", "Finishing", "Reserved", "Unavailable",
-        "Faulted",
-    ]
+    static let statuses = ConnectorStatus.allCases.map(\.rawValue)
 }

@@ -1,4 +1,5 @@
 import ChargePointManagement
+import ChargingModel
 import Foundation
 import Scheduling
 
@@ -26,7 +27,7 @@ public struct PlanInputs: Sendable {
     public static func defaults(chargerIds: [String]) -> PlanInputs {
         PlanInputs(
             connectors: chargerIds.sorted().map {
-                PlanConnectorInput(chargerId: $0, connectorId: 1, status: .constant("Charging"))
+                PlanConnectorInput(chargerId: $0, connectorId: 1, status: .constant(.charging))
             })
     }
 
@@ -47,10 +48,10 @@ public struct PlanInputs: Sendable {
         for (index, input) in connectors.enumerated() {
             var snapshot = byCharger[input.chargerId] ?? ChargerSnapshot(id: input.chargerId)
             snapshot.connected = true
-            snapshot.allowedChargingRateUnit = chargers[input.chargerId]?.allowedChargingRateUnit
+            snapshot.limitUnit = LimitUnit(ocpp16AllowedUnits: chargers[input.chargerId]?.allowedChargingRateUnit)
             snapshot.maxStackLevel = chargers[input.chargerId]?.maxStackLevel
             var connector = ConnectorSnapshot(id: input.connectorId)
-            connector.status = input.status.value(at: instant) ?? "Available"
+            connector.status = input.status.value(at: instant) ?? .available
             for (name, series) in input.measurands {
                 if let value = series.value(at: instant) {
                     connector.measurands[name] = MeasurandValue(value: value, unit: Self.unit(of: name), at: instant)
@@ -61,7 +62,7 @@ public struct PlanInputs: Sendable {
                 connector.transaction = TransactionSnapshot(
                     id: (index + 1) * 1000 + open.index, idTag: "plan", startedAt: open.startedAt, meterStart: 0,
                     energyWh: input.energy?.value(at: instant) ?? 0)
-                if connector.status == "Charging" {
+                if connector.status == .charging {
                     connector.chargingSeconds = max(0, instant.timeIntervalSince(open.startedAt))
                 }
             }
@@ -71,10 +72,10 @@ public struct PlanInputs: Sendable {
         return byCharger.keys.sorted().compactMap { byCharger[$0] }
     }
 
-    static func unit(of measurand: String) -> String {
+    static func unit(of measurand: Measurand) -> String {
         switch measurand {
-        case "Power.Active.Import": "W"
-        case "SoC": "Percent"
+        case .powerActiveImport: "W"
+        case .soc: "Percent"
         default: "A"
         }
     }

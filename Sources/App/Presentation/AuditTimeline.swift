@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import OCPP
 import Scheduling
 import Store
 
@@ -87,7 +88,7 @@ public enum AuditTimeline {
 
     /// Whether the action's payload says all there is (a profile's limit, an availability).
     static func tellsItsReason(_ action: String) -> Bool {
-        action == CommandAction.setChargingProfile.rawValue || action == CommandAction.changeAvailability.rawValue
+        action == OCPPAction.setChargingProfile.rawValue || action == OCPPAction.changeAvailability.rawValue
     }
 
     static func padded(_ text: String, _ width: Int) -> String {

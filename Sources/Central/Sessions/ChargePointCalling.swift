@@ -8,6 +8,8 @@ public protocol ChargePointCalling: Sendable {
     func call(action: String, payload: JSONObject, to chargerId: String) async throws(CallError) -> JSONObject
     /// Whether the charger is connected now.
     func isConnected(_ chargerId: String) -> Bool
+    /// The round trip of the charger's last ping, in milliseconds, when it is connected.
+    func latencyMilliseconds(of chargerId: String) -> Double?
 }
 
 extension ChargePointCalling {

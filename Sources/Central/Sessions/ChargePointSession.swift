@@ -16,6 +16,9 @@ public final class ChargePointSession: @unchecked Sendable {
     public let subprotocol: String?
     public let remoteAddress: String
     public let connectedAt: Date
+    /// Numbers every connection since start-up, in the order their upgrades were accepted: of two
+    /// connections of one charger, the higher number is the newer.
+    public let connectionNumber: UInt64
     public let loop: EventLoop
     let access: ChargerAccess
 
@@ -29,6 +32,8 @@ public final class ChargePointSession: @unchecked Sendable {
     private let handler: any IncomingCallHandler
     private let publisher: CentralEventPublisher
     private let metrics: CentralMetrics
+
+    private static let connectionCounter = Atomic<UInt64>(0)
 
     /// Round trip of the last ping, in milliseconds; readable from any thread.
     public var latencyMilliseconds: Double? { latency.withLock { $0 } }
@@ -56,6 +61,7 @@ public final class ChargePointSession: @unchecked Sendable {
         self.publisher = publisher
         self.metrics = metrics
         self.connectedAt = Date()
+        self.connectionNumber = Self.connectionCounter.add(1, ordering: .relaxed).newValue
     }
 
     /// A snapshot other threads may read.

@@ -7,7 +7,7 @@ public struct ChargerAccess: Sendable, Equatable {
     /// `false` accepts what faulty firmware sends, with a warning, instead of a CALLERROR.
     public var strict: Bool
 
-    var validationMode: OCPPValidationMode { strict ? .strict : .lenient }
+    package var validationMode: OCPPValidationMode { strict ? .strict : .lenient }
 
     public init(password: String? = nil, strict: Bool = true) {
         self.password = password

@@ -1,3 +1,5 @@
+import ChargingModel
+
 /// One observer of the fleet's changes, held by reference.
 ///
 /// `ChargerFleet` keeps its observers behind a lock and reads them on every change; a reference

@@ -6,19 +6,28 @@ import Store
 import Transport
 
 extension ChargerFleet {
-    /// A charger completed its WebSocket upgrade (`session` gives its latency; tests pass none).
+    /// A charger completed its WebSocket upgrade. `session` (tests pass none) gives the
+    /// connection's number, protocol and event loop; the session itself stays the central
+    /// system's, which is the one place that knows a charger's current connection.
     public func connected(_ chargerId: String, session: ChargePointSession? = nil) {
         let now = settings.now()
-        let connection = update(chargerId) { state in
+        let connection: Int? = update(chargerId) { state in
+            if let number = session?.connectionNumber {
+                // An older connection announced late (a charger that did not wait for its first
+                // upgrade's answer) does not replace the newer one.
+                guard number >= state.connectionNumber else { return nil }
+                state.connectionNumber = number
+            }
             state.connectionCount += 1
             if state.connectionCount > 1 { state.base.reconnects += 1 }
             state.base.connected = true
+            state.base.protocolVersion = session?.subprotocol ?? "ocpp1.6"
             state.base.lastSeen = now
-            state.session = session
             state.bootedOnConnection = false
             state.lastSeenStoredAt = now
             return state.connectionCount
         }
+        guard let connection else { return }
         store.recordSeen(chargerId: chargerId, at: now)
         store.recordEvent(
             ChargerEventRecord(chargerId: chargerId, kind: "Connected", payload: .object(JSONObject()), at: now))
@@ -26,11 +35,13 @@ extension ChargerFleet {
         scheduleSetupWithoutBoot(chargerId, connection: connection, loop: session?.loop)
     }
 
-    /// A charger's connection closed. With `session`, only if that is still the charger's current
-    /// connection: a charger that reconnects before the old connection is seen to close (a
-    /// half-open TCP connection, or the central system replacing it) stays connected.
+    /// A charger's connection closed. With `session`, only if it is the newest connection the
+    /// fleet has seen: a charger that reconnects before the old connection is seen to close (a
+    /// half-open TCP connection, or the central system replacing it, each on its own event loop)
+    /// stays connected, in whatever order the two events arrive.
     public func disconnected(_ chargerId: String, session: ChargePointSession? = nil) {
-        disconnected(chargerId, ifCurrent: { state in session == nil || state.session === session })
+        let number = session?.connectionNumber
+        disconnected(chargerId, ifCurrent: { state in number.map { $0 == state.connectionNumber } ?? true })
     }
 
     /// A connection of the charger closed; `isCurrent` tells, under the lock, whether it is the
@@ -40,7 +51,6 @@ extension ChargerFleet {
         let current = update(chargerId) { state in
             guard isCurrent(state) else { return false }
             state.base.connected = false
-            state.session = nil
             return true
         }
         guard current else {

@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 import JSON
 import Logging
@@ -106,13 +107,13 @@ extension ChargerFleet {
             return
         }
         let bootNumber = update(chargerId) { state in
-            state.base.identity = boot
+            state.base.identity = ChargerIdentity(boot)
             state.base.lastBoot = now
             state.bootedOnConnection = true
             state.bootCount += 1
             return state.bootCount
         }
-        store.recordBoot(ChargerBoot(chargerId: chargerId, identity: boot, at: now))
+        store.recordBoot(ChargerBoot(chargerId: chargerId, identity: ChargerIdentity(boot), at: now))
         let serial = boot.chargePointSerialNumber ?? boot.chargeBoxSerialNumber ?? "unknown"
         logger.info(
             "\(chargerId) booted: vendor \(boot.chargePointVendor), model \(boot.chargePointModel), "
@@ -134,7 +135,7 @@ extension ChargerFleet {
     // MARK: StatusNotification
 
     func handleStatus(_ notification: StatusNotificationRequest, from chargerId: String, at now: Date) {
-        let status = notification.status.spelling
+        let status = ConnectorStatus(notification.status)
         let errorCode = notification.errorCode.spelling
         let changed = update(chargerId) { state in
             if notification.connectorId == 0 {
@@ -158,7 +159,8 @@ extension ChargerFleet {
         }
         store.recordStatus(
             StatusRecord(
-                chargerId: chargerId, connectorId: notification.connectorId, status: status, errorCode: errorCode,
+                chargerId: chargerId, connectorId: notification.connectorId, status: notification.status.spelling,
+                errorCode: errorCode,
                 info: notification.info, vendorId: notification.vendorId,
                 vendorErrorCode: notification.vendorErrorCode, chargerTimestamp: notification.timestamp,
                 receivedAt: now))
@@ -169,7 +171,8 @@ extension ChargerFleet {
             if let vendorError = notification.vendorErrorCode { details.append("vendor error \(vendorError)") }
             let subject = notification.connectorId == 0 ? "charger" : "connector \(notification.connectorId)"
             logger.info(
-                "\(chargerId) \(subject): \(status)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"))
+                "\(chargerId) \(subject): \(notification.status.spelling)"
+                    + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"))
         }
         emit(.status(chargerId: chargerId, connectorId: notification.connectorId))
     }

@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 import Logging
 import OCPP
@@ -53,7 +54,7 @@ extension ChargerFleet {
                 var configuration: [String: String] = [:]
                 for entry in configurations[record.id] ?? [] { configuration[entry.key] = entry.value ?? "" }
                 state.base.configuration = configuration
-                state.base.allowedChargingRateUnit = configuration[ConfigurationKey.rateUnit]
+                state.base.limitUnit = LimitUnit(ocpp16AllowedUnits: configuration[ConfigurationKey.rateUnit])
                 state.base.maxStackLevel = configuration[ConfigurationKey.maxStackLevel].flatMap {
                     Int($0.trimmingCharacters(in: .whitespaces))
                 }
@@ -65,13 +66,15 @@ extension ChargerFleet {
             }
             for status in statuses {
                 var state = chargers[status.chargerId] ?? ChargerState(id: status.chargerId)
+                // Stored as the charger spelled it; read as the model's status, as it came in.
+                let connectorStatus = ConnectorStatus(ChargePointStatus(spelling: status.status))
                 if status.connectorId == 0 {
-                    state.base.status = status.status
+                    state.base.status = connectorStatus
                     state.base.errorCode = status.errorCode
                     state.base.info = status.info
                     state.base.vendorErrorCode = status.vendorErrorCode
                 } else {
-                    state[connector: status.connectorId].snapshot.status = status.status
+                    state[connector: status.connectorId].snapshot.status = connectorStatus
                     state[connector: status.connectorId].snapshot.errorCode = status.errorCode
                     state[connector: status.connectorId].snapshot.info = status.info
                     state[connector: status.connectorId].snapshot.vendorErrorCode = status.vendorErrorCode

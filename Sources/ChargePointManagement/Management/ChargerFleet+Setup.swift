@@ -1,4 +1,5 @@
 import Central
+import ChargingModel
 import Foundation
 import JSON
 import Logging
@@ -22,20 +23,18 @@ extension ChargerFleet {
     /// with source `setup`. It stops when a newer boot started another set-up, or when the
     /// charger cannot be reached.
     func runSetup(_ chargerId: String, boot: Int) async {
-        guard let caller else {
-            logger.warning("\(chargerId): no central system attached; set-up skipped")
+        guard let commands else {
+            logger.warning("\(chargerId): no command dispatcher attached; set-up skipped")
             return
         }
         let isCurrent = { [self] in chargers.withLock { $0[chargerId]?.bootCount == boot } }
 
         // 1. Everything the charger will tell.
-        let reply = await send(GetConfigurationRequest(), to: chargerId, through: caller)
+        let reply = await send(GetConfigurationRequest(), to: chargerId, through: commands)
         var configuration: [String: String]? = nil
         switch reply {
-        case .success(let payload):
-            let decoded = try? GetConfigurationConfirmation.decode(payload, mode: .lenient).value
-            let keys = decoded?.configurationKey ?? []
-            configuration = await learn(keys, from: chargerId)
+        case .success(let confirmation):
+            configuration = await learn(confirmation.configurationKey ?? [], from: chargerId)
         case .failure(.timeout), .failure(.notConnected), .failure(.connectionClosed):
             logger.warning("\(chargerId): set-up stopped: GetConfiguration got no answer")
             return
@@ -50,12 +49,12 @@ extension ChargerFleet {
         if configuration?[ConfigurationKey.sampleInterval].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) })
             != settings.meterValueSampleInterval
         {
-            _ = await change(ConfigurationKey.sampleInterval, to: interval, on: chargerId, through: caller)
+            _ = await change(ConfigurationKey.sampleInterval, to: interval, on: chargerId, through: commands)
         }
         guard isCurrent() else { return }
 
         // 3. The measurands, where they differ; narrowed once if the charger refuses them.
-        await setMeasurands(on: chargerId, configuration: configuration, through: caller)
+        await setMeasurands(on: chargerId, configuration: configuration, through: commands)
         guard isCurrent() else { return }
 
         // 4. Each connector's status, when the charger can be asked.
@@ -69,7 +68,7 @@ extension ChargerFleet {
                 guard isCurrent() else { return }
                 let result = await send(
                     TriggerMessageRequest(requestedMessage: .statusNotification, connectorId: connectorId),
-                    to: chargerId, connectorId: connectorId, through: caller)
+                    to: chargerId, connectorId: connectorId, through: commands)
                 if case .failure(let error) = result, error == .notConnected || error == .connectionClosed { return }
             }
         }
@@ -94,7 +93,7 @@ extension ChargerFleet {
             state.base.configuration = values
             state.base.features = features
             state.base.numberOfConnectors = connectorCount
-            state.base.allowedChargingRateUnit = values[ConfigurationKey.rateUnit]
+            state.base.limitUnit = LimitUnit(ocpp16AllowedUnits: values[ConfigurationKey.rateUnit])
             state.base.maxStackLevel = maxStackLevel
             state.ensureConnectors(connectorCount ?? 0)
         }
@@ -119,7 +118,7 @@ extension ChargerFleet {
     /// Sets MeterValuesSampledData to the configured measurands if it differs. A refusal is
     /// answered once with the measurands the charger reports it can sample; never a third time
     /// (a set-up that insists has put chargers into reboot loops).
-    func setMeasurands(on chargerId: String, configuration: [String: String]?, through caller: any ChargePointCalling)
+    func setMeasurands(on chargerId: String, configuration: [String: String]?, through commands: CommandDispatcher)
         async
     {
         var wanted = settings.measurands.map(\.spelling)
@@ -132,7 +131,7 @@ extension ChargerFleet {
         if let current, Set(current) == Set(wanted) { return }
         let first = await change(
             ConfigurationKey.sampledData, to: wanted.joined(separator: ","), on: chargerId,
-            through: caller)
+            through: commands)
         guard first == .rejected else { return }
         let supported = Set(Self.supportedMeasurands(in: configuration ?? [:]))
         let narrowed = wanted.filter { supported.contains($0) }
@@ -147,7 +146,7 @@ extension ChargerFleet {
                 + "trying once with \(narrowed.joined(separator: ","))")
         let second = await change(
             ConfigurationKey.sampledData, to: narrowed.joined(separator: ","), on: chargerId,
-            through: caller)
+            through: commands)
         if second != .accepted, second != .rebootRequired {
             logger.warning("\(chargerId) refused the narrowed measurands too; keeping its own")
         }
@@ -170,13 +169,12 @@ extension ChargerFleet {
     }
 
     /// Sends a ChangeConfiguration and keeps the new value when the charger took it.
-    func change(_ key: String, to value: String, on chargerId: String, through caller: any ChargePointCalling) async
+    func change(_ key: String, to value: String, on chargerId: String, through commands: CommandDispatcher) async
         -> ConfigurationStatus?
     {
-        let result = await send(ChangeConfigurationRequest(key: key, value: value), to: chargerId, through: caller)
-        guard case .success(let payload) = result,
-            let status = try? ChangeConfigurationConfirmation.decode(payload, mode: .lenient).value.status
-        else { return nil }
+        let result = await send(ChangeConfigurationRequest(key: key, value: value), to: chargerId, through: commands)
+        guard case .success(let confirmation) = result else { return nil }
+        let status = confirmation.status
         logger.info("\(chargerId) ChangeConfiguration \(key) = \(value): \(status.spelling)")
         if status == .accepted || status == .rebootRequired {
             update(chargerId) { $0.base.configuration[key] = value }
@@ -194,51 +192,14 @@ extension ChargerFleet {
         return status
     }
 
-    /// Sends one set-up command and records it with its outcome and latency.
+    /// Sends one set-up command through the dispatcher, which records it with source `setup`.
+    /// Confirmations are read leniently whatever the charger's `strict` setting: the set-up only
+    /// needs what it can understand, and a charger that answers a little off is still set up.
     func send<Request: OCPPRequest>(
-        _ request: Request, to chargerId: String, connectorId: Int? = nil, through caller: any ChargePointCalling
-    ) async -> Result<JSONObject, CallError> {
-        let sentAt = settings.now()
-        let clock = ContinuousClock()
-        let started = clock.now
-        let result: Result<JSONObject, CallError>
-        do {
-            result = .success(
-                try await caller.call(action: Request.action.rawValue, payload: request.jsonObject, to: chargerId))
-        } catch {
-            result = .failure(error)
-        }
-        let elapsed = started.duration(to: clock.now)
-        let latency = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let outcome: CommandOutcome
-        var response: JSONValue?
-        switch result {
-        case .success(let payload):
-            response = .object(payload)
-            if case .string(let status) = payload["status"] { outcome = .status(status) } else { outcome = .answered }
-        case .failure(let error):
-            outcome = Self.outcome(of: error)
-            if case .failure(.notConnected) = result {
-            } else if case .failure(.timeout) = result {
-            } else {
-                logger.warning("\(chargerId) \(Request.action.rawValue) failed: \(error)")
-            }
-        }
-        store.recordCommand(
-            CommandRecord(
-                chargerId: chargerId, connectorId: connectorId, action: Request.action.rawValue,
-                payload: .object(request.jsonObject), source: .setup, sentAt: sentAt, outcome: outcome,
-                response: response, latencyMs: outcome == .notConnected ? nil : latency))
-        return result
-    }
-
-    static func outcome(of error: CallError) -> CommandOutcome {
-        switch error {
-        case .notConnected, .connectionClosed: .notConnected
-        case .timeout: .timeout
-        case .callError(let code, let description, _): .callError(code: code.rawValue, description: description)
-        case .invalidConfirmation(let reason): .callError(code: "InvalidConfirmation", description: reason)
-        case .invalidRequest(let reason): .callError(code: "InvalidRequest", description: reason)
-        }
+        _ request: Request, to chargerId: String, connectorId: Int? = nil, through commands: CommandDispatcher
+    ) async -> Result<Request.Confirmation, CallError> {
+        await commands.send(
+            request, to: chargerId, context: CommandContext(source: .setup, connectorId: connectorId), mode: .lenient
+        ).reply
     }
 }

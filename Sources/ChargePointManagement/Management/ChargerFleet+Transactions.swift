@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 import JSON
 import Logging
@@ -69,10 +70,10 @@ extension ChargerFleet {
         return .openTransaction
     }
 
-    static func merge(_ values: [NormalisedMeterValue], into measurands: inout [String: MeasurandValue]) {
+    static func merge(_ values: [NormalisedMeterValue], into measurands: inout [Measurand: MeasurandValue]) {
         for value in values {
             for reading in value.readings.values {
-                let name = reading.measurand.spelling
+                let name = reading.measurand
                 // An older value arriving late (a charger emptying its queue) does not hide a newer one.
                 if let current = measurands[name], current.at > reading.timestamp { continue }
                 var phases: [String: Double] = [:]

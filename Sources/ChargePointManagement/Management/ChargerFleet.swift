@@ -1,4 +1,5 @@
 import Central
+import ChargingModel
 import Foundation
 import Logging
 import Store
@@ -8,15 +9,16 @@ import Synchronization
 /// each charger up after it boots, keeps what it learns in memory for the API and the engine
 /// (`ChargerDirectory`) and in the `Store`.
 ///
-/// Wiring (the central system takes its handler at init, and the set-up needs the central
-/// system to call chargers, so the caller is attached afterwards):
+/// Wiring (the central system takes its handler at init, and the set-up sends its commands
+/// through the dispatcher, which needs the central system, so the dispatcher is attached
+/// afterwards):
 ///
 /// ```swift
 /// let store = try Store(path: configuration.database)
 /// let fleet = ChargerFleet(store: store, settings: settings)
 /// try await fleet.restore()                     // open transactions and chargers from the store
 /// let central = CentralSystem(configuration: ..., handler: fleet)
-/// fleet.attach(caller: central)
+/// fleet.attach(CommandDispatcher(caller: central, recorder: store))
 /// try central.start()
 /// ```
 ///
@@ -31,22 +33,22 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
     /// Post-boot set-ups, 64 at a time.
     let setups = SetupQueue(limit: 64)
     private let observers = Mutex<[ChargerChangeObserver]>([])
-    private let callerSlot = Mutex<(any ChargePointCalling)?>(nil)
+    private let commandsSlot = Mutex<CommandDispatcher?>(nil)
 
-    /// - Parameter caller: the central system that sends the set-up commands; may be given later
-    ///   with `attach(caller:)`.
-    public init(store: Store, settings: ChargerFleetSettings, caller: (any ChargePointCalling)? = nil) {
+    /// - Parameter commands: what the set-up sends its commands through; may be given later with
+    ///   `attach(_:)`.
+    public init(store: Store, settings: ChargerFleetSettings, commands: CommandDispatcher? = nil) {
         self.store = store
         self.settings = settings
-        callerSlot.withLock { $0 = caller }
+        commandsSlot.withLock { $0 = commands }
     }
 
-    /// Sets the central system the set-up calls chargers through.
-    public func attach(caller: any ChargePointCalling) {
-        callerSlot.withLock { $0 = caller }
+    /// Sets the dispatcher the set-up sends its commands through (and asks for latencies).
+    public func attach(_ commands: CommandDispatcher) {
+        commandsSlot.withLock { $0 = commands }
     }
 
-    var caller: (any ChargePointCalling)? { callerSlot.withLock { $0 } }
+    var commands: CommandDispatcher? { commandsSlot.withLock { $0 } }
 
     // MARK: IncomingCallHandler
 
@@ -80,7 +82,9 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
         for start in stride(from: 0, to: ids.count, by: 256) {
             let chunk = ids[start..<min(start + 256, ids.count)]
             chargers.withLock { chargers in
-                for id in chunk { if let state = chargers[id] { result.append(state.snapshot(at: now)) } }
+                for id in chunk {
+                    if let state = chargers[id] { result.append(state.snapshot(at: now, latency: latency(of: id))) }
+                }
             }
         }
         return result
@@ -88,7 +92,13 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
 
     public func snapshot(_ chargerId: String) -> ChargerSnapshot? {
         let now = settings.now()
-        return chargers.withLock { $0[chargerId]?.snapshot(at: now) }
+        let latency = latency(of: chargerId)
+        return chargers.withLock { $0[chargerId]?.snapshot(at: now, latency: latency) }
+    }
+
+    /// The round trip of the charger's last ping, as the central system measured it.
+    private func latency(of chargerId: String) -> Double? {
+        commands?.latencyMilliseconds(of: chargerId)
     }
 
     public func observeChanges(_ observer: @escaping @Sendable (ChargerChange) -> Void) {

@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 import OCPP
 
@@ -10,7 +11,7 @@ public struct ChargerFleetSettings: Sendable {
     public var meterValueSampleInterval: Int
     /// The MeterValuesSampledData the set-up gives every charger, in order of importance: a
     /// charger that takes fewer keeps the first ones.
-    public var measurands: [Measurand]
+    public var measurands: [ChargingModel.Measurand]
     /// The status of each id tag a charger presents.
     public var idTags: IdTagPolicy
     /// The configured `idTag` of a charger (`chargers.<id>.idTag`), always accepted there.
@@ -26,7 +27,7 @@ public struct ChargerFleetSettings: Sendable {
 
     public init(
         heartbeatInterval: Int = 300, meterValueSampleInterval: Int = 60,
-        measurands: [Measurand] = [
+        measurands: [ChargingModel.Measurand] = [
             .energyActiveImportRegister, .powerActiveImport, .currentImport, .currentOffered, .voltage,
             .soc,
         ],

@@ -1,4 +1,5 @@
 import Central
+import ChargingModel
 import Foundation
 
 /// What `ChargerFleet` keeps about one charger, behind its lock.
@@ -6,8 +7,9 @@ struct ChargerState: Sendable {
     /// The identity, status and configuration; `connectors` and latency are filled in on reading.
     var base: ChargerSnapshot
     var connectors: [Int: ConnectorTracking] = [:]
-    /// The current connection, for its ping latency.
-    var session: ChargePointSession?
+    /// The number of the newest connection seen (`ChargePointSession.connectionNumber`): a close
+    /// of an older one is not a disconnection.
+    var connectionNumber: UInt64 = 0
     /// Counts connections since start-up: the first is not a reconnection.
     var connectionCount = 0
     /// Counts BootNotifications since start-up: a set-up only continues while it is current.
@@ -26,9 +28,10 @@ struct ChargerState: Sendable {
         base = ChargerSnapshot(id: id)
     }
 
-    func snapshot(at now: Date) -> ChargerSnapshot {
+    /// The snapshot at `now`; the latency is the central system's, measured by its pings.
+    func snapshot(at now: Date, latency: Double?) -> ChargerSnapshot {
         var result = base
-        result.latencyMilliseconds = session?.latencyMilliseconds
+        result.latencyMilliseconds = base.connected ? latency : nil
         result.connectors = connectors.keys.sorted().filter { $0 > 0 }.compactMap { connectors[$0]?.snapshot(at: now) }
         return result
     }

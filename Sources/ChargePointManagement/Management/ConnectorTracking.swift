@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 
 /// What `ChargerFleet` keeps about one connector: the part of its snapshot that is stored as it
@@ -31,8 +32,8 @@ struct ConnectorTracking: Sendable {
     }
 
     /// Notes a status change for the charging time of share rotation.
-    mutating func noteStatus(_ status: String, at now: Date) {
-        if status == "Charging" {
+    mutating func noteStatus(_ status: ConnectorStatus, at now: Date) {
+        if status == .charging {
             if chargingSince == nil { chargingSince = now }
         } else if let since = chargingSince {
             chargingSecondsBefore += max(0, now.timeIntervalSince(since))
@@ -45,7 +46,7 @@ struct ConnectorTracking: Sendable {
         self.tracker = tracker
         transactionIdTag = idTag
         chargingSecondsBefore = 0
-        chargingSince = snapshot.status == "Charging" ? now : nil
+        chargingSince = snapshot.status == .charging ? now : nil
     }
 
     /// The open transaction stopped.

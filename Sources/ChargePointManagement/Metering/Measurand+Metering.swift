@@ -1,20 +1,21 @@
-import OCPP
+import ChargingModel
 
 extension Measurand {
-    /// The 22 measurands OCPP 1.6 defines, in the schema's order: the ones the normaliser
-    /// combines into readings (an `.unrecognized` one is dropped before it gets there).
-    public static var metered: [Measurand] { spellings.map(\.value) }
+    /// The standard measurands, in the standards' order: the ones the normaliser combines into
+    /// readings (an `.other` one is dropped before it gets there).
+    static let metered: [Measurand] = standard.map(\.0)
 
     /// The unit every value of this measurand is converted to; `nil` for a measurand outside
     /// the standard, which metering ignores.
-    public var unit: MeterUnit? {
+    var unit: MeterUnit? {
         switch self {
         case .energyActiveExportRegister, .energyActiveImportRegister, .energyActiveExportInterval,
-            .energyActiveImportInterval:
+            .energyActiveImportInterval, .energyActiveNet:
             .wattHour
         case .energyReactiveExportRegister, .energyReactiveImportRegister, .energyReactiveExportInterval,
-            .energyReactiveImportInterval:
+            .energyReactiveImportInterval, .energyReactiveNet:
             .varHour
+        case .energyApparentNet, .energyApparentImport, .energyApparentExport: .voltAmpereHour
         case .powerActiveExport, .powerActiveImport, .powerOffered: .watt
         case .powerReactiveExport, .powerReactiveImport: .var
         case .powerFactor: MeterUnit.none
@@ -24,15 +25,15 @@ extension Measurand {
         case .temperature: .celsius
         case .soc: .percent
         case .rpm: .revolutionsPerMinute
-        case .unrecognized: nil
+        case .other: nil
         }
     }
 
     /// Whether the phase values add up to the total (energy and power) rather than being averaged
     /// (current, voltage, temperature and the rest).
-    public var isSummedOverPhases: Bool {
+    var isSummedOverPhases: Bool {
         switch unit {
-        case .wattHour, .varHour, .watt, .var, .voltAmpere: true
+        case .wattHour, .varHour, .voltAmpereHour, .watt, .var, .voltAmpere: true
         default: false
         }
     }

@@ -1,5 +1,5 @@
 /// What a `SessionEnergyTracker` did with a meter value.
-public enum MeterRecordOutcome: String, Sendable, Hashable {
+enum MeterRecordOutcome: String, Sendable, Hashable {
     /// The session energy was updated.
     case recorded
     /// The meter value had no energy register for the connector; nothing changed.

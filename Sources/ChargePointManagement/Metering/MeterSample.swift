@@ -2,18 +2,18 @@ import Foundation
 import OCPP
 
 /// One sampled value after normalisation: typed, numeric, in Ampwise's unit for its measurand.
-public struct MeterSample: Sendable, Hashable {
-    public var measurand: Measurand
-    public var value: Double
-    public var unit: MeterUnit
+struct MeterSample: Sendable, Hashable {
+    var measurand: Measurand
+    var value: Double
+    var unit: MeterUnit
     /// `nil` when the charger gave no phase (a total or single-phase figure).
-    public var phase: Phase?
+    var phase: Phase?
     /// `nil` when the charger gave no location (OCPP's default is `Outlet`).
-    public var location: Location?
-    public var context: ReadingContext
-    public var timestamp: Date
+    var location: Location?
+    var context: ReadingContext
+    var timestamp: Date
 
-    public init(
+    init(
         measurand: Measurand, value: Double, unit: MeterUnit, phase: Phase? = nil,
         location: Location? = nil, context: ReadingContext = .samplePeriodic, timestamp: Date
     ) {

@@ -8,13 +8,15 @@ extension MeterUnit {
     /// `"KW"` as well, and no two OCPP units differ only in case. `%` is taken for `Percent`.
     /// OCPP 1.6 lists the misspelling `Celcius` next to `Celsius`; both mean Celsius. Frequency is
     /// in `Hertz` (the 1.6 errata), which many chargers write `Hz`.
-    public static func normalise(_ value: Double, from unit: UnitOfMeasure) -> (value: Double, unit: MeterUnit)? {
+    static func normalise(_ value: Double, from unit: UnitOfMeasure) -> (value: Double, unit: MeterUnit)? {
         if unit == .celcius { return (value, .celsius) }
         return switch unit.spelling.lowercased() {
         case "wh": (value, .wattHour)
         case "kwh": (value * 1000, .wattHour)
         case "varh": (value, .varHour)
         case "kvarh": (value * 1000, .varHour)
+        case "vah": (value, .voltAmpereHour)
+        case "kvah": (value * 1000, .voltAmpereHour)
         case "w": (value, .watt)
         case "kw": (value * 1000, .watt)
         case "va": (value, .voltAmpere)

@@ -2,9 +2,11 @@
 ///
 /// Energy is kept in Wh (varh), power in W (var, VA), temperature in degrees Celsius: the
 /// smallest units OCPP uses, so that a conversion never loses digits.
-public enum MeterUnit: String, Sendable, Hashable, CaseIterable, Codable {
+enum MeterUnit: String, Sendable, Hashable, CaseIterable, Codable {
     case wattHour = "Wh"
     case varHour = "varh"
+    /// OCPP 2.0.1's apparent energy registers.
+    case voltAmpereHour = "VAh"
     case watt = "W"
     case voltAmpere = "VA"
     case `var` = "var"

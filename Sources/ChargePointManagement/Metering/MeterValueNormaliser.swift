@@ -21,15 +21,15 @@ import OCPP
 ///   are used when there are any; otherwise the line-to-line values divided by the square root
 ///   of 3. The neutral (`N`) is kept as a phase sample but never enters a combination. When one
 ///   phase (or the phase-less total) is reported twice at that location, the later value counts.
-public enum MeterValueNormaliser {
+enum MeterValueNormaliser {
     /// Normalises each `MeterValue` of a message on its own (they have their own timestamps).
-    public static func normalise(_ meterValues: [MeterValue]) -> [NormalisedMeterValue] {
+    static func normalise(_ meterValues: [MeterValue]) -> [NormalisedMeterValue] {
         meterValues.map { normalise($0) }
     }
 
     /// Normalises one `MeterValue`. Values that lenient decoding let through as `.unrecognized`
     /// are judged here, by the rules above.
-    public static func normalise(_ meterValue: MeterValue) -> NormalisedMeterValue {
+    static func normalise(_ meterValue: MeterValue) -> NormalisedMeterValue {
         var samples: [MeterSample] = []
         var warnings: [String] = []
         for input in meterValue.sampledValue {
@@ -48,7 +48,7 @@ public enum MeterValueNormaliser {
 
     static func sample(from input: SampledValue, at timestamp: Date, warnings: inout [String]) -> MeterSample? {
         if input.format == .signedData { return nil }
-        let measurand = input.measurand ?? .energyActiveImportRegister
+        let measurand = Measurand(spelling: (input.measurand ?? .energyActiveImportRegister).spelling)
         guard let measurandUnit = measurand.unit else {
             warnings.append("ignored a value of unknown measurand \"\(measurand.spelling)\"")
             return nil

@@ -2,17 +2,17 @@ import Foundation
 import OCPP
 
 /// One OCPP `MeterValue` after normalisation.
-public struct NormalisedMeterValue: Sendable, Hashable {
-    public var timestamp: Date
+struct NormalisedMeterValue: Sendable, Hashable {
+    var timestamp: Date
     /// Every sample that was kept, at every location and phase, in the order received.
-    public var samples: [MeterSample]
+    var samples: [MeterSample]
     /// The connector's figure per measurand (see `MeterValueNormaliser` for the choice of location
     /// and the combination of phases).
-    public var readings: [Measurand: MeterReading]
+    var readings: [Measurand: MeterReading]
     /// One line per value that was ignored, for the log.
-    public var warnings: [String]
+    var warnings: [String]
 
-    public init(
+    init(
         timestamp: Date, samples: [MeterSample], readings: [Measurand: MeterReading], warnings: [String]
     ) {
         self.timestamp = timestamp
@@ -21,5 +21,5 @@ public struct NormalisedMeterValue: Sendable, Hashable {
         self.warnings = warnings
     }
 
-    public subscript(measurand: Measurand) -> MeterReading? { readings[measurand] }
+    subscript(measurand: Measurand) -> MeterReading? { readings[measurand] }
 }

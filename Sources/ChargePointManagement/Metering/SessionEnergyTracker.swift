@@ -17,14 +17,14 @@ import Foundation
 /// (meterStop − meterStart), whichever is nearer the last register value. The session energy is
 /// never negative. Once `end` has been called the tracker is ended and
 /// values that arrive later are ignored.
-public struct SessionEnergyTracker: Sendable, Hashable {
-    public static let nearZero = 100.0
-    public static let largeMeterStart = 1000.0
+struct SessionEnergyTracker: Sendable, Hashable {
+    static let nearZero = 100.0
+    static let largeMeterStart = 1000.0
 
-    public let transactionId: Int
+    let transactionId: Int
     /// In Wh, as in StartTransaction.
-    public let meterStart: Double
-    public let startedAt: Date
+    let meterStart: Double
+    let startedAt: Date
     public private(set) var mode: SessionEnergyMode = .registerSinceMeterStart
     /// The latest energy register value, in Wh; `nil` until one arrives.
     public private(set) var lastRegister: Double?
@@ -33,16 +33,16 @@ public struct SessionEnergyTracker: Sendable, Hashable {
     /// In Wh, as in StopTransaction; `nil` while open or when the charger sent none.
     public private(set) var meterStop: Double?
 
-    public init(transactionId: Int, meterStart: Double, startedAt: Date) {
+    init(transactionId: Int, meterStart: Double, startedAt: Date) {
         self.transactionId = transactionId
         self.meterStart = meterStart
         self.startedAt = startedAt
     }
 
-    public var isEnded: Bool { endedAt != nil }
+    var isEnded: Bool { endedAt != nil }
 
     /// Energy delivered in the session so far (or in total, once ended), in Wh; never negative.
-    public var sessionEnergy: Double {
+    var sessionEnergy: Double {
         switch mode {
         case .registerSinceMeterStart:
             guard let register = meterStop ?? lastRegister else { return 0 }
@@ -59,7 +59,7 @@ public struct SessionEnergyTracker: Sendable, Hashable {
     }
 
     /// Time since the start, up to `now` while open and up to the end once ended.
-    public func duration(at now: Date) -> TimeInterval {
+    func duration(at now: Date) -> TimeInterval {
         max(0, (endedAt ?? now).timeIntervalSince(startedAt))
     }
 

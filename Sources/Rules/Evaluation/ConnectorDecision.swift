@@ -1,3 +1,5 @@
+import ChargingModel
+
 /// What the rules decided for one connector. Equatable, so a scheduler can record it only when it
 /// changes.
 public struct ConnectorDecision: Sendable, Equatable {

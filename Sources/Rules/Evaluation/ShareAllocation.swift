@@ -1,3 +1,5 @@
+import ChargingModel
+
 /// Divides one `share` budget among the connectors that want to charge: equally, nobody above
 /// its own cap, what one cannot use passed on to the others, and, when the budget cannot give
 /// everyone their minimum, the connectors that have charged longest paused until it can.

@@ -1,3 +1,5 @@
+import ChargingModel
+
 /// The memory of `for` and `hold` clauses between evaluations. The caller keeps it and passes it
 /// to every `RuleSet.evaluate` call, so tests and `ampwise plan` can drive time themselves. It
 /// survives a rule reload for clauses that keep their rule name and position.

@@ -1,3 +1,5 @@
+import ChargingModel
+
 /// A parsed expression with the position of its first token (where errors about it point).
 struct Expression: Equatable {
     indirect enum Kind: Equatable {

@@ -1,3 +1,5 @@
+import ChargingModel
+
 extension Parser {
     /// Words that may follow a number without being a unit.
     static let followingWords: Set<String> = ["and", "or", "for", "hold", "rule", "before", "not"]

@@ -1,3 +1,5 @@
+import ChargingModel
+
 /// What is known about one connector when the rules run. Measurands are nil when never reported.
 public struct ConnectorState: Sendable, Equatable {
     public var chargerId: String

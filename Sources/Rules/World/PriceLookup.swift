@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 
 /// The tariff as the rules see it: the price at any instant, or nil when unknown. The scheduler

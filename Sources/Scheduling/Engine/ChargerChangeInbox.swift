@@ -1,4 +1,4 @@
-import ChargePointManagement
+import ChargingModel
 import Synchronization
 
 /// Directory changes waiting for the engine, in the order they happened.

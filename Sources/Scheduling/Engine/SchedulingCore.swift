@@ -1,4 +1,4 @@
-import ChargePointManagement
+import ChargingModel
 import Foundation
 import Rules
 

@@ -1,4 +1,4 @@
-import ChargePointManagement
+import ChargingModel
 import Foundation
 import JSON
 import Logging
@@ -178,7 +178,7 @@ extension SchedulingEngine: SchedulerControl {
     func connectorFacts(_ snapshot: ChargerSnapshot?, connectorId: Int) -> ConnectorFacts {
         let connector = snapshot?.connector(connectorId)
         return ConnectorFacts(
-            connectorId: connectorId, status: connector?.status ?? "Available",
+            connectorId: connectorId, status: connector?.status ?? .available,
             transactionId: connector?.transaction?.id)
     }
 }

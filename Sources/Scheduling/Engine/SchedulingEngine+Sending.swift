@@ -1,4 +1,4 @@
-import Central
+import ChargingModel
 import Foundation
 import JSON
 import Logging
@@ -20,23 +20,18 @@ extension SchedulingEngine {
             return
         }
         outboxes[chargerId] = [outgoing]
-        let caller = caller
+        let commands = commands
         // Detached: the call waits off the actor, so a slow charger holds up no evaluation.
         senders[chargerId] = Task.detached {
             while let outgoing = await self.nextOutgoing(for: chargerId) {
                 let command = outgoing.scheduled.command
-                let started = ContinuousClock.now
-                let result: Result<JSONObject, CallError>
-                do throws(CallError) {
-                    result = .success(
-                        try await caller.call(action: command.action.rawValue, payload: command.payload, to: chargerId))
-                } catch {
-                    result = .failure(error)
-                }
-                let elapsed = ContinuousClock.now - started
-                let milliseconds =
-                    Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-                await self.finish(outgoing, result: result, latencyMs: milliseconds)
+                let decisionBatch = outgoing.decisionBatch
+                let key = outgoing.key
+                let context = CommandContext(
+                    source: .scheduler, connectorId: command.connectorId, reason: command.reason.description,
+                    decisionId: { await decisionBatch?.value[key] })
+                let result = await commands.send(command.command, to: chargerId, context: context)
+                await self.finish(outgoing, result: result)
             }
         }
     }
@@ -52,15 +47,11 @@ extension SchedulingEngine {
         return next
     }
 
-    /// Feeds a command's answer back to the policy, remembers a working profile purpose, and writes
-    /// the command record with the decision it serves.
-    func finish(_ outgoing: OutgoingCommand, result: Result<JSONObject, CallError>, latencyMs: Double) async {
+    /// Feeds a command's answer back to the policy and remembers a working profile purpose (the
+    /// dispatcher has recorded the command with the decision it serves).
+    func finish(_ outgoing: OutgoingCommand, result: CommandResult) async {
         let now = clock.now()
-        let answer: CommandAnswer =
-            switch result {
-            case .success(let payload): CommandAnswer(confirmation: payload)
-            case .failure(let error): CommandAnswer(callError: error)
-            }
+        let answer = CommandAnswer(result.outcome)
         let scheduled = outgoing.scheduled
         let previousPurpose = core.policies[scheduled.chargerId]?.charger.workingProfilePurpose
         let feedback = core.record(answer, for: scheduled, now: now)
@@ -73,12 +64,9 @@ extension SchedulingEngine {
         if scheduled.command.family == .limit, feedback.wasCurrent {
             lastLimitAnswers[outgoing.key] = (answer.description, now)
         }
-        let sentAt = now.addingTimeInterval(-latencyMs / 1000)
-        let outcome = CommandOutcome(result: result)
-        let failed = !(outcome.isAccepted || answer == .scheduled || answer == .unknown)
+        let failed = !(result.outcome.isAccepted || answer == .scheduled || answer == .unknown)
         logger.log(
-            failed ? .warning : .info,
-            "\(outgoing.key): \(scheduled.command.action.rawValue) (\(scheduled.command.reason)) -> \(outcome)")
+            failed ? .warning : .info, "\(outgoing.key): \(scheduled.command.reason) -> \(result.outcome)")
         if let purpose = feedback.workingPurpose, purpose != previousPurpose {
             do {
                 try await store.setChargerSetting(
@@ -87,23 +75,6 @@ extension SchedulingEngine {
                 logger.warning("cannot store the working profile purpose of \(scheduled.chargerId): \(error)")
             }
         }
-        let decisionId = await outgoing.decisionBatch?.value[outgoing.key]
-        let response: JSONValue? =
-            switch result {
-            case .success(let payload): .object(payload)
-            case .failure: nil
-            }
-        let answered: Bool =
-            switch result {
-            case .success: true
-            case .failure(let error): error != .notConnected
-            }
-        store.recordCommand(
-            CommandRecord(
-                chargerId: scheduled.chargerId, connectorId: scheduled.command.connectorId,
-                action: scheduled.command.action.rawValue, payload: .object(scheduled.command.payload),
-                source: .scheduler, decisionId: decisionId, sentAt: sentAt, outcome: outcome, response: response,
-                latencyMs: answered ? latencyMs : nil, reason: scheduled.command.reason.description))
         outstanding -= 1
         if outstanding == 0 { notifyIfIdle() }
     }

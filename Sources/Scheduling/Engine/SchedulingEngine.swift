@@ -1,5 +1,4 @@
-import Central
-import ChargePointManagement
+import ChargingModel
 import Foundation
 import Logging
 import Rules
@@ -20,7 +19,7 @@ public actor SchedulingEngine {
     public static let workingPurposeKey = "workingProfilePurpose"
 
     let directory: any ChargerDirectory
-    let caller: any ChargePointCalling
+    let commands: any ChargerCommanding
     let store: Store
     let clock: any EngineClock
     let loadRules: RuleSourceLoader?
@@ -68,7 +67,8 @@ public actor SchedulingEngine {
     /// The last answer to a limit command per connector, for the `applied` part of the API.
     var lastLimitAnswers: [ConnectorKey: (outcome: String, at: Date)] = [:]
 
-    /// An engine over `directory`, sending through `caller` and recording in `store`.
+    /// An engine over `directory`, sending through `commands` (which records each command) and
+    /// recording its decisions in `store`.
     ///
     /// - Parameters:
     ///   - ruleSet: the rules checked at start-up.
@@ -79,7 +79,7 @@ public actor SchedulingEngine {
     ///     at most this many seconds.
     public init(
         settings: EngineSettings, ruleSet: RuleSet, tariff: TariffSchedule, directory: any ChargerDirectory,
-        caller: any ChargePointCalling, store: Store, clock: any EngineClock = SystemEngineClock(),
+        commands: any ChargerCommanding, store: Store, clock: any EngineClock = SystemEngineClock(),
         loadRules: RuleSourceLoader? = nil, setupWait: TimeInterval = 30
     ) {
         self.setupWait = setupWait
@@ -87,7 +87,7 @@ public actor SchedulingEngine {
         self.inputs = InputSet(maxAge: settings.inputMaxAge)
         self.tariff = tariff
         self.directory = directory
-        self.caller = caller
+        self.commands = commands
         self.store = store
         self.clock = clock
         self.loadRules = loadRules

@@ -1,4 +1,4 @@
-import ChargePointManagement
+import ChargingModel
 import Foundation
 import Rules
 
@@ -37,17 +37,15 @@ public enum SchedulingWorld {
     }
 
     /// One connector as the rules see it. A connector that never reported a status counts as
-    /// Available; a status Ampwise does not know counts as Unavailable (nothing is started on it).
+    /// Available (a status Ampwise does not know came in as Unavailable: nothing is started on it).
     public static func connectorState(chargerId: String, connector: ConnectorSnapshot, now: Date) -> ConnectorState {
-        let status: ConnectorStatus =
-            connector.status.map { ConnectorStatus(rawValue: $0) ?? .unavailable } ?? .available
         let transaction = connector.transaction
         return ConnectorState(
-            chargerId: chargerId, connectorId: connector.id, status: status,
-            power: connector.measurands["Power.Active.Import"]?.value,
-            current: connector.measurands["Current.Import"]?.value,
-            offered: connector.measurands["Current.Offered"]?.value,
-            soc: connector.measurands["SoC"]?.value,
+            chargerId: chargerId, connectorId: connector.id, status: connector.status ?? .available,
+            power: connector.measurands[.powerActiveImport]?.value,
+            current: connector.measurands[.currentImport]?.value,
+            offered: connector.measurands[.currentOffered]?.value,
+            soc: connector.measurands[.soc]?.value,
             sessionEnergy: transaction?.energyWh,
             sessionDuration: transaction?.durationSeconds(at: now),
             hasOpenTransaction: transaction != nil,
@@ -62,7 +60,7 @@ public enum SchedulingWorld {
         let connectorCount =
             snapshot.numberOfConnectors ?? snapshot.connectors.filter { $0.id >= 1 }.count
         return ChargerFacts(
-            rateUnit: LimitUnit(allowedUnits: snapshot.allowedChargingRateUnit),
+            rateUnit: snapshot.limitUnit,
             maxStackLevel: snapshot.maxStackLevel, voltage: settings.voltage, phases: settings.phases,
             minCurrent: settings.minCurrent, maxCurrent: settings.maxCurrent, pause: settings.pause,
             idTag: settings.idTag, hasSingleConnector: connectorCount == 1,
@@ -73,7 +71,7 @@ public enum SchedulingWorld {
     public static func connectorFacts(snapshot: ChargerSnapshot) -> [ConnectorFacts] {
         snapshot.connectors.filter { $0.id >= 1 }.map { connector in
             ConnectorFacts(
-                connectorId: connector.id, status: connector.status ?? "Available",
+                connectorId: connector.id, status: connector.status ?? .available,
                 transactionId: connector.transaction?.id)
         }
     }

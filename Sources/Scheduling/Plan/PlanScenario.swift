@@ -1,4 +1,4 @@
-import ChargePointManagement
+import ChargingModel
 import Foundation
 
 /// The simulated world of `ampwise plan`: the chargers and the inputs at any instant.

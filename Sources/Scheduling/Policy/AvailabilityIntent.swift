@@ -2,12 +2,4 @@
 public enum AvailabilityIntent: String, Sendable, Hashable {
     case available
     case unavailable
-
-    /// The ChangeAvailability `type`.
-    public var availabilityType: String {
-        switch self {
-        case .available: "Operative"
-        case .unavailable: "Inoperative"
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 
 /// The command policies of one charger's connectors, sharing what the charger is known to accept.

@@ -1,4 +1,21 @@
+import ChargingModel
+import Foundation
+
 extension ChargerFacts {
+    /// The limit for `amps` as this charger takes it: in its rate unit, with one decimal, at its
+    /// stack level, on the fixed profile id of the purpose. A charger-wide profile starts a day
+    /// before `now`, so that it is in force at once even on a charger whose clock is a day off.
+    func chargingLimit(
+        amps: Double, purpose: ProfilePurpose, connectorId: Int, transactionId: Int?, now: Date
+    ) -> ChargingLimit {
+        let value = rateUnit == .amps ? amps : watts(fromAmps: amps)
+        return ChargingLimit(
+            connectorId: connectorId, purpose: purpose, profileId: purpose.profileId(connectorId: connectorId),
+            stackLevel: maxStackLevel ?? Self.defaultStackLevel, unit: rateUnit, value: (value * 10).rounded() / 10,
+            phases: phases, transactionId: transactionId,
+            startsAt: purpose == .chargePointMaxProfile ? now.addingTimeInterval(-86_400) : nil)
+    }
+
     /// Amperes per phase for a power in watts (`W / (V × phases)`), for limits given in watts.
     public func amps(fromWatts watts: Double) -> Double {
         watts / (voltage * Double(max(phases, 1)))

@@ -1,3 +1,5 @@
+import ChargingModel
+
 /// The settings and learned capabilities of a charger that shape the commands it receives.
 public struct ChargerFacts: Sendable, Hashable {
     /// The unit for charging schedules, from `ChargingScheduleAllowedChargingRateUnit`.

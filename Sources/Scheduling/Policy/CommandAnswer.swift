@@ -1,4 +1,6 @@
-/// How a charger answered a command, or why it did not.
+import ChargingModel
+
+/// How a charger answered a command, or why it did not, as the policy reads it.
 public enum CommandAnswer: Sendable, Hashable, CustomStringConvertible {
     case accepted
     case rejected
@@ -12,15 +14,18 @@ public enum CommandAnswer: Sendable, Hashable, CustomStringConvertible {
     case timeout
     case notConnected
 
-    /// The outcome for a CALLRESULT's `status` string; an unexpected string counts as a rejection.
-    public init(status: String) {
-        switch status {
-        case "Accepted": self = .accepted
-        case "Rejected": self = .rejected
-        case "NotSupported": self = .notSupported
-        case "Scheduled": self = .scheduled
-        case "Unknown": self = .unknown
-        default: self = .rejected
+    /// The policy's view of a recorded outcome: an answer without a status, or with one the
+    /// policy does not expect, counts as a rejection.
+    public init(_ outcome: CommandOutcome) {
+        switch outcome {
+        case .status("Accepted"): self = .accepted
+        case .status("NotSupported"): self = .notSupported
+        case .status("Scheduled"): self = .scheduled
+        case .status("Unknown"): self = .unknown
+        case .status, .answered: self = .rejected
+        case .callError(let code, _): self = .callError(code: code)
+        case .timeout: self = .timeout
+        case .notConnected: self = .notConnected
         }
     }
 

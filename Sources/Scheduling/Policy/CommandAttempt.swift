@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 
 /// The command a family is trying to get through, and where that stands.

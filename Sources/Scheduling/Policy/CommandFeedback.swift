@@ -1,3 +1,5 @@
+import ChargingModel
+
 /// What recording an outcome tells the caller.
 public struct CommandFeedback: Sendable, Hashable {
     /// The outcome belonged to the pending attempt (a stale outcome changes nothing).

@@ -27,7 +27,7 @@ extension ConnectorCommandPolicy {
         guard var attempt = limitAttempt, attempt.sequence == command.sequence, case .inFlight = attempt.state else {
             return CommandFeedback(wasCurrent: false)
         }
-        let succeeded = outcome == .accepted || (command.action == .clearChargingProfile && outcome == .unknown)
+        let succeeded = outcome == .accepted || (command.isWithdrawal && outcome == .unknown)
         guard !succeeded else {
             limitAttempt = nil
             failures[.limit] = nil
@@ -49,8 +49,8 @@ extension ConnectorCommandPolicy {
                 return CommandFeedback(wasCurrent: true)
             }
         }
-        failures[.limit] = CommandFailure(action: command.action, reason: command.reason, outcome: outcome, at: now)
-        if command.action == .setChargingProfile && outcome.refusesProfile
+        failures[.limit] = CommandFailure(reason: command.reason, outcome: outcome, at: now)
+        if !command.isWithdrawal && outcome.refusesProfile
             && attempt.purposeIndex + 1 < attempt.purposes.count
         {
             attempt.purposeIndex += 1
@@ -77,7 +77,7 @@ extension ConnectorCommandPolicy {
             if case .pauseStop(let transactionId) = attempt.target { pauseStoppedTransactionId = transactionId }
             return CommandFeedback(wasCurrent: true)
         }
-        failures[.session] = CommandFailure(action: command.action, reason: command.reason, outcome: outcome, at: now)
+        failures[.session] = CommandFailure(reason: command.reason, outcome: outcome, at: now)
         attempt.state = .failed(at: now)
         sessionAttempt = attempt
         return CommandFeedback(wasCurrent: true)
@@ -98,8 +98,7 @@ extension ConnectorCommandPolicy {
             toldAvailability = attempt.target
             return CommandFeedback(wasCurrent: true)
         }
-        failures[.availability] = CommandFailure(
-            action: command.action, reason: command.reason, outcome: outcome, at: now)
+        failures[.availability] = CommandFailure(reason: command.reason, outcome: outcome, at: now)
         attempt.state = .failed(at: now)
         availabilityAttempt = attempt
         return CommandFeedback(wasCurrent: true)

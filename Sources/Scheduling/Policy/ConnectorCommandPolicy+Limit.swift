@@ -48,46 +48,26 @@ extension ConnectorCommandPolicy {
             return dropLimitAttempt()
         }
 
-        var attempt: CommandAttempt<LimitTarget>
-        if let current = limitAttempt, current.target == target {
-            attempt = current
-            switch current.state {
-            case .inFlight: return nil
-            case .due: break
-            case .failed(let at):
-                let retryAt = at.addingTimeInterval(settings.retryInterval)
-                guard now >= retryAt else {
-                    wakeUps.append(retryAt)
-                    return nil
-                }
-                attempt.purposeIndex = 0
-                attempt.purposes = charger.profilePurposes(transactionId: connector.transactionId)
-            }
-        } else {
-            attempt = CommandAttempt(
-                target: target, sequence: 0, state: .due,
-                purposes: charger.profilePurposes(transactionId: connector.transactionId))
-        }
-        attempt.sequence = nextSequence()
-        attempt.state = .inFlight(sentAt: now)
+        let purposes = charger.profilePurposes(transactionId: connector.transactionId)
+        guard
+            let attempt = nextAttempt(
+                limitAttempt, target: target, purposes: purposes, settings: settings, now: now, wakeUps: &wakeUps)
+        else { return nil }
         limitAttempt = attempt
 
         switch target {
         case .profile(let amps, let transactionId):
-            let purpose = attempt.purpose ?? .txDefaultProfile
+            let limit = charger.chargingLimit(
+                amps: amps, purpose: attempt.purpose ?? .txDefaultProfile, connectorId: connectorId,
+                transactionId: transactionId, now: now)
             return PolicyCommand(
-                action: .setChargingProfile,
-                payload: CommandPayload.setChargingProfile(
-                    amps: amps, purpose: purpose, connectorId: connectorId, transactionId: transactionId,
-                    charger: charger, now: now),
-                connectorId: connectorId, family: .limit, reason: .limit(amps: amps), purpose: purpose,
+                command: .setLimit(limit), connectorId: connectorId, family: .limit, reason: .limit(amps: amps),
                 sequence: attempt.sequence)
         case .withdraw(let profileId, let purpose):
             return PolicyCommand(
-                action: .clearChargingProfile, payload: CommandPayload.clearChargingProfile(profileId: profileId),
+                command: .clearLimit(connectorId: connectorId, profileId: profileId, purpose: purpose),
                 connectorId: connectorId, family: .limit,
-                reason: installedProfile == nil ? .withdrawLeftover : .withdrawLimit, purpose: purpose,
-                sequence: attempt.sequence)
+                reason: installedProfile == nil ? .withdrawLeftover : .withdrawLimit, sequence: attempt.sequence)
         }
     }
 

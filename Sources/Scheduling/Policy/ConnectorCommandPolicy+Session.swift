@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 
 extension ConnectorCommandPolicy {
@@ -23,15 +24,13 @@ extension ConnectorCommandPolicy {
         case .start(let idTag), .resume(let idTag):
             if case .start = target { reason = .start } else { reason = .resume }
             return PolicyCommand(
-                action: .remoteStartTransaction,
-                payload: CommandPayload.remoteStartTransaction(connectorId: connectorId, idTag: idTag),
-                connectorId: connectorId, family: .session, reason: reason, sequence: attempt.sequence)
+                command: .startTransaction(connectorId: connectorId, idTag: idTag), connectorId: connectorId,
+                family: .session, reason: reason, sequence: attempt.sequence)
         case .stop(let transactionId), .pauseStop(let transactionId):
             if case .stop = target { reason = .stop } else { reason = .pause }
             return PolicyCommand(
-                action: .remoteStopTransaction,
-                payload: CommandPayload.remoteStopTransaction(transactionId: transactionId),
-                connectorId: connectorId, family: .session, reason: reason, sequence: attempt.sequence)
+                command: .stopTransaction(transactionId: transactionId), connectorId: connectorId,
+                family: .session, reason: reason, sequence: attempt.sequence)
         }
     }
 
@@ -44,7 +43,7 @@ extension ConnectorCommandPolicy {
             return .pauseStop(transactionId: transaction)
         }
         if decision.isPaused { return nil }
-        if case .start(let idTag) = decision.session, transaction == nil, connector.status == "Preparing" {
+        if case .start(let idTag) = decision.session, transaction == nil, connector.status == .preparing {
             return .start(idTag: idTag ?? charger.sessionIdTag)
         }
         if pauseStoppedTransactionId != nil && decision.session != .stop && connector.isReadyToResume {
@@ -70,21 +69,25 @@ extension ConnectorCommandPolicy {
         else { return nil }
         availabilityAttempt = attempt
         return PolicyCommand(
-            action: .changeAvailability,
-            payload: CommandPayload.changeAvailability(connectorId: connectorId, availability: target),
+            command: .changeAvailability(connectorId: connectorId, available: target == .available),
             connectorId: connectorId, family: .availability, reason: .availability(target),
             sequence: attempt.sequence)
     }
 
-    /// The attempt to send for `target` now, or `nil` while one is in flight or a retry waits.
+    /// The attempt to send for `target` now, or `nil` while one is in flight or a retry waits
+    /// (`retryInterval` after a failure). For the limit family, `purposes` is the profile purpose
+    /// ladder: an attempt whose next purpose is due keeps its place on it, a retry starts again.
     mutating func nextAttempt<Target>(
-        _ current: CommandAttempt<Target>?, target: Target, settings: PolicySettings, now: Date,
-        wakeUps: inout [Date]
+        _ current: CommandAttempt<Target>?, target: Target, purposes: [ProfilePurpose] = [],
+        settings: PolicySettings, now: Date, wakeUps: inout [Date]
     ) -> CommandAttempt<Target>? {
+        var attempt = CommandAttempt(target: target, sequence: 0, state: .due, purposes: purposes)
         if let current, current.target == target {
             switch current.state {
-            case .inFlight: return nil
-            case .due: break
+            case .inFlight:
+                return nil
+            case .due:
+                attempt = current
             case .failed(let at):
                 let retryAt = at.addingTimeInterval(settings.retryInterval)
                 guard now >= retryAt else {
@@ -93,6 +96,8 @@ extension ConnectorCommandPolicy {
                 }
             }
         }
-        return CommandAttempt(target: target, sequence: nextSequence(), state: .inFlight(sentAt: now))
+        attempt.sequence = nextSequence()
+        attempt.state = .inFlight(sentAt: now)
+        return attempt
     }
 }

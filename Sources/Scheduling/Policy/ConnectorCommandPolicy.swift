@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 
 /// The reconciler's brain for one connector: remembers what Ampwise told the charger and decides
@@ -123,7 +124,7 @@ public struct ConnectorCommandPolicy: Sendable {
         if decision.charging == .pause {
             decision.limitAmps = nil
         } else if let amps = decision.limitAmps {
-            let clipped = CommandPayload.oneDecimal(max(0, min(amps, charger.maxCurrent)))
+            let clipped = (max(0, min(amps, charger.maxCurrent)) * 10).rounded() / 10
             if clipped < charger.minCurrent {
                 decision.charging = .pause
                 decision.limitAmps = nil
@@ -150,7 +151,7 @@ public struct ConnectorCommandPolicy: Sendable {
         if let paused = pauseStoppedTransactionId {
             // The car left, or another session runs: there is nothing to resume any more.
             let other = connector.transactionId.map { $0 != paused } ?? false
-            if connector.status == "Available" || other { pauseStoppedTransactionId = nil }
+            if connector.status == .available || other { pauseStoppedTransactionId = nil }
         }
         if let installed = installedProfile, installed.purpose == .txProfile,
             installed.transactionId != connector.transactionId

@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 
 /// A charging profile Ampwise set on a connector and the charger accepted.

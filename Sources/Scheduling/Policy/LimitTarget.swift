@@ -1,3 +1,5 @@
+import ChargingModel
+
 /// What the limit family wants the charger to hold.
 enum LimitTarget: Sendable, Hashable {
     /// A profile of this many amperes; a new transaction starts a new attempt (TxProfile needs it).

@@ -1,30 +1,30 @@
-import JSON
+import ChargingModel
 
-/// One OCPP call the policy wants sent now.
+/// One command the policy wants sent now, with what it serves.
 public struct PolicyCommand: Sendable, Hashable {
-    public var action: CommandAction
-    /// The CALL payload.
-    public var payload: JSONObject
-    /// The connector the command serves (a ChargePointMaxProfile goes to connector 0 but serves
-    /// this connector).
+    public var command: ChargerCommand
+    /// The connector the command serves (a charger-wide profile is sent for the whole charger but
+    /// serves this connector).
     public var connectorId: Int
     public var family: CommandFamily
     public var reason: CommandReason
-    /// The profile purpose for SetChargingProfile and ClearChargingProfile.
-    public var purpose: ProfilePurpose?
     /// Identifies the attempt; an outcome for an older attempt is ignored.
     public var sequence: Int
 
-    public init(
-        action: CommandAction, payload: JSONObject, connectorId: Int, family: CommandFamily,
-        reason: CommandReason, purpose: ProfilePurpose? = nil, sequence: Int
-    ) {
-        self.action = action
-        self.payload = payload
+    public init(command: ChargerCommand, connectorId: Int, family: CommandFamily, reason: CommandReason, sequence: Int)
+    {
+        self.command = command
         self.connectorId = connectorId
         self.family = family
         self.reason = reason
-        self.purpose = purpose
         self.sequence = sequence
+    }
+}
+
+extension PolicyCommand {
+    /// A ClearChargingProfile: "no such profile" counts as done.
+    var isWithdrawal: Bool {
+        if case .clearLimit = command { return true }
+        return false
     }
 }

@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 import Rules
 

@@ -1,12 +1,12 @@
+import ChargingModel
 import Foundation
-import OCPP
 
 /// A row of `chargers`: what the central system knows about one charger.
 public struct ChargerRecord: Sendable, Equatable {
     public var id: String
     /// The identity from the charger's last BootNotification.req; nil while it has never booted
     /// (a row can exist before that, see `createdAt`).
-    public var identity: BootNotificationRequest?
+    public var identity: ChargerIdentity?
     /// SupportedFeatureProfiles as learned from GetConfiguration (`["Core", "SmartCharging"]`).
     public var features: [String]
     /// NumberOfConnectors, or the highest connector the charger reported.
@@ -20,7 +20,7 @@ public struct ChargerRecord: Sendable, Equatable {
     public var lastHeartbeatAt: Date?
 
     public init(
-        id: String, identity: BootNotificationRequest? = nil, features: [String] = [], connectorCount: Int? = nil,
+        id: String, identity: ChargerIdentity? = nil, features: [String] = [], connectorCount: Int? = nil,
         createdAt: Date, firstSeenAt: Date? = nil, lastSeenAt: Date? = nil, lastBootAt: Date? = nil,
         lastHeartbeatAt: Date? = nil
     ) {

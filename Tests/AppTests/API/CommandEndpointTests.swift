@@ -1,4 +1,5 @@
 import ChargePointManagement
+import ChargingModel
 import JSON
 import Testing
 
@@ -44,8 +45,8 @@ import Testing
         #expect(record.response == ["status": "Accepted"])
         #expect(record.latencyMs != nil)
         #expect(
-            api.metrics.commandCounts.map(\.key) == [
-                Metrics.CommandKey(source: "api", action: "RemoteStartTransaction", outcome: "Accepted")
+            api.commands.counters.all.map(\.key) == [
+                CommandCounterKey(source: "api", action: "RemoteStartTransaction", outcome: "Accepted")
             ])
     }
 

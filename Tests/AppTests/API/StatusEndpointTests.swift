@@ -1,3 +1,4 @@
+import ChargingModel
 import Store
 import Testing
 
@@ -17,14 +18,14 @@ import Testing
         for _ in 0..<3 { api.centralMetrics.countReceived() }
         api.centralMetrics.countSent()
         api.scheduler.update { $0.evaluations = 42 }
-        api.metrics.count(
-            CommandRecord(
-                chargerId: "garage", action: "Reset", payload: [:], source: .api, sentAt: APIHarness.now,
-                outcome: .status("Accepted")))
-        api.metrics.count(
-            CommandRecord(
-                chargerId: "garage", action: "SetChargingProfile", payload: [:], source: .scheduler,
-                sentAt: APIHarness.now, outcome: .timeout))
+        // Every command is counted where it is sent, whoever sends it: one through the API, one
+        // from the scheduler that times out.
+        #expect(await api.request("POST", "/api/chargers/garage/reset", body: #"{"type":"Soft"}"#).status == .ok)
+        api.central.answer("SetChargingProfile", with: .failure(.timeout))
+        let limit = ChargingLimit(
+            connectorId: 1, purpose: .txDefaultProfile, profileId: 101, stackLevel: 0, unit: .amps, value: 10, phases: 3
+        )
+        _ = await api.commands.send(.setLimit(limit), to: "garage", context: CommandContext(source: .scheduler))
         let response = await api.request("GET", "/metrics")
         #expect(response.status == .ok)
         #expect(response.headers["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8")

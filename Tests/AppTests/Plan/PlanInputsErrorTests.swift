@@ -94,12 +94,12 @@ import Testing
         let scenario = inputs.scenario
         func at(_ text: String) -> Date { TariffSlot.parseTimestamp(text)! }
         let before = scenario.snapshots(at("2026-11-25T00:59:59Z"))[0].connectors[0]
-        #expect(before.status == "Available")
+        #expect(before.status == .available)
         #expect(before.transaction == nil)
-        #expect(before.measurands["Power.Active.Import"]?.value == 7200)
-        #expect(scenario.snapshots(at("2026-11-25T01:00:00Z"))[0].connectors[0].status == "Preparing")
+        #expect(before.measurands[.powerActiveImport]?.value == 7200)
+        #expect(scenario.snapshots(at("2026-11-25T01:00:00Z"))[0].connectors[0].status == .preparing)
         let charging = scenario.snapshots(at("2026-11-25T03:00:00Z"))[0].connectors[0]
-        #expect(charging.status == "Charging")
+        #expect(charging.status == .charging)
         #expect(charging.transaction?.id == 1001)
         #expect(charging.transaction?.startedAt == at("2026-11-25T02:00:00Z"))
         #expect(scenario.inputs(at("2026-11-25T01:00:00Z")) == [InputName("input.boost")!: 1])

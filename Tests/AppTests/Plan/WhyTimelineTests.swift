@@ -1,13 +1,23 @@
+import ChargingModel
 import Foundation
 import JSON
-import Scheduling
 import Store
 import Testing
 
 @testable import App
+@testable import Scheduling
 
 @Suite struct WhyTimelineTests {
     static let start = Date(timeIntervalSince1970: 1_795_564_800)  // 2026-11-25 00:00:00 UTC
+
+    /// A SetChargingProfile payload as the scheduler sends it to a charger with default facts.
+    static func setChargingProfile(amps: Double, purpose: ProfilePurpose, connectorId: Int, transactionId: Int?)
+        -> JSONObject
+    {
+        let limit = ChargerFacts().chargingLimit(
+            amps: amps, purpose: purpose, connectorId: connectorId, transactionId: transactionId, now: start)
+        return ChargerCommand.setLimit(limit).ocpp16Request.jsonObject
+    }
 
     static func withStore(_ body: (Store) async throws -> Void) async throws {
         let path = NSTemporaryDirectory() + "ampwise-why-" + UUID().uuidString + ".sqlite"
@@ -33,9 +43,7 @@ import Testing
         let limit = CommandRecord(
             chargerId: "garage", connectorId: 1, action: "SetChargingProfile",
             payload: .object(
-                CommandPayload.setChargingProfile(
-                    amps: 10, purpose: .txDefaultProfile, connectorId: 1, transactionId: nil,
-                    charger: ChargerFacts(), now: Self.start)),
+                Self.setChargingProfile(amps: 10, purpose: .txDefaultProfile, connectorId: 1, transactionId: nil)),
             source: .scheduler, sentAt: Self.start, outcome: .status("Accepted"), reason: "limit 10.0 A")
         #expect(AuditTimeline.describe(limit) == "SetChargingProfile TxDefaultProfile 10.0 A -> Accepted")
     }
@@ -51,18 +59,15 @@ import Testing
                 CommandRecord(
                     chargerId: "garage", connectorId: 1, action: "SetChargingProfile",
                     payload: .object(
-                        CommandPayload.setChargingProfile(
-                            amps: 16, purpose: .txDefaultProfile, connectorId: 1, transactionId: nil,
-                            charger: ChargerFacts(), now: Self.start)),
+                        Self.setChargingProfile(
+                            amps: 16, purpose: .txDefaultProfile, connectorId: 1, transactionId: nil)),
                     source: .scheduler, decisionId: charge, sentAt: Self.start.addingTimeInterval(1800),
                     outcome: .status("Rejected"), latencyMs: 12.4))
             store.recordCommand(
                 CommandRecord(
                     chargerId: "garage", connectorId: 1, action: "SetChargingProfile",
                     payload: .object(
-                        CommandPayload.setChargingProfile(
-                            amps: 16, purpose: .txProfile, connectorId: 1, transactionId: 7,
-                            charger: ChargerFacts(), now: Self.start)),
+                        Self.setChargingProfile(amps: 16, purpose: .txProfile, connectorId: 1, transactionId: 7)),
                     source: .scheduler, decisionId: charge, sentAt: Self.start.addingTimeInterval(1801),
                     outcome: .status("Accepted"), latencyMs: 9))
             _ = try await store.recordDecision(
@@ -74,9 +79,7 @@ import Testing
                 CommandRecord(
                     chargerId: "garage", connectorId: 1, action: "SetChargingProfile",
                     payload: .object(
-                        CommandPayload.setChargingProfile(
-                            amps: 0, purpose: .txProfile, connectorId: 1, transactionId: 7,
-                            charger: ChargerFacts(), now: Self.start)),
+                        Self.setChargingProfile(amps: 0, purpose: .txProfile, connectorId: 1, transactionId: 7)),
                     source: .scheduler, sentAt: Self.start.addingTimeInterval(23_400), outcome: .timeout))
             store.recordCommand(
                 CommandRecord(

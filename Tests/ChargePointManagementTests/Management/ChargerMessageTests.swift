@@ -17,15 +17,15 @@ struct ChargerMessageTests {
                         .jsonObject))
         let snapshot = try #require(fixture.fleet.snapshot("CP1"))
         let identity = try #require(snapshot.identity)
-        #expect(identity.chargePointVendor == "Alfen")
-        #expect(identity.chargePointModel == "Eve")
-        #expect(identity.chargePointSerialNumber == "SN-7")
+        #expect(identity.vendor == "Alfen")
+        #expect(identity.model == "Eve")
+        #expect(identity.serialNumber == "SN-7")
         #expect(identity.firmwareVersion == "6.1.2")
         #expect(identity.iccid == "8931")
         #expect(identity.meterType == "ABB")
         #expect(snapshot.lastBoot == FleetFixture.start)
         let record = try #require(try await fixture.store.charger(id: "CP1"))
-        #expect(record.identity?.chargePointVendor == "Alfen")
+        #expect(record.identity?.vendor == "Alfen")
         #expect(record.identity?.firmwareVersion == "6.1.2")
     }
 
@@ -63,10 +63,10 @@ struct ChargerMessageTests {
                     vendorId: "Alfen", vendorErrorCode: "E42")))
         #expect(reply == .confirm(JSONObject()))
         let snapshot = try #require(fixture.fleet.snapshot("CP1"))
-        #expect(snapshot.status == "Available")
+        #expect(snapshot.status == .available)
         #expect(snapshot.errorCode == "NoError")
         let connector = try #require(snapshot.connector(1))
-        #expect(connector.status == "Faulted")
+        #expect(connector.status == .faulted)
         #expect(connector.errorCode == "GroundFailure")
         #expect(connector.info == "RCD tripped")
         #expect(connector.vendorErrorCode == "E42")
@@ -156,7 +156,7 @@ struct ChargerMessageTests {
             connector: 0, transactionId: nil, at: 5,
             [SampledValue(value: "1.5", measurand: .powerActiveImport, unit: .kilowatts)])
         let snapshot = try #require(fixture.fleet.snapshot("CP1"))
-        #expect(snapshot.measurands["Power.Active.Import"]?.value == 1500)
+        #expect(snapshot.measurands[.powerActiveImport]?.value == 1500)
         #expect(snapshot.connectors.isEmpty)
     }
 }

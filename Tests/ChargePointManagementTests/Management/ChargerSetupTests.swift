@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import TestSupport
 import Testing
 
 @testable import ChargePointManagement
@@ -15,7 +16,7 @@ struct ChargerSetupTests {
     }
 
     @Test func differingKeysAreChangedAndEachConnectorIsAskedForItsStatus() async throws {
-        let caller = ScriptedChargePointCaller(configuration: [
+        let caller = FakeChargePointCaller(configuration: [
             ("SupportedFeatureProfiles", Self.features), ("NumberOfConnectors", "2"),
             ("ChargingScheduleAllowedChargingRateUnit", "Current,Power"), ("ChargeProfileMaxStackLevel", "8"),
             ("MeterValueSampleInterval", "60"), ("MeterValuesSampledData", "Energy.Active.Import.Register"),
@@ -29,11 +30,11 @@ struct ChargerSetupTests {
                     + "Energy.Active.Import.Register,Power.Active.Import,Current.Import",
                 "TriggerMessage StatusNotification 1", "TriggerMessage StatusNotification 2",
             ])
-        #expect(caller.received.first?.payload == JSONObject())
+        #expect(caller.calls.first?.payload == JSONObject())
         let snapshot = try #require(fixture.fleet.snapshot("CP1"))
         #expect(snapshot.features == ["Core", "SmartCharging", "RemoteTrigger"])
         #expect(snapshot.numberOfConnectors == 2)
-        #expect(snapshot.allowedChargingRateUnit == "Current,Power")
+        #expect(snapshot.limitUnit == .amps)
         #expect(snapshot.maxStackLevel == 8)
         #expect(snapshot.connectors.map(\.id) == [1, 2])
         #expect(snapshot.configuration["MeterValueSampleInterval"] == "30")
@@ -51,7 +52,7 @@ struct ChargerSetupTests {
     }
 
     @Test func equalKeysAreLeftAlone() async throws {
-        let caller = ScriptedChargePointCaller(configuration: [
+        let caller = FakeChargePointCaller(configuration: [
             ("SupportedFeatureProfiles", Self.features), ("NumberOfConnectors", "1"),
             ("MeterValueSampleInterval", "30"),
             ("MeterValuesSampledData", "Current.Import, Energy.Active.Import.Register,Power.Active.Import"),
@@ -62,7 +63,7 @@ struct ChargerSetupTests {
     }
 
     @Test func rejectedMeasurandsAreNarrowedOnceToWhatTheChargerReports() async throws {
-        let caller = ScriptedChargePointCaller(
+        let caller = FakeChargePointCaller(
             configuration: [
                 ("SupportedFeatureProfiles", "Core"), ("MeterValueSampleInterval", "30"),
                 ("MeterValuesSampledData", "Energy.Active.Import.Register,Power.Active.Import,Temperature"),
@@ -81,7 +82,7 @@ struct ChargerSetupTests {
     }
 
     @Test func aRefusalWithNothingNarrowerIsNotRetried() async throws {
-        let caller = ScriptedChargePointCaller(
+        let caller = FakeChargePointCaller(
             configuration: [
                 ("SupportedFeatureProfiles", "Core"), ("MeterValueSampleInterval", "30"),
                 ("MeterValuesSampledData", "Energy.Active.Import.Register"),
@@ -97,7 +98,7 @@ struct ChargerSetupTests {
     }
 
     @Test func theMaxLengthKeyShortensTheListBeforeTheFirstTry() async throws {
-        let caller = ScriptedChargePointCaller(configuration: [
+        let caller = FakeChargePointCaller(configuration: [
             ("SupportedFeatureProfiles", "Core"), ("MeterValueSampleInterval", "30"),
             ("MeterValuesSampledData", "Energy.Active.Import.Register"), ("MeterValuesSampledDataMaxLength", "2"),
         ])
@@ -111,7 +112,7 @@ struct ChargerSetupTests {
     }
 
     @Test func noRemoteTriggerMeansNoTriggerMessage() async throws {
-        let caller = ScriptedChargePointCaller(configuration: [
+        let caller = FakeChargePointCaller(configuration: [
             ("SupportedFeatureProfiles", "Core,SmartCharging"), ("NumberOfConnectors", "2"),
             ("MeterValueSampleInterval", "30"),
             ("MeterValuesSampledData", "Energy.Active.Import.Register,Power.Active.Import,Current.Import"),
@@ -122,7 +123,7 @@ struct ChargerSetupTests {
     }
 
     @Test func aChargerThatConnectsWithoutBootingIsSetUpAfterTheGracePeriod() async throws {
-        let caller = ScriptedChargePointCaller(configuration: [
+        let caller = FakeChargePointCaller(configuration: [
             ("SupportedFeatureProfiles", "Core"), ("MeterValueSampleInterval", "30"),
             ("MeterValuesSampledData", "Energy.Active.Import.Register,Power.Active.Import,Current.Import"),
         ])
@@ -134,7 +135,8 @@ struct ChargerSetupTests {
     }
 
     @Test func aChargerThatDoesNotAnswerGetConfigurationIsLeftAlone() async throws {
-        let caller = ScriptedChargePointCaller { _, _ in .failure(.timeout) }
+        let caller = FakeChargePointCaller()
+        caller.answer { _ in .failure(.timeout) }
         let fixture = try FleetFixture(caller: caller)
         fixture.fleet.connected("CP1")
         await fixture.fleet.runSetup("CP1", boot: 0)

@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 import OCPP
 import Store
@@ -12,35 +13,37 @@ final class FleetFixture {
     let directory: TemporaryDirectory
     let store: Store
     let fleet: ChargerFleet
-    let clock: FixtureClock
+    let clock: ManualClock
     let changes: AsyncStream<ChargerChange>
 
     init(
         idTags: IdTagPolicy = IdTagPolicy(), chargerIdTag: String? = nil, allowUnknownChargers: Bool = true,
-        measurands: [Measurand] = [.energyActiveImportRegister, .powerActiveImport, .currentImport],
-        caller: ScriptedChargePointCaller? = nil, directory: TemporaryDirectory? = nil, setupGracePeriod: Double = 3600,
+        measurands: [ChargingModel.Measurand] = [.energyActiveImportRegister, .powerActiveImport, .currentImport],
+        caller: FakeChargePointCaller? = nil, directory: TemporaryDirectory? = nil, setupGracePeriod: Double = 3600,
         storeOptions: StoreOptions = StoreOptions()
     ) throws {
         let directory = try directory ?? TemporaryDirectory()
         self.directory = directory
         store = try Store(path: directory.file("ampwise.sqlite"), options: storeOptions)
-        let clock = FixtureClock(Self.start)
+        let clock = ManualClock(Self.start)
         self.clock = clock
         let settings = ChargerFleetSettings(
             heartbeatInterval: 120, meterValueSampleInterval: 30, measurands: measurands, idTags: idTags,
             chargerIdTag: { _ in chargerIdTag }, isListedCharger: { $0 == "LISTED" },
-            allowUnknownChargers: allowUnknownChargers, setupGracePeriod: setupGracePeriod, now: { clock.now })
-        fleet = ChargerFleet(store: store, settings: settings, caller: caller)
+            allowUnknownChargers: allowUnknownChargers, setupGracePeriod: setupGracePeriod, now: { clock.now() })
+        let store = store
+        let commands = caller.map { CommandDispatcher(caller: $0, recorder: store, now: { clock.now() }) }
+        fleet = ChargerFleet(store: store, settings: settings, commands: commands)
         let (stream, continuation) = AsyncStream<ChargerChange>.makeStream()
         changes = stream
         fleet.observeChanges { continuation.yield($0) }
     }
 
     func advance(_ seconds: Double) {
-        clock.advance(seconds)
+        clock.advance(by: seconds)
     }
 
-    var now: Date { clock.now }
+    var now: Date { clock.now() }
 
     /// Sends a charger CALL and waits for the answer.
     func send(_ request: ChargePointRequest, from chargerId: String = "CP1") async -> ChargerReply {

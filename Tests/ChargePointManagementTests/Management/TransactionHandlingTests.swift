@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 import JSON
 import OCPP
@@ -62,11 +63,11 @@ struct TransactionHandlingTests {
         #expect(reply == .confirm(JSONObject()))
         let connector = try #require(fixture.fleet.snapshot("CP1")?.connector(1))
         #expect(connector.transaction?.energyWh == 500)
-        #expect(connector.measurands["Energy.Active.Import.Register"]?.value == 12_500)
-        #expect(connector.measurands["Power.Active.Import"]?.value == 3600)
-        #expect(connector.measurands["Current.Import"]?.value == 15.5)
-        #expect(connector.measurands["Current.Import"]?.phases == ["L1": 16, "L2": 15])
-        #expect(connector.measurands["Voltage"] == nil)
+        #expect(connector.measurands[.energyActiveImportRegister]?.value == 12_500)
+        #expect(connector.measurands[.powerActiveImport]?.value == 3600)
+        #expect(connector.measurands[.currentImport]?.value == 15.5)
+        #expect(connector.measurands[.currentImport]?.phases == ["L1": 16, "L2": 15])
+        #expect(connector.measurands[.voltage] == nil)
 
         let stopped = await fixture.stop(transactionId: id, meterStop: 14_250, at: 600, reason: .evDisconnected)
         #expect(stopped == .confirm(JSONObject()))

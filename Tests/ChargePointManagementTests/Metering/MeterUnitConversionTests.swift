@@ -60,8 +60,9 @@ import Testing
         #expect(Measurand.temperature.unit == .celsius)
         #expect(Measurand.soc.unit == .percent)
         #expect(Measurand.powerFactor.unit == MeterUnit.none)
-        #expect(Measurand.unrecognized("Energy.Total").unit == nil)
-        #expect(Measurand.metered.count == 22)
+        #expect(Measurand.other("Energy.Total").unit == nil)
+        // The 22 of OCPP 1.6 and the 5 net and apparent registers 2.0.1 adds.
+        #expect(Measurand.metered.count == 27)
         #expect(Measurand.metered.allSatisfy { $0.unit != nil })
     }
 }

@@ -9,7 +9,7 @@ enum MeterValueFixtures {
     static let time = Date(timeIntervalSince1970: 1_795_593_600)  // 2026-11-25T08:00:00Z
 
     static func sample(
-        _ value: String, _ measurand: Measurand? = nil, unit: UnitOfMeasure? = nil, phase: Phase? = nil,
+        _ value: String, _ measurand: OCPP.Measurand? = nil, unit: UnitOfMeasure? = nil, phase: Phase? = nil,
         location: Location? = nil, context: ReadingContext? = nil, format: ValueFormat? = nil
     ) -> SampledValue {
         SampledValue(

@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 import JSON
 import Rules
@@ -171,7 +172,7 @@ import Testing
     }
 
     @Test func aBudgetTooSmallForEveryonePausesTheLongestChargingAndSaysSo() async throws {
-        var chargers = ["a", "b", "c"].map { EngineHarness.charger($0, status: "Charging", transactionId: 1) }
+        var chargers = ["a", "b", "c"].map { EngineHarness.charger($0, status: .charging, transactionId: 1) }
         chargers[1].connectors[0].chargingSeconds = 3600
         let harness = try EngineHarness(
             rules: "rule \"fuse\" {\n share 15 A\n}", chargers: chargers)
@@ -188,8 +189,8 @@ import Testing
         let harness = try EngineHarness(
             rules: "rule \"fuse\" {\n share 20 A\n}",
             chargers: [
-                EngineHarness.charger("carport", status: "Available"),
-                EngineHarness.charger("garage", status: "Charging", transactionId: 7),
+                EngineHarness.charger("carport", status: .available),
+                EngineHarness.charger("garage", status: .charging, transactionId: 7),
             ])
         await harness.start()
         #expect(harness.profiles(of: "garage") == ["TxDefaultProfile 16.0"])
@@ -197,7 +198,7 @@ import Testing
         await harness.changed(.disconnected(chargerId: "garage"))
         // Between ticks only the carport changes, but the rules now halve the garage's share: the
         // pass must know the garage is gone rather than send it a profile.
-        harness.directory.setConnector("carport", 1, status: "Charging", transactionId: 8)
+        harness.directory.setConnector("carport", 1, status: .charging, transactionId: 8)
         await harness.changed(.transactionStarted(chargerId: "carport", connectorId: 1, transactionId: 8))
         #expect(harness.profiles(of: "carport") == ["TxDefaultProfile 10.0"])
         #expect(harness.profiles(of: "garage") == ["TxDefaultProfile 16.0"])
@@ -214,13 +215,13 @@ import Testing
         let harness = try EngineHarness(
             rules: rules,
             chargers: [
-                EngineHarness.charger("carport", status: "Charging", transactionId: 8),
-                EngineHarness.charger("garage", status: "Charging", transactionId: 7),
+                EngineHarness.charger("carport", status: .charging, transactionId: 8),
+                EngineHarness.charger("garage", status: .charging, transactionId: 7),
             ])
         await harness.start()
         #expect(harness.profiles(of: "carport") == ["TxDefaultProfile 10.0"])
         #expect(harness.profiles(of: "garage") == ["TxDefaultProfile 10.0"])
-        harness.directory.setConnector("carport", 1, status: "Available")
+        harness.directory.setConnector("carport", 1, status: .available)
         await harness.changed(.transactionStopped(chargerId: "carport", connectorId: 1, transactionId: 8))
         await harness.advance(by: 10)
         #expect(harness.caller.calls.last?.chargerId == "garage")

@@ -1,4 +1,5 @@
 import ChargePointManagement
+import ChargingModel
 import Foundation
 import Rules
 import Store
@@ -6,14 +7,16 @@ import TestSupport
 
 @testable import Scheduling
 
-/// An engine over a fake directory and caller, a manual clock and a temporary store.
+/// An engine over a fake directory, a manual clock and a temporary store, sending through charge
+/// point management's dispatcher to a fake central system: the calls are what an OCPP 1.6 charger
+/// receives, and the dispatcher records each command in the store.
 final class EngineHarness {
     /// 2026-11-25 00:00:00 UTC, a Wednesday.
     static let start = Date(timeIntervalSince1970: 1_795_564_800)
 
     let directory: FakeChargerDirectory
     let caller = FakeChargePointCaller()
-    let clock: ManualEngineClock
+    let clock: ManualClock
     let store: Store
     let engine: SchedulingEngine
     let folder: TemporaryDirectory
@@ -22,14 +25,14 @@ final class EngineHarness {
 
     init(
         rules: String,
-        chargers: [ChargerSnapshot] = [EngineHarness.charger("garage", status: "Charging", transactionId: 7)],
+        chargers: [ChargerSnapshot] = [EngineHarness.charger("garage", status: .charging, transactionId: 7)],
         settings: EngineSettings = EngineHarness.settings(), start: Date = EngineHarness.start,
         tariff: TariffSchedule? = nil, folder: TemporaryDirectory? = nil
     ) throws {
         self.folder = try folder ?? TemporaryDirectory()
         store = try Store(path: self.folder.file("ampwise.sqlite"), options: StoreOptions(batchMaxDelayMilliseconds: 1))
         directory = FakeChargerDirectory(chargers)
-        clock = ManualEngineClock(start)
+        clock = ManualClock(start)
         let ruleFolder = FakeRuleFolder(rules)
         self.ruleFolder = ruleFolder
         let checked = RuleChecker.check([RuleSource(path: "test.rules", text: rules)])
@@ -39,7 +42,9 @@ final class EngineHarness {
         engine = SchedulingEngine(
             settings: settings, ruleSet: ruleSet,
             tariff: tariff ?? TariffSchedule(defaultPrice: 0.30, timeZone: TimeZone(identifier: "UTC")!),
-            directory: directory, caller: caller, store: store, clock: clock,
+            directory: directory,
+            commands: CommandDispatcher(caller: caller, recorder: store, now: { [clock] in clock.now() }),
+            store: store, clock: clock,
             loadRules: { [RuleSource(path: "test.rules", text: ruleFolder.text)] })
     }
 
@@ -55,11 +60,11 @@ final class EngineHarness {
     }
 
     /// A connected single-connector charger that reported a stack level of 5.
-    static func charger(_ id: String, status: String, transactionId: Int? = nil) -> ChargerSnapshot {
+    static func charger(_ id: String, status: ConnectorStatus, transactionId: Int? = nil) -> ChargerSnapshot {
         var snapshot = ChargerSnapshot(id: id)
         snapshot.connected = true
         snapshot.maxStackLevel = 5
-        snapshot.allowedChargingRateUnit = "Current"
+        snapshot.limitUnit = .amps
         snapshot.numberOfConnectors = 1
         var connector = ConnectorSnapshot(id: 1)
         connector.status = status

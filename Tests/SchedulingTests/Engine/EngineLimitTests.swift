@@ -207,7 +207,7 @@ import Testing
     }
 
     @Test func aDisconnectedChargerIsSentNothing() async throws {
-        var offline = EngineHarness.charger("garage", status: "Charging", transactionId: 7)
+        var offline = EngineHarness.charger("garage", status: .charging, transactionId: 7)
         offline.connected = false
         let harness = try EngineHarness(rules: "rule \"cap\" { limit 10 A }", chargers: [offline])
         await harness.start()

@@ -14,11 +14,11 @@ import Testing
 
     @Test func preparingWithoutATransactionGetsARemoteStartWithTheRulesIdTag() async throws {
         let harness = try EngineHarness(
-            rules: Self.autoStart, chargers: [EngineHarness.charger("garage", status: "Available")])
+            rules: Self.autoStart, chargers: [EngineHarness.charger("garage", status: .available)])
         await harness.start()
         #expect(harness.caller.calls.isEmpty)
 
-        harness.directory.setConnector("garage", 1, status: "Preparing")
+        harness.directory.setConnector("garage", 1, status: .preparing)
         await harness.changed(.status(chargerId: "garage", connectorId: 1))
         #expect(harness.caller.actions == ["RemoteStartTransaction"])
         #expect(harness.caller.calls[0].payload == JSONObject([("connectorId", 1), ("idTag", "car")]))
@@ -42,9 +42,9 @@ import Testing
 
     @Test(.timeLimit(.minutes(1))) func theDirectorysChangesReachTheEngineInOrder() async throws {
         let harness = try EngineHarness(
-            rules: Self.autoStart, chargers: [EngineHarness.charger("garage", status: "Available")])
+            rules: Self.autoStart, chargers: [EngineHarness.charger("garage", status: .available)])
         await harness.start()
-        harness.directory.setConnector("garage", 1, status: "Preparing")
+        harness.directory.setConnector("garage", 1, status: .preparing)
         // Connected and configured at once: the charger is not held back for its set-up.
         harness.directory.emit(.connected(chargerId: "garage"))
         harness.directory.emit(.configured(chargerId: "garage"))
@@ -69,7 +69,7 @@ import Testing
         #expect(harness.caller.actions == ["RemoteStopTransaction"])
         #expect(harness.caller.calls[0].payload == JSONObject([("transactionId", 7)]))
 
-        harness.directory.setConnector("garage", 1, status: "SuspendedEV")
+        harness.directory.setConnector("garage", 1, status: .suspendedEV)
         await harness.changed(.transactionStopped(chargerId: "garage", connectorId: 1, transactionId: 7))
         _ = try await harness.engine.updateInputs(["input.hold": 0])
         await harness.engine.settle()
@@ -80,10 +80,10 @@ import Testing
 
     @Test func aManualStartIsNotSentAgainByTheEngine() async throws {
         let harness = try EngineHarness(
-            rules: Self.autoStart, chargers: [EngineHarness.charger("garage", status: "Available")])
+            rules: Self.autoStart, chargers: [EngineHarness.charger("garage", status: .available)])
         await harness.start()
         await harness.engine.noteManualCommand(.start(chargerId: "garage", connectorId: 1))
-        harness.directory.setConnector("garage", 1, status: "Preparing")
+        harness.directory.setConnector("garage", 1, status: .preparing)
         await harness.changed(.status(chargerId: "garage", connectorId: 1))
         #expect(harness.caller.calls.isEmpty)
         await harness.stop()

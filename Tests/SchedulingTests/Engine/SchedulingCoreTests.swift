@@ -1,4 +1,5 @@
 import ChargePointManagement
+import ChargingModel
 import Foundation
 import Rules
 import Testing
@@ -29,9 +30,9 @@ import Testing
 
     @Test func aChargerThatDidNotChangeIsNotAskedUntilItIsNamed() throws {
         var core = try Self.core("rule \"cap\" { limit 10 A }")
-        var offline = EngineHarness.charger("b", status: "Charging", transactionId: 2)
+        var offline = EngineHarness.charger("b", status: .charging, transactionId: 2)
         offline.connected = false
-        let online = EngineHarness.charger("a", status: "Charging", transactionId: 1)
+        let online = EngineHarness.charger("a", status: .charging, transactionId: 1)
         #expect(Self.evaluate(&core, [online, offline], at: 0, changed: nil) == ["a SetChargingProfile limit 10.0 A"])
 
         // b came online, but the pass was told only about a: b's policy is not asked, its
@@ -44,13 +45,13 @@ import Testing
 
     @Test func aShareBudgetFreedByOneChargerReachesTheOthersOnTheSamePass() throws {
         var core = try Self.core("rule \"fuse\" { share 20 A }")
-        var a = EngineHarness.charger("a", status: "Charging", transactionId: 1)
-        let b = EngineHarness.charger("b", status: "Charging", transactionId: 2)
+        var a = EngineHarness.charger("a", status: .charging, transactionId: 1)
+        let b = EngineHarness.charger("b", status: .charging, transactionId: 2)
         #expect(
             Self.evaluate(&core, [a, b], at: 0, changed: nil) == [
                 "a SetChargingProfile limit 10.0 A", "b SetChargingProfile limit 10.0 A",
             ])
-        a.connectors[0].status = "Available"
+        a.connectors[0].status = .available
         a.connectors[0].transaction = nil
         // Only a changed, but the rules now give b the whole budget (clipped to its 16 A); a's
         // profile is withdrawn as its limit family has no opinion any more.
@@ -63,12 +64,12 @@ import Testing
 
     @Test func anOverrideMakesTheNextPassAskThatChargerEvenWhenNothingElseChanged() throws {
         var core = try Self.core("rule \"cap\" { limit 10 A }")
-        let a = EngineHarness.charger("a", status: "Charging", transactionId: 1)
+        let a = EngineHarness.charger("a", status: .charging, transactionId: 1)
         _ = Self.evaluate(&core, [a], at: 0, changed: nil)
         core.updatePolicy(chargerId: "a", connectorId: 1) { policy, _ in
             policy.setLimitOverride(
                 amps: 8, minutes: nil,
-                connector: ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 1), now: Self.now)
+                connector: ConnectorFacts(connectorId: 1, status: .charging, transactionId: 1), now: Self.now)
         }
         #expect(Self.evaluate(&core, [a], at: 1, changed: []) == ["a SetChargingProfile limit 8.0 A"])
     }

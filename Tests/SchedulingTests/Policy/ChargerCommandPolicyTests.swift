@@ -9,8 +9,8 @@ import Testing
     @Test func aPurposeLearnedOnOneConnectorIsUsedFirstOnTheOthers() {
         var policy = ChargerCommandPolicy(charger: ChargerFacts(maxStackLevel: 5, hasSingleConnector: false))
         let facts = [
-            ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 7),
-            ConnectorFacts(connectorId: 2, status: "Available"),
+            ConnectorFacts(connectorId: 1, status: .charging, transactionId: 7),
+            ConnectorFacts(connectorId: 2, status: .available),
         ]
         let first = policy.commands(
             intents: [1: ConnectorIntent(limitAmps: 10)], facts: facts, settings: Self.settings,
@@ -34,9 +34,9 @@ import Testing
     @Test func forgettingTheChargerResendsEveryConnector() {
         var policy = ChargerCommandPolicy(charger: ChargerFacts(hasSingleConnector: false))
         let facts = [
-            ConnectorFacts(connectorId: 0, status: "Available"),
-            ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 7),
-            ConnectorFacts(connectorId: 2, status: "Charging", transactionId: 8),
+            ConnectorFacts(connectorId: 0, status: .available),
+            ConnectorFacts(connectorId: 1, status: .charging, transactionId: 7),
+            ConnectorFacts(connectorId: 2, status: .charging, transactionId: 8),
         ]
         let intents = [
             0: ConnectorIntent(availability: .available), 1: ConnectorIntent(limitAmps: 10),
@@ -58,7 +58,7 @@ import Testing
     @Test func theEarliestWakeUpOfAnyConnector() {
         var policy = ChargerCommandPolicy(charger: ChargerFacts(hasSingleConnector: false))
         let facts = [
-            ConnectorFacts(connectorId: 1, status: "Available"), ConnectorFacts(connectorId: 2, status: "Available"),
+            ConnectorFacts(connectorId: 1, status: .available), ConnectorFacts(connectorId: 2, status: .available),
         ]
         let commands = policy.commands(
             intents: [1: ConnectorIntent(availability: .unavailable), 2: ConnectorIntent(availability: .unavailable)],
@@ -70,7 +70,7 @@ import Testing
 
     @Test func aManualStopNeedsAnOpenTransaction() {
         var policy = ConnectorCommandPolicy(connectorId: 1)
-        let idle = ConnectorFacts(connectorId: 1, status: "Preparing")
+        let idle = ConnectorFacts(connectorId: 1, status: .preparing)
         #expect(policy.setSessionOverride(.stop, connector: idle, now: PolicyDriver.time(0)) == false)
         #expect(policy.sessionOverride == nil)
     }

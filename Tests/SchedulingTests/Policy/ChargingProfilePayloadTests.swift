@@ -1,14 +1,26 @@
+import ChargePointManagement
+import ChargingModel
 import Foundation
 import JSON
+import OCPP
 import Testing
 
 @testable import Scheduling
 
+/// The limit the policy builds from a charger's facts, as an OCPP 1.6 charger receives it.
 @Suite struct ChargingProfilePayloadTests {
     static let now = PolicyDriver.origin
 
+    static func setChargingProfile(
+        amps: Double, purpose: ProfilePurpose, connectorId: Int, transactionId: Int?, charger: ChargerFacts, now: Date
+    ) -> JSONObject {
+        let limit = charger.chargingLimit(
+            amps: amps, purpose: purpose, connectorId: connectorId, transactionId: transactionId, now: now)
+        return ChargerCommand.setLimit(limit).ocpp16Request.jsonObject
+    }
+
     @Test func txDefaultProfileInAmpsIsRelativeWithOneDecimal() {
-        let payload = CommandPayload.setChargingProfile(
+        let payload = Self.setChargingProfile(
             amps: 10.26, purpose: .txDefaultProfile, connectorId: 1, transactionId: 7,
             charger: ChargerFacts(maxStackLevel: 5), now: Self.now)
         #expect(
@@ -16,8 +28,8 @@ import Testing
     }
 
     @Test func wattsAreAmpsTimesVoltageTimesPhases() {
-        let charger = ChargerFacts(rateUnit: LimitUnit(allowedUnits: "Power"), maxStackLevel: 5)
-        let payload = CommandPayload.setChargingProfile(
+        let charger = ChargerFacts(rateUnit: .watts, maxStackLevel: 5)
+        let payload = Self.setChargingProfile(
             amps: 10, purpose: .txDefaultProfile, connectorId: 1, transactionId: nil, charger: charger, now: Self.now)
         let line = "SetChargingProfile " + JSONWriter.string(.object(payload))
         #expect(line == PolicyDriver.txDefault("6900", unit: "W"))
@@ -25,7 +37,7 @@ import Testing
 
     @Test func singlePhaseWattsWithFraction() {
         let charger = ChargerFacts(rateUnit: .watts, voltage: 231, phases: 1)
-        let payload = CommandPayload.setChargingProfile(
+        let payload = Self.setChargingProfile(
             amps: 6.3, purpose: .txDefaultProfile, connectorId: 2, transactionId: nil, charger: charger, now: Self.now)
         #expect(
             JSONWriter.string(.object(payload))
@@ -36,7 +48,7 @@ import Testing
     }
 
     @Test func txProfileCarriesTheTransaction() {
-        let payload = CommandPayload.setChargingProfile(
+        let payload = Self.setChargingProfile(
             amps: 16, purpose: .txProfile, connectorId: 1, transactionId: 42, charger: ChargerFacts(maxStackLevel: 3),
             now: Self.now)
         #expect(
@@ -48,7 +60,7 @@ import Testing
     }
 
     @Test func chargePointMaxProfileIsAbsoluteOnConnectorZeroStartingADayBack() {
-        let payload = CommandPayload.setChargingProfile(
+        let payload = Self.setChargingProfile(
             amps: 8, purpose: .chargePointMaxProfile, connectorId: 1, transactionId: 42,
             charger: ChargerFacts(maxStackLevel: 3), now: Self.now)
         #expect(
@@ -59,24 +71,16 @@ import Testing
                 + "\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":8,\"numberPhases\":3}]}}}")
     }
 
-    @Test(arguments: [
-        ("Current", LimitUnit.amps), ("Power", .watts), ("Current,Power", .amps), ("Power, Current", .amps),
-        ("", .amps), (" power ", .watts), ("POWER,", .watts),
-    ])
-    func rateUnitFollowsTheAllowedUnits(allowed: String, unit: LimitUnit) {
-        #expect(LimitUnit(allowedUnits: allowed) == unit)
-    }
-
-    @Test func otherPayloads() {
-        #expect(JSONWriter.string(.object(CommandPayload.clearChargingProfile(profileId: 101))) == "{\"id\":101}")
+    @Test func otherCommands() {
+        func payload(_ command: ChargerCommand) -> String {
+            JSONWriter.string(.object(command.ocpp16Request.jsonObject))
+        }
+        #expect(payload(.clearLimit(connectorId: 1, profileId: 101, purpose: .txDefaultProfile)) == "{\"id\":101}")
         #expect(
-            JSONWriter.string(.object(CommandPayload.remoteStartTransaction(connectorId: 2, idTag: "ampwise")))
-                == "{\"connectorId\":2,\"idTag\":\"ampwise\"}")
+            payload(.startTransaction(connectorId: 2, idTag: "ampwise")) == "{\"connectorId\":2,\"idTag\":\"ampwise\"}")
+        #expect(payload(.stopTransaction(transactionId: 9)) == "{\"transactionId\":9}")
         #expect(
-            JSONWriter.string(.object(CommandPayload.remoteStopTransaction(transactionId: 9)))
-                == "{\"transactionId\":9}")
-        #expect(
-            JSONWriter.string(.object(CommandPayload.changeAvailability(connectorId: 0, availability: .unavailable)))
+            payload(.changeAvailability(connectorId: 0, available: false))
                 == "{\"connectorId\":0,\"type\":\"Inoperative\"}")
     }
 }

@@ -40,7 +40,7 @@ import Testing
         driver.intent.limitAmps = 8
         driver.policy.setLimitOverride(amps: 12, connector: driver.connector, now: PolicyDriver.time(0))
         _ = driver.run(at: 0)
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Finishing")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .finishing)
         #expect(driver.run(at: 10) == [PolicyDriver.txDefault("8")])
         let decision = driver.policy.effectiveDecision(
             intent: driver.intent, connector: driver.connector, charger: driver.charger, now: PolicyDriver.time(10))
@@ -49,14 +49,14 @@ import Testing
 
     @Test func anOverrideSetBeforePluggingInHoldsForTheNextSession() {
         var driver = PolicyDriver()
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Available")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .available)
         driver.intent.limitAmps = 8
         driver.policy.setLimitOverride(amps: 12, connector: driver.connector, now: PolicyDriver.time(0))
         #expect(driver.run(at: 0) == [PolicyDriver.txDefault("12")])
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 9)
+        driver.connector = ConnectorFacts(connectorId: 1, status: .charging, transactionId: 9)
         #expect(driver.run(at: 10) == [])
         #expect(driver.policy.limitOverride?.transactionId == 9)
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 10)
+        driver.connector = ConnectorFacts(connectorId: 1, status: .charging, transactionId: 10)
         #expect(driver.run(at: 20) == [PolicyDriver.txDefault("8")])
     }
 
@@ -83,7 +83,7 @@ import Testing
                 "RemoteStopTransaction {\"transactionId\":7}",
                 "ChangeAvailability {\"connectorId\":1,\"type\":\"Inoperative\"}",
             ])
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Finishing")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .finishing)
         #expect(driver.run(at: 10) == [])
         #expect(driver.policy.sessionOverride == nil)
         #expect(driver.policy.availabilityOverride?.value == .unavailable)

@@ -19,12 +19,12 @@ import Testing
         driver.intent = ConnectorIntent(charging: .pause)
         #expect(driver.run(at: 0) == ["RemoteStopTransaction {\"transactionId\":7}"])
         #expect(driver.run(at: 1) == [])
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Finishing")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .finishing)
         #expect(driver.run(at: 2) == [])
         driver.intent = ConnectorIntent(charging: .charge)
         #expect(driver.run(at: 3) == ["RemoteStartTransaction {\"connectorId\":1,\"idTag\":\"garage-tag\"}"])
         #expect(driver.run(at: 4) == [])
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 8)
+        driver.connector = ConnectorFacts(connectorId: 1, status: .charging, transactionId: 8)
         #expect(driver.run(at: 5) == [])
         #expect(driver.policy.pauseStoppedTransactionId == nil)
     }
@@ -34,10 +34,10 @@ import Testing
         driver.charger.pause = .remoteStop
         driver.intent = ConnectorIntent(charging: .pause)
         _ = driver.run(at: 0)
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Available")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .available)
         #expect(driver.run(at: 1) == [])
         driver.intent = ConnectorIntent(charging: .charge)
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Preparing")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .preparing)
         #expect(driver.run(at: 2) == [])
     }
 
@@ -46,7 +46,7 @@ import Testing
         driver.charger.pause = .remoteStop
         driver.intent = ConnectorIntent(charging: .pause)
         _ = driver.run(at: 0)
-        driver.connector = ConnectorFacts(connectorId: 1, status: "SuspendedEVSE")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .suspendedEVSE)
         driver.intent = ConnectorIntent()
         #expect(driver.run(at: 1) == ["RemoteStartTransaction {\"connectorId\":1,\"idTag\":\"ampwise\"}"])
     }

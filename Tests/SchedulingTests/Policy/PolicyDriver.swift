@@ -1,5 +1,7 @@
+import ChargePointManagement
 import Foundation
 import JSON
+import OCPP
 
 @testable import Scheduling
 
@@ -10,7 +12,7 @@ struct PolicyDriver {
 
     var policy = ConnectorCommandPolicy(connectorId: 1)
     var charger = ChargerFacts(maxStackLevel: 5)
-    var connector = ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 7)
+    var connector = ConnectorFacts(connectorId: 1, status: .charging, transactionId: 7)
     var intent = ConnectorIntent()
     var settings = PolicySettings(deadband: 0.5, minIncreaseInterval: 10, retryInterval: 30)
 
@@ -38,8 +40,10 @@ struct PolicyDriver {
         return sent
     }
 
+    /// `Action payload` as the command goes to an OCPP 1.6 charger.
     static func line(_ command: PolicyCommand) -> String {
-        "\(command.action.rawValue) \(JSONWriter.string(.object(command.payload)))"
+        let request = command.command.ocpp16Request
+        return "\(type(of: request).action.rawValue) \(JSONWriter.string(.object(request.jsonObject)))"
     }
 
     /// The SetChargingProfile line for a Relative TxDefaultProfile on connector 1.

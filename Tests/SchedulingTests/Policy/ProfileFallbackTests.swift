@@ -53,7 +53,7 @@ import Testing
 
     @Test func withoutATransactionTxProfileIsSkipped() {
         var driver = PolicyDriver()
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Available")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .available)
         driver.intent.limitAmps = 16
         let sent = driver.run(at: 0, answering: [.rejected, .accepted])
         #expect(sent.count == 2)
@@ -70,13 +70,13 @@ import Testing
     @Test func aChargerThatNeedsTxProfileWaitsForATransaction() {
         var driver = PolicyDriver()
         driver.charger.workingProfilePurpose = .txProfile
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Preparing")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .preparing)
         driver.intent.limitAmps = 16
         #expect(driver.run(at: 0) == [])
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 7)
+        driver.connector = ConnectorFacts(connectorId: 1, status: .charging, transactionId: 7)
         #expect(driver.run(at: 1) == [Self.txProfile16])
         // The charger drops a TxProfile when its transaction ends; the next one gets it again.
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 8)
+        driver.connector = ConnectorFacts(connectorId: 1, status: .charging, transactionId: 8)
         #expect(driver.run(at: 2).first?.contains("\"transactionId\":8") == true)
     }
 

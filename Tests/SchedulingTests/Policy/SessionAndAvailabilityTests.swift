@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 import Testing
 
@@ -7,16 +8,16 @@ import Testing
     static let start = "RemoteStartTransaction {\"connectorId\":1,\"idTag\":\"rule-tag\"}"
 
     @Test(arguments: [
-        ("Preparing", nil as Int?, ChargingIntent?.none, true),
-        ("Preparing", nil, .charge, true),
-        ("Preparing", nil, .pause, false),
-        ("Preparing", 7, nil, false),
-        ("Available", nil, nil, false),
-        ("SuspendedEV", nil, nil, false),
-        ("Charging", 7, nil, false),
+        (ConnectorStatus.preparing, nil as Int?, ChargingIntent?.none, true),
+        (.preparing, nil, .charge, true),
+        (.preparing, nil, .pause, false),
+        (.preparing, 7, nil, false),
+        (.available, nil, nil, false),
+        (.suspendedEV, nil, nil, false),
+        (.charging, 7, nil, false),
     ])
     func startOnlyOnPreparingWithoutATransactionAndNotPaused(
-        status: String, transaction: Int?, charging: ChargingIntent?, starts: Bool
+        status: ConnectorStatus, transaction: Int?, charging: ChargingIntent?, starts: Bool
     ) {
         var driver = PolicyDriver()
         driver.connector = ConnectorFacts(connectorId: 1, status: status, transactionId: transaction)
@@ -27,7 +28,7 @@ import Testing
 
     @Test func startIsSentOnceAndRetriedOnlyAfterAFailure() {
         var driver = PolicyDriver()
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Preparing")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .preparing)
         driver.intent = ConnectorIntent(session: .start(idTag: "rule-tag"))
         #expect(driver.run(at: 0, answering: [.rejected]) == [Self.start])
         #expect(driver.policy.failures[.session]?.outcome == .rejected)
@@ -37,15 +38,15 @@ import Testing
         #expect(driver.run(at: 31) == [])
         #expect(driver.run(at: 100) == [])
         // A new plug-in after a session: the state changed, so start again.
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Charging", transactionId: 3)
+        driver.connector = ConnectorFacts(connectorId: 1, status: .charging, transactionId: 3)
         #expect(driver.run(at: 200) == [])
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Preparing")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .preparing)
         #expect(driver.run(at: 300) == [Self.start])
     }
 
     @Test func startWithoutARuleIdTagUsesTheChargersOrAmpwise() {
         var driver = PolicyDriver()
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Preparing")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .preparing)
         driver.intent = ConnectorIntent(session: .start(idTag: nil))
         #expect(driver.run(at: 0) == ["RemoteStartTransaction {\"connectorId\":1,\"idTag\":\"ampwise\"}"])
     }
@@ -55,7 +56,7 @@ import Testing
         driver.intent = ConnectorIntent(session: .stop)
         #expect(driver.run(at: 0) == ["RemoteStopTransaction {\"transactionId\":7}"])
         #expect(driver.run(at: 1) == [])
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Finishing")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .finishing)
         #expect(driver.run(at: 2) == [])
     }
 

@@ -66,13 +66,12 @@ import Testing
     func failuresAreKeptAndRetriedEveryRetryIntervalNotBefore(outcome: CommandAnswer) {
         var driver = PolicyDriver()
         driver.charger.hasSingleConnector = false
-        driver.connector = ConnectorFacts(connectorId: 1, status: "Available")
+        driver.connector = ConnectorFacts(connectorId: 1, status: .available)
         driver.intent.limitAmps = 10
         #expect(driver.run(at: 0, answering: [outcome]).count == 1)
         #expect(
             driver.policy.failures[.limit]
-                == CommandFailure(
-                    action: .setChargingProfile, reason: .limit(amps: 10), outcome: outcome, at: PolicyDriver.time(0)))
+                == CommandFailure(reason: .limit(amps: 10), outcome: outcome, at: PolicyDriver.time(0)))
         #expect(driver.run(at: 29.9, answering: [outcome]) == [])
         #expect(driver.run(at: 30, answering: [outcome]).count == 1)
         #expect(driver.run(at: 59, answering: [outcome]) == [])

@@ -1,5 +1,6 @@
 import Central
 import ChargePointManagement
+import ChargingModel
 import Foundation
 import Scheduling
 
@@ -8,14 +9,12 @@ import Scheduling
 public struct APIDependencies: Sendable {
     /// The chargers and their state (charge point management).
     public var chargers: any ChargerDirectory
-    /// Sends manual commands (the `CentralSystem`).
-    public var central: any ChargePointCalling
+    /// Sends manual commands, records and counts them (charge point management's dispatcher).
+    public var commands: CommandDispatcher
     /// The audit trail and transactions (the `Store`).
     public var records: any APIRecords
     /// Overrides, inputs, tariff, rules, decisions (the scheduling engine).
     public var scheduler: any SchedulerControl
-    /// Counters of command outcomes; the API adds its manual commands.
-    public var metrics: Metrics
     /// Messages in and out (`CentralSystem.metrics`).
     public var centralMetrics: CentralMetrics
     /// `GET /api/health` answers it.
@@ -26,16 +25,15 @@ public struct APIDependencies: Sendable {
     public var now: @Sendable () -> Date
 
     public init(
-        chargers: any ChargerDirectory, central: any ChargePointCalling, records: any APIRecords,
-        scheduler: any SchedulerControl, metrics: Metrics = Metrics(), centralMetrics: CentralMetrics,
+        chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,
+        scheduler: any SchedulerControl, centralMetrics: CentralMetrics,
         version: String, remoteStartIdTag: @escaping @Sendable (String) -> String,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.chargers = chargers
-        self.central = central
+        self.commands = commands
         self.records = records
         self.scheduler = scheduler
-        self.metrics = metrics
         self.centralMetrics = centralMetrics
         self.version = version
         self.remoteStartIdTag = remoteStartIdTag

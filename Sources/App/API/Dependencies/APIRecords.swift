@@ -3,9 +3,7 @@ import Store
 
 /// The part of the store the API reads and writes: the audit trail and the transactions.
 /// `Store` conforms; tests substitute an in-memory fake.
-public protocol APIRecords: Sendable {
-    /// Queues a manual command and its outcome.
-    func recordCommand(_ command: CommandRecord)
+public protocol APIRecords: CommandRecording {
     /// Commands newest first.
     func commands(chargerId: String?, decisionId: Int?, since: Date?, limit: Int) async throws -> [CommandRecord]
     /// Decisions newest first.

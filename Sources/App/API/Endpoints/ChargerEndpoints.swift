@@ -1,4 +1,5 @@
 import ChargePointManagement
+import ChargingModel
 import HTTP
 import JSON
 

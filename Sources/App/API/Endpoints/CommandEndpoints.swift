@@ -44,9 +44,8 @@ struct CommandEndpoints: Sendable {
         let fields = try request.fields(allowingEmpty: true)
         let connector = try fields.integer("connector", minimum: 1) ?? 1
         let idTag = try fields.string("idTag") ?? dependencies.remoteStartIdTag(chargerId)
-        let payload = JSONObject([("connectorId", .number(Double(connector))), ("idTag", .string(idTag))])
         let answer = try await sender.send(
-            .remoteStartTransaction, payload: payload, to: chargerId, connectorId: connector)
+            .startTransaction(connectorId: connector, idTag: idTag), to: chargerId, connectorId: connector)
         if CommandEndpoints.isAccepted(answer) {
             await dependencies.scheduler.noteManualCommand(.start(chargerId: chargerId, connectorId: connector))
         }
@@ -60,15 +59,14 @@ struct CommandEndpoints: Sendable {
         let snapshot = try sender.knownCharger(chargerId)
         let fields = try request.fields(allowingEmpty: true)
         let connector = try fields.integer("connector", minimum: 1) ?? 1
-        guard dependencies.central.isConnected(chargerId) else { throw .notConnected(chargerId) }
+        guard dependencies.commands.isConnected(chargerId) else { throw .notConnected(chargerId) }
         guard let transaction = snapshot?.connector(connector)?.transaction else {
             throw APIError(
                 status: .conflict, message: "connector \(connector) of charger \"\(chargerId)\" has no open transaction"
             )
         }
-        let payload = JSONObject([("transactionId", .number(Double(transaction.id)))])
         let answer = try await sender.send(
-            .remoteStopTransaction, payload: payload, to: chargerId, connectorId: connector)
+            .stopTransaction(transactionId: transaction.id), to: chargerId, connectorId: connector)
         if CommandEndpoints.isAccepted(answer) {
             await dependencies.scheduler.noteManualCommand(.stop(chargerId: chargerId, connectorId: connector))
         }
@@ -83,10 +81,8 @@ struct CommandEndpoints: Sendable {
         let fields = try request.fields()
         let connector = try fields.integer("connector", minimum: 0) ?? 0
         let available = try fields.requiredBool("available")
-        let payload = JSONObject([
-            ("connectorId", .number(Double(connector))), ("type", .string(available ? "Operative" : "Inoperative")),
-        ])
-        let answer = try await sender.send(.changeAvailability, payload: payload, to: chargerId, connectorId: connector)
+        let answer = try await sender.send(
+            .changeAvailability(connectorId: connector, available: available), to: chargerId, connectorId: connector)
         if CommandEndpoints.isAccepted(answer) || answer["status"]?.stringValue == "Scheduled" {
             await dependencies.scheduler.noteManualCommand(
                 .availability(chargerId: chargerId, connectorId: connector, available: available))
@@ -100,7 +96,7 @@ struct CommandEndpoints: Sendable {
         _ = try sender.knownCharger(chargerId)
         let type = try request.fields().requiredChoice("type", ["Soft", "Hard"])
         let answer = try await sender.send(
-            .reset, payload: JSONObject([("type", .string(type))]), to: chargerId, connectorId: nil)
+            ResetRequest(type: ResetType(spelling: type)), to: chargerId, connectorId: nil)
         return .json(.object(answer))
     }
 
@@ -110,8 +106,7 @@ struct CommandEndpoints: Sendable {
         _ = try sender.knownCharger(chargerId)
         let connector = try request.fields().requiredInteger("connector", minimum: 1)
         let answer = try await sender.send(
-            .unlockConnector, payload: JSONObject([("connectorId", .number(Double(connector)))]), to: chargerId,
-            connectorId: connector)
+            UnlockConnectorRequest(connectorId: connector), to: chargerId, connectorId: connector)
         return .json(.object(answer))
     }
 
@@ -122,9 +117,9 @@ struct CommandEndpoints: Sendable {
         let fields = try request.fields()
         let message = try fields.requiredChoice("message", CommandEndpoints.triggerMessages)
         let connector = try fields.integer("connector", minimum: 0)
-        var payload = JSONObject([("requestedMessage", .string(message))])
-        if let connector { payload["connectorId"] = .number(Double(connector)) }
-        let answer = try await sender.send(.triggerMessage, payload: payload, to: chargerId, connectorId: connector)
+        let answer = try await sender.send(
+            TriggerMessageRequest(requestedMessage: MessageTrigger(spelling: message), connectorId: connector),
+            to: chargerId, connectorId: connector)
         return .json(.object(answer))
     }
 
@@ -136,9 +131,8 @@ struct CommandEndpoints: Sendable {
         if let empty = keys.firstIndex(where: \.isEmpty) {
             throw .badRequest("key: expected a configuration key name (item \(empty + 1) is empty)")
         }
-        var payload = JSONObject()
-        if !keys.isEmpty { payload["key"] = .array(keys.map(JSONValue.string)) }
-        let answer = try await sender.send(.getConfiguration, payload: payload, to: chargerId, connectorId: nil)
+        let answer = try await sender.send(
+            GetConfigurationRequest(key: keys.isEmpty ? nil : keys), to: chargerId, connectorId: nil)
         return .json(.object(answer))
     }
 
@@ -156,8 +150,8 @@ struct CommandEndpoints: Sendable {
         case .bool(let flag): value = flag ? "true" : "false"
         default: throw .badRequest("value: expected a string")
         }
-        let payload = JSONObject([("key", .string(key)), ("value", .string(value))])
-        let answer = try await sender.send(.changeConfiguration, payload: payload, to: chargerId, connectorId: nil)
+        let answer = try await sender.send(
+            ChangeConfigurationRequest(key: key, value: value), to: chargerId, connectorId: nil)
         return .json(.object(answer))
     }
 

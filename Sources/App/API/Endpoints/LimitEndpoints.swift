@@ -34,7 +34,7 @@ struct LimitEndpoints: Sendable {
         case (.some, .some): throw .badRequest("amps, watts: give one of them, not both")
         default: break
         }
-        guard dependencies.central.isConnected(chargerId) else { throw .notConnected(chargerId) }
+        guard dependencies.commands.isConnected(chargerId) else { throw .notConnected(chargerId) }
         let override = LimitOverrideRequest(
             chargerId: chargerId, connectorId: connector, amps: amps, watts: watts, minutes: minutes)
         do {

@@ -1,13 +1,13 @@
 import Central
 import ChargePointManagement
+import ChargingModel
 import Foundation
 import HTTP
 import JSON
 import OCPP
-import Store
 
-/// Sends a manual command to a charger, records its outcome like a scheduler command
-/// (`CommandRecord(source: .api)`), counts it, and turns a failure into the API's error.
+/// Sends a manual command to a charger through the dispatcher (which records it with source
+/// `api` and counts it, like every command) and turns a failure into the API's error.
 struct ManualCommandSender: Sendable {
     let dependencies: APIDependencies
 
@@ -16,82 +16,50 @@ struct ManualCommandSender: Sendable {
     /// has no snapshot.
     func knownCharger(_ chargerId: String) throws(APIError) -> ChargerSnapshot? {
         let snapshot = dependencies.chargers.snapshot(chargerId)
-        guard snapshot != nil || dependencies.central.isConnected(chargerId) else {
+        guard snapshot != nil || dependencies.commands.isConnected(chargerId) else {
             throw .unknownCharger(chargerId)
         }
         return snapshot
     }
 
-    /// Checks `payload` against the action's schema (a 400 naming the field), sends it, records
-    /// the outcome and answers the charger's CALLRESULT payload.
-    func send(
-        _ action: OCPPAction, payload: JSONObject, to chargerId: String, connectorId: Int?
-    ) async throws(APIError) -> JSONObject {
-        do {
-            _ = try CentralSystemRequest.validate(action: action.rawValue, payload: payload)
-        } catch {
-            throw .badRequest(error.message)
-        }
-        return try await sendValidated(action.rawValue, payload: payload, to: chargerId, connectorId: connectorId)
+    private func context(connectorId: Int?) -> CommandContext {
+        CommandContext(source: .api, connectorId: connectorId)
+    }
+
+    /// Sends a model command (start, stop, availability: what the scheduler sends too) and
+    /// answers the charger's confirmation.
+    func send(_ command: ChargerCommand, to chargerId: String, connectorId: Int) async throws(APIError)
+        -> JSONObject
+    {
+        let (_, reply) = await dependencies.commands.exchange(
+            command, to: chargerId, context: context(connectorId: connectorId))
+        return try ManualCommandSender.answer(reply, chargerId: chargerId)
+    }
+
+    /// Sends a typed OCPP request and answers the charger's confirmation (a request that breaks
+    /// its schema, lengths and ranges the types do not hold, is a 400 naming the field).
+    func send<Request: OCPPRequest>(_ request: Request, to chargerId: String, connectorId: Int?)
+        async throws(APIError) -> JSONObject
+    {
+        let (_, reply) = await dependencies.commands.send(
+            request, to: chargerId, context: context(connectorId: connectorId))
+        return try ManualCommandSender.answer(reply.map(\.jsonObject), chargerId: chargerId)
     }
 
     /// Sends a payload that has already passed `CentralSystemRequest.validate`.
     func sendValidated(
         _ action: String, payload: JSONObject, to chargerId: String, connectorId: Int?
     ) async throws(APIError) -> JSONObject {
-        let sentAt = dependencies.now()
-        let started = ContinuousClock.now
-        let result: Result<JSONObject, CallError>
-        do {
-            result = .success(try await dependencies.central.call(action: action, payload: payload, to: chargerId))
-        } catch {
-            result = .failure(error)
-        }
-        let elapsed = ContinuousClock.now - started
-        let latency = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let record = CommandRecord(
-            chargerId: chargerId, connectorId: connectorId, action: action, payload: .object(payload), source: .api,
-            sentAt: sentAt, outcome: ManualCommandSender.outcome(of: result),
-            response: (try? result.get()).map(JSONValue.object),
-            latencyMs: ManualCommandSender.wasSent(result) ? latency : nil)
-        dependencies.records.recordCommand(record)
-        dependencies.metrics.count(record)
-        switch result {
+        let (_, reply) = await dependencies.commands.send(
+            action: action, payload: payload, to: chargerId, context: context(connectorId: connectorId))
+        return try ManualCommandSender.answer(reply, chargerId: chargerId)
+    }
+
+    static func answer(_ reply: Result<JSONObject, CallError>, chargerId: String) throws(APIError) -> JSONObject {
+        switch reply {
         case .success(let answer): return answer
-        case .failure(let error): throw ManualCommandSender.apiError(for: error, chargerId: chargerId)
+        case .failure(let error): throw apiError(for: error, chargerId: chargerId)
         }
-    }
-
-    /// The outcome as the store keeps it.
-    static func outcome(of result: Result<JSONObject, CallError>) -> CommandOutcome {
-        switch result {
-        case .success(let answer):
-            if let status = answer["status"]?.stringValue { return .status(status) }
-            return .answered
-        case .failure(let error):
-            switch error {
-            case .notConnected, .connectionClosed: return .notConnected
-            case .timeout: return .timeout
-            case .callError(let code, let description, _):
-                return .callError(code: code.rawValue, description: description)
-            case .invalidConfirmation(let reason):
-                return .callError(code: OCPPErrorCode.formationViolation.rawValue, description: reason)
-            case .invalidRequest(let reason):
-                return .callError(code: OCPPErrorCode.formationViolation.rawValue, description: reason)
-            }
-        }
-    }
-
-    private static func wasSent(_ result: Result<JSONObject, CallError>) -> Bool {
-        switch result {
-        case .success: true
-        case .failure(let error): error != .notConnected && !isInvalidRequest(error)
-        }
-    }
-
-    private static func isInvalidRequest(_ error: CallError) -> Bool {
-        if case .invalidRequest = error { return true }
-        return false
     }
 
     /// SPEC §6: 409 not connected, 504 no answer; a CALLERROR is the charger's answer, passed on

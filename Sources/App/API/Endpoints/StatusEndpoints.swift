@@ -1,4 +1,5 @@
 import ChargePointManagement
+import ChargingModel
 import HTTP
 import JSON
 
@@ -32,7 +33,7 @@ struct StatusEndpoints: Sendable {
             value: Double(dependencies.centralMetrics.messagesSent))
         text.counter(
             "ampwise_commands_total", help: "Commands sent to chargers, by source, action and outcome.",
-            samples: dependencies.metrics.commandCounts.map { entry in
+            samples: dependencies.commands.counters.all.map { entry in
                 (
                     [("source", entry.key.source), ("action", entry.key.action), ("outcome", entry.key.outcome)],
                     Double(entry.count)
@@ -59,7 +60,7 @@ struct StatusEndpoints: Sendable {
         for snapshot in snapshots {
             for connector in snapshot.connectors where connector.id > 0 {
                 let labels = [("charger", snapshot.id), ("connector", String(connector.id))]
-                if let watts = connector.measurands["Power.Active.Import"]?.value { power.append((labels, watts)) }
+                if let watts = connector.measurands[.powerActiveImport]?.value { power.append((labels, watts)) }
                 if let transaction = connector.transaction { energy.append((labels, transaction.energyWh)) }
             }
         }

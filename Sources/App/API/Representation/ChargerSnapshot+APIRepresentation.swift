@@ -1,4 +1,5 @@
 import ChargePointManagement
+import ChargingModel
 import Foundation
 import JSON
 import Scheduling
@@ -12,15 +13,15 @@ extension ChargerSnapshot {
             JSONObject([
                 ("id", .string(id)),
                 ("connected", .bool(connected)),
-                ("vendor", .string(orNull: identity?.chargePointVendor)),
-                ("model", .string(orNull: identity?.chargePointModel)),
-                ("serialNumber", .string(orNull: identity?.chargePointSerialNumber)),
+                ("vendor", .string(orNull: identity?.vendor)),
+                ("model", .string(orNull: identity?.model)),
+                ("serialNumber", .string(orNull: identity?.serialNumber)),
                 ("firmwareVersion", .string(orNull: identity?.firmwareVersion)),
                 ("features", .array(features.map(JSONValue.string))),
                 ("lastHeartbeat", .date(lastHeartbeat)),
                 ("latencyMs", .rounded(latencyMilliseconds, places: 1)),
                 ("reconnects", .number(Double(reconnects))),
-                ("status", .string(orNull: status)),
+                ("status", .string(orNull: status?.rawValue)),
                 ("errorCode", .string(orNull: errorCode)),
                 ("connectors", .array(connectors.map { $0.apiRepresentation(state: states[$0.id], now: now) })),
                 ("chargeBoxSerialNumber", .string(orNull: identity?.chargeBoxSerialNumber)),

@@ -1,4 +1,5 @@
 import ChargePointManagement
+import ChargingModel
 import Foundation
 import JSON
 import Scheduling
@@ -8,13 +9,13 @@ extension ConnectorSnapshot {
     /// `statusAt` after the SPEC's members.
     func apiRepresentation(state: ConnectorSchedulingState?, now: Date) -> JSONValue {
         let measurandObject = JSONObject(
-            measurands.keys.sorted().compactMap { name in
-                measurands[name].map { (name, $0.apiRepresentation) }
+            measurands.keys.sorted().compactMap { measurand in
+                measurands[measurand].map { (measurand.spelling, $0.apiRepresentation) }
             })
         return .object(
             JSONObject([
                 ("id", .number(Double(id))),
-                ("status", .string(orNull: status)),
+                ("status", .string(orNull: status?.rawValue)),
                 ("errorCode", .string(orNull: errorCode)),
                 ("transaction", transaction?.apiRepresentation(now: now) ?? .null),
                 ("lastStopReason", .string(orNull: lastStopReason)),

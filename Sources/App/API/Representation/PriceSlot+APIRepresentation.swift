@@ -1,3 +1,4 @@
+import ChargingModel
 import JSON
 import Rules
 

@@ -1,9 +1,11 @@
 import Central
 import ChargePointManagement
+import ChargingModel
 import Foundation
 import HTTP
 import OCPP
 import Scheduling
+import TestSupport
 
 @testable import App
 
@@ -12,19 +14,21 @@ struct APIHarness {
     static let now = OCPPDateTime.parse("2026-11-25T08:00:00Z")!
 
     let directory = FakeChargerDirectory()
-    let central: FakeChargePoints
+    let central: FakeChargePointCaller
     let records = FakeRecords()
     let scheduler = FakeScheduler()
-    let metrics = Metrics()
+    /// Sends, records (in `records`) and counts the manual commands, as in `serve`.
+    let commands: CommandDispatcher
     let centralMetrics = CentralMetrics()
     let dependencies: APIDependencies
     let router: APIRouter
 
     init(connected: Set<String> = [], token: String? = nil, snapshots: [ChargerSnapshot] = []) {
-        central = FakeChargePoints(connected: connected)
+        central = FakeChargePointCaller(connected: connected)
+        commands = CommandDispatcher(caller: central, recorder: records, now: { APIHarness.now })
         for snapshot in snapshots { directory.put(snapshot) }
         dependencies = APIDependencies(
-            chargers: directory, central: central, records: records, scheduler: scheduler, metrics: metrics,
+            chargers: directory, commands: commands, records: records, scheduler: scheduler,
             centralMetrics: centralMetrics, version: "9.8.7",
             remoteStartIdTag: { $0 == "garage" ? "garage-tag" : "ampwise" }, now: { APIHarness.now })
         router = APIRouter(routes: APIEndpoints.routes(dependencies), token: token)
@@ -56,23 +60,23 @@ struct APIHarness {
     static var garage: ChargerSnapshot {
         var snapshot = ChargerSnapshot(id: "garage")
         snapshot.connected = true
-        snapshot.identity = BootNotificationRequest(
-            chargePointVendor: "Wall Box Chargers", chargePointModel: "PLP1-0-2-4", chargePointSerialNumber: "88034",
+        snapshot.identity = ChargerIdentity(
+            vendor: "Wall Box Chargers", model: "PLP1-0-2-4", serialNumber: "88034",
             firmwareVersion: "5.5.10")
         snapshot.features = ["Core", "SmartCharging"]
         snapshot.lastHeartbeat = now
         snapshot.latencyMilliseconds = 13.04
-        snapshot.status = "Available"
+        snapshot.status = .available
         snapshot.errorCode = "NoError"
         var connector = ConnectorSnapshot(id: 1)
-        connector.status = "Charging"
+        connector.status = .charging
         connector.errorCode = "NoError"
         connector.transaction = TransactionSnapshot(
             id: 17, idTag: "ampwise", startedAt: now.addingTimeInterval(-3600), meterStart: 1200, energyWh: 5400)
         connector.lastStopReason = "EVDisconnected"
         connector.measurands = [
-            "Power.Active.Import": MeasurandValue(value: 7200, unit: "W", at: now.addingTimeInterval(-10)),
-            "Current.Import": MeasurandValue(
+            .powerActiveImport: MeasurandValue(value: 7200, unit: "W", at: now.addingTimeInterval(-10)),
+            .currentImport: MeasurandValue(
                 value: 10.5, unit: "A", at: now.addingTimeInterval(-10), phases: ["L1": 10.4, "L2": 10.6]),
         ]
         snapshot.connectors = [connector]

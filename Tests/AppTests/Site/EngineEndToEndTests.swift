@@ -3,55 +3,58 @@ import ChargePointManagement
 import Foundation
 import JSON
 import Rules
+import Scheduling
 import Store
 import TestSupport
 import Testing
 
-@testable import Scheduling
+@testable import App
 
 /// The engine driving a simulated charge point through the real central system and charger
 /// fleet, with a manual clock: what the charger receives on the wire.
 @Suite("Engine end to end", .timeLimit(.minutes(1)))
 struct EngineEndToEndTests {
-    /// The central system, fleet and engine of one test, on a free port.
-    struct Site {
-        let store: Store
-        let central: CentralSystem
-        let engine: SchedulingEngine
-        let clock: ManualEngineClock
+    /// The site of one test, assembled as `ampwise serve` assembles it, on a free port.
+    struct TestSite {
+        let site: Site
+        let clock: ManualClock
         let port: UInt16
 
+        var store: Store { site.store }
+        var engine: SchedulingEngine { site.engine }
+
         init(rules: String, folder: TemporaryDirectory) async throws {
-            store = try Store(
+            let store = try Store(
                 path: folder.file("ampwise.sqlite"), options: StoreOptions(batchMaxDelayMilliseconds: 1))
-            let fleet = ChargerFleet(
-                store: store,
-                settings: ChargerFleetSettings(
-                    heartbeatInterval: 60, meterValueSampleInterval: 60, measurands: [.energyActiveImportRegister],
-                    setupGracePeriod: 3600))
-            central = CentralSystem(
-                configuration: CentralConfiguration(host: "127.0.0.1", port: 0, loopCount: 1), handler: fleet)
-            fleet.attach(caller: central)
-            clock = ManualEngineClock(EngineHarness.start)
+            clock = ManualClock(EngineEndToEndTests.start)
             let ruleSet = try #require(RuleChecker.check([RuleSource(path: "site.rules", text: rules)]).ruleSet)
-            engine = SchedulingEngine(
-                settings: EngineHarness.settings(), ruleSet: ruleSet,
-                tariff: TariffSchedule(defaultPrice: 0.30, timeZone: TimeZone(identifier: "UTC")!),
-                directory: fleet, caller: central, store: store, clock: clock)
-            await engine.start()
-            port = UInt16(try central.start())
+            site = Site(
+                store: store, central: CentralConfiguration(host: "127.0.0.1", port: 0, loopCount: 1),
+                fleet: ChargerFleetSettings(
+                    heartbeatInterval: 60, meterValueSampleInterval: 60, measurands: [.energyActiveImportRegister],
+                    setupGracePeriod: 3600),
+                engine: EngineEndToEndTests.settings, ruleSet: ruleSet,
+                tariff: TariffSchedule(defaultPrice: 0.30, timeZone: TimeZone(identifier: "UTC")!), clock: clock)
+            port = UInt16(try await site.start())
         }
 
         func stop() async {
-            central.stop()
-            await engine.stop()
-            await store.close()
+            await site.stop()
         }
     }
 
+    /// 2026-11-25 00:00:00 UTC.
+    static let start = Date(timeIntervalSince1970: 1_795_564_800)
+
+    /// One phase at 230 V, 6..16 A, deadband 0.5 A, increases every 10 s, retries every 30 s.
+    static let settings = EngineSettings(
+        timeZone: TimeZone(identifier: "UTC")!, tick: 10, inputMaxAge: 300,
+        policy: PolicySettings(deadband: 0.5, minIncreaseInterval: 10, retryInterval: 30),
+        defaultCharger: EngineChargerSettings(phases: 1, voltage: 230, minCurrent: 6, maxCurrent: 16, pause: .profile))
+
     @Test func aRejectedDefaultProfileFallsBackToTxProfileWhichIsRememberedAcrossAReconnect() async throws {
         let folder = try TemporaryDirectory()
-        let site = try await Site(rules: #"rule "cap" { limit 10 A }"#, folder: folder)
+        let site = try await TestSite(rules: #"rule "cap" { limit 10 A }"#, folder: folder)
         let port = site.port
 
         let purposes = try await DedicatedThread.run { () throws -> [[String]] in
@@ -105,7 +108,7 @@ struct EngineEndToEndTests {
 
     @Test func autoStartSendsRemoteStartWhenTheCarIsPluggedIn() async throws {
         let folder = try TemporaryDirectory()
-        let site = try await Site(
+        let site = try await TestSite(
             rules: #"rule "auto" { when status is Preparing start idtag "e2e" }"#, folder: folder)
         let port = site.port
         let start = try await DedicatedThread.run { () throws -> ReceivedCall in

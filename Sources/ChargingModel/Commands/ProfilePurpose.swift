@@ -1,4 +1,5 @@
-/// The purposes of an OCPP 1.6 charging profile that Ampwise uses, in fallback order.
+/// The purposes of a charging profile that Ampwise uses, in fallback order. The raw values are
+/// OCPP 1.6's spellings, which the store keeps; OCPP 2.0.1 calls the last ChargingStationMaxProfile.
 public enum ProfilePurpose: String, Sendable, Hashable, CaseIterable {
     case txDefaultProfile = "TxDefaultProfile"
     case txProfile = "TxProfile"

@@ -42,7 +42,7 @@ public enum CommandOutcome: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The inverse of `storedValue`, with the error columns of the row.
-    init(storedValue: String, errorCode: String?, errorDescription: String?) {
+    public init(storedValue: String, errorCode: String?, errorDescription: String?) {
         switch storedValue {
         case "Answered": self = .answered
         case "CallError": self = .callError(code: errorCode ?? "", description: errorDescription ?? "")

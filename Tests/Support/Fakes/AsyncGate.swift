@@ -1,10 +1,12 @@
 import Synchronization
 
 /// Tasks wait at the gate until a test opens it; once open it stays open.
-final class AsyncGate: Sendable {
+public final class AsyncGate: Sendable {
+    public init() {}
+
     private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
-    func wait() async {
+    public func wait() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let resumeNow = state.withLock { state -> Bool in
                 if state.open { return true }
@@ -15,7 +17,7 @@ final class AsyncGate: Sendable {
         }
     }
 
-    func open() {
+    public func open() {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.open = true
             defer { state.waiters = [] }

@@ -1,11 +1,14 @@
 import Central
+import ChargePointManagement
 import Foundation
 import OCPP
+import Rules
+import Scheduling
 import Store
 import TestSupport
 import Testing
 
-@testable import ChargePointManagement
+@testable import App
 
 @Suite("Charger fleet end to end", .timeLimit(.minutes(1)))
 struct ChargerFleetEndToEndTests {
@@ -26,12 +29,14 @@ struct ChargerFleetEndToEndTests {
         let settings = ChargerFleetSettings(
             heartbeatInterval: 90, meterValueSampleInterval: 15,
             measurands: [.energyActiveImportRegister, .powerActiveImport], setupGracePeriod: 3600)
-        let fleet = ChargerFleet(store: store, settings: settings)
-        let central = CentralSystem(
-            configuration: CentralConfiguration(host: "127.0.0.1", port: 0, loopCount: 1), handler: fleet)
-        fleet.attach(caller: central)
-        let port = UInt16(try central.start())
-        defer { central.stop() }
+        // No rules: the site's engine decides nothing, so the charger sees only the set-up.
+        let site = Site(
+            store: store, central: CentralConfiguration(host: "127.0.0.1", port: 0, loopCount: 1), fleet: settings,
+            engine: EngineEndToEndTests.settings, ruleSet: RuleSet.empty,
+            tariff: TariffSchedule(defaultPrice: 0.30, timeZone: TimeZone(identifier: "UTC")!))
+        let fleet = site.fleet
+        let port = UInt16(try await site.start())
+        defer { site.central.stop() }
 
         let session = try await DedicatedThread.run { () throws -> Session in
             let charger = try SimulatedChargePoint.connect(port: port, chargerId: "SIM1")
@@ -61,15 +66,15 @@ struct ChargerFleetEndToEndTests {
         #expect(session.stopAnswer == StopTransactionConfirmation(idTagInfo: IdTagInfo(status: .accepted)))
 
         let snapshot = try #require(fleet.snapshot("SIM1"))
-        #expect(snapshot.identity?.chargePointVendor == "Simulated")
+        #expect(snapshot.identity?.vendor == "Simulated")
         #expect(snapshot.features.contains("RemoteTrigger"))
         #expect(snapshot.numberOfConnectors == 1)
         #expect(snapshot.configuration["MeterValueSampleInterval"] == "15")
         let connector = try #require(snapshot.connector(1))
-        #expect(connector.status == "Charging")
+        #expect(connector.status == .charging)
         #expect(connector.transaction == nil)
         #expect(connector.lastStopReason == "EVDisconnected")
-        #expect(connector.measurands["Energy.Active.Import.Register"]?.value == 5600)
+        #expect(connector.measurands[.energyActiveImportRegister]?.value == 5600)
 
         let transaction = try #require(try await store.transaction(id: session.transactionId))
         #expect(transaction.energyWh == 1000)

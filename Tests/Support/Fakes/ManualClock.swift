@@ -1,10 +1,9 @@
 import Foundation
+import Scheduling
 import Synchronization
 
-@testable import Scheduling
-
 /// A clock that moves only when the test says so; sleepers wake when it passes their deadline.
-final class ManualEngineClock: EngineClock {
+public final class ManualClock: EngineClock {
     private struct Sleeper {
         var deadline: Date
         var continuation: CheckedContinuation<Void, any Error>
@@ -18,13 +17,13 @@ final class ManualEngineClock: EngineClock {
 
     private let state: Mutex<State>
 
-    init(_ start: Date) {
+    public init(_ start: Date) {
         state = Mutex(State(now: start))
     }
 
-    func now() -> Date { state.withLock { $0.now } }
+    public func now() -> Date { state.withLock { $0.now } }
 
-    func sleep(until deadline: Date) async throws {
+    public func sleep(until deadline: Date) async throws {
         let id = UUID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -46,7 +45,7 @@ final class ManualEngineClock: EngineClock {
     }
 
     /// Moves the clock on and wakes every sleeper whose deadline has come.
-    func advance(by seconds: TimeInterval) {
+    public func advance(by seconds: TimeInterval) {
         let due = state.withLock { state in
             state.now = state.now.addingTimeInterval(seconds)
             let now = state.now

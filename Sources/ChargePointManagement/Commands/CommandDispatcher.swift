@@ -1,0 +1,139 @@
+import Central
+import ChargingModel
+import Foundation
+import JSON
+import Logging
+import OCPP
+import Store
+
+/// Sends every command Ampwise gives a charger, whoever gives it (the scheduler, the post-boot
+/// set-up, the API, MQTT), the one way: turns a model command into the charger's typed OCPP
+/// message, sends it, times the answer, maps how it ended, records it in the audit trail and
+/// counts it (docs/architecture.md, "Commands").
+public final class CommandDispatcher: ChargerCommanding {
+    public let counters = CommandCounters()
+    private let caller: any ChargePointCalling
+    private let recorder: any CommandRecording
+    private let now: @Sendable () -> Date
+    private let validationMode: @Sendable (String) -> OCPPValidationMode
+    private let logger = Logger(label: "commands")
+
+    /// - Parameters:
+    ///   - validationMode: how each charger's confirmations are read (its `strict` setting).
+    public init(
+        caller: any ChargePointCalling, recorder: any CommandRecording,
+        now: @escaping @Sendable () -> Date = { Date() },
+        validationMode: @escaping @Sendable (String) -> OCPPValidationMode = { _ in .strict }
+    ) {
+        self.caller = caller
+        self.recorder = recorder
+        self.now = now
+        self.validationMode = validationMode
+    }
+
+    /// Whether the charger is connected now.
+    public func isConnected(_ chargerId: String) -> Bool { caller.isConnected(chargerId) }
+
+    /// The round trip of the charger's last ping, in milliseconds.
+    public func latencyMilliseconds(of chargerId: String) -> Double? { caller.latencyMilliseconds(of: chargerId) }
+
+    // MARK: ChargerCommanding
+
+    public func send(_ command: ChargerCommand, to chargerId: String, context: CommandContext) async
+        -> CommandResult
+    {
+        await exchange(command, to: chargerId, context: context).result
+    }
+
+    /// Sends `command` as `send` does, and hands back the charger's confirmation as its payload
+    /// (the API answers with it).
+    public func exchange(_ command: ChargerCommand, to chargerId: String, context: CommandContext) async
+        -> (result: CommandResult, reply: Result<JSONObject, CallError>)
+    {
+        await exchange(command.ocpp16Request, to: chargerId, context: context)
+    }
+
+    private func exchange<Request: OCPPRequest>(
+        _ request: Request, to chargerId: String, context: CommandContext
+    ) async -> (result: CommandResult, reply: Result<JSONObject, CallError>) {
+        let (result, reply) = await send(request, to: chargerId, context: context)
+        return (result, reply.map(\.jsonObject))
+    }
+
+    // MARK: OCPP messages
+
+    /// Sends a typed request and reads the confirmation as `mode` says (default: the charger's
+    /// `strict` setting); a confirmation that breaks its schema ends as `invalidConfirmation`.
+    public func send<Request: OCPPRequest>(
+        _ request: Request, to chargerId: String, context: CommandContext, mode: OCPPValidationMode? = nil
+    ) async -> (result: CommandResult, reply: Result<Request.Confirmation, CallError>) {
+        let mode = mode ?? validationMode(chargerId)
+        return await send(
+            action: Request.action.rawValue, payload: request.jsonObject, to: chargerId, context: context
+        ) { payload throws(CallError) in
+            do throws(OCPPValidationError) {
+                return try Request.Confirmation.decode(payload, mode: mode).value
+            } catch {
+                throw .invalidConfirmation(error.description)
+            }
+        }
+    }
+
+    /// Sends a payload that has already passed its schema check (`POST /api/chargers/{id}/call`),
+    /// and hands back the charger's payload as it came.
+    public func send(action: String, payload: JSONObject, to chargerId: String, context: CommandContext) async
+        -> (result: CommandResult, reply: Result<JSONObject, CallError>)
+    {
+        await send(action: action, payload: payload, to: chargerId, context: context) { $0 }
+    }
+
+    /// The one skeleton: check, send, time, read the answer, map the outcome, record, count.
+    ///
+    /// A payload that breaks its action's schema (an id tag longer than 20 characters from a rule,
+    /// say) is not sent: it ends as `invalidRequest`, recorded, so that the audit trail says why the
+    /// charger never got it.
+    private func send<Answer>(
+        action: String, payload: JSONObject, to chargerId: String, context: CommandContext,
+        read: (JSONObject) throws(CallError) -> Answer
+    ) async -> (result: CommandResult, reply: Result<Answer, CallError>) {
+        let sentAt = now()
+        let clock = ContinuousClock()
+        let started = clock.now
+        var response: JSONObject?
+        let reply: Result<Answer, CallError>
+        do throws(CallError) {
+            do {
+                _ = try CentralSystemRequest.validate(action: action, payload: payload)
+            } catch {
+                throw .invalidRequest(error.message)
+            }
+            let answer = try await caller.call(action: action, payload: payload, to: chargerId)
+            response = answer
+            reply = .success(try read(answer))
+        } catch {
+            reply = .failure(error)
+        }
+        let elapsed = started.duration(to: clock.now)
+        // A confirmation that breaks its schema is still kept in the record, as it came.
+        let outcome = CommandOutcome(reply.map { _ in response ?? JSONObject() })
+        let wasSent: Bool
+        switch reply {
+        case .failure(.notConnected), .failure(.invalidRequest): wasSent = false
+        default: wasSent = true
+        }
+        let result = CommandResult(
+            outcome: outcome, latencyMilliseconds: wasSent ? Double(elapsed / .microseconds(1)) / 1000 : nil)
+        if case .failure(let error) = reply, error != .notConnected, error != .timeout {
+            logger.warning("\(chargerId) \(action) failed: \(error)")
+        }
+        let decisionId = await context.decisionId?()
+        recorder.recordCommand(
+            CommandRecord(
+                chargerId: chargerId, connectorId: context.connectorId, action: action, payload: .object(payload),
+                source: context.source, decisionId: decisionId, sentAt: sentAt, outcome: outcome,
+                response: response.map(JSONValue.object), latencyMs: result.latencyMilliseconds,
+                reason: context.reason))
+        counters.count(source: context.source, action: action, outcome: outcome)
+        return (result, reply)
+    }
+}
