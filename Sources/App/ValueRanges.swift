@@ -15,7 +15,7 @@ enum ValueRanges {
     static let meterValueSampleInterval = NumberRange.integers(0...86_400)
     /// `pingInterval`, `pingTimeout`, `callTimeout`: a second to an hour.
     static let connectionSeconds = NumberRange.numbers(1...3600)
-    /// 1 KiB to 64 MiB: an OCPP message is a few KiB; SPEC §3 wants 64 KiB accepted.
+    /// 1 KiB to 64 MiB: an OCPP message is a few KiB, and a valid 64 KiB one must pass.
     static let maxMessageBytes = NumberRange.integers(1024...67_108_864)
 
     // MARK: chargers and currents

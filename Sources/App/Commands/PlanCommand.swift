@@ -47,7 +47,7 @@ enum PlanCommand {
             AmpwiseCommand.printError("ampwise: \(options.inputsPath ?? "inputs"): tariff: \(error)")
             return 2
         }
-        let step = TimeInterval(options.stepMinutes * 60)
+        let step = TimeInterval(options.stepMinutes) * 60
         let from =
             options.from
             ?? Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / step).rounded(.down) * step)

@@ -3,7 +3,7 @@ import Foundation
 
 /// A `PUT /api/inputs` body, checked: each input with its new value, or `nil` to remove it.
 ///
-/// Read straight from the parsed request (SPEC §6): a number in base units, a string that holds
+/// Read straight from the parsed request (docs/api.md): a number in base units, a string that holds
 /// one (`"1234.5"`, as Home Assistant sends states), or `null`. Names are checked here
 /// (`InputName`, at most `InputName.maxLength` characters) and values against `InputValue.range`;
 /// how many inputs may be kept is the `InputSet`'s to check, since it knows what it holds.
