@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "ampwise", targets: ["ampwise"]),
         // For the fuzzing package in Fuzz/, which links the parsers it exercises.
         .library(name: "Central", targets: ["Central"]),
+        .library(name: "Rules", targets: ["Rules"]),
+        .library(name: "App", targets: ["App"]),
     ],
     targets: [
         // C shims for what Glibc does not export to Swift (epoll, eventfd, timerfd, accept4).

@@ -44,7 +44,8 @@ enum ServeCommand {
             directory: fleet, caller: central, store: store, loadRules: configuration.ruleSourceLoader)
         let dependencies = APIDependencies(
             chargers: fleet, central: central, records: store, scheduler: engine, centralMetrics: central.metrics,
-            version: AmpwiseVersion.current, remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
+            version: AmpwiseVersion.current, remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
+            configuredChargers: Set(configuration.chargers.keys))
         let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
                 let diagnostics = await engine.reloadRules()

@@ -58,7 +58,7 @@ public enum MeterValueNormaliser {
             warnings.append("ignored an empty \(measurand.spelling) value")
             return nil
         }
-        guard let number = decimalNumber(text) else {
+        guard let number = NumberRange.decimal(text) else {
             warnings.append("ignored \(measurand.spelling) value \"\(input.value)\": not a number")
             return nil
         }
@@ -103,14 +103,6 @@ public enum MeterValueNormaliser {
         return MeterSample(
             measurand: measurand, value: value, unit: unit, phase: input.phase, location: input.location,
             context: context, timestamp: timestamp)
-    }
-
-    /// A plain decimal number (`12`, `-0.5`, `1.2e3`); `Double(_:)` alone would also take
-    /// `nan`, `inf` and hexadecimal floats, which no meter means.
-    static func decimalNumber(_ text: String) -> Double? {
-        let allowed = Set("0123456789+-.eE")
-        guard text.allSatisfy({ allowed.contains($0) }), let value = Double(text), value.isFinite else { return nil }
-        return value
     }
 
     /// Locations in order of preference for the connector's figure; `nil` (no location) ranks with

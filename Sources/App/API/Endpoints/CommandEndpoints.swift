@@ -41,7 +41,7 @@ struct CommandEndpoints: Sendable {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
         let fields = try request.fields(allowingEmpty: true)
-        let connector = try fields.integer("connector", minimum: 1) ?? 1
+        let connector = try fields.integer("connector", in: ValueRanges.connector) ?? 1
         let idTag = try fields.string("idTag") ?? dependencies.remoteStartIdTag(chargerId)
         let payload = JSONObject([("connectorId", .number(Double(connector))), ("idTag", .string(idTag))])
         let answer = try await sender.send(
@@ -58,7 +58,7 @@ struct CommandEndpoints: Sendable {
         let chargerId = request.parameter("id")
         let snapshot = try sender.knownCharger(chargerId)
         let fields = try request.fields(allowingEmpty: true)
-        let connector = try fields.integer("connector", minimum: 1) ?? 1
+        let connector = try fields.integer("connector", in: ValueRanges.connector) ?? 1
         guard dependencies.central.isConnected(chargerId) else { throw .notConnected(chargerId) }
         guard let transaction = snapshot?.connector(connector)?.transaction else {
             throw APIError(
@@ -80,7 +80,7 @@ struct CommandEndpoints: Sendable {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
         let fields = try request.fields()
-        let connector = try fields.integer("connector", minimum: 0) ?? 0
+        let connector = try fields.integer("connector", in: ValueRanges.connectorOrCharger) ?? 0
         let available = try fields.requiredBool("available")
         let payload = JSONObject([
             ("connectorId", .number(Double(connector))), ("type", .string(available ? "Operative" : "Inoperative")),
@@ -107,7 +107,7 @@ struct CommandEndpoints: Sendable {
     func unlock(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
-        let connector = try request.fields().requiredInteger("connector", minimum: 1)
+        let connector = try request.fields().requiredInteger("connector", in: ValueRanges.connector)
         let answer = try await sender.send(
             .unlockConnector, payload: JSONObject([("connectorId", .number(Double(connector)))]), to: chargerId,
             connectorId: connector)
@@ -120,7 +120,7 @@ struct CommandEndpoints: Sendable {
         _ = try sender.knownCharger(chargerId)
         let fields = try request.fields()
         let message = try fields.requiredChoice("message", CommandEndpoints.triggerMessages)
-        let connector = try fields.integer("connector", minimum: 0)
+        let connector = try fields.integer("connector", in: ValueRanges.connector)
         var payload = JSONObject([("requestedMessage", .string(message))])
         if let connector { payload["connectorId"] = .number(Double(connector)) }
         let answer = try await sender.send(.triggerMessage, payload: payload, to: chargerId, connectorId: connector)

@@ -17,21 +17,27 @@ struct APIHarness {
     let dependencies: APIDependencies
     let router: APIRouter
 
-    init(connected: Set<String> = [], token: String? = nil, snapshots: [ChargerSnapshot] = []) {
+    init(
+        connected: Set<String> = [], token: String? = nil, snapshots: [ChargerSnapshot] = [],
+        configured: Set<String> = []
+    ) {
         central = FakeChargePoints(connected: connected)
         for snapshot in snapshots { directory.put(snapshot) }
         dependencies = APIDependencies(
             chargers: directory, central: central, records: records, scheduler: scheduler, metrics: metrics,
             centralMetrics: centralMetrics, version: "9.8.7",
-            remoteStartIdTag: { $0 == "garage" ? "garage-tag" : "ampwise" }, now: { APIHarness.now })
+            remoteStartIdTag: { $0 == "garage" ? "garage-tag" : "ampwise" }, now: { APIHarness.now },
+            configuredChargers: configured)
         router = APIRouter(routes: APIEndpoints.routes(dependencies), token: token)
     }
 
-    /// Sends a request through the real parser and the router.
+    /// Sends a request through the real parser and the router; `host: nil` leaves out the Host header.
     func request(
-        _ method: String, _ target: String, body: String? = nil, headers: [(String, String)] = []
+        _ method: String, _ target: String, body: String? = nil, headers: [(String, String)] = [],
+        host: String? = "test"
     ) async -> HTTPResponse {
-        var text = "\(method) \(target) HTTP/1.1\r\nHost: test\r\n"
+        var text = "\(method) \(target) HTTP/1.1\r\n"
+        if let host { text += "Host: \(host)\r\n" }
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if let body { text += "Content-Length: \(body.utf8.count)\r\n" }
         text += "\r\n" + (body ?? "")
