@@ -19,8 +19,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ampwise", targets: ["ampwise"]),
-        // For the fuzzing package in Fuzz/: the parsers of untrusted input, without any I/O.
+        // For the fuzzing package in Fuzz/: the parsers of untrusted input, without any I/O, and the
+        // rule and plan-inputs readers.
         .library(name: "Parsers", targets: ["HTTP", "WebSocket", "OCPP", "JSON"]),
+        .library(name: "Rules", targets: ["Rules"]),
+        .library(name: "App", targets: ["App"]),
     ],
     targets: [
         // C shims for what Glibc does not export to Swift (epoll, eventfd, timerfd, accept4).

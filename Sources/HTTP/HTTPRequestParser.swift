@@ -5,6 +5,10 @@
 /// coding) is refused with 501: no charger and no API client of Ampwise needs it, and refusing it
 /// removes the request smuggling risks of mixing the two framings.
 ///
+/// Lines may end with a bare LF as well as CRLF (RFC 9112 §2.2 lets a recipient accept a single LF
+/// as a line terminator), so that a client that sends `\n` gets an answer rather than silence; a
+/// bare CR is still an error.
+///
 /// The parser does not answer `Expect: 100-continue`; a caller that wants to can look at the header.
 /// After an error every further `next()` throws the same error: the stream has lost its framing and the
 /// connection must be closed after sending `error.response`.
@@ -88,15 +92,15 @@ public struct HTTPRequestParser: Sendable {
             // RFC 9112 §2.2: a server should ignore empty lines received before a request line.
             while start < buffer.count, buffer[start] == ASCII.cr || buffer[start] == ASCII.lf { start += 1 }
             scanFrom = max(scanFrom, start)
-            guard let headerEnd = findEndOfHeaderSection() else {
+            guard let (headEnd, bodyStart) = findEndOfHeaderSection() else {
                 if buffer.count - start > maxHeaderBytes { throw .headerSectionTooLarge(limit: maxHeaderBytes) }
-                scanFrom = max(start, buffer.count - 3)
+                scanFrom = max(start, buffer.count - 2)
                 return nil
             }
-            if headerEnd + 4 - start > maxHeaderBytes { throw .headerSectionTooLarge(limit: maxHeaderBytes) }
-            // The head includes the CRLF of its last field line so every line ends the same way.
-            let head = try HTTPRequestParser.parseHead(buffer[start..<(headerEnd + 2)])
-            start = headerEnd + 4
+            if bodyStart - start > maxHeaderBytes { throw .headerSectionTooLarge(limit: maxHeaderBytes) }
+            // The head includes the line ending of its last field line so every line ends the same way.
+            let head = try HTTPRequestParser.parseHead(buffer[start..<headEnd])
+            start = bodyStart
             scanFrom = start
             let length = try HTTPRequestParser.bodyLength(of: head.headers)
             if length > maxBodyBytes { throw .bodyTooLarge(declared: length, limit: maxBodyBytes) }
@@ -112,15 +116,19 @@ public struct HTTPRequestParser: Sendable {
         return request
     }
 
-    /// The index of the CR of the first `\r\n\r\n` at or after `scanFrom`.
-    private func findEndOfHeaderSection() -> Int? {
+    /// Where the header section ends: `headEnd` just after the LF that ends its last line, and
+    /// `bodyStart` after the empty line that follows (`\r\n` or a bare `\n`). Searched from
+    /// `scanFrom`, so that a slow client costs linear time.
+    private func findEndOfHeaderSection() -> (headEnd: Int, bodyStart: Int)? {
         buffer.withUnsafeBufferPointer { bytes in
             var index = scanFrom
-            while index + 3 < bytes.count {
-                if bytes[index] == ASCII.cr && bytes[index + 1] == ASCII.lf && bytes[index + 2] == ASCII.cr
-                    && bytes[index + 3] == ASCII.lf
-                {
-                    return index
+            while index + 1 < bytes.count {
+                if bytes[index] == ASCII.lf {
+                    if bytes[index + 1] == ASCII.lf { return (index + 1, index + 2) }
+                    if bytes[index + 1] == ASCII.cr {
+                        guard index + 2 < bytes.count else { return nil }
+                        if bytes[index + 2] == ASCII.lf { return (index + 1, index + 3) }
+                    }
                 }
                 index += 1
             }
@@ -140,7 +148,9 @@ public struct HTTPRequestParser: Sendable {
                 index += 2
                 lineStart = index
             case ASCII.lf:
-                throw .malformed("bare LF")
+                lines.append(lineStart..<index)
+                index += 1
+                lineStart = index
             default:
                 index += 1
             }

@@ -2,11 +2,16 @@ import Foundation
 import SQLite
 
 extension Store {
-    /// Merges pushed inputs (name to value in base units) into the stored ones.
-    public func setInputs(_ values: [String: Double], at: Date = Date()) async throws {
+    /// Merges pushed inputs (name to value in base units) into the stored ones; `nil` removes one,
+    /// so that it does not come back at the next start.
+    public func setInputs(_ values: [String: Double?], at: Date = Date()) async throws {
         try await perform(flushingQueue: false) { database in
             try database.connection.transaction {
                 for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+                    guard let value else {
+                        try database.connection.run("DELETE FROM inputs WHERE name = ?", [name])
+                        continue
+                    }
                     try database.connection.run(
                         """
                         INSERT INTO inputs (name, value, updated_at) VALUES (?, ?, ?)

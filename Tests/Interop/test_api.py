@@ -234,7 +234,7 @@ async def test_bad_command_bodies_are_400_naming_the_field(ampwise):
     async with connected(server, "CP-BAD") as charger:
         await charger.boot()
         status, answer = await api(server, "POST", "/api/chargers/CP-BAD/start", {"connector": 0})
-        assert (status, answer) == (400, {"error": "connector: expected a positive integer"})
+        assert (status, answer) == (400, {"error": "connector: expected an integer from 1 to 1000"})
         status, answer = await api(server, "POST", "/api/chargers/CP-BAD/reset", {"type": "Medium"})
         assert (status, answer) == (400, {"error": 'type: expected "Soft" or "Hard"'})
         assert charger.calls("Reset") == [] and charger.calls("RemoteStartTransaction") == []

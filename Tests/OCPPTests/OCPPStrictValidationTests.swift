@@ -54,6 +54,38 @@ import Testing
         #expect(error.code == .typeConstraintViolation)
     }
 
+    /// OCPP 1.6 §6.45: a StartTransaction.req names a connector, `connectorId > 0`; the schema says
+    /// only "integer", and connector -1 was accepted and recorded.
+    @Test(arguments: [-1, 0])
+    func aStartTransactionOnNoConnectorIsAPropertyConstraintViolation(connectorId: Int) throws {
+        let text =
+            #"{"connectorId":\#(connectorId),"idTag":"A","meterStart":0,"timestamp":"2026-11-25T08:00:00Z"}"#
+        let error = try violation(StartTransactionRequest.self, text)
+        #expect(
+            error
+                == OCPPValidationError(
+                    code: .propertyConstraintViolation, path: "connectorId",
+                    reason: "\(connectorId) is below the minimum of 1"))
+        let lenient = try StartTransactionRequest.decode(try JSONParser.parse(text), mode: .lenient)
+        #expect(lenient.warnings.map(\.path) == ["connectorId"], "lenient mode accepts it with a warning")
+    }
+
+    /// §6.47 and §6.31: 0 is the charge point as a whole (or its main meter), below that nothing.
+    @Test func statusAndMeterValuesTakeConnectorZeroButNothingBelow() throws {
+        let status = #"{"connectorId":0,"errorCode":"NoError","status":"Available"}"#
+        _ = try StatusNotificationRequest.decode(try JSONParser.parse(status), mode: .strict)
+        let meter =
+            #"{"connectorId":0,"meterValue":[{"timestamp":"2026-11-25T08:00:00Z","sampledValue":[{"value":"1"}]}]}"#
+        _ = try MeterValuesRequest.decode(try JSONParser.parse(meter), mode: .strict)
+        let negativeStatus = try violation(
+            StatusNotificationRequest.self, #"{"connectorId":-1,"errorCode":"NoError","status":"Available"}"#)
+        #expect(negativeStatus.description == "connectorId: -1 is below the minimum of 0")
+        #expect(negativeStatus.code == .propertyConstraintViolation)
+        let negativeMeter = try violation(
+            MeterValuesRequest.self, meter.replacingOccurrences(of: #""connectorId":0"#, with: #""connectorId":-2"#))
+        #expect(negativeMeter.description == "connectorId: -2 is below the minimum of 0")
+    }
+
     @Test func nullIsATypeConstraintViolation() throws {
         let error = try violation(StopTransactionConfirmation.self, #"{"idTagInfo":null}"#)
         #expect(error.description == "idTagInfo: expected an object, got null")

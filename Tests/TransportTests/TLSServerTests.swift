@@ -44,6 +44,39 @@ import Transport
         _ = files
     }
 
+    /// A TLS 1.2 client gets ECDHE with AES-GCM or ChaCha20-Poly1305, or the two RSA-GCM suites
+    /// the OCPP security white paper has a Central System support; a client that offers only CBC
+    /// suites with a SHA-1 or SHA-256 MAC (`AES128-SHA` was accepted) fails the handshake.
+    @Test(arguments: [
+        ("ECDHE-RSA-AES128-GCM-SHA256", true), ("ECDHE-RSA-AES256-GCM-SHA384", true),
+        ("ECDHE-RSA-CHACHA20-POLY1305", true), ("AES128-GCM-SHA256", true), ("AES256-GCM-SHA384", true),
+        ("AES128-SHA", false), ("AES256-SHA", false), ("ECDHE-RSA-AES128-SHA", false),
+        ("ECDHE-RSA-AES128-SHA256", false), ("DHE-RSA-AES128-GCM-SHA256", false),
+    ])
+    func tls12TakesOnlyAEADSuites(cipher: String, accepted: Bool) throws {
+        let (server, certificate, files) = try TLSServerTests.makeServer(keyType: .rsa2048)
+        defer { server.shutdown() }
+        let client = try BlockingTLSClient(
+            port: server.port, trustedCertificatePath: certificate, version: .tls12, cipherList: cipher)
+        if accepted {
+            try client.handshake()
+            #expect(client.cipher == cipher)
+        } else {
+            let failure = #expect(throws: BlockingTLSClient.Failure.self) { try client.handshake() }
+            #expect(failure?.reason == "sslv3 alert handshake failure")
+        }
+        _ = files
+    }
+
+    @Test func tls12WithAnECDSACertificateUsesECDHEAndAESGCM() throws {
+        let (server, certificate, files) = try TLSServerTests.makeServer()
+        defer { server.shutdown() }
+        let client = try BlockingTLSClient(port: server.port, trustedCertificatePath: certificate, version: .tls12)
+        try client.handshake()
+        #expect(client.cipher == "ECDHE-ECDSA-AES256-GCM-SHA384")
+        _ = files
+    }
+
     @Test func refusesTLS11() throws {
         let (server, _, files) = try TLSServerTests.makeServer()
         defer { server.shutdown() }

@@ -11,7 +11,7 @@ import WebSocket
     /// A valid upgrade request, with `replacing` overriding (or, with nil, removing) header fields.
     private func request(
         _ target: String = "/ocpp/CP1", method: String = "GET", version: String = "HTTP/1.1",
-        replacing: [(String, String?)] = [], adding: [(String, String)] = []
+        replacing: [(String, String?)] = [], adding: [(String, String)] = [], lineEnd: String = "\r\n"
     ) throws -> HTTPRequest {
         var fields: [(String, String?)] = [
             ("Host", "localhost:9000"), ("Upgrade", "websocket"), ("Connection", "Upgrade"),
@@ -24,10 +24,10 @@ import WebSocket
                 fields.append((name, value))
             }
         }
-        var text = "\(method) \(target) \(version)\r\n"
-        for (name, value) in fields { if let value { text += "\(name): \(value)\r\n" } }
-        for (name, value) in adding { text += "\(name): \(value)\r\n" }
-        text += "\r\n"
+        var text = "\(method) \(target) \(version)\(lineEnd)"
+        for (name, value) in fields { if let value { text += "\(name): \(value)\(lineEnd)" } }
+        for (name, value) in adding { text += "\(name): \(value)\(lineEnd)" }
+        text += lineEnd
         var parser = HTTPRequestParser()
         parser.append(Array(text.utf8))
         return try #require(try parser.next())
@@ -62,6 +62,12 @@ import WebSocket
             "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             + "Sec-WebSocket-Accept: \(Self.accept)\r\nSec-WebSocket-Protocol: ocpp1.6\r\n\r\n"
         #expect(result == .accept(chargerId: "CP1", subprotocol: "ocpp1.6", response: Array(expected.utf8)))
+    }
+
+    /// The upgrade reads its request with the API's parser, which takes bare LF line endings too.
+    @Test func acceptsAnUpgradeWhoseLinesEndInABareLF() throws {
+        let result = evaluate(try request(lineEnd: "\n"))
+        #expect(acceptedId(result) == "CP1")
     }
 
     @Test func picksOCPP16AmongOtherOfferedProtocols() throws {

@@ -58,12 +58,13 @@ extension CommandSpecification {
                 "from", .date, placeholder: "ISO8601",
                 help: "Start of the simulation, with a time zone (2026-11-25T18:00:00+01:00). Default: now."),
             FlagSpecification(
-                "hours", .positiveNumber, placeholder: "N", help: "How many hours to simulate. Default: 24."),
+                "hours", .number(ValueRanges.planHours), placeholder: "N",
+                help: "How many hours to simulate. Default: 24."),
             FlagSpecification(
                 "inputs", .file, placeholder: "FILE",
                 help: "A JSON file of input values over time (such as the solar surplus) to simulate with."),
             FlagSpecification(
-                "step", .integer(minimum: 1), placeholder: "MINUTES",
+                "step", .integer(ValueRanges.planStepMinutes), placeholder: "MINUTES",
                 help: "Minutes between two evaluations. Default: 15."),
             FlagSpecification(
                 "svg", .file, placeholder: "FILE", help: "Also write a chart of limit and price over time as SVG."),
@@ -80,7 +81,7 @@ extension CommandSpecification {
             """,
         flags: [
             FlagSpecification(
-                "connector", .integer(minimum: 0), placeholder: "N",
+                "connector", .integer(ValueRanges.connectorOrCharger), placeholder: "N",
                 help: "Only this connector (0 is the charger as a whole)."),
             FlagSpecification(
                 "since", .date, placeholder: "ISO8601",

@@ -7,14 +7,10 @@ extension FlagValueKind {
         switch self {
         case .file, .directory:
             return text.isEmpty ? nil : .path(text)
-        case .integer(let minimum):
-            guard let value = Int(text), value >= minimum else { return nil }
-            return .integer(value)
-        case .positiveNumber:
-            let allowed = Set("0123456789.eE+-")
-            guard text.allSatisfy({ allowed.contains($0) }), let value = Double(text), value.isFinite, value > 0
-            else { return nil }
-            return .number(value)
+        case .integer(let range):
+            return range.integer(parsing: text).map(FlagValue.integer)
+        case .number(let range):
+            return range.number(parsing: text).map(FlagValue.number)
         case .date:
             return Self.parseDate(text).map(FlagValue.date)
         case .level:

@@ -1,11 +1,13 @@
+import JSON
+
 /// What a flag's value must be; it drives parsing, the error for a bad value and the help text.
 public enum FlagValueKind: Sendable, Hashable {
     case file
     case directory
-    /// A whole number at least `minimum`.
-    case integer(minimum: Int)
-    /// A number above 0.
-    case positiveNumber
+    /// A whole number in the range.
+    case integer(NumberRange)
+    /// A number in the range.
+    case number(NumberRange)
     /// An ISO 8601 date and time with a zone: `2026-11-25T08:00:00Z`, `2026-11-25T09:00+01:00`.
     case date
     /// `debug`, `info`, `warning` or `error`.
@@ -16,8 +18,7 @@ public enum FlagValueKind: Sendable, Hashable {
         switch self {
         case .file: "a file name"
         case .directory: "a folder name"
-        case .integer(let minimum): minimum == 1 ? "a whole number above 0" : "a whole number, \(minimum) or more"
-        case .positiveNumber: "a number above 0"
+        case .integer(let range), .number(let range): range.description
         case .date: "an ISO 8601 date and time like 2026-11-25T08:00:00Z"
         case .level: "debug, info, warning or error"
         }

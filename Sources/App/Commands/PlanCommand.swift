@@ -8,6 +8,10 @@ enum PlanCommand {
     static func run(_ options: PlanOptions) -> Int32 {
         guard let loaded = AmpwiseCommand.loadConfiguration(path: options.configPath) else { return 2 }
         let configuration = options.applied(to: loaded)
+        if let problem = options.lengthProblem(tick: configuration.scheduling.tick) {
+            AmpwiseCommand.printError("ampwise: \(problem)")
+            return 2
+        }
         let sources: [RuleSource]
         do {
             sources = try RuleFiles.servedSources(in: configuration.rules)
@@ -43,7 +47,7 @@ enum PlanCommand {
             AmpwiseCommand.printError("ampwise: \(options.inputsPath ?? "inputs"): tariff: \(error)")
             return 2
         }
-        let step = TimeInterval(options.stepMinutes * 60)
+        let step = TimeInterval(options.stepMinutes) * 60
         let from =
             options.from
             ?? Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / step).rounded(.down) * step)

@@ -48,7 +48,8 @@ enum ServeCommand {
         let dependencies = APIDependencies(
             chargers: site.fleet, commands: site.commands, records: store, scheduler: engine,
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
-            remoteStartIdTag: { configuration.charger($0).remoteStartIdTag })
+            remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
+            configuredChargers: Set(configuration.chargers.keys))
         let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
                 let diagnostics = await engine.reloadRules()

@@ -112,9 +112,9 @@ extension AmpwiseConfiguration.CentralSystem {
             tls = AmpwiseConfiguration.TLS.decode(value, at: "central.tls", with: &reader)
         }
         heartbeatInterval =
-            reader.integer(object, "heartbeatInterval", in: path, "above 0") { $0 > 0 } ?? heartbeatInterval
+            reader.integer(object, "heartbeatInterval", in: path, ValueRanges.heartbeatInterval) ?? heartbeatInterval
         meterValueSampleInterval =
-            reader.integer(object, "meterValueSampleInterval", in: path, "of 0 or more") { $0 >= 0 }
+            reader.integer(object, "meterValueSampleInterval", in: path, ValueRanges.meterValueSampleInterval)
             ?? meterValueSampleInterval
         if let value = object["measurands"] {
             if case .array(let items) = value {
@@ -137,10 +137,11 @@ extension AmpwiseConfiguration.CentralSystem {
                 reader.report("central.measurands", "expected an array of measurand names")
             }
         }
-        pingInterval = reader.positiveNumber(object, "pingInterval", in: path) ?? pingInterval
-        pingTimeout = reader.positiveNumber(object, "pingTimeout", in: path) ?? pingTimeout
-        callTimeout = reader.positiveNumber(object, "callTimeout", in: path) ?? callTimeout
-        maxMessageBytes = reader.integer(object, "maxMessageBytes", in: path, "above 0") { $0 > 0 } ?? maxMessageBytes
+        pingInterval = reader.number(object, "pingInterval", in: path, ValueRanges.connectionSeconds) ?? pingInterval
+        pingTimeout = reader.number(object, "pingTimeout", in: path, ValueRanges.connectionSeconds) ?? pingTimeout
+        callTimeout = reader.number(object, "callTimeout", in: path, ValueRanges.connectionSeconds) ?? callTimeout
+        maxMessageBytes =
+            reader.integer(object, "maxMessageBytes", in: path, ValueRanges.maxMessageBytes) ?? maxMessageBytes
         allowUnknownChargers = reader.bool(object, "allowUnknownChargers", in: path) ?? allowUnknownChargers
     }
 }
@@ -179,8 +180,8 @@ extension AmpwiseConfiguration.Charger {
         let keys = ["password", "maxCurrent", "minCurrent", "phases", "voltage", "idTag", "strict", "pause"]
         guard let object = reader.object(value, at: path, known: keys) else { return }
         password = reader.nonEmptyString(object, "password", in: path) ?? password
-        let givenMax = reader.positiveNumber(object, "maxCurrent", in: path)
-        let givenMin = reader.nonNegativeNumber(object, "minCurrent", in: path)
+        let givenMax = reader.number(object, "maxCurrent", in: path, ValueRanges.maxCurrent)
+        let givenMin = reader.number(object, "minCurrent", in: path, ValueRanges.minCurrent)
         maxCurrent = givenMax ?? maxCurrent
         minCurrent = givenMin ?? minCurrent
         if (givenMax != nil || givenMin != nil) && minCurrent > maxCurrent {
@@ -192,7 +193,7 @@ extension AmpwiseConfiguration.Charger {
             reader.value(object, "phases", in: path, expected: "1 or 3") {
                 $0.intValue.flatMap { $0 == 1 || $0 == 3 ? $0 : nil }
             } ?? phases
-        voltage = reader.positiveNumber(object, "voltage", in: path) ?? voltage
+        voltage = reader.number(object, "voltage", in: path, ValueRanges.voltage) ?? voltage
         idTag =
             reader.value(object, "idTag", in: path, expected: "a string of 1 to 20 characters") {
                 $0.stringValue.flatMap { (1...20).contains($0.count) ? $0 : nil }
@@ -210,7 +211,7 @@ extension AmpwiseConfiguration.Charger {
 extension AmpwiseConfiguration.Tariff {
     fileprivate mutating func decode(_ value: JSONValue, with reader: inout ConfigurationReader) {
         guard let object = reader.object(value, at: "tariff", known: ["default", "periods"]) else { return }
-        defaultPrice = reader.number(object, "default", in: "tariff") ?? defaultPrice
+        defaultPrice = reader.number(object, "default", in: "tariff", ValueRanges.price) ?? defaultPrice
         guard let value = object["periods"] else { return }
         guard case .array(let items) = value else {
             reader.report("tariff.periods", "expected an array")
@@ -229,7 +230,7 @@ extension AmpwiseConfiguration.Tariff {
         let parseClockTime: (JSONValue) -> ClockTime? = { $0.stringValue.flatMap(ClockTime.init) }
         let from = reader.value(object, "from", in: path, expected: clockTime, parseClockTime)
         let to = reader.value(object, "to", in: path, expected: clockTime, parseClockTime)
-        let price = reader.number(object, "price", in: path)
+        let price = reader.number(object, "price", in: path, ValueRanges.price)
         let days = reader.value(
             object, "days", in: path, expected: "days like \"mon..sun\", \"sat,sun\" or \"mon..wed, sat\""
         ) { $0.stringValue.flatMap(WeekdaySet.init) }
@@ -252,11 +253,11 @@ extension AmpwiseConfiguration.Scheduling {
         let path = "scheduler"
         let keys = ["tick", "deadband", "minIncreaseInterval", "inputMaxAge", "retryInterval"]
         guard let object = reader.object(value, at: path, known: keys) else { return }
-        tick = reader.positiveNumber(object, "tick", in: path) ?? tick
-        deadband = reader.nonNegativeNumber(object, "deadband", in: path) ?? deadband
+        tick = reader.number(object, "tick", in: path, ValueRanges.tick) ?? tick
+        deadband = reader.number(object, "deadband", in: path, ValueRanges.deadband) ?? deadband
         minIncreaseInterval =
-            reader.nonNegativeNumber(object, "minIncreaseInterval", in: path) ?? minIncreaseInterval
-        inputMaxAge = reader.positiveNumber(object, "inputMaxAge", in: path) ?? inputMaxAge
-        retryInterval = reader.positiveNumber(object, "retryInterval", in: path) ?? retryInterval
+            reader.number(object, "minIncreaseInterval", in: path, ValueRanges.schedulerSeconds) ?? minIncreaseInterval
+        inputMaxAge = reader.number(object, "inputMaxAge", in: path, ValueRanges.inputMaxAge) ?? inputMaxAge
+        retryInterval = reader.number(object, "retryInterval", in: path, ValueRanges.retryInterval) ?? retryInterval
     }
 }

@@ -54,55 +54,38 @@ struct ConfigurationReader {
         value(object, key, in: parent, expected: "true or false") { $0.boolValue }
     }
 
-    mutating func number(_ object: JSONObject, _ key: String, in parent: String) -> Double? {
-        value(object, key, in: parent, expected: "a number") { $0.doubleValue }
+    /// A number in `range`. A wrong type is reported as "expected a number", a number out of range
+    /// as "expected a number from 0.1 to 3600", so that a type error reads the same for every
+    /// numeric key and a range error says what is allowed.
+    mutating func number(_ object: JSONObject, _ key: String, in parent: String, _ range: NumberRange) -> Double? {
+        checked(object, key, in: parent, range, type: "a number") { range.number($0) }
     }
 
-    /// A wrong type is reported as "expected a number", a number out of range as "expected a
-    /// number \(range)", so that a type error reads the same for every numeric key.
-    mutating func number(
-        _ object: JSONObject, _ key: String, in parent: String, _ range: String, where isValid: (Double) -> Bool
-    ) -> Double? {
+    /// As `number`, for whole numbers: "expected an integer", "expected an integer from 1 to 65535".
+    mutating func integer(_ object: JSONObject, _ key: String, in parent: String, _ range: NumberRange) -> Int? {
+        checked(object, key, in: parent, range, type: "an integer") { range.integer($0) }
+    }
+
+    private mutating func checked<T>(
+        _ object: JSONObject, _ key: String, in parent: String, _ range: NumberRange, type: String,
+        _ convert: (Double) -> T?
+    ) -> T? {
         guard let value = object[key] else { return nil }
-        guard let number = value.doubleValue else {
-            report(Self.path(parent, key), "expected a number")
+        guard let number = value.doubleValue, !range.integersOnly || number.rounded() == number else {
+            report(Self.path(parent, key), "expected \(type)")
             return nil
         }
-        guard isValid(number) else {
-            report(Self.path(parent, key), "expected a number \(range)")
+        guard let converted = convert(number) else {
+            report(Self.path(parent, key), "expected \(range)")
             return nil
         }
-        return number
+        return converted
     }
 
-    mutating func positiveNumber(_ object: JSONObject, _ key: String, in parent: String) -> Double? {
-        number(object, key, in: parent, "above 0") { $0 > 0 }
-    }
-
-    mutating func nonNegativeNumber(_ object: JSONObject, _ key: String, in parent: String) -> Double? {
-        number(object, key, in: parent, "of 0 or more") { $0 >= 0 }
-    }
-
-    /// As `number`, for whole numbers: "expected an integer", "expected an integer \(range)".
-    mutating func integer(
-        _ object: JSONObject, _ key: String, in parent: String, _ range: String, where isValid: (Int) -> Bool
-    ) -> Int? {
-        guard let value = object[key] else { return nil }
-        guard let integer = value.intValue else {
-            report(Self.path(parent, key), "expected an integer")
-            return nil
-        }
-        guard isValid(integer) else {
-            report(Self.path(parent, key), "expected an integer \(range)")
-            return nil
-        }
-        return integer
-    }
-
+    /// Any mistake reads "expected an integer from 1 to 65535": a port is one thing or the other.
     mutating func port(_ object: JSONObject, _ key: String, in parent: String) -> Int? {
-        value(object, key, in: parent, expected: "an integer from 1 to 65535") {
-            $0.intValue.flatMap { (1...65535).contains($0) ? $0 : nil }
-        }
+        let range = NumberRange.integers(1...65535)
+        return value(object, key, in: parent, expected: range.description) { $0.doubleValue.flatMap(range.integer) }
     }
 
     mutating func oneOf<T: RawRepresentable<String> & CaseIterable>(

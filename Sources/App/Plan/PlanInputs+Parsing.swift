@@ -4,9 +4,10 @@ import JSON
 import Scheduling
 
 extension PlanInputs {
-    /// The measurand each connector field sets.
-    static let measurandFields: [(field: String, measurand: Measurand)] = [
-        ("power", .powerActiveImport), ("current", .currentImport), ("offered", .currentOffered), ("soc", .soc),
+    /// The measurand each connector field sets, and the values it takes.
+    static let measurandFields: [(field: String, measurand: Measurand, range: NumberRange)] = [
+        ("power", .powerActiveImport, ValueRanges.watts), ("current", .currentImport, ValueRanges.amperes),
+        ("offered", .currentOffered, ValueRanges.amperes), ("soc", .soc, ValueRanges.percent),
     ]
 
     /// Reads a plan inputs file; errors name the file and the field.
@@ -72,10 +73,10 @@ struct PlanInputsReader {
                     guard let text = value.stringValue else { throw fail("\(field).\(key)", "expected a string") }
                     charger.allowedChargingRateUnit = text
                 case "maxStackLevel":
-                    guard let number = value.doubleValue, number >= 0, number == number.rounded() else {
-                        throw fail("\(field).\(key)", "expected a whole number >= 0")
+                    guard let level = value.doubleValue.flatMap(ValueRanges.stackLevel.integer) else {
+                        throw fail("\(field).\(key)", "expected \(ValueRanges.stackLevel)")
                     }
-                    charger.maxStackLevel = Int(number)
+                    charger.maxStackLevel = level
                 default:
                     throw fail("\(field).\(key)", "unknown field (expected allowedChargingRateUnit or maxStackLevel)")
                 }
@@ -97,10 +98,10 @@ struct PlanInputsReader {
             }
             var connectorId = 1
             if let connector = object["connector"] {
-                guard let number = connector.doubleValue, number >= 1, number == number.rounded() else {
-                    throw fail("\(field).connector", "expected a connector number >= 1")
+                guard let number = connector.doubleValue.flatMap(ValueRanges.connector.integer) else {
+                    throw fail("\(field).connector", "expected \(ValueRanges.connector)")
                 }
-                connectorId = Int(number)
+                connectorId = number
             }
             if connectors.contains(where: { $0.chargerId == chargerId && $0.connectorId == connectorId }) {
                 throw fail(field, "\(chargerId):\(connectorId) is listed twice")
@@ -125,12 +126,14 @@ struct PlanInputsReader {
                     return nil
                 }
             }
-            for (key, measurand) in PlanInputs.measurandFields {
+            for (key, measurand, range) in PlanInputs.measurandFields {
                 if let value = object[key] {
-                    input.measurands[measurand] = try numbers(value, field: "\(field).\(key)")
+                    input.measurands[measurand] = try numbers(value, field: "\(field).\(key)", in: range)
                 }
             }
-            if let energy = object["energy"] { input.energy = try numbers(energy, field: "\(field).energy") }
+            if let energy = object["energy"] {
+                input.energy = try numbers(energy, field: "\(field).energy", in: ValueRanges.energyWh)
+            }
             connectors.append(input)
         }
         return connectors
@@ -143,24 +146,25 @@ struct PlanInputsReader {
             guard let name = InputName(key) else {
                 throw fail("inputs.\(key)", "unknown input (grid.power, solar.power, solar.surplus or input.NAME)")
             }
-            inputs[name] = try numbers(value, field: "inputs.\(key)")
+            inputs[name] = try numbers(value, field: "inputs.\(key)", in: InputValue.range)
         }
         return inputs
     }
 
-    func numbers(_ value: JSONValue, field: String) throws(PlanInputsError) -> PlanTimeSeries<Double> {
-        try series(value, field: field, valueName: "value") { value -> Double? in
-            guard let number = value.doubleValue, number.isFinite else { return nil }
-            return number
-        }
+    /// Numbers in `range` over time.
+    func numbers(
+        _ value: JSONValue, field: String, in range: NumberRange
+    ) throws(PlanInputsError) -> PlanTimeSeries<Double> {
+        try series(value, field: field, valueName: "value", range: range) { $0.doubleValue.flatMap(range.number) }
     }
 
     /// A constant or a list of `{"at": ISO 8601, valueName: value}` points.
     func series<Value>(
-        _ value: JSONValue, field: String, valueName: String, convert: (JSONValue) -> Value?
+        _ value: JSONValue, field: String, valueName: String, range: NumberRange? = nil,
+        convert: (JSONValue) -> Value?
     ) throws(PlanInputsError) -> PlanTimeSeries<Value> {
         guard let items = value.arrayValue else {
-            guard let constant = convert(value) else { throw fail(field, expectation(valueName)) }
+            guard let constant = convert(value) else { throw fail(field, expectation(valueName, range: range)) }
             return .constant(constant)
         }
         var points: [PlanTimePoint<Value>] = []
@@ -174,7 +178,9 @@ struct PlanInputsReader {
                 throw fail("\(pointField).at", "expected an ISO 8601 time such as 2026-11-25T18:00:00Z")
             }
             guard let raw = object[valueName] else { throw fail("\(pointField).\(valueName)", "missing") }
-            guard let converted = convert(raw) else { throw fail("\(pointField).\(valueName)", expectation(valueName)) }
+            guard let converted = convert(raw) else {
+                throw fail("\(pointField).\(valueName)", expectation(valueName, range: range))
+            }
             for key in object.keys where key != "at" && key != valueName {
                 throw fail("\(pointField).\(key)", "unknown field (expected at and \(valueName))")
             }
@@ -183,11 +189,11 @@ struct PlanInputsReader {
         return PlanTimeSeries(points: points)
     }
 
-    func expectation(_ valueName: String) -> String {
+    func expectation(_ valueName: String, range: NumberRange?) -> String {
         switch valueName {
         case "status": "expected a status (\(PlanInputsReader.statuses.joined(separator: ", "))) or a list of points"
         case "open": "expected true or false, or a list of {\"at\", \"open\"} points"
-        default: "expected a number or a list of {\"at\", \"value\"} points"
+        default: "expected \(range.map(String.init(describing:)) ?? "a number") or a list of {\"at\", \"value\"} points"
         }
     }
 

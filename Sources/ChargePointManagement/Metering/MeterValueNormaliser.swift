@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import OCPP
 
 /// Turns the meter values a charger sends into typed samples in one unit per measurand, and
@@ -58,7 +59,7 @@ enum MeterValueNormaliser {
             warnings.append("ignored an empty \(measurand.spelling) value")
             return nil
         }
-        guard let number = decimalNumber(text) else {
+        guard let number = NumberRange.decimal(text) else {
             warnings.append("ignored \(measurand.spelling) value \"\(input.value)\": not a number")
             return nil
         }
@@ -103,14 +104,6 @@ enum MeterValueNormaliser {
         return MeterSample(
             measurand: measurand, value: value, unit: unit, phase: input.phase, location: input.location,
             context: context, timestamp: timestamp)
-    }
-
-    /// A plain decimal number (`12`, `-0.5`, `1.2e3`); `Double(_:)` alone would also take
-    /// `nan`, `inf` and hexadecimal floats, which no meter means.
-    static func decimalNumber(_ text: String) -> Double? {
-        let allowed = Set("0123456789+-.eE")
-        guard text.allSatisfy({ allowed.contains($0) }), let value = Double(text), value.isFinite else { return nil }
-        return value
     }
 
     /// Locations in order of preference for the connector's figure; `nil` (no location) ranks with

@@ -76,6 +76,22 @@ public struct OCPPObjectReader {
         return try readInteger(value, at: field(key))
     }
 
+    /// A required integer of at least `minimum`: the bounds the OCPP 1.6 field tables set where
+    /// the JSON schemas say only "integer" (`connectorId > 0` in StartTransaction.req). Below it is
+    /// a violation: `PropertyConstraintViolation` in strict mode, a warning in lenient mode.
+    public mutating func integer(_ key: String, atLeast minimum: Int) throws(OCPPValidationError) -> Int {
+        let value = try integer(key)
+        if value < minimum { try violation(at: key, "\(value) is below the minimum of \(minimum)") }
+        return value
+    }
+
+    /// The optional form of `integer(_:atLeast:)`.
+    public mutating func optionalInteger(_ key: String, atLeast minimum: Int) throws(OCPPValidationError) -> Int? {
+        guard let value = try optionalInteger(key) else { return nil }
+        if value < minimum { try violation(at: key, "\(value) is below the minimum of \(minimum)") }
+        return value
+    }
+
     /// A number that must be a multiple of 0.1 (the schemas' limits and rates).
     public mutating func decimal(_ key: String) throws(OCPPValidationError) -> Double {
         try readDecimal(required(key), at: field(key))

@@ -12,7 +12,8 @@ public struct ChangeAvailabilityRequest: OCPPRequest {
     }
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-        connectorId = try reader.integer("connectorId")
+        // OCPP 1.6 §6.7: connectorId >= 0 (0: the charge point and all its connectors).
+        connectorId = try reader.integer("connectorId", atLeast: 0)
         type = try reader.enumeration("type")
     }
 

@@ -20,7 +20,9 @@ public struct ClearChargingProfileRequest: OCPPRequest {
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
         id = try reader.optionalInteger("id")
-        connectorId = try reader.optionalInteger("connectorId")
+        // OCPP 1.6 §6.13 makes 0 the charge point as a whole and gives no other bound; no connector
+        // id is negative.
+        connectorId = try reader.optionalInteger("connectorId", atLeast: 0)
         chargingProfilePurpose = try reader.optionalEnumeration("chargingProfilePurpose")
         stackLevel = try reader.optionalInteger("stackLevel")
     }

@@ -16,7 +16,9 @@ public struct GetCompositeScheduleRequest: OCPPRequest {
     }
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-        connectorId = try reader.integer("connectorId")
+        // OCPP 1.6 §6.21 makes 0 the grid connection as a whole and gives no other bound; no
+        // connector id is negative.
+        connectorId = try reader.integer("connectorId", atLeast: 0)
         duration = try reader.integer("duration")
         chargingRateUnit = try reader.optionalEnumeration("chargingRateUnit")
     }

@@ -14,7 +14,8 @@ public struct MeterValuesRequest: OCPPRequest {
     }
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-        connectorId = try reader.integer("connectorId")
+        // OCPP 1.6 §6.31: connectorId >= 0 (0: the main energy meter).
+        connectorId = try reader.integer("connectorId", atLeast: 0)
         transactionId = try reader.optionalInteger("transactionId")
         meterValue = try reader.array("meterValue", minItems: 1)
     }

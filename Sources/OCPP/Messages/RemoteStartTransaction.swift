@@ -14,7 +14,8 @@ public struct RemoteStartTransactionRequest: OCPPRequest {
     }
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-        connectorId = try reader.optionalInteger("connectorId")
+        // OCPP 1.6 §6.33: connectorId > 0.
+        connectorId = try reader.optionalInteger("connectorId", atLeast: 1)
         idTag = try reader.string("idTag", maxLength: 20)
         chargingProfile = try reader.optionalObject("chargingProfile")
     }

@@ -20,7 +20,8 @@ public struct ReserveNowRequest: OCPPRequest {
     }
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-        connectorId = try reader.integer("connectorId")
+        // OCPP 1.6 §6.37: connectorId >= 0 (0: any connector).
+        connectorId = try reader.integer("connectorId", atLeast: 0)
         expiryDate = try reader.dateTime("expiryDate")
         idTag = try reader.string("idTag", maxLength: 20)
         parentIdTag = try reader.optionalString("parentIdTag", maxLength: 20)

@@ -12,7 +12,9 @@ public struct SetChargingProfileRequest: OCPPRequest {
     }
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-        connectorId = try reader.integer("connectorId")
+        // OCPP 1.6 §6.43 makes 0 the charge point as a whole and gives no other bound; no connector
+        // id is negative.
+        connectorId = try reader.integer("connectorId", atLeast: 0)
         csChargingProfiles = try reader.object("csChargingProfiles")
     }
 

@@ -20,7 +20,8 @@ public struct StartTransactionRequest: OCPPRequest {
     }
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-        connectorId = try reader.integer("connectorId")
+        // OCPP 1.6 §6.45: connectorId > 0 (a transaction is on a connector, never the charger as a whole).
+        connectorId = try reader.integer("connectorId", atLeast: 1)
         idTag = try reader.string("idTag", maxLength: 20)
         meterStart = try reader.integer("meterStart")
         reservationId = try reader.optionalInteger("reservationId")

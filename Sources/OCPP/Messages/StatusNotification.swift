@@ -27,7 +27,8 @@ public struct StatusNotificationRequest: OCPPRequest {
     }
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-        connectorId = try reader.integer("connectorId")
+        // OCPP 1.6 §6.47: connectorId >= 0 (0: the charge point's main controller).
+        connectorId = try reader.integer("connectorId", atLeast: 0)
         errorCode = try reader.enumeration("errorCode")
         info = try reader.optionalString("info", maxLength: 50)
         status = try reader.enumeration("status")

@@ -13,7 +13,8 @@ public struct TriggerMessageRequest: OCPPRequest {
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
         requestedMessage = try reader.enumeration("requestedMessage")
-        connectorId = try reader.optionalInteger("connectorId")
+        // OCPP 1.6 §6.51: connectorId > 0 (left out for the charge point as a whole).
+        connectorId = try reader.optionalInteger("connectorId", atLeast: 1)
     }
 
     public func encode(to writer: inout OCPPObjectWriter) {

@@ -10,7 +10,8 @@ public struct UnlockConnectorRequest: OCPPRequest {
     }
 
     public init(from reader: inout OCPPObjectReader) throws(OCPPValidationError) {
-        connectorId = try reader.integer("connectorId")
+        // OCPP 1.6 §6.53: connectorId > 0.
+        connectorId = try reader.integer("connectorId", atLeast: 1)
     }
 
     public func encode(to writer: inout OCPPObjectWriter) {

@@ -1,7 +1,12 @@
 import Foundation
+import JSON
 
 /// What the scheduling engine and `ampwise plan` take from the configuration.
 public struct EngineSettings: Sendable {
+    /// The ticks `scheduler.tick` accepts, in seconds: a tenth of a second to an hour. A tick much
+    /// below that only burns CPU, and a plan's length in evaluations is its hours over the tick.
+    public static let tickRange = NumberRange.numbers(0.1...3600)
+
     /// The zone for `time in`, `weekday` and `cheapest ... before`.
     public var timeZone: TimeZone
     /// Seconds between rule evaluations (`scheduler.tick`); evaluations also run on every event.

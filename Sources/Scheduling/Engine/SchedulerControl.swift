@@ -14,8 +14,8 @@ public protocol SchedulerControl: Sendable {
     /// not undo it until the session ends (start/stop) or the next availability rule change.
     func noteManualCommand(_ command: ManualCommand) async
 
-    /// Merges input values (base units); answers every input now known.
-    func updateInputs(_ values: [String: Double]) async throws(SchedulerControlError) -> [InputStatus]
+    /// Merges input values (base units; `nil` removes an input); answers every input now known.
+    func updateInputs(_ update: InputUpdate) async throws(SchedulerControlError) -> [InputStatus]
     func inputs() async -> [InputStatus]
 
     /// Replaces the pushed dynamic prices that the new slots overlap.

@@ -65,18 +65,17 @@ extension SchedulingEngine: SchedulerControl {
         trigger()
     }
 
-    public func updateInputs(_ values: [String: Double]) async throws(SchedulerControlError) -> [InputStatus] {
+    public func updateInputs(_ update: InputUpdate) async throws(SchedulerControlError) -> [InputStatus] {
         let now = clock.now()
-        let body = JSONValue.object(
-            JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.number($0.value)) }))
         do {
-            try inputs.merge(body, now: now)
+            try inputs.merge(update, now: now)
         } catch {
             throw SchedulerControlError(error.description)
         }
         trigger()
         do {
-            try await store.setInputs(values, at: now)
+            try await store.setInputs(
+                Dictionary(uniqueKeysWithValues: update.values.map { ($0.key.rawValue, $0.value) }), at: now)
         } catch {
             logger.warning("cannot store the inputs: \(error)")
         }

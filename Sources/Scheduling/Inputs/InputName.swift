@@ -1,6 +1,10 @@
 /// The name of a user input: `grid.power`, `solar.power`, `solar.surplus` or `input.NAME`,
-/// where NAME is one or more ASCII letters, digits, `_` and `-`.
+/// where NAME is one or more ASCII letters, digits, `_` and `-`, `maxLength` characters in all.
 public struct InputName: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Enough for any name a person gives a meter (`input.carport_battery_soc_2` is 27); every
+    /// name is shown by `GET /api/inputs`, kept in the database and written in logs.
+    public static let maxLength = 64
+
     public let rawValue: String
 
     public static let gridPower = InputName(unchecked: "grid.power")
@@ -13,7 +17,7 @@ public struct InputName: Sendable, Hashable, Comparable, CustomStringConvertible
             rawValue = text
             return
         }
-        guard text.hasPrefix("input.") else { return nil }
+        guard text.hasPrefix("input."), text.utf8.count <= Self.maxLength else { return nil }
         let name = text.utf8.dropFirst("input.".utf8.count)
         let allowed = { (byte: UInt8) -> Bool in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)

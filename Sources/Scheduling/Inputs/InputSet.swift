@@ -6,8 +6,13 @@ import JSON
 /// A push merges: names not in it keep their values. `null` removes an input (it becomes
 /// unknown at once, as if never pushed), which is how a feed says "I no longer know". A value
 /// never pushed, or older than `maxAge` seconds, is unknown. `solar.surplus`, when not pushed
-/// (or unknown), is derived as max(0, −grid.power).
+/// (or unknown), is derived as max(0, −grid.power). At most `maxCount` inputs are kept.
 public struct InputSet: Sendable {
+    /// A site has a handful of meters and feeds, a large one a few hundred inputs; every push
+    /// answers all of them and every evaluation reads them, so an unbounded set lets one client
+    /// slow every push down for everyone (50,000 names made each PUT take seconds).
+    public static let maxCount = 1000
+
     /// `scheduler.inputMaxAge` in seconds.
     public var maxAge: TimeInterval
     public private(set) var values: [InputName: InputValue] = [:]
@@ -18,17 +23,17 @@ public struct InputSet: Sendable {
 
     /// Applies a `PUT /api/inputs` body at `now`. All or nothing: one bad entry refuses the push.
     public mutating func merge(_ body: JSONValue, now: Date) throws(InputError) {
-        guard let object = body.objectValue else { throw .notAnObject }
-        var updates: [(InputName, Double?)] = []
-        for (key, value) in object {
-            guard let name = InputName(key) else { throw .badName(key) }
-            switch value {
-            case .null: updates.append((name, nil))
-            case .number(let number) where number.isFinite: updates.append((name, number))
-            default: throw .notANumber(name: key)
-            }
+        try merge(InputUpdate(json: body), now: now)
+    }
+
+    /// Applies a checked update at `now`; refused whole when it would keep more than `maxCount`.
+    public mutating func merge(_ update: InputUpdate, now: Date) throws(InputError) {
+        let added = update.values.filter { $0.value != nil && values[$0.key] == nil }.keys
+        let removed = update.values.filter { $0.value == nil && values[$0.key] != nil }.count
+        if values.count - removed + added.count > Self.maxCount, let name = added.sorted().last {
+            throw .tooManyInputs(name: name.rawValue)
         }
-        for (name, value) in updates {
+        for (name, value) in update.values {
             values[name] = value.map { InputValue(value: $0, updatedAt: now) }
         }
     }

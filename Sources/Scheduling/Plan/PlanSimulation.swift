@@ -15,8 +15,9 @@ public enum PlanSimulation {
     ) -> [PlanSeries] {
         var core = SchedulingCore(settings: settings, ruleSet: ruleSet)
         let end = from.addingTimeInterval(hours * 3600)
-        let step = TimeInterval(max(1, stepMinutes) * 60)
-        let tick = settings.tick > 0 ? min(settings.tick, step) : step
+        let step = TimeInterval(max(1, stepMinutes)) * 60
+        // Floored as the configuration is: a tick of 1e-300 s would never move the clock on.
+        let tick = min(max(settings.tick, EngineSettings.tickRange.lowerBound), step)
         var points: [ConnectorKey: [PlanPoint]] = [:]
         var stepTime = from
         while stepTime < end {

@@ -14,7 +14,7 @@ public enum TariffError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notAnObject(let index): "[\(index)]: expected an object"
         case .missingField(let index, let field): "[\(index)].\(field): missing"
         case .badTimestamp(let index, let field): "[\(index)].\(field): expected an ISO 8601 timestamp"
-        case .badPrice(let index): "[\(index)].price: expected a finite number"
+        case .badPrice(let index): "[\(index)].price: expected \(TariffSlot.priceRange)"
         case .endNotAfterStart(let index): "[\(index)].end: must be after start"
         case .overlapping(let index, let otherIndex): "[\(index)]: overlaps [\(otherIndex)]"
         }

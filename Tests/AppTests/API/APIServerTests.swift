@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 import TestSupport
 import Testing
 import Transport
@@ -62,8 +63,8 @@ import Transport
             let body = #"{"type":"Soft"}"#
             try await offPool {
                 try client.send(
-                    "POST /api/chargers/slow/reset HTTP/1.1\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
-                        + "GET /metrics HTTP/1.1\r\n\r\nGET /api/health HTTP/1.1\r\n\r\n")
+                    "POST /api/chargers/slow/reset HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                        + "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\nGET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
             }
             // The metrics answer is ready while the charger still holds the reset's answer.
             await metricsComputed.wait()
@@ -83,14 +84,15 @@ import Transport
             let body = opening + String(repeating: " ", count: (1 << 20) - opening.utf8.count - 1) + "}"
             let client = try TestHTTPClient(port: port)
             let (accepted, refused, closed) = try await offPool {
-                try client.send("PUT /api/inputs HTTP/1.1\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
+                try client.send(
+                    "PUT /api/inputs HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
                 let accepted = try client.readResponse()
-                try client.send("PUT /api/inputs HTTP/1.1\r\nContent-Length: \((1 << 20) + 1)\r\n\r\n")
+                try client.send("PUT /api/inputs HTTP/1.1\r\nHost: x\r\nContent-Length: \((1 << 20) + 1)\r\n\r\n")
                 let refused = try client.readResponse()
                 return (accepted, refused, try client.isClosedByServer())
             }
             #expect(accepted.statusCode == 200)
-            #expect(api.scheduler.current.inputUpdates == [["grid.power": 1]])
+            #expect(api.scheduler.current.inputUpdates == [InputUpdate(values: [.gridPower: 1])])
             #expect(refused.statusCode == 413)
             #expect(refused.headers["Connection"] == "close")
             #expect(refused.bodyText == #"{"error":"request body of 1048577 bytes exceeds 1048576 bytes"}"#)
@@ -102,7 +104,7 @@ import Transport
         try await withServer(APIHarness()) { port in
             let client = try TestHTTPClient(port: port)
             let (response, closed) = try await offPool {
-                try client.send("GET /api/health HTTP/1.1\r\nBad Header\r\n\r\n")
+                try client.send("GET /api/health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")
                 return (try client.readResponse(), try client.isClosedByServer())
             }
             #expect(response.statusCode == 400)
@@ -114,7 +116,7 @@ import Transport
     @Test func connectionCloseAndHTTP10CloseAfterTheResponse() async throws {
         try await withServer(APIHarness()) { port in
             for request in [
-                "GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n", "GET /api/health HTTP/1.0\r\n\r\n",
+                "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "GET /api/health HTTP/1.0\r\n\r\n",
             ] {
                 let client = try TestHTTPClient(port: port)
                 let (response, closed) = try await offPool {
@@ -142,13 +144,29 @@ import Transport
         }
     }
 
+    /// Lines ended by a bare LF never completed a request before: the client waited in silence.
+    @Test func aRequestWithBareLineFeedsIsAnswered() async throws {
+        try await withServer(APIHarness()) { port in
+            let client = try TestHTTPClient(port: port)
+            let (health, noHost) = try await offPool {
+                try client.send("GET /api/health HTTP/1.1\nHost: x\n\n")
+                let health = try client.readResponse()
+                try client.send("GET /api/health HTTP/1.1\n\n")
+                return (health, try client.readResponse())
+            }
+            #expect(health.statusCode == 200)
+            #expect(health.bodyText == #"{"status":"ok","version":"9.8.7"}"#)
+            #expect(noHost.statusCode == 400)
+        }
+    }
+
     @Test func theTokenIsCheckedOnTheWire() async throws {
         try await withServer(APIHarness(), token: "t0k") { port in
             let client = try TestHTTPClient(port: port)
             let responses = try await offPool {
-                try client.send("GET /api/health HTTP/1.1\r\n\r\n")
+                try client.send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
                 let refused = try client.readResponse()
-                try client.send("GET /api/health HTTP/1.1\r\nAuthorization: Bearer t0k\r\n\r\n")
+                try client.send("GET /api/health HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t0k\r\n\r\n")
                 return [refused, try client.readResponse()]
             }
             #expect(responses.map(\.statusCode) == [401, 200])
@@ -162,7 +180,8 @@ import Transport
             let client = try TestHTTPClient(port: port)
             let responses = try await offPool {
                 try client.send(
-                    String(repeating: "GET /api/health HTTP/1.1\r\n\r\n", count: 3) + "GET /x HTTP/1.1\r\n\r\n")
+                    String(repeating: "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n", count: 3)
+                        + "GET /x HTTP/1.1\r\nHost: x\r\n\r\n")
                 return try (0..<4).map { _ in try client.readResponse() }
             }
             #expect(responses.map(\.statusCode) == [200, 200, 200, 404])
@@ -175,7 +194,7 @@ import Transport
         try await withServer(APIHarness(), limits: limits) { port in
             let client = try TestHTTPClient(port: port)
             let (response, closed) = try await offPool {
-                try client.send("GET /api/health HTTP/1.1\r\n\r\n")
+                try client.send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
                 return (try client.readResponse(), try client.isClosedByServer())
             }
             #expect(response.statusCode == 200)
@@ -190,14 +209,15 @@ import Transport
             let body = #"{"grid.power":5}"#
             let (interim, final) = try await offPool {
                 try client.send(
-                    "PUT /api/inputs HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
+                    "PUT /api/inputs HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+                )
                 let interim = try client.readResponse()
                 try client.send(body)
                 return (interim, try client.readResponse())
             }
             #expect(interim.statusCode == 100)
             #expect(final.statusCode == 200)
-            #expect(api.scheduler.current.inputUpdates == [["grid.power": 5]])
+            #expect(api.scheduler.current.inputUpdates == [InputUpdate(values: [.gridPower: 5])])
         }
     }
 
@@ -205,7 +225,8 @@ import Transport
         try await withServer(APIHarness()) { port in
             let client = try TestHTTPClient(port: port)
             let (head, get) = try await offPool {
-                try client.send("HEAD /api/health HTTP/1.1\r\n\r\nGET /api/health HTTP/1.1\r\n\r\n")
+                try client.send(
+                    "HEAD /api/health HTTP/1.1\r\nHost: x\r\n\r\nGET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
                 // Had HEAD's answer carried a body, the GET's status line would not come next.
                 return (try client.readResponse(body: false), try client.readResponse())
             }
@@ -217,8 +238,8 @@ import Transport
     }
 
     @Test(arguments: [
-        ("POST /api/rules/reload HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", 501),
-        ("GET /api/health HTTP/1.1\r\nX-Big: " + String(repeating: "a", count: 17 * 1024) + "\r\n\r\n", 431),
+        ("POST /api/rules/reload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", 501),
+        ("GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + String(repeating: "a", count: 17 * 1024) + "\r\n\r\n", 431),
         ("GET /api/health HTTP/1.2\r\n\r\n", 505),
     ])
     func requestsTheServerCannotReadGetTheirStatusAndAClose(request: String, status: Int) async throws {

@@ -64,6 +64,17 @@ import Testing
         #expect(response.text == #"{"error":"unknown charger \"nope\""}"#)
     }
 
+    /// A charger in `ampwise.json` that has not connected yet is known: shown disconnected, not 404.
+    @Test func aConfiguredChargerThatNeverConnectedIsShownDisconnected() async {
+        let api = APIHarness(snapshots: [APIHarness.plainCharger("a")], configured: ["a", "carport"])
+        let one = await api.request("GET", "/api/chargers/carport")
+        #expect(one.status == .ok)
+        #expect((try? JSONParser.parse(one.body))?["connected"] == .bool(false))
+        let list = await api.request("GET", "/api/chargers")
+        let ids = (try? JSONParser.parse(list.body))?.arrayValue?.compactMap { $0["id"]?.stringValue }
+        #expect(ids == ["a", "carport"])
+    }
+
     @Test func aPercentEncodedIdIsDecoded() async {
         let api = APIHarness(snapshots: [APIHarness.plainCharger("CP 1")])
         let response = await api.request("GET", "/api/chargers/CP%201")

@@ -65,7 +65,7 @@ import Testing
         let api = harness()
         let response = await api.request("POST", "/api/chargers/garage/start", body: body)
         #expect(response.status == .badRequest)
-        #expect(response.text == #"{"error":"connector: expected a positive integer"}"#)
+        #expect(response.text == #"{"error":"connector: expected an integer from 1 to 1000"}"#)
         #expect(api.central.calls.isEmpty)
     }
 
@@ -83,6 +83,25 @@ import Testing
         let response = await api.request("POST", "/api/chargers/ghost/start", body: "{}")
         #expect(response.status == .notFound)
         #expect(response.text == #"{"error":"unknown charger \"ghost\""}"#)
+    }
+
+    /// Configured in `ampwise.json` but never connected (so neither in the directory nor the store):
+    /// 409 "not connected" from every endpoint that needs the charger, as for one that disconnected.
+    @Test(arguments: [
+        ("POST", "/api/chargers/carport/start", "{}"), ("POST", "/api/chargers/carport/stop", "{}"),
+        ("POST", "/api/chargers/carport/reset", #"{"type":"Soft"}"#),
+        ("POST", "/api/chargers/carport/limit", #"{"amps":10}"#),
+        ("POST", "/api/chargers/carport/availability", #"{"available":false}"#),
+        ("POST", "/api/chargers/carport/unlock", #"{"connector":1}"#),
+        ("POST", "/api/chargers/carport/trigger", #"{"message":"Heartbeat"}"#),
+        ("POST", "/api/chargers/carport/configuration", #"{"key":"K","value":"V"}"#),
+        ("POST", "/api/chargers/carport/call", #"{"action":"ClearCache"}"#),
+    ])
+    func aCommandToAConfiguredChargerThatIsNotConnectedIs409(method: String, path: String, body: String) async {
+        let api = APIHarness(configured: ["carport"])
+        let response = await api.request(method, path, body: body)
+        #expect(response.status == .conflict)
+        #expect(response.text == #"{"error":"charger \"carport\" is not connected"}"#)
     }
 
     @Test func aCommandToADisconnectedChargerIs409AndRecordedAsNotConnected() async {
@@ -195,7 +214,7 @@ import Testing
         #expect(response.text == #"{"status":"Unlocked"}"#)
         #expect(api.central.calls.map(\.payload) == [JSONObject([("connectorId", 1)])])
         let missing = await api.request("POST", "/api/chargers/garage/unlock", body: "{}")
-        #expect(missing.text == #"{"error":"connector: expected a positive integer"}"#)
+        #expect(missing.text == #"{"error":"connector: expected an integer from 1 to 1000"}"#)
     }
 
     @Test func triggerSendsTheMessageAndConnector() async {

@@ -35,9 +35,9 @@ import Testing
     @Test(arguments: [
         (#"{"connector":1}"#, "amps: expected a number of amperes (or watts: a number of watts)"),
         (#"{"connector":1,"amps":10,"watts":2300}"#, "amps, watts: give one of them, not both"),
-        (#"{"connector":1,"amps":-1}"#, "amps: expected a non-negative number"),
-        (#"{"connector":1,"amps":10,"minutes":0}"#, "minutes: expected a positive number"),
-        (#"{"connector":-1,"amps":10}"#, "connector: expected a positive integer"),
+        (#"{"connector":1,"amps":-1}"#, "amps: expected a number from 0 to 5000"),
+        (#"{"connector":1,"amps":10,"minutes":0}"#, "minutes: expected a number from 0.1 to 10080"),
+        (#"{"connector":-1,"amps":10}"#, "connector: expected an integer from 1 to 1000"),
     ])
     func badLimitsAre400NamingTheField(body: String, message: String) async {
         let response = await api.request("POST", "/api/chargers/garage/limit", body: body)
@@ -66,8 +66,8 @@ import Testing
         #expect(api.scheduler.current.cleared == ["garage:2"])
         let missing = await api.request("DELETE", "/api/chargers/garage/limit")
         #expect(missing.status == .badRequest)
-        #expect(missing.text == #"{"error":"connector: expected a positive integer"}"#)
+        #expect(missing.text == #"{"error":"connector: expected an integer from 1 to 1000"}"#)
         let bad = await api.request("DELETE", "/api/chargers/garage/limit?connector=x")
-        #expect(bad.text == #"{"error":"connector: expected a positive integer"}"#)
+        #expect(bad.text == #"{"error":"connector: expected an integer from 1 to 1000"}"#)
     }
 }

@@ -74,7 +74,7 @@ import Testing
     @Test(arguments: [
         ("/api/commands?since=yesterday", "since: expected an ISO 8601 date-time such as 2026-11-25T00:00:00Z"),
         ("/api/decisions?limit=0", "limit: expected an integer from 1 to 1000"),
-        ("/api/transactions?connector=0", "connector: expected a positive integer"),
+        ("/api/transactions?connector=0", "connector: expected an integer from 1 to 1000"),
     ])
     func badFiltersAre400(target: String, message: String) async {
         let response = await APIHarness().request("GET", target)

@@ -36,6 +36,35 @@ import Testing
         #expect(right.status == .ok)
     }
 
+    /// RFC 7235 §2.1: the scheme is case-insensitive; `bearer` was refused with 401.
+    @Test(arguments: ["bearer s3cret", "BEARER s3cret", "Bearer  s3cret", "bEaReR s3cret"])
+    func theBearerSchemeIsMatchedInAnyCase(header: String) async {
+        let api = APIHarness(token: "s3cret")
+        let response = await api.request("GET", "/api/health", headers: [("Authorization", header)])
+        #expect(response.status == .ok)
+    }
+
+    @Test(arguments: ["bearer s3cre", "bearer S3CRET", "bearers3cret", "Bearer", "Bearer ", "Basic s3cret"])
+    func theTokenItselfMustMatchExactly(header: String) async {
+        let api = APIHarness(token: "s3cret")
+        let response = await api.request("GET", "/api/health", headers: [("Authorization", header)])
+        #expect(response.status == .unauthorized)
+    }
+
+    /// RFC 9112 §3.2: an HTTP/1.1 request without Host, or with two, is answered 400.
+    @Test func anHTTP11RequestWithoutOneHostIs400() async {
+        let api = APIHarness()
+        let missing = await api.request("GET", "/api/health", host: nil)
+        #expect(missing.status == .badRequest)
+        #expect(missing.text == #"{"error":"Host: an HTTP/1.1 request needs a Host header"}"#)
+        let twice = await api.request("GET", "/api/health", headers: [("Host", "other")])
+        #expect(twice.status == .badRequest)
+        #expect(twice.text == #"{"error":"Host: the request has 2 Host headers; one is allowed"}"#)
+        let invalid = await api.request("GET", "/api/health", host: "a b")
+        #expect(invalid.status == .badRequest)
+        #expect(await api.request("GET", "/api/health", host: "[::1]:9080").status == .ok)
+    }
+
     @Test func withoutATokenNoHeaderIsNeeded() async {
         #expect(await APIHarness().request("GET", "/api/health").status == .ok)
     }

@@ -22,20 +22,57 @@ import Testing
         #expect(
             response.text
                 == #"{"grid.power":{"value":-2300,"updatedAt":"2026-11-25T07:59:48Z","ageSeconds":12,"stale":false}}"#)
-        #expect(api.scheduler.current.inputUpdates == [["grid.power": -2300, "input.boost": 1]])
+        #expect(
+            api.scheduler.current.inputUpdates == [
+                InputUpdate(values: [.gridPower: -2300, InputName("input.boost")!: 1])
+            ])
     }
 
     @Test func anInputThatIsNotANumberIs400() async {
         let response = await api.request("PUT", "/api/inputs", body: #"{"grid.power":"high"}"#)
         #expect(response.status == .badRequest)
-        #expect(response.text == #"{"error":"grid.power: expected a number"}"#)
+        #expect(response.text == #"{"error":"grid.power: expected a number (or null to remove it)"}"#)
         #expect(api.scheduler.current.inputUpdates.isEmpty)
     }
 
-    @Test func anInputNameTheEngineRefusesIs400() async {
-        api.scheduler.update { $0.refusal = SchedulerControlError("power: not an input name") }
-        let response = await api.request("PUT", "/api/inputs", body: #"{"power":1}"#)
-        #expect(response.text == #"{"error":"power: not an input name"}"#)
+    @Test func aPushTheEngineRefusesIs400WithItsReason() async {
+        api.scheduler.update { $0.refusal = SchedulerControlError("input.x: at most 1000 inputs are kept") }
+        let response = await api.request("PUT", "/api/inputs", body: #"{"input.x":1}"#)
+        #expect(response.status == .badRequest)
+        #expect(response.text == #"{"error":"input.x: at most 1000 inputs are kept"}"#)
+    }
+
+    @Test func nullRemovesAnInputAndAStringThatHoldsANumberCountsAsIt() async {
+        let response = await api.request(
+            "PUT", "/api/inputs", body: #"{"grid.power":"5","solar.power":null,"input.boost":-1.5}"#)
+        #expect(response.status == .ok)
+        #expect(
+            api.scheduler.current.inputUpdates == [
+                InputUpdate(values: [.gridPower: 5, .solarPower: Double?.none, InputName("input.boost")!: -1.5])
+            ])
+    }
+
+    @Test(arguments: [
+        (
+            #"{"power":1}"#,
+            "power: unknown input (grid.power, solar.power, solar.surplus, "
+                + "or input.NAME with letters, digits, _ and -)"
+        ),
+        (
+            #"{"grid.power":1e19}"#,
+            "grid.power: expected a number from -1000000000 to 1000000000 (or null to remove it)"
+        ),
+        (
+            "{\"input.\(String(repeating: "y", count: 10_000))\":1}",
+            "input.\(String(repeating: "y", count: 58))...: an input name has at most 64 characters, this one 10006"
+        ),
+        ("[1]", "expected an object of input names to numbers"),
+    ])
+    func aBadInputPushIs400NamingTheInputAndTheLimit(body: String, message: String) async {
+        let response = await api.request("PUT", "/api/inputs", body: body)
+        #expect(response.status == .badRequest)
+        #expect(response.text == JSONWriter.string(["error": .string(message)]))
+        #expect(api.scheduler.current.inputUpdates.isEmpty)
     }
 
     @Test func gettingInputsShowsValueAndAge() async {
@@ -74,7 +111,7 @@ import Testing
         ),
         (
             #"[{"start":"2026-11-25T08:00:00Z","end":"2026-11-25T09:00:00Z","price":"cheap"}]"#,
-            "[0].price: expected a number"
+            "[0].price: expected a number from -1000000 to 1000000"
         ),
     ])
     func badTariffsAre400NamingTheSlotAndField(body: String, message: String) async {

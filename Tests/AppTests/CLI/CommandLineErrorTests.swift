@@ -49,20 +49,47 @@ import Testing
                 == "ampwise: --step for 'plan' needs a value (MINUTES) (see 'ampwise help plan')")
     }
 
+    /// `--hours 1e9` ran for ever and a huge `--step` overflowed; every number flag has a range.
+    @Test func numbersOutsideAFlagsRangeAreRefusedWithTheRange() {
+        #expect(
+            errorLine("plan", "--hours", "1e9")
+                == "ampwise: --hours for 'plan' expects a number from 0.1 to 744, not '1e9'")
+        #expect(
+            errorLine("plan", "--hours", "1e-300")
+                == "ampwise: --hours for 'plan' expects a number from 0.1 to 744, not '1e-300'")
+        #expect(
+            errorLine("plan", "--step", "99999999999999999999")
+                == "ampwise: --step for 'plan' expects an integer from 1 to 1440, not '99999999999999999999'")
+        #expect(
+            errorLine("plan", "--step", "153722867280912930")
+                == "ampwise: --step for 'plan' expects an integer from 1 to 1440, not '153722867280912930'")
+        #expect(
+            errorLine("why", "garage", "--connector", "1e19")
+                == "ampwise: --connector for 'why' expects an integer from 0 to 1000, not '1e19'")
+    }
+
     @Test func badValuesSayWhatIsExpected() {
         #expect(
-            errorLine("plan", "--hours", "many") == "ampwise: --hours for 'plan' expects a number above 0, not 'many'")
-        #expect(errorLine("plan", "--hours", "-1") == "ampwise: --hours for 'plan' expects a number above 0, not '-1'")
-        #expect(errorLine("plan", "--hours", "0") == "ampwise: --hours for 'plan' expects a number above 0, not '0'")
-        #expect(errorLine("plan", "--hours=inf") == "ampwise: --hours for 'plan' expects a number above 0, not 'inf'")
+            errorLine("plan", "--hours", "many")
+                == "ampwise: --hours for 'plan' expects a number from 0.1 to 744, not 'many'")
         #expect(
-            errorLine("plan", "--step", "2.5") == "ampwise: --step for 'plan' expects a whole number above 0, not '2.5'"
+            errorLine("plan", "--hours", "-1")
+                == "ampwise: --hours for 'plan' expects a number from 0.1 to 744, not '-1'")
+        #expect(
+            errorLine("plan", "--hours", "0") == "ampwise: --hours for 'plan' expects a number from 0.1 to 744, not '0'"
         )
         #expect(
-            errorLine("plan", "--step", "0") == "ampwise: --step for 'plan' expects a whole number above 0, not '0'")
+            errorLine("plan", "--hours=inf")
+                == "ampwise: --hours for 'plan' expects a number from 0.1 to 744, not 'inf'")
+        #expect(
+            errorLine("plan", "--step", "2.5")
+                == "ampwise: --step for 'plan' expects an integer from 1 to 1440, not '2.5'"
+        )
+        #expect(
+            errorLine("plan", "--step", "0") == "ampwise: --step for 'plan' expects an integer from 1 to 1440, not '0'")
         #expect(
             errorLine("why", "garage", "--connector", "-1")
-                == "ampwise: --connector for 'why' expects a whole number, 0 or more, not '-1'")
+                == "ampwise: --connector for 'why' expects an integer from 0 to 1000, not '-1'")
         #expect(
             errorLine("plan", "--from", "tomorrow")
                 == "ampwise: --from for 'plan' expects an ISO 8601 date and time like 2026-11-25T08:00:00Z, "

@@ -56,21 +56,59 @@ import Testing
         #expect(problems(#"{"central": {"port": 65535}, "api": {"port": 1}}"#) == [])
     }
 
+    /// Every number in the file has a range. Before, `scheduler.tick: 1e-300` made `ampwise plan`
+    /// run without end, and `1e19` was taken for any duration, current or price.
+    @Test(arguments: [
+        ("central.heartbeatInterval", "an integer from 1 to 86400"),
+        ("central.meterValueSampleInterval", "an integer from 0 to 86400"),
+        ("central.pingInterval", "a number from 1 to 3600"), ("central.pingTimeout", "a number from 1 to 3600"),
+        ("central.callTimeout", "a number from 1 to 3600"),
+        ("central.maxMessageBytes", "an integer from 1024 to 67108864"),
+        ("chargers.garage.maxCurrent", "a number from 1 to 5000"),
+        ("chargers.garage.minCurrent", "a number from 0 to 5000"),
+        ("chargers.garage.voltage", "a number from 50 to 1500"),
+        ("tariff.default", "a number from -1000000 to 1000000"),
+        ("scheduler.tick", "a number from 0.1 to 3600"), ("scheduler.deadband", "a number from 0 to 100"),
+        ("scheduler.minIncreaseInterval", "a number from 0 to 86400"),
+        ("scheduler.inputMaxAge", "a number from 1 to 86400"),
+        ("scheduler.retryInterval", "a number from 1 to 86400"),
+    ])
+    func everyNumberOutsideItsRangeIsRefusedNamingTheKeyAndTheRange(path: String, range: String) {
+        let keys = path.split(separator: ".").map(String.init)
+        for value in ["1e19", "-1e19", "1e-300"] {
+            let text = keys.reversed().reduce(value) { inner, key in "{\"\(key)\": \(inner)}" }
+            let tinyIsInRange = range.hasPrefix("a number") && (range.contains("from 0 ") || range.contains("from -"))
+            if value == "1e-300" && tinyIsInRange {
+                #expect(problems(text) == [], "\(path) = \(value)")
+            } else {
+                let expected = range.hasPrefix("an integer") && value == "1e-300" ? "an integer" : range
+                #expect(problems(text) == ["\(path): expected \(expected)"], "\(path) = \(value)")
+            }
+        }
+    }
+
+    @Test func aPeriodsPriceHasTheRangeOfAPrice() {
+        #expect(
+            problems(#"{"tariff": {"periods": [{"from": "00:00", "to": "01:00", "price": 1e300}]}}"#)
+                == ["tariff.periods[0].price: expected a number from -1000000 to 1000000"])
+    }
+
     @Test func intervalsMustBePositive() {
         #expect(
             problems(#"{"central": {"heartbeatInterval": 0}}"#) == [
-                "central.heartbeatInterval: expected an integer above 0"
+                "central.heartbeatInterval: expected an integer from 1 to 86400"
             ])
-        #expect(problems(#"{"central": {"pingTimeout": -5}}"#) == ["central.pingTimeout: expected a number above 0"])
+        #expect(
+            problems(#"{"central": {"pingTimeout": -5}}"#) == ["central.pingTimeout: expected a number from 1 to 3600"])
         #expect(problems(#"{"central": {"pingTimeout": "5"}}"#) == ["central.pingTimeout: expected a number"])
         #expect(
             problems(#"{"central": {"heartbeatInterval": 1.5}}"#) == ["central.heartbeatInterval: expected an integer"])
         #expect(
             problems(#"{"central": {"meterValueSampleInterval": -1}}"#)
-                == ["central.meterValueSampleInterval: expected an integer of 0 or more"])
-        #expect(problems(#"{"scheduler": {"tick": 0}}"#) == ["scheduler.tick: expected a number above 0"])
+                == ["central.meterValueSampleInterval: expected an integer from 0 to 86400"])
+        #expect(problems(#"{"scheduler": {"tick": 0}}"#) == ["scheduler.tick: expected a number from 0.1 to 3600"])
         #expect(
-            problems(#"{"scheduler": {"deadband": -0.1}}"#) == ["scheduler.deadband: expected a number of 0 or more"])
+            problems(#"{"scheduler": {"deadband": -0.1}}"#) == ["scheduler.deadband: expected a number from 0 to 100"])
     }
 
     @Test func aTimeZoneMustBeKnown() {
@@ -123,7 +161,7 @@ import Testing
         #expect(problems(#"{"chargers": {"garage": {"phases": 2}}}"#) == ["chargers.garage.phases: expected 1 or 3"])
         #expect(
             problems(#"{"chargers": {"garage": {"voltage": 0}}}"#) == [
-                "chargers.garage.voltage: expected a number above 0"
+                "chargers.garage.voltage: expected a number from 50 to 1500"
             ])
         #expect(
             problems(#"{"chargers": {"garage": {"minCurrent": 20, "maxCurrent": 16}}}"#)
@@ -181,7 +219,7 @@ import Testing
                 "logLevel: expected one of \"debug\", \"info\", \"warning\" or \"error\"",
                 "chargers.garage.maxCurrent: expected a number",
                 "chargers.garage.phases: expected 1 or 3",
-                "scheduler.tick: expected a number above 0",
+                "scheduler.tick: expected a number from 0.1 to 3600",
             ])
         do {
             _ = try AmpwiseConfiguration(jsonText: #"{"central": {"port": 0}}"#, file: "site.json")

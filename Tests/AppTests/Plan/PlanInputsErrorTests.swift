@@ -26,7 +26,7 @@ import Testing
         (#"{"connectors": [{"connector": 1}]}"#, "plan.json: connectors[0].charger: missing"),
         (
             #"{"connectors": [{"charger": "g", "connector": 0}]}"#,
-            "plan.json: connectors[0].connector: expected a connector number >= 1"
+            "plan.json: connectors[0].connector: expected an integer from 1 to 1000"
         ),
         (
             #"{"connectors": [{"charger": "g", "status": "Charged"}]}"#,
@@ -60,14 +60,42 @@ import Testing
         ),
         (
             #"{"inputs": {"grid.power": "high"}}"#,
-            #"plan.json: inputs.grid.power: expected a number or a list of {"at", "value"} points"#
+            #"plan.json: inputs.grid.power: expected a number from -1000000000 to 1000000000 or a list of {"at", "value"} points"#
         ),
         (
             #"{"chargers": {"g": {"maxStackLevel": -1}}}"#,
-            "plan.json: chargers.g.maxStackLevel: expected a whole number >= 0"
+            "plan.json: chargers.g.maxStackLevel: expected an integer from 0 to 1000"
         ),
     ])
     func badFieldsAreNamed(json: String, message: String) {
+        #expect(Self.error(json) == message)
+    }
+
+    /// `Int(1e19)` trapped: `ampwise plan` died with SIGILL on these files.
+    @Test(arguments: [
+        (
+            #"{"connectors": [{"charger": "g", "connector": 1e19}]}"#,
+            "plan.json: connectors[0].connector: expected an integer from 1 to 1000"
+        ),
+        (
+            #"{"chargers": {"g": {"maxStackLevel": 1e19}}}"#,
+            "plan.json: chargers.g.maxStackLevel: expected an integer from 0 to 1000"
+        ),
+        (
+            #"{"connectors": [{"charger": "g", "power": [{"at": "2026-11-25T00:00:00Z", "value": 1e300}]}]}"#,
+            "plan.json: connectors[0].power[0].value: expected a number from 0 to 25000000 "
+                + #"or a list of {"at", "value"} points"#
+        ),
+        (
+            #"{"connectors": [{"charger": "g", "soc": 101}]}"#,
+            #"plan.json: connectors[0].soc: expected a number from 0 to 100 or a list of {"at", "value"} points"#
+        ),
+        (
+            #"{"tariff": [{"start": "2026-11-25T00:00:00Z", "end": "2026-11-25T01:00:00Z", "price": -1e19}]}"#,
+            "plan.json: tariff: [0].price: expected a number from -1000000 to 1000000"
+        ),
+    ])
+    func numbersOutOfRangeAreRefusedNamingTheField(json: String, message: String) {
         #expect(Self.error(json) == message)
     }
 

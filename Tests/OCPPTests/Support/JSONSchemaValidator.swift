@@ -3,17 +3,36 @@ import JSON
 
 /// The subset of JSON Schema draft-04 the OCPP 1.6 schemas use (type, properties, required,
 /// enum, maxLength, format date-time and uri, multipleOf, additionalProperties, items,
-/// minItems), written independently of the production decoder so that it can check it.
+/// minItems, and minimum for what the field tables add), written independently of the
+/// production decoder so that it can check it.
 struct JSONSchemaValidator {
     let schema: JSONValue
 
-    /// Loads `Tests/Fixtures/ocpp16-schemas/<name>.json`.
+    /// The least `connectorId` of each message as the OCPP 1.6 field tables (section 6) give it,
+    /// where the JSON schemas say only "integer": `connectorId > 0` for StartTransaction.req, `>= 0`
+    /// where 0 is the charge point as a whole. The decoder holds payloads to these as well.
+    static let connectorIdMinimums: [String: Int] = [
+        "StartTransaction": 1, "RemoteStartTransaction": 1, "UnlockConnector": 1, "TriggerMessage": 1,
+        "StatusNotification": 0, "MeterValues": 0, "ChangeAvailability": 0, "ReserveNow": 0,
+        "SetChargingProfile": 0, "GetCompositeSchedule": 0, "ClearChargingProfile": 0,
+    ]
+
+    /// Loads `Tests/Fixtures/ocpp16-schemas/<name>.json`, with the field table's `connectorIdMinimums`.
     init(named name: String) throws {
         let folder = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/ocpp16-schemas")
         let data = try Data(contentsOf: folder.appendingPathComponent("\(name).json"))
-        schema = try JSONParser.parse([UInt8](data))
+        var schema = try JSONParser.parse([UInt8](data))
+        if let minimum = Self.connectorIdMinimums[name], case .object(var root) = schema,
+            case .object(var properties)? = root["properties"], case .object(var connector)? = properties["connectorId"]
+        {
+            connector["minimum"] = .number(Double(minimum))
+            properties["connectorId"] = .object(connector)
+            root["properties"] = .object(properties)
+            schema = .object(root)
+        }
+        self.schema = schema
     }
 
     /// Every violation, as `path: problem`; empty when the value is valid.
@@ -41,6 +60,9 @@ struct JSONSchemaValidator {
             case "uri" where !Self.isURI(text): problems.append("\(label): not a uri")
             default: break
             }
+        }
+        if case .number(let number) = value, let minimum = schema["minimum"]?.doubleValue, number < minimum {
+            problems.append("\(label): below \(minimum)")
         }
         if case .number(let number) = value, let divisor = schema["multipleOf"]?.doubleValue {
             let quotient = number / divisor

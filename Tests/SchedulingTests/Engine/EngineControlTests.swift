@@ -104,7 +104,8 @@ import Testing
         do {
             let first = try EngineHarness(rules: Self.offByDefault, folder: folder)
             await first.start()
-            let known = try await first.engine.updateInputs(["grid.power": -1500, "input.boost": 1])
+            let known = try await first.engine.updateInputs(
+                try InputUpdate(json: ["grid.power": -1500, "input.boost": 1]))
             #expect(known.map(\.name) == ["grid.power", "input.boost", "solar.surplus"])
             #expect(known.map(\.value) == [-1500, 1, 1500])
             try await first.engine.replaceTariff([PriceSlot(start: EngineHarness.start, end: hour, price: 0.05)])
@@ -129,9 +130,7 @@ import Testing
 
     @Test func badInputsAndOverlappingPricesAreRefused() async throws {
         let harness = try EngineHarness(rules: Self.offByDefault)
-        await #expect(throws: SchedulerControlError(InputError.badName("grid.pwr").description)) {
-            _ = try await harness.engine.updateInputs(["grid.pwr": 1])
-        }
+        #expect(throws: InputError.badName("grid.pwr")) { try InputUpdate(json: ["grid.pwr": 1]) }
         let end = EngineHarness.start.addingTimeInterval(3600)
         await #expect(throws: SchedulerControlError.self) {
             try await harness.engine.replaceTariff([

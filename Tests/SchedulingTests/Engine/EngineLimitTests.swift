@@ -18,27 +18,27 @@ import Testing
         await harness.start()
         #expect(harness.caller.calls.isEmpty)  // grid.power unknown: no limit applies
 
-        _ = try await harness.engine.updateInputs(["grid.power": -2300])
+        _ = try await harness.engine.updateInputs(try InputUpdate(json: ["grid.power": -2300]))
         await harness.engine.settle()
         #expect(harness.profiles == ["TxDefaultProfile 10.0"])
 
         // 10.4 A is within the 0.5 A deadband of 10 A.
         await harness.advance(by: 1)
-        _ = try await harness.engine.updateInputs(["grid.power": -2392])
+        _ = try await harness.engine.updateInputs(try InputUpdate(json: ["grid.power": -2392]))
         await harness.engine.settle()
         #expect(harness.profiles == ["TxDefaultProfile 10.0"])
 
         // 15 A is an increase: it waits until 10 s after the last change.
-        _ = try await harness.engine.updateInputs(["grid.power": -3450])
+        _ = try await harness.engine.updateInputs(try InputUpdate(json: ["grid.power": -3450]))
         await harness.engine.settle()
         #expect(harness.profiles == ["TxDefaultProfile 10.0"])
         await harness.advance(by: 9)
         #expect(harness.profiles == ["TxDefaultProfile 10.0", "TxDefaultProfile 15.0"])
 
         // A decrease goes at once; below the minimum (6 A) is a 0 A pause profile.
-        _ = try await harness.engine.updateInputs(["grid.power": -1610])
+        _ = try await harness.engine.updateInputs(try InputUpdate(json: ["grid.power": -1610]))
         await harness.engine.settle()
-        _ = try await harness.engine.updateInputs(["grid.power": -1000])
+        _ = try await harness.engine.updateInputs(try InputUpdate(json: ["grid.power": -1000]))
         await harness.engine.settle()
         #expect(
             harness.profiles == [
@@ -56,13 +56,13 @@ import Testing
         let harness = try EngineHarness(rules: Self.solar)
         await harness.start()
         harness.caller.hold()
-        _ = try await harness.engine.updateInputs(["grid.power": -2300])
+        _ = try await harness.engine.updateInputs(try InputUpdate(json: ["grid.power": -2300]))
         await harness.caller.waitForCalls(1)
-        _ = try await harness.engine.updateInputs(["grid.power": -2392])
+        _ = try await harness.engine.updateInputs(try InputUpdate(json: ["grid.power": -2392]))
         await harness.engine.evaluateNow()
         #expect(await harness.engine.commandsInFlight == 1)
         // Outside the deadband a new limit goes out at once, even with one on its way.
-        _ = try await harness.engine.updateInputs(["grid.power": -1610])
+        _ = try await harness.engine.updateInputs(try InputUpdate(json: ["grid.power": -1610]))
         await harness.engine.evaluateNow()
         #expect(await harness.engine.commandsInFlight == 2)
         harness.caller.release()

@@ -64,14 +64,14 @@ import Testing
         await harness.start()
         #expect(harness.caller.calls.isEmpty)
 
-        _ = try await harness.engine.updateInputs(["input.hold": 1])
+        _ = try await harness.engine.updateInputs(try InputUpdate(json: ["input.hold": 1]))
         await harness.engine.settle()
         #expect(harness.caller.actions == ["RemoteStopTransaction"])
         #expect(harness.caller.calls[0].payload == JSONObject([("transactionId", 7)]))
 
         harness.directory.setConnector("garage", 1, status: .suspendedEV)
         await harness.changed(.transactionStopped(chargerId: "garage", connectorId: 1, transactionId: 7))
-        _ = try await harness.engine.updateInputs(["input.hold": 0])
+        _ = try await harness.engine.updateInputs(try InputUpdate(json: ["input.hold": 0]))
         await harness.engine.settle()
         #expect(harness.caller.actions == ["RemoteStopTransaction", "RemoteStartTransaction"])
         #expect(harness.caller.calls[1].payload == JSONObject([("connectorId", 1), ("idTag", "ampwise")]))

@@ -46,7 +46,13 @@ import Testing
     @Test(arguments: [
         ("[]", InputError.notAnObject),
         ("{\"grid.power\":1,\"gridpower\":2}", .badName("gridpower")),
-        ("{\"grid.power\":\"-2300\"}", .notANumber(name: "grid.power")),
+        ("{\"grid.power\":\"high\"}", .notANumber(name: "grid.power")),
+        ("{\"grid.power\":1e19}", .outOfRange(name: "grid.power")),
+        ("{\"grid.power\":\"-1e300\"}", .outOfRange(name: "grid.power")),
+        (
+            "{\"input.\(String(repeating: "x", count: 59))\":1}",
+            .nameTooLong(prefix: "input." + String(repeating: "x", count: 58), length: 65)
+        ),
         ("{\"grid.power\":true}", .notANumber(name: "grid.power")),
     ])
     func aBadPushIsRefusedWhole(body: String, error: InputError) throws {
@@ -78,8 +84,48 @@ import Testing
             inputs.readings(now: Self.time(1)).map(\.name.rawValue) == ["grid.power", "input.boost", "solar.surplus"])
     }
 
+    @Test func aStringThatHoldsANumberCountsAsTheNumber() throws {
+        var inputs = InputSet(maxAge: 300)
+        try inputs.merge(try JSONParser.parse(#"{"grid.power":"-2300","input.boost":" 1.5e3 "}"#), now: Self.time(0))
+        #expect(inputs.value(of: .gridPower, now: Self.time(1)) == -2300)
+        #expect(inputs.value(of: InputName("input.boost")!, now: Self.time(1)) == 1500)
+    }
+
+    @Test func aNameOfSixtyFourCharactersIsTheLongestAccepted() {
+        #expect(InputName("input." + String(repeating: "x", count: 58)) != nil)
+        #expect(InputName("input." + String(repeating: "x", count: 59)) == nil)
+    }
+
+    /// One push once stored 50,001 names and made every later push take seconds.
+    @Test func atMostAThousandInputsAreKeptAndARemovalMakesRoom() throws {
+        var inputs = InputSet(maxAge: 300)
+        let thousand = JSONValue.object(
+            JSONObject((0..<InputSet.maxCount).map { ("input.n\($0)", JSONValue.number(Double($0))) }))
+        try inputs.merge(thousand, now: Self.time(0))
+        #expect(inputs.values.count == 1000)
+        #expect(throws: InputError.tooManyInputs(name: "input.extra")) {
+            try inputs.merge(try JSONParser.parse(#"{"input.n1":5,"input.extra":1}"#), now: Self.time(1))
+        }
+        #expect(inputs.value(of: InputName("input.n1")!, now: Self.time(1)) == 1, "a refused push changes nothing")
+        // Updating a known input, and adding one while removing another, stay within the bound.
+        try inputs.merge(try JSONParser.parse(#"{"input.n1":5,"input.n2":null,"input.extra":1}"#), now: Self.time(2))
+        #expect(inputs.values.count == 1000)
+        #expect(inputs.value(of: InputName("input.extra")!, now: Self.time(2)) == 1)
+        #expect(inputs.value(of: InputName("input.n2")!, now: Self.time(2)) == nil)
+    }
+
     @Test func errorMessagesNameTheField() {
         let message = InputError.notANumber(name: "grid.power").description
         #expect(message == "grid.power: expected a number (or null to remove it)")
+        #expect(
+            InputError.outOfRange(name: "grid.power").description
+                == "grid.power: expected a number from -1000000000 to 1000000000 (or null to remove it)")
+        #expect(
+            InputError.nameTooLong(prefix: "input.abc", length: 10_006).description
+                == "input.abc...: an input name has at most 64 characters, this one 10006")
+        #expect(
+            InputError.tooManyInputs(name: "input.extra").description
+                == "input.extra: at most 1000 inputs are kept and that many are known already; "
+                + "remove unused ones with null")
     }
 }

@@ -105,7 +105,7 @@ import Testing
         ),
         (
             "[{\"start\":\"2026-11-25T00:00:00Z\",\"end\":\"2026-11-25T01:00:00Z\",\"price\":\"1\"}]",
-            "[0].price: expected a finite number"
+            "[0].price: expected a number from -1000000 to 1000000"
         ),
         (
             "[{\"start\":\"2026-11-25T00:00:00Z\",\"end\":\"2026-11-25T01:00:00Z\",\"price\":1},"

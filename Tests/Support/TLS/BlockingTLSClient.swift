@@ -22,7 +22,10 @@ public final class BlockingTLSClient {
     ///   - trustedCertificatePath: verify the server against this PEM certificate; nil turns
     ///     verification off.
     ///   - version: pin the client to one protocol version; nil allows TLS 1.2 and 1.3.
-    public init(port: Int, trustedCertificatePath: String?, version: Version? = nil) throws {
+    ///   - cipherList: offer only these TLS 1.2 suites (an OpenSSL cipher list, `AES128-SHA`).
+    public init(
+        port: Int, trustedCertificatePath: String?, version: Version? = nil, cipherList: String? = nil
+    ) throws {
         socket = try BlockingSocket(port: port)
         guard let context = SSL_CTX_new(TLS_client_method()) else { throw Failure(reason: "SSL_CTX_new") }
         self.context = context
@@ -49,6 +52,14 @@ public final class BlockingTLSClient {
             _ = ampwise_SSL_CTX_set_min_proto_version(context, number)
             _ = ampwise_SSL_CTX_set_max_proto_version(context, number)
         }
+        if let cipherList {
+            // At security level 0 so that OpenSSL 3 really offers old suites and the test sees the
+            // server's refusal, not the client's.
+            guard SSL_CTX_set_cipher_list(context, cipherList + ":@SECLEVEL=0") == 1 else {
+                SSL_CTX_free(context)
+                throw Failure(reason: "no usable cipher in \(cipherList)")
+            }
+        }
         guard let ssl = SSL_new(context) else {
             SSL_CTX_free(context)
             throw Failure(reason: "SSL_new")
@@ -71,6 +82,9 @@ public final class BlockingTLSClient {
 
     /// The negotiated version, "TLSv1.3".
     public var version: String { String(cString: SSL_get_version(ssl)) }
+
+    /// The negotiated suite in OpenSSL's spelling, "ECDHE-RSA-AES128-GCM-SHA256".
+    public var cipher: String { String(cString: SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))) }
 
     public func send(_ bytes: [UInt8]) throws(Failure) {
         ERR_clear_error()

@@ -23,12 +23,15 @@ public struct APIDependencies: Sendable {
     public var remoteStartIdTag: @Sendable (_ chargerId: String) -> String
     /// The clock, for durations and the tariff window.
     public var now: @Sendable () -> Date
+    /// The chargers listed in `ampwise.json` (`chargers.<id>`): known to the API before they first
+    /// connect, so a command to one of them is 409 (not connected) rather than 404 (unknown).
+    public var configuredChargers: Set<String>
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,
         scheduler: any SchedulerControl, centralMetrics: CentralMetrics,
         version: String, remoteStartIdTag: @escaping @Sendable (String) -> String,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, configuredChargers: Set<String> = []
     ) {
         self.chargers = chargers
         self.commands = commands
@@ -38,5 +41,21 @@ public struct APIDependencies: Sendable {
         self.version = version
         self.remoteStartIdTag = remoteStartIdTag
         self.now = now
+        self.configuredChargers = configuredChargers
+    }
+
+    /// The charger's snapshot: from the directory (connected now or seen before), else a
+    /// disconnected one for a configured charger that has not connected yet; `nil` for a charger
+    /// Ampwise has never heard of.
+    func snapshot(of chargerId: String) -> ChargerSnapshot? {
+        chargers.snapshot(chargerId) ?? (configuredChargers.contains(chargerId) ? ChargerSnapshot(id: chargerId) : nil)
+    }
+
+    /// Every charger the directory knows, and the configured ones that have not connected yet, by id.
+    func allSnapshots() -> [ChargerSnapshot] {
+        let known = chargers.snapshots()
+        let seen = Set(known.map(\.id))
+        let waiting = configuredChargers.subtracting(seen).map(ChargerSnapshot.init(id:))
+        return (known + waiting).sorted { $0.id < $1.id }
     }
 }

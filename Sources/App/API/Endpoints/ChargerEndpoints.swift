@@ -17,7 +17,7 @@ struct ChargerEndpoints: Sendable {
 
     func chargers() async -> HTTPResponse {
         var objects: [JSONValue] = []
-        for snapshot in dependencies.chargers.snapshots() {
+        for snapshot in dependencies.allSnapshots() {
             objects.append(await representation(of: snapshot))
         }
         return .json(.array(objects))
@@ -25,7 +25,7 @@ struct ChargerEndpoints: Sendable {
 
     func charger(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
-        guard let snapshot = dependencies.chargers.snapshot(chargerId) else { throw .unknownCharger(chargerId) }
+        guard let snapshot = dependencies.snapshot(of: chargerId) else { throw .unknownCharger(chargerId) }
         return .json(await representation(of: snapshot))
     }
 

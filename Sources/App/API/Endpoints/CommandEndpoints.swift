@@ -42,7 +42,7 @@ struct CommandEndpoints: Sendable {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
         let fields = try request.fields(allowingEmpty: true)
-        let connector = try fields.integer("connector", minimum: 1) ?? 1
+        let connector = try fields.integer("connector", in: ValueRanges.connector) ?? 1
         let idTag = try fields.string("idTag") ?? dependencies.remoteStartIdTag(chargerId)
         let answer = try await sender.send(
             .startTransaction(connectorId: connector, idTag: idTag), to: chargerId, connectorId: connector)
@@ -58,7 +58,7 @@ struct CommandEndpoints: Sendable {
         let chargerId = request.parameter("id")
         let snapshot = try sender.knownCharger(chargerId)
         let fields = try request.fields(allowingEmpty: true)
-        let connector = try fields.integer("connector", minimum: 1) ?? 1
+        let connector = try fields.integer("connector", in: ValueRanges.connector) ?? 1
         guard dependencies.commands.isConnected(chargerId) else { throw .notConnected(chargerId) }
         guard let transaction = snapshot?.connector(connector)?.transaction else {
             throw APIError(
@@ -79,7 +79,7 @@ struct CommandEndpoints: Sendable {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
         let fields = try request.fields()
-        let connector = try fields.integer("connector", minimum: 0) ?? 0
+        let connector = try fields.integer("connector", in: ValueRanges.connectorOrCharger) ?? 0
         let available = try fields.requiredBool("available")
         let answer = try await sender.send(
             .changeAvailability(connectorId: connector, available: available), to: chargerId, connectorId: connector)
@@ -104,7 +104,7 @@ struct CommandEndpoints: Sendable {
     func unlock(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
-        let connector = try request.fields().requiredInteger("connector", minimum: 1)
+        let connector = try request.fields().requiredInteger("connector", in: ValueRanges.connector)
         let answer = try await sender.send(
             UnlockConnectorRequest(connectorId: connector), to: chargerId, connectorId: connector)
         return .json(.object(answer))
@@ -116,7 +116,7 @@ struct CommandEndpoints: Sendable {
         _ = try sender.knownCharger(chargerId)
         let fields = try request.fields()
         let message = try fields.requiredChoice("message", CommandEndpoints.triggerMessages)
-        let connector = try fields.integer("connector", minimum: 0)
+        let connector = try fields.integer("connector", in: ValueRanges.connector)
         let answer = try await sender.send(
             TriggerMessageRequest(requestedMessage: MessageTrigger(spelling: message), connectorId: connector),
             to: chargerId, connectorId: connector)

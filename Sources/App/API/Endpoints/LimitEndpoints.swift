@@ -25,10 +25,10 @@ struct LimitEndpoints: Sendable {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
         let fields = try request.fields()
-        let connector = try fields.integer("connector", minimum: 1) ?? 1
-        let amps = try fields.number("amps", allowingZero: true)
-        let watts = try fields.number("watts", allowingZero: true)
-        let minutes = try fields.number("minutes")
+        let connector = try fields.integer("connector", in: ValueRanges.connector) ?? 1
+        let amps = try fields.number("amps", in: ValueRanges.amperes)
+        let watts = try fields.number("watts", in: ValueRanges.watts)
+        let minutes = try fields.number("minutes", in: ValueRanges.overrideMinutes)
         switch (amps, watts) {
         case (nil, nil): throw .badRequest("amps: expected a number of amperes (or watts: a number of watts)")
         case (.some, .some): throw .badRequest("amps, watts: give one of them, not both")
@@ -61,8 +61,8 @@ struct LimitEndpoints: Sendable {
     func clearLimit(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
-        guard let connector = try request.queryInteger("connector", minimum: 1) else {
-            throw .badRequest("connector: expected a positive integer")
+        guard let connector = try request.queryInteger("connector", in: ValueRanges.connector) else {
+            throw .badRequest("connector: expected \(ValueRanges.connector)")
         }
         await dependencies.scheduler.clearLimitOverride(chargerId: chargerId, connectorId: connector)
         return .json(.object(JSONObject([("status", .string("Accepted")), ("connector", .number(Double(connector)))])))

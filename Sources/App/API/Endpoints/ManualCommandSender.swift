@@ -11,11 +11,12 @@ import OCPP
 struct ManualCommandSender: Sendable {
     let dependencies: APIDependencies
 
-    /// The charger's snapshot; 404 for a charger Ampwise has never seen (neither known to the
-    /// directory nor connected). A connected charger the directory has not caught up with yet
-    /// has no snapshot.
+    /// The charger's snapshot; 404 for a charger Ampwise has never heard of (neither configured,
+    /// known to the directory nor connected). A configured or known charger that is not connected
+    /// passes, and the command then answers 409. A connected charger the directory has not caught
+    /// up with yet has no snapshot.
     func knownCharger(_ chargerId: String) throws(APIError) -> ChargerSnapshot? {
-        let snapshot = dependencies.chargers.snapshot(chargerId)
+        let snapshot = dependencies.snapshot(of: chargerId)
         guard snapshot != nil || dependencies.commands.isConnected(chargerId) else {
             throw .unknownCharger(chargerId)
         }

@@ -15,7 +15,8 @@ struct RecordEndpoints: Sendable {
 
     func decisions(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let (charger, connector, since, limit) = try (
-            request.query("charger"), request.queryInteger("connector", minimum: 0), request.since(), request.limit()
+            request.query("charger"), request.queryInteger("connector", in: ValueRanges.connectorOrCharger),
+            request.since(), request.limit()
         )
         let records = try await RecordEndpoints.reading {
             try await dependencies.records.decisions(
@@ -34,7 +35,8 @@ struct RecordEndpoints: Sendable {
 
     func transactions(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let (charger, connector, since, limit) = try (
-            request.query("charger"), request.queryInteger("connector", minimum: 1), request.since(), request.limit()
+            request.query("charger"), request.queryInteger("connector", in: ValueRanges.connector), request.since(),
+            request.limit()
         )
         let records = try await RecordEndpoints.reading {
             try await dependencies.records.transactions(

@@ -24,18 +24,19 @@ struct SchedulingEndpoints: Sendable {
         ]
     }
 
-    /// `{"grid.power": -2300, ...}`: numbers in base units, merged; answers every input now known.
+    /// `{"grid.power": -2300, "input.boost": "1", "solar.power": null}`: numbers in base units (or
+    /// strings that hold one), merged; `null` removes an input. Answers every input now known. The
+    /// body is parsed once and checked as it is read (`InputUpdate`), names and values alike.
     func updateInputs(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
-        let fields = try request.fields()
-        var values: [String: Double] = [:]
-        for (name, value) in fields.object {
-            guard let number = value.doubleValue, number.isFinite else {
-                throw .badRequest("\(name): expected a number")
-            }
-            values[name] = number
+        let body = try request.jsonValue()
+        let update: InputUpdate
+        do {
+            update = try InputUpdate(json: body)
+        } catch {
+            throw .badRequest(error.description)
         }
         do {
-            return SchedulingEndpoints.inputsResponse(try await dependencies.scheduler.updateInputs(values))
+            return SchedulingEndpoints.inputsResponse(try await dependencies.scheduler.updateInputs(update))
         } catch {
             throw .badRequest(error.message)
         }
@@ -68,8 +69,8 @@ struct SchedulingEndpoints: Sendable {
             let start = try date("start")
             let end = try date("end")
             guard end > start else { throw .badRequest("[\(index)].end: expected a time after start") }
-            guard let price = object["price"]?.doubleValue, price.isFinite else {
-                throw .badRequest("[\(index)].price: expected a number")
+            guard let price = object["price"]?.doubleValue.flatMap(ValueRanges.price.number) else {
+                throw .badRequest("[\(index)].price: expected \(ValueRanges.price)")
             }
             slots.append(PriceSlot(start: start, end: end, price: price))
         }

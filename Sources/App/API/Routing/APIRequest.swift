@@ -62,12 +62,10 @@ public struct APIRequest: Sendable {
         return value
     }
 
-    /// An optional integer query item (`?connector=1`) at least `minimum`.
-    func queryInteger(_ name: String, minimum: Int) throws(APIError) -> Int? {
+    /// An optional integer query item (`?connector=1`) in `range`.
+    func queryInteger(_ name: String, in range: NumberRange) throws(APIError) -> Int? {
         guard let text = query(name) else { return nil }
-        guard let value = Int(text), value >= minimum else {
-            throw .badRequest("\(name): \(RequestFields.integerExpectation(minimum: minimum))")
-        }
+        guard let value = range.integer(parsing: text) else { throw .badRequest("\(name): expected \(range)") }
         return value
     }
 }

@@ -1,8 +1,8 @@
 import JSON
 
-/// The members of a JSON request body, read with errors that name the field
-/// (`connector: expected a positive integer`). A member that is absent or `null` reads as nil;
-/// one of the wrong type is a 400.
+/// The members of a JSON request body, read with errors that name the field and what it takes
+/// (`connector: expected an integer from 1 to 1000`). A member that is absent or `null` reads as
+/// nil; one of the wrong type or out of range is a 400.
 struct RequestFields: Sendable {
     let object: JSONObject
 
@@ -15,26 +15,25 @@ struct RequestFields: Sendable {
         return value
     }
 
-    func integer(_ key: String, minimum: Int) throws(APIError) -> Int? {
+    /// A whole number in `range` (`connector: expected an integer from 1 to 1000`).
+    func integer(_ key: String, in range: NumberRange) throws(APIError) -> Int? {
         guard let value = present(key) else { return nil }
-        guard let integer = value.intValue, integer >= minimum else {
-            throw .badRequest("\(key): \(RequestFields.integerExpectation(minimum: minimum))")
+        guard let integer = value.doubleValue.flatMap(range.integer) else {
+            throw .badRequest("\(key): expected \(range)")
         }
         return integer
     }
 
-    func requiredInteger(_ key: String, minimum: Int) throws(APIError) -> Int {
-        guard let integer = try integer(key, minimum: minimum) else {
-            throw .badRequest("\(key): \(RequestFields.integerExpectation(minimum: minimum))")
-        }
+    func requiredInteger(_ key: String, in range: NumberRange) throws(APIError) -> Int {
+        guard let integer = try integer(key, in: range) else { throw .badRequest("\(key): expected \(range)") }
         return integer
     }
 
-    /// A number greater than zero (or at least zero with `allowingZero`).
-    func number(_ key: String, allowingZero: Bool = false) throws(APIError) -> Double? {
+    /// A number in `range` (`amps: expected a number from 0 to 5000`).
+    func number(_ key: String, in range: NumberRange) throws(APIError) -> Double? {
         guard let value = present(key) else { return nil }
-        guard let number = value.doubleValue, number.isFinite, allowingZero ? number >= 0 : number > 0 else {
-            throw .badRequest("\(key): expected a \(allowingZero ? "non-negative" : "positive") number")
+        guard let number = value.doubleValue.flatMap(range.number) else {
+            throw .badRequest("\(key): expected \(range)")
         }
         return number
     }
@@ -66,13 +65,5 @@ struct RequestFields: Sendable {
     func requiredBool(_ key: String) throws(APIError) -> Bool {
         guard let flag = present(key)?.boolValue else { throw .badRequest("\(key): expected true or false") }
         return flag
-    }
-
-    static func integerExpectation(minimum: Int) -> String {
-        switch minimum {
-        case 0: "expected a non-negative integer"
-        case 1: "expected a positive integer"
-        default: "expected an integer of at least \(minimum)"
-        }
     }
 }

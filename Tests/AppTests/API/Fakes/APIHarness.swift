@@ -23,22 +23,28 @@ struct APIHarness {
     let dependencies: APIDependencies
     let router: APIRouter
 
-    init(connected: Set<String> = [], token: String? = nil, snapshots: [ChargerSnapshot] = []) {
+    init(
+        connected: Set<String> = [], token: String? = nil, snapshots: [ChargerSnapshot] = [],
+        configured: Set<String> = []
+    ) {
         central = FakeChargePointCaller(connected: connected)
         commands = CommandDispatcher(caller: central, recorder: records, now: { APIHarness.now })
         for snapshot in snapshots { directory.put(snapshot) }
         dependencies = APIDependencies(
             chargers: directory, commands: commands, records: records, scheduler: scheduler,
             centralMetrics: centralMetrics, version: "9.8.7",
-            remoteStartIdTag: { $0 == "garage" ? "garage-tag" : "ampwise" }, now: { APIHarness.now })
+            remoteStartIdTag: { $0 == "garage" ? "garage-tag" : "ampwise" }, now: { APIHarness.now },
+            configuredChargers: configured)
         router = APIRouter(routes: APIEndpoints.routes(dependencies), token: token)
     }
 
-    /// Sends a request through the real parser and the router.
+    /// Sends a request through the real parser and the router; `host: nil` leaves out the Host header.
     func request(
-        _ method: String, _ target: String, body: String? = nil, headers: [(String, String)] = []
+        _ method: String, _ target: String, body: String? = nil, headers: [(String, String)] = [],
+        host: String? = "test"
     ) async -> HTTPResponse {
-        var text = "\(method) \(target) HTTP/1.1\r\nHost: test\r\n"
+        var text = "\(method) \(target) HTTP/1.1\r\n"
+        if let host { text += "Host: \(host)\r\n" }
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if let body { text += "Content-Length: \(body.utf8.count)\r\n" }
         text += "\r\n" + (body ?? "")

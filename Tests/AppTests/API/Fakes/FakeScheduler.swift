@@ -10,7 +10,7 @@ final class FakeScheduler: SchedulerControl {
         var overrides: [LimitOverrideRequest] = []
         var cleared: [String] = []
         var manualCommands: [ManualCommand] = []
-        var inputUpdates: [[String: Double]] = []
+        var inputUpdates: [InputUpdate] = []
         var inputs: [InputStatus] = []
         var tariffPushes: [[PriceSlot]] = []
         var tariffWindows: [ClosedRange<Date>] = []
@@ -42,7 +42,7 @@ final class FakeScheduler: SchedulerControl {
         update { $0.manualCommands.append(command) }
     }
 
-    func updateInputs(_ values: [String: Double]) async throws(SchedulerControlError) -> [InputStatus] {
+    func updateInputs(_ values: InputUpdate) async throws(SchedulerControlError) -> [InputStatus] {
         if let refusal = current.refusal { throw refusal }
         update { $0.inputUpdates.append(values) }
         return current.inputs

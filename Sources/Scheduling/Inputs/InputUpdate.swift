@@ -1,0 +1,45 @@
+import Foundation
+import JSON
+
+/// A `PUT /api/inputs` body, checked: each input with its new value, or `nil` to remove it.
+///
+/// Read straight from the parsed request (docs/api.md): a number in base units, a string that holds
+/// one (`"1234.5"`, as Home Assistant sends states), or `null`. Names are checked here
+/// (`InputName`, at most `InputName.maxLength` characters) and values against `InputValue.range`;
+/// how many inputs may be kept is the `InputSet`'s to check, since it knows what it holds.
+public struct InputUpdate: Sendable, Equatable {
+    /// By name; `nil` removes the input.
+    public var values: [InputName: Double?]
+
+    public init(values: [InputName: Double?]) {
+        self.values = values
+    }
+
+    /// Checks a parsed body; the first problem refuses it whole.
+    public init(json body: JSONValue) throws(InputError) {
+        guard let object = body.objectValue else { throw .notAnObject }
+        var values: [InputName: Double?] = [:]
+        for (key, value) in object {
+            if key.count > InputName.maxLength {
+                throw .nameTooLong(prefix: String(key.prefix(InputName.maxLength)), length: key.count)
+            }
+            guard let name = InputName(key) else { throw .badName(key) }
+            switch value {
+            case .null:
+                values[name] = .some(nil)
+            case .number(let number):
+                guard let number = InputValue.range.number(number) else { throw .outOfRange(name: key) }
+                values[name] = number
+            case .string(let text):
+                guard let number = NumberRange.decimal(text.trimmingCharacters(in: .whitespaces)) else {
+                    throw .notANumber(name: key)
+                }
+                guard let inRange = InputValue.range.number(number) else { throw .outOfRange(name: key) }
+                values[name] = inRange
+            default:
+                throw .notANumber(name: key)
+            }
+        }
+        self.values = values
+    }
+}
