@@ -24,7 +24,7 @@ public struct HTTPResponse: Sendable, Equatable {
             status: status, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]), body: bytes)
     }
 
-    /// The API's error shape, `{"error":"message"}` (SPEC §6).
+    /// The API's error shape, `{"error":"message"}` (docs/api.md).
     public static func jsonError(_ message: String, status: HTTPStatus) -> HTTPResponse {
         json(["error": .string(message)], status: status)
     }

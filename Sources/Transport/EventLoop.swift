@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// Everything about one socket (reads, TLS, framing, parsing, the handler's work) runs inline on
 /// the loop that accepted it; measured, this is the cheapest design for 10,000 mostly idle
-/// connections (see ARCHITECTURE.md). Rules:
+/// connections (docs/architecture.md). Rules:
 /// - `execute(_:)` may be called from any thread; the task runs on the loop, in submission order.
 /// - Everything else (`scheduleTimer`, `cancel`, every `Connection` method) is loop-only.
 /// - Never block a loop thread: it stalls every connection on it.

@@ -1,4 +1,4 @@
-/// What the configuration says about a charger id at the WebSocket upgrade (SPEC §2 `chargers`,
+/// What the configuration says about a charger id at the WebSocket upgrade (docs/configuration.md `chargers`,
 /// `allowUnknownChargers`), answered by the closure the caller passes to `WebSocketUpgrade.evaluate`.
 public enum ChargerAdmission: Sendable, Equatable {
     /// Not allowed to connect: the upgrade is refused with 404.

@@ -2,7 +2,7 @@ import COpenSSL
 import HTTP
 
 /// Server-side evaluation of a WebSocket opening handshake (RFC 6455 §4.2) for an OCPP charger
-/// (SPEC §3).
+/// (docs/charger-management.md).
 ///
 /// The checks run from the generic to the specific, so the answer names the first real problem and
 /// nothing about a charger is revealed to a request that is not even a valid handshake:
@@ -34,7 +34,7 @@ public enum WebSocketUpgrade {
         }
     }
 
-    /// The charger id of a path (SPEC §3): its last non-empty segment, percent-decoded; nil when there is none.
+    /// The charger id of a path (docs/charger-management.md): its last non-empty segment, percent-decoded; nil when there is none.
     public static func chargerId(of request: HTTPRequest) -> String? {
         request.pathSegments.last { !$0.isEmpty }
     }

@@ -51,7 +51,7 @@ extension AmpwiseConfiguration {
                     "timezone", "unknown time zone \"\(identifier)\" (expected a name like \"Europe/Amsterdam\")")
             }
         }
-        // Exactly the four names of SPEC §1: LogLevel(name:) alone would also take "warn".
+        // Exactly the four names of README.md, "Commands": LogLevel(name:) alone would also take "warn".
         let levels = LogLevel.allCases.map { $0.name.lowercased() }
         let parseLevel: (JSONValue) -> LogLevel? = { value in
             value.stringValue.flatMap { levels.contains($0) ? LogLevel(name: $0) : nil }

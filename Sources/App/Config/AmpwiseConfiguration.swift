@@ -2,9 +2,9 @@ import ChargePointManagement
 import Foundation
 import Logging
 
-/// Everything `ampwise.json` can set (SPEC §2), with every key's default filled in.
+/// Everything `ampwise.json` can set (docs/configuration.md), with every key's default filled in.
 ///
-/// Scalar settings default to the values in the SPEC's example file; lists and maps (`idTags.tags`,
+/// Scalar settings default to the values in the example file of docs/configuration.md; lists and maps (`idTags.tags`,
 /// `chargers`, `tariff.periods`) default to empty, `central.tls` and `api.token` to none, and
 /// `timezone` to the system's time zone.
 public struct AmpwiseConfiguration: Sendable, Equatable {

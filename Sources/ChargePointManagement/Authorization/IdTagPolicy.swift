@@ -1,4 +1,4 @@
-/// Which id tags may charge: the `idTags` configuration (SPEC §2).
+/// Which id tags may charge: the `idTags` configuration (docs/configuration.md).
 ///
 /// Tags are compared without regard to case, as OCPP 1.6 defines `IdToken` as a case-insensitive
 /// string (`CiString20Type`): a card read as `04a2b3c4` is the tag configured as `04A2B3C4`.

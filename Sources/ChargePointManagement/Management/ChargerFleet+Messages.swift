@@ -8,7 +8,7 @@ import Store
 extension ChargerFleet {
     /// Answers one CALL from a charger: the work of `handle`, without a session, so that tests
     /// can drive it. `answer` is called once: for a message Ampwise records, only after the store
-    /// has committed the record (SPEC §7: nothing acknowledged to a charger is lost when the
+    /// has committed the record (docs/database.md: nothing acknowledged to a charger is lost when the
     /// process is killed); at once for Heartbeat and Authorize.
     public func respond(
         to request: ChargePointRequest, from chargerId: String, answer: @escaping @Sendable (ChargerReply) -> Void

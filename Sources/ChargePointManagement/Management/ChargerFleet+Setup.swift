@@ -18,7 +18,7 @@ extension ChargerFleet {
         static let sampledDataMaxLength = "MeterValuesSampledDataMaxLength"
     }
 
-    /// The post-boot set-up (SPEC §3): learn the configuration, set the meter values Ampwise
+    /// The post-boot set-up (docs/charger-management.md): learn the configuration, set the meter values Ampwise
     /// needs where they differ, and ask for each connector's status. Every command is recorded
     /// with source `setup`. It stops when a newer boot started another set-up, or when the
     /// charger cannot be reached.

@@ -5,7 +5,7 @@ import Logging
 import Store
 import Synchronization
 
-/// Ampwise's charge point management: answers every message the chargers send (SPEC §3), sets
+/// Ampwise's charge point management: answers every message the chargers send (docs/charger-management.md), sets
 /// each charger up after it boots, keeps what it learns in memory for the API and the engine
 /// (`ChargerDirectory`) and in the `Store`.
 ///

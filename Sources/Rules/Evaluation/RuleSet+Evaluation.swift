@@ -2,7 +2,7 @@ import ChargingModel
 import Foundation
 
 extension RuleSet {
-    /// Evaluates every rule for every connector of `world` and combines the effects (SPEC §4).
+    /// Evaluates every rule for every connector of `world` and combines the effects (docs/rules.md).
     /// `state` carries `for`/`hold` memory from the previous call and is updated for the next;
     /// it only holds the connectors of this `world`. Decisions come in `world.connectors` order.
     public func evaluate(_ world: RuleWorld, state: inout TemporalState) -> [ConnectorDecision] {

@@ -1,4 +1,4 @@
-/// A charger's configured electrical limits (SPEC §2 `chargers.<id>`).
+/// A charger's configured electrical limits (docs/configuration.md `chargers.<id>`).
 public struct ChargerSettings: Sendable, Equatable {
     public var phases: Int
     /// Phase voltage in V.

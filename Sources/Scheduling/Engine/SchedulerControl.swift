@@ -2,7 +2,7 @@ import ChargingModel
 import Foundation
 import Rules
 
-/// What the HTTP API asks of the scheduling engine (SPEC §6): overrides, inputs, tariff, rules and
+/// What the HTTP API asks of the scheduling engine (docs/api.md): overrides, inputs, tariff, rules and
 /// the decision and applied state shown in the charger object.
 ///
 /// The engine implements it; the API depends only on this, so each can be tested alone.

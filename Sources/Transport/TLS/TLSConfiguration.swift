@@ -10,7 +10,7 @@ public struct TLSConfiguration: Sendable, Equatable {
     /// The setting the key path came from, used as the prefix of error messages.
     public var privateKeySetting: String
 
-    /// The setting names default to the configuration keys of SPEC §2.
+    /// The setting names default to the configuration keys of docs/configuration.md.
     public init(
         certificateChainPath: String, privateKeyPath: String,
         certificateSetting: String = "central.tls.certificate",

@@ -1,4 +1,4 @@
-/// The example configuration of SPEC §2, verbatim.
+/// The example configuration of docs/configuration.md, verbatim.
 enum ConfigurationExample {
     static let specExample = """
         {

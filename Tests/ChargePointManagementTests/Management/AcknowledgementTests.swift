@@ -6,7 +6,7 @@ import Testing
 
 @testable import ChargePointManagement
 
-/// SPEC §7: nothing acknowledged to a charger is lost when the process is killed. A message
+/// docs/database.md: nothing acknowledged to a charger is lost when the process is killed. A message
 /// Ampwise records is answered only once its rows are committed, whatever the batch timer says.
 @Suite struct AcknowledgementTests {
     /// A batch timer no test outlives: only a waiting answer can make the store commit.

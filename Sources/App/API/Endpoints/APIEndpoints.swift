@@ -1,4 +1,4 @@
-/// Every endpoint of SPEC §6, built on one set of dependencies.
+/// Every endpoint of docs/api.md, built on one set of dependencies.
 enum APIEndpoints {
     static func routes(_ dependencies: APIDependencies) -> [APIRoute] {
         StatusEndpoints(dependencies: dependencies).routes

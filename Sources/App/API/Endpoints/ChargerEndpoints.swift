@@ -3,7 +3,7 @@ import ChargingModel
 import HTTP
 import JSON
 
-/// `GET /api/chargers` and `GET /api/chargers/{id}`: the charger objects of SPEC §6, with the
+/// `GET /api/chargers` and `GET /api/chargers/{id}`: the charger objects of docs/api.md, with the
 /// engine's decision and applied state per connector.
 struct ChargerEndpoints: Sendable {
     let dependencies: APIDependencies

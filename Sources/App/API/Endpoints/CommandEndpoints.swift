@@ -2,7 +2,7 @@ import HTTP
 import JSON
 import OCPP
 
-/// The manual commands of SPEC §6: start, stop, availability, reset, unlock, trigger,
+/// The manual commands of docs/api.md: start, stop, availability, reset, unlock, trigger,
 /// configuration and the generic call. Each answers the charger's CALLRESULT payload.
 struct CommandEndpoints: Sendable {
     let dependencies: APIDependencies

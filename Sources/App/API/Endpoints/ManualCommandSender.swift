@@ -63,7 +63,7 @@ struct ManualCommandSender: Sendable {
         }
     }
 
-    /// SPEC §6: 409 not connected, 504 no answer; a CALLERROR is the charger's answer, passed on
+    /// docs/api.md: 409 not connected, 504 no answer; a CALLERROR is the charger's answer, passed on
     /// as 502 with its `code`.
     static func apiError(for error: CallError, chargerId: String) -> APIError {
         switch error {

@@ -5,7 +5,7 @@ import JSON
 import Scheduling
 
 extension ChargerSnapshot {
-    /// The charger object of SPEC §6: its members in the SPEC's order, then the other identity
+    /// The charger object of docs/api.md: its members in the order of docs/api.md, then the other identity
     /// details charge point management knows (ICCID, IMSI, meter, last boot).
     func apiRepresentation(states: [Int: ConnectorSchedulingState], now: Date) -> JSONValue {
         let connectors = connectors.filter { $0.id > 0 }.sorted { $0.id < $1.id }

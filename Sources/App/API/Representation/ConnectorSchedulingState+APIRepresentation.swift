@@ -2,7 +2,7 @@ import JSON
 import Scheduling
 
 extension ConnectorSchedulingState {
-    /// `decision`: `{charging, limitAmps, rules}` (SPEC §6), then `source` (`rules` or `override`).
+    /// `decision`: `{charging, limitAmps, rules}` (docs/api.md), then `source` (`rules` or `override`).
     var decisionRepresentation: JSONValue {
         .object(
             JSONObject([

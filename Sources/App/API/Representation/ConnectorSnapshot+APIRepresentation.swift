@@ -5,8 +5,8 @@ import JSON
 import Scheduling
 
 extension ConnectorSnapshot {
-    /// A connector of the charger object (SPEC §6), with `info`, `vendorErrorCode` and
-    /// `statusAt` after the SPEC's members.
+    /// A connector of the charger object (docs/api.md), with `info`, `vendorErrorCode` and
+    /// `statusAt` after the members docs/api.md lists.
     func apiRepresentation(state: ConnectorSchedulingState?, now: Date) -> JSONValue {
         let measurandObject = JSONObject(
             measurands.keys.sorted().compactMap { measurand in

@@ -4,7 +4,7 @@ import Foundation
 import JSON
 
 extension TransactionSnapshot {
-    /// `{id, idTag, startedAt, meterStart, energyWh, durationSeconds}` (SPEC §6); the duration
+    /// `{id, idTag, startedAt, meterStart, energyWh, durationSeconds}` (docs/api.md); the duration
     /// in whole seconds up to `now`.
     func apiRepresentation(now: Date) -> JSONValue {
         .object(

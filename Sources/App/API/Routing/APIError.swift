@@ -1,7 +1,7 @@
 import HTTP
 import JSON
 
-/// An API failure: the status and the `{"error": "..."}` body SPEC §6 promises, with any extra
+/// An API failure: the status and the `{"error": "..."}` body docs/api.md promises, with any extra
 /// members (`code` of a charger's CALLERROR, `errors` of a rules reload).
 public struct APIError: Error, Sendable, Equatable {
     public let status: HTTPStatus

@@ -2,7 +2,7 @@ import Logging
 import Synchronization
 import Transport
 
-/// The HTTP API (SPEC §6): HTTP/1.1 with keep-alive and pipelining on `api.host:api.port`,
+/// The HTTP API (docs/api.md): HTTP/1.1 with keep-alive and pipelining on `api.host:api.port`,
 /// served by the central system's event loops with its HTTP parser.
 ///
 /// ```swift

@@ -62,7 +62,7 @@ struct APIHarness {
         return snapshot
     }
 
-    /// The SPEC §6 example charger: `garage`, charging on connector 1 in transaction 17.
+    /// The docs/api.md example charger: `garage`, charging on connector 1 in transaction 17.
     static var garage: ChargerSnapshot {
         var snapshot = ChargerSnapshot(id: "garage")
         snapshot.connected = true
