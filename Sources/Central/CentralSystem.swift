@@ -16,6 +16,8 @@ public final class CentralSystem: ChargePointCalling {
     private let sessions = Mutex<[String: ChargePointSession]>([:])
     private let server = Mutex<TCPServer?>(nil)
     private let logger = Logger(label: "central")
+    /// Unusual charger ids already warned about.
+    let chargerIdWarnings = ChargerIdWarnings()
 
     public init(
         configuration: CentralConfiguration, handler: any IncomingCallHandler, group: EventLoopGroup? = nil

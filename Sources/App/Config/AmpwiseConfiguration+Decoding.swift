@@ -59,7 +59,13 @@ extension AmpwiseConfiguration {
         if let value = root["idTags"] { idTags = Self.decodeIdTags(value, with: &reader) }
         if let value = root["chargers"], let object = reader.object(value, at: "chargers", known: nil) {
             for (id, entry) in object {
-                if id.isEmpty { reader.report("chargers", "a charger id cannot be empty") }
+                if id.isEmpty {
+                    reader.report("chargers", "a charger id cannot be empty")
+                } else if let problem = ChargerIdentity.problem(with: id) {
+                    // The same rule as at the upgrade: a charger with this id could never connect.
+                    let path = ConfigurationReader.path("chargers", LogEscaping.escaped(id))
+                    reader.report(path, "not a usable charger id: \(problem)")
+                }
                 var charger = Charger()
                 charger.decode(entry, at: ConfigurationReader.path("chargers", id), with: &reader)
                 chargers[id] = charger

@@ -71,6 +71,12 @@ final class ChargerConnectionHandler: ConnectionHandler {
             logger.info("\(connection.remoteAddress): upgrade of \(request.target) refused: \(error.message)")
             refuse(response)
         case .accept(let chargerId, let subprotocol, let response):
+            if central.chargerIdWarnings.shouldWarn(about: chargerId) {
+                logger.warning(
+                    "charger id \"\(chargerId)\" has characters outside the set OCPP recommends for it "
+                        + "(a-z A-Z 0-9 * - _ = + | @ . and at most 48 of them); accepted, "
+                        + "but some tools and chargers may not handle it")
+            }
             accept(chargerId: chargerId, subprotocol: subprotocol, response: response, leftover: leftover)
         }
     }

@@ -200,6 +200,16 @@ import Testing
         #expect(problems(#"{"chargers": {"": {}}}"#) == ["chargers: a charger id cannot be empty"])
     }
 
+    /// The rule of the WebSocket upgrade: a charger with such an id could never connect.
+    @Test func chargerIdsHaveAtMost48PrintableCharacters() {
+        let long = String(repeating: "A", count: 49)
+        #expect(
+            problems(#"{"chargers": {"\#(long)": {}, "CP\u0000": {}, "CP 1": {}}}"#) == [
+                "chargers.\(long): not a usable charger id: it has 49 characters, more than the 48 OCPP allows",
+                #"chargers.CP\0: not a usable charger id: it contains U+0000, which is not a printable character"#,
+            ])
+    }
+
     @Test func tlsNeedsBothFiles() {
         #expect(
             problems(#"{"central": {"tls": {"certificate": "/ssl/cert.pem"}}}"#)
