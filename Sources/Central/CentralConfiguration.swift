@@ -13,6 +13,8 @@ public struct CentralConfiguration: Sendable {
     /// How long a server-initiated close waits for the peer's close frame.
     public var closeTimeout: Double
     public var loopCount: Int
+    /// How failed charger logins are slowed down and reported (not in the configuration file).
+    public var authenticationThrottle: AuthenticationThrottleSettings
     /// Who may connect: nil refuses the charger (404), else its password and parsing mode.
     public var access: @Sendable (String) -> ChargerAccess?
 
@@ -21,6 +23,7 @@ public struct CentralConfiguration: Sendable {
         pingInterval: Double = 20, pingTimeout: Double = 20, callTimeout: Double = 30,
         maxMessageBytes: Int = 1 << 20, handshakeTimeout: Double = 10, closeTimeout: Double = 5,
         loopCount: Int = EventLoopGroup.coreCount,
+        authenticationThrottle: AuthenticationThrottleSettings = AuthenticationThrottleSettings(),
         access: @escaping @Sendable (String) -> ChargerAccess? = { _ in ChargerAccess() }
     ) {
         self.host = host
@@ -34,6 +37,7 @@ public struct CentralConfiguration: Sendable {
         self.handshakeTimeout = handshakeTimeout
         self.closeTimeout = closeTimeout
         self.loopCount = loopCount
+        self.authenticationThrottle = authenticationThrottle
         self.access = access
     }
 }

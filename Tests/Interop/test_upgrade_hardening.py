@@ -1,5 +1,5 @@
-"""Issue 8 item 3: hostile charger ids at the WebSocket upgrade, seen from outside through
-`ampwise serve`.
+"""Issue 8 items 3 and 4: hostile charger ids and password guessing at the WebSocket upgrade, seen
+from outside through `ampwise serve`.
 
 The upgrades are written by hand on plain sockets: a WebSocket library would not send an id with a
 NUL in it.
@@ -12,7 +12,6 @@ import os
 import re
 import socket
 import sqlite3
-import struct
 import time
 import urllib.request
 
@@ -101,3 +100,41 @@ async def test_a_charger_id_with_cr_lf_gets_400_is_stored_nowhere_and_forges_no_
     assert any(r"CP\r\n2099-01-01T00:00:00Z ERROR [central] forged" in line for line in server.lines)
     warnings = [line for line in server.lines if 'charger id "CP 1" has characters outside' in line]
     assert len(warnings) == 1, warnings
+
+
+# Item 4: failed logins.
+
+async def test_wrong_passwords_get_ever_slower_answers_a_right_one_gets_in_and_the_log_sums_up(ampwise):
+    server = ampwise(chargers={"garage": {"password": "correct-horse-battery"}, "shed": {"password": "weak"}})
+    port = server.port
+    assert "chargers.shed.password has 4 characters" in server.wait_for_log("chargers.shed.password")
+    assert not any("chargers.garage.password" in line for line in server.lines)
+    wrong = ("Authorization: " + basic("garage", "guess"),)
+    seconds = []
+    for _ in range(5):
+        status, _, elapsed = await asyncio.to_thread(upgrade, port, "/ocpp/garage", wrong)
+        assert status == 401
+        seconds.append(elapsed)
+    # 0.1 s doubling each time (never early, but the failure count decays a little between
+    # attempts: by 2^(-t/30) after t seconds).
+    for found, least in zip(seconds, [0.1, 0.2, 0.4, 0.8, 1.6]):
+        assert found >= least * 0.9, seconds
+    # The sixth wrong password waits longer still (about 3 s); meanwhile the right one, from the same
+    # address, gets in at once.
+    slow = asyncio.create_task(asyncio.to_thread(upgrade, port, "/ocpp/garage", wrong))
+    while metric(server, "ampwise_auth_failures_total") < 6:
+        await asyncio.sleep(0.01)
+    start = time.monotonic()
+    async with connected(server, "garage", headers={"Authorization": basic("garage", "correct-horse-battery")}) as charger:
+        await charger.call(call.Heartbeat())
+    assert time.monotonic() - start < 1.5
+    status, _, elapsed = await slow
+    assert status == 401 and elapsed > seconds[-1] > seconds[0] * 10
+    assert metric(server, "ampwise_auth_failures_total") == 6
+    assert server.stop() == 0
+    # One line for the first failure; the other five in one summary (written at shutdown here,
+    # else once a minute).
+    refused = [line for line in server.lines if "wrong credentials for charger garage" in line]
+    assert len(refused) == 1, refused
+    summary = [line for line in server.lines if "127.0.0.1: 5 more failed logins in the last" in line]
+    assert len(summary) == 1 and "(charger ids: garage)" in summary[0], server.lines[-20:]

@@ -24,6 +24,9 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
     case missingCredentials(chargerId: String)
     /// The Basic credentials do not match the charger id and its password (401).
     case wrongCredentials(chargerId: String)
+    /// The remote address has as many refused logins waiting for their delayed answer as it may
+    /// have (429, with `Retry-After`); the request's credentials were not looked at.
+    case tooManyFailedLogins(retryAfterSeconds: Int)
 
     /// The status of the refusal.
     public var status: HTTPStatus {
@@ -32,6 +35,7 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
         case .missingUpgradeHeader, .unsupportedWebSocketVersion: .upgradeRequired
         case .missingChargerId, .unknownCharger: .notFound
         case .missingCredentials, .wrongCredentials: .unauthorized
+        case .tooManyFailedLogins: .tooManyRequests
         case .httpVersionTooOld, .missingConnectionUpgrade, .invalidWebSocketKey, .unsupportedSubprotocols,
             .invalidChargerId:
             .badRequest
@@ -55,6 +59,8 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
         case .unknownCharger(let id): "unknown charger \(id)"
         case .missingCredentials(let id): "charger \(id) must authenticate with HTTP Basic auth"
         case .wrongCredentials(let id): "wrong credentials for charger \(id)"
+        case .tooManyFailedLogins(let seconds):
+            "too many failed logins from this address are waiting for their answer; try again in \(seconds) s"
         }
     }
 
@@ -80,6 +86,8 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
             response.headers.add(name: "Sec-WebSocket-Version", value: "13")
         case .missingCredentials, .wrongCredentials:
             response.headers.add(name: "WWW-Authenticate", value: #"Basic realm="ampwise""#)
+        case .tooManyFailedLogins(let seconds):
+            response.headers.add(name: "Retry-After", value: String(seconds))
         default:
             break
         }

@@ -146,4 +146,21 @@ import Testing
         #expect(untouched == file)
         #expect(untouched.logLevel == .warning)
     }
+
+    @Test func startUpWarnsAboutEachPasswordShorterThan16Characters() throws {
+        let text = """
+            {"chargers": {"garage": {"password": "secret"}, "carport": {"password": "0123456789abcdef"},
+                          "shed": {}, "barn": {"password": "short one"}}}
+            """
+        let configuration = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
+        let advice =
+            "use a random one of at least 16 (the OCPP security whitepaper asks for 16 to 20 bytes, "
+            + "OCPP 2.0.1 for 16 to 40 characters): a short password can be guessed"
+        #expect(
+            configuration.startupWarnings == [
+                "chargers.barn.password has 9 characters; " + advice,
+                "chargers.garage.password has 6 characters; " + advice,
+            ])
+        #expect(AmpwiseConfiguration().startupWarnings.isEmpty)
+    }
 }
