@@ -20,15 +20,19 @@ public final class CentralSystem: ChargePointCalling {
     let authentication: AuthenticationGuard
     /// Unusual charger ids already warned about.
     let chargerIdWarnings = ChargerIdWarnings()
+    /// What all connections together hold for unfinished messages (`maxBufferedBytes`).
+    let bufferBudget: MessageBufferBudget
 
     public init(
         configuration: CentralConfiguration, handler: any IncomingCallHandler, group: EventLoopGroup? = nil
     ) {
         self.configuration = configuration
         self.handler = handler
-        self.group = group ?? EventLoopGroup(loopCount: configuration.loopCount)
+        let loops = group ?? EventLoopGroup(loopCount: configuration.loopCount)
+        self.group = loops
         self.ownsGroup = group == nil
         authentication = AuthenticationGuard(settings: configuration.authenticationThrottle, metrics: metrics)
+        bufferBudget = MessageBufferBudget(limit: configuration.maxBufferedBytes, loops: loops.loops)
     }
 
     /// Starts listening. Returns the bound port (useful with port 0).

@@ -1,8 +1,8 @@
-"""Issue 8 items 3 and 4: hostile charger ids and password guessing at the WebSocket upgrade, seen
+"""Issue 8 items 3, 4 and 7: hostile input at the WebSocket upgrade and unfinished messages, seen
 from outside through `ampwise serve`.
 
 The upgrades are written by hand on plain sockets: a WebSocket library would not send an id with a
-NUL in it.
+NUL in it, nor stop in the middle of a frame.
 """
 
 import asyncio
@@ -12,6 +12,7 @@ import os
 import re
 import socket
 import sqlite3
+import struct
 import time
 import urllib.request
 
@@ -138,3 +139,46 @@ async def test_wrong_passwords_get_ever_slower_answers_a_right_one_gets_in_and_t
     assert len(refused) == 1, refused
     summary = [line for line in server.lines if "127.0.0.1: 5 more failed logins in the last" in line]
     assert len(summary) == 1 and "(charger ids: garage)" in summary[0], server.lines[-20:]
+
+
+# Item 7: unfinished messages.
+
+def partial_frame(size: int) -> bytes:
+    """A masked text frame header announcing `size` bytes, and all of them but the last."""
+    mask = os.urandom(4)
+    payload = bytes(b ^ mask[i % 4] for i, b in enumerate(b" " * (size - 1)))
+    return bytes([0x81, 0x80 | 127]) + struct.pack(">Q", size) + mask + payload
+
+
+def receive_at_least(connection: socket.socket, count: int) -> bytes:
+    data = b""
+    while len(data) < count:
+        chunk = connection.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+async def test_past_max_buffered_bytes_the_largest_unfinished_message_is_closed_with_1009(ampwise):
+    server = ampwise(central={"maxMessageBytes": 524288, "maxBufferedBytes": 1048576})
+    port = server.port
+    sockets = {}
+    for name in ["CP-BIG", "CP-SMALL", "CP-MID"]:
+        connection, status, _, _ = await asyncio.to_thread(open_upgrade, port, f"/ocpp/{name}")
+        assert status == 101
+        sockets[name] = connection
+        server.wait_for_log(f"{name} connected")
+    try:
+        for name, size in [("CP-BIG", 500_000), ("CP-SMALL", 200_000), ("CP-MID", 400_000)]:
+            await asyncio.to_thread(sockets[name].sendall, partial_frame(size))
+        close = await asyncio.to_thread(receive_at_least, sockets["CP-BIG"], 4)
+        assert close[:1] == b"\x88"  # a close frame
+        assert struct.unpack(">H", close[2:4])[0] == 1009
+        server.wait_for_log("CP-BIG: closed with 1009")
+        async with connected(server, "CP-OTHER") as charger:
+            await charger.call(call.Heartbeat())
+        assert not any("CP-SMALL: closed" in line or "CP-MID: closed" in line for line in server.lines)
+    finally:
+        for connection in sockets.values():
+            connection.close()

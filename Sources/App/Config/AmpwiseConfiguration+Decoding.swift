@@ -106,7 +106,7 @@ extension AmpwiseConfiguration.CentralSystem {
         let path = "central"
         let keys = [
             "host", "port", "tls", "heartbeatInterval", "meterValueSampleInterval", "measurands", "pingInterval",
-            "pingTimeout", "callTimeout", "maxMessageBytes", "allowUnknownChargers",
+            "pingTimeout", "callTimeout", "maxMessageBytes", "maxBufferedBytes", "allowUnknownChargers",
         ]
         guard let object = reader.object(value, at: path, known: keys) else { return }
         host = reader.nonEmptyString(object, "host", in: path) ?? host
@@ -144,6 +144,15 @@ extension AmpwiseConfiguration.CentralSystem {
         callTimeout = reader.number(object, "callTimeout", in: path, ValueRanges.connectionSeconds) ?? callTimeout
         maxMessageBytes =
             reader.integer(object, "maxMessageBytes", in: path, ValueRanges.maxMessageBytes) ?? maxMessageBytes
+        if let buffered = reader.integer(object, "maxBufferedBytes", in: path, ValueRanges.maxBufferedBytes) {
+            maxBufferedBytes = buffered
+            // Else one message of the largest size allowed could never arrive. (The default, 64 MiB,
+            // is the largest maxMessageBytes.)
+            if buffered < maxMessageBytes {
+                reader.report(
+                    "central.maxBufferedBytes", "\(buffered) is below central.maxMessageBytes \(maxMessageBytes)")
+            }
+        }
         allowUnknownChargers = reader.bool(object, "allowUnknownChargers", in: path) ?? allowUnknownChargers
     }
 }

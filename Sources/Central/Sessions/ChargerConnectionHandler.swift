@@ -23,6 +23,8 @@ final class ChargerConnectionHandler: ConnectionHandler {
     private var closeTimer: TimerHandle?
     /// A 401 held back by the `AuthenticationGuard`, and the host it counts against until it is sent.
     private var delayedRefusal: (timer: TimerHandle, host: String)?
+    /// Bytes of unfinished messages, as last reported to the `MessageBufferBudget`.
+    private(set) var bufferedBytes = 0
 
     init(connection: Connection, central: CentralSystem, configuration: CentralConfiguration) {
         self.connection = connection
@@ -46,6 +48,7 @@ final class ChargerConnectionHandler: ConnectionHandler {
     func connection(_ connection: Connection, didReceive bytes: UnsafeRawBufferPointer) {
         if webSocket != nil {
             if let actions = webSocket?.receive(bytes) { perform(actions) }
+            reportBufferedBytes()
             return
         }
         guard upgradeParser != nil else { return }
@@ -157,6 +160,30 @@ final class ChargerConnectionHandler: ConnectionHandler {
         }
     }
 
+    /// Tells the `MessageBufferBudget` how much this connection holds for unfinished messages.
+    private func reportBufferedBytes() {
+        let now = webSocket?.bufferedByteCount ?? 0
+        guard now != bufferedBytes else { return }
+        let old = bufferedBytes
+        bufferedBytes = now
+        central.bufferBudget.update(self, from: old, to: now)
+    }
+
+    /// Closed by the `MessageBufferBudget`: this connection holds more than most for unfinished
+    /// messages while all of them together hold more than `central.maxBufferedBytes`.
+    func closeForBufferLimit(totalBytes: Int, limit: Int) {
+        guard bufferedBytes > 0, webSocket != nil else { return }
+        let holder = session?.chargerId ?? connection.remoteAddress
+        logger.warning(
+            "\(holder): closed with 1009: it held \(bufferedBytes) bytes of unfinished messages while all "
+                + "connections held \(totalBytes), over central.maxBufferedBytes \(limit)")
+        let reason = "unfinished messages over the server's buffer limit"
+        if let frame = webSocket?.abandon(code: .messageTooBig, reason: reason) { connection.write(frame) }
+        webSocket = nil
+        reportBufferedBytes()
+        connection.close()
+    }
+
     // MARK: Sending
 
     func sendText(_ message: [UInt8]) {
@@ -206,6 +233,7 @@ final class ChargerConnectionHandler: ConnectionHandler {
     func connectionDidClose(_ connection: Connection, error: TransportError?) {
         upgradeParser = nil
         webSocket = nil
+        reportBufferedBytes()
         if let held = delayedRefusal {
             delayedRefusal = nil
             central.authentication.refusalAnswered(host: held.host)

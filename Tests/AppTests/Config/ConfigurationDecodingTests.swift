@@ -23,6 +23,7 @@ import Testing
         #expect(configuration.central.pingTimeout == 20)
         #expect(configuration.central.callTimeout == 30)
         #expect(configuration.central.maxMessageBytes == 1_048_576)
+        #expect(configuration.central.maxBufferedBytes == 67_108_864)
         #expect(configuration.central.allowUnknownChargers)
         #expect(configuration.api.host == "127.0.0.1")
         #expect(configuration.api.port == 9080)
@@ -145,6 +146,13 @@ import Testing
         let untouched = file.overriding(rules: nil, database: nil, logLevel: nil)
         #expect(untouched == file)
         #expect(untouched.logLevel == .warning)
+    }
+
+    @Test func maxBufferedBytesIsReadAndReachesTheCentralSystem() throws {
+        let configuration = try AmpwiseConfiguration(
+            jsonText: #"{"central": {"maxBufferedBytes": 8388608}}"#, file: "ampwise.json")
+        #expect(configuration.central.maxBufferedBytes == 8_388_608)
+        #expect(try configuration.centralConfiguration().maxBufferedBytes == 8_388_608)
     }
 
     @Test func startUpWarnsAboutEachPasswordShorterThan16Characters() throws {
