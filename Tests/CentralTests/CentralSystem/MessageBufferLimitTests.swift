@@ -16,10 +16,10 @@ import Testing
     }
 
     @Test func pastTheLimitTheLargestUnfinishedMessageIsClosedWith1009AndTheOthersCarryOn() async throws {
-        let running = try RunningCentralSystem(maxMessageBytes: 512 * 1024, maxBufferedBytes: 1 << 20)
+        let running = try RunningCentralSystem(maxMessageBytes: 64 * 1024, maxBufferedBytes: 100_000)
         let port = running.port
-        // 450 + 100 + 200 + 300 KB = 1,050,000 bytes unfinished, just over 1 MiB.
-        let sizes = [("CP-A", 450_000), ("CP-B", 100_000), ("CP-C", 200_000), ("CP-D", 300_000)]
+        // 45 + 10 + 20 + 30 KB = 105,000 bytes unfinished, over the 100,000 allowed.
+        let sizes = [("CP-A", 45_000), ("CP-B", 10_000), ("CP-C", 20_000), ("CP-D", 30_000)]
         var clients: [String: ClientBox] = [:]
         for (id, _) in sizes {
             clients[id] = try await connectClient(port: port, path: "/ocpp/\(id)")
