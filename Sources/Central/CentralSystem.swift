@@ -28,11 +28,10 @@ public final class CentralSystem: ChargePointCalling {
     ) {
         self.configuration = configuration
         self.handler = handler
-        let loops = group ?? EventLoopGroup(loopCount: configuration.loopCount)
-        self.group = loops
+        self.group = group ?? EventLoopGroup(loopCount: configuration.loopCount)
         self.ownsGroup = group == nil
         authentication = AuthenticationGuard(settings: configuration.authenticationThrottle, metrics: metrics)
-        bufferBudget = MessageBufferBudget(limit: configuration.maxBufferedBytes, loops: loops.loops)
+        bufferBudget = MessageBufferBudget(limit: configuration.maxBufferedBytes)
     }
 
     /// Starts listening. Returns the bound port (useful with port 0).

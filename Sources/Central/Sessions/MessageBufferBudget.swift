@@ -4,70 +4,68 @@ import Synchronization
 /// (`central.maxBufferedBytes`): past the limit the connections holding the most are closed with
 /// 1009 until the total is under it again (docs/configuration.md).
 ///
-/// Each connection reports its own figure after each read, on its own loop. The total is an
-/// atomic and each loop keeps the list of its connections that buffer anything, so the common
-/// case (a message that arrives whole, nothing buffered before or after) costs nothing, and a
-/// partial message one atomic add. Only past the limit do the loops talk: every loop lists its
-/// buffering connections, the largest overall are picked, and each is closed on its own loop.
+/// Each connection reports its figure after each read, on its own loop. A message that arrives
+/// whole leaves the figure at 0 and costs nothing; only connections in the middle of a message
+/// are tracked, under a lock. The decision is taken at once, in the report that goes over the
+/// limit: the largest holders are chosen and their bytes no longer count against newer arrivals
+/// while their loops close them, so that connections on other loops cannot pile up far past the
+/// limit meanwhile (a round trip through every loop let 300 × 1 MB reach twice the limit).
 final class MessageBufferBudget: Sendable {
     /// The most bytes all connections together may buffer.
     let limit: Int
-    private let total = Atomic<Int>(0)
-    /// Set while a round of closing is under way, so that only one runs at a time.
-    private let isShedding = Atomic<Bool>(false)
-    private let lists: [LoopBound<BufferingConnections>]
+    private let state = Mutex(State())
 
-    init(limit: Int, loops: [EventLoop]) {
-        self.limit = limit
-        lists = loops.map { LoopBound(BufferingConnections(), loop: $0) }
+    private struct State {
+        var total = 0
+        /// Bytes of the holders chosen for closing and not closed yet.
+        var releasing = 0
+        var holders: [ObjectIdentifier: Holder] = [:]
     }
 
-    /// Bytes buffered now over all connections.
-    var bufferedBytes: Int { total.load(ordering: .relaxed) }
+    private struct Holder {
+        let handler: LoopBound<ChargerConnectionHandler>
+        var bytes: Int
+        /// The bytes it held when it was chosen for closing; nil while it is not.
+        var releasing: Int?
+    }
 
-    /// Records that `handler` (on its loop) buffers `new` bytes instead of `old`.
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Records that `handler` (on its loop) buffers `new` bytes instead of `old`, and closes the
+    /// largest holders when that takes the total over the limit.
     func update(_ handler: ChargerConnectionHandler, from old: Int, to new: Int) {
         guard old != new else { return }
-        let list = lists[handler.loop.index].value
-        if new > 0 { list.add(handler) } else { list.remove(handler) }
-        let now = total.add(new - old, ordering: .relaxed).newValue
-        if now > limit { shed() }
+        let id = ObjectIdentifier(handler)
+        let chosen = state.withLock { state in
+            state.total += new - old
+            if new == 0 {
+                if let released = state.holders.removeValue(forKey: id)?.releasing { state.releasing -= released }
+            } else if state.holders[id] == nil {
+                state.holders[id] = Holder(handler: LoopBound(handler, loop: handler.loop), bytes: new)
+            } else {
+                state.holders[id]?.bytes = new
+            }
+            return choose(in: &state)
+        }
+        for (victim, total) in chosen {
+            // At once when it is on this loop; the others close on their own loops.
+            victim.loop.runOnLoop { victim.value.closeForBufferLimit(totalBytes: total, limit: self.limit) }
+        }
     }
 
-    /// Closes the connections holding the most until the total is under the limit.
-    private func shed() {
-        guard !isShedding.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        let round = SheddingRound(loopCount: lists.count) { [self] candidates in close(largestOf: candidates) }
-        for list in lists {
-            let submitted = list.loop.submit {
-                round.add(list.value.handlers.values.map { (LoopBound($0, loop: list.loop), $0.bufferedBytes) })
-            }
-            if !submitted { round.add([]) }
+    /// The largest holders not chosen yet, until what is left is within the limit; each with the
+    /// total at the time, for the log.
+    private func choose(in state: inout State) -> [(LoopBound<ChargerConnectionHandler>, Int)] {
+        var chosen: [(LoopBound<ChargerConnectionHandler>, Int)] = []
+        while state.total - state.releasing > limit {
+            let candidates = state.holders.lazy.filter { $0.value.releasing == nil }
+            guard let (id, largest) = candidates.max(by: { $0.value.bytes < $1.value.bytes }) else { break }
+            state.holders[id]?.releasing = largest.bytes
+            state.releasing += largest.bytes
+            chosen.append((largest.handler, state.total))
         }
-    }
-
-    private func close(largestOf candidates: [(LoopBound<ChargerConnectionHandler>, Int)]) {
-        var excess = total.load(ordering: .relaxed) - limit
-        var chosen: [LoopBound<ChargerConnectionHandler>] = []
-        for (handler, bytes) in candidates.sorted(by: { $0.1 > $1.1 }) where excess > 0 {
-            chosen.append(handler)
-            excess -= bytes
-        }
-        let totalNow = total.load(ordering: .relaxed)
-        let closedAny = !chosen.isEmpty
-        let done = StopCountdown(count: chosen.count + 1) { [self] in
-            isShedding.store(false, ordering: .releasing)
-            // Others may have buffered more meanwhile. A round that found nothing to close is not
-            // repeated at once (that could spin); the next report over the limit starts one.
-            if closedAny && total.load(ordering: .relaxed) > limit { shed() }
-        }
-        for handler in chosen {
-            let submitted = handler.loop.submit {
-                handler.value.closeForBufferLimit(totalBytes: totalNow, limit: self.limit)
-                done.signal()
-            }
-            if !submitted { done.signal() }
-        }
-        done.signal()
+        return chosen
     }
 }
