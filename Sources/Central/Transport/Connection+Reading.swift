@@ -6,19 +6,17 @@ extension Connection: EpollRegistrant {
     /// others on its loop (level-triggered epoll calls again if more is waiting).
     private static let readsPerEvent = 4
 
-    /// A hang-up (the peer's end of stream, a reset, a socket error) stops every event at once and
-    /// is handled later, in the loop's slices of closing work: a car park's chargers closing
-    /// together then cost each healthy connection a slice of waiting, not the teardown of all of
-    /// them (each takes tens of microseconds, most in the kernel). What the peer sent before it
-    /// hung up is read then, in order.
+    /// A hang-up (the peer's end of stream, a reset, a socket error) takes the socket out of epoll
+    /// at once and is handled later, in the loop's slices of closing work: a car park's chargers
+    /// closing together then cost each healthy connection a slice of waiting, not the teardown of
+    /// all of them (each takes tens of microseconds, most in the kernel). What the peer sent
+    /// before it hung up is read then, in order. (Out of epoll, not only watching nothing: a reset
+    /// socket reports itself to every wait whatever it watches.)
     func handleEvents(_ events: UInt32) {
         if events & (AMPWISE_EPOLLRDHUP | AMPWISE_EPOLLHUP | AMPWISE_EPOLLERR) != 0 {
-            guard !isHangUpPending else { return }
             isHangUpPending = true
-            if watchedEvents != 0 {
-                watchedEvents = 0
-                loop.modify(fd, events: 0)
-            }
+            loop.deregister(fd)
+            watchedEvents = 0
             loop.deferClosing { [self] in handleHangUp(events) }
             return
         }
@@ -46,8 +44,13 @@ extension Connection: EpollRegistrant {
             fail(.socket(operation: "read", reason: "connection closed by peer"))
             return
         }
-        // Still open: more to read than one round takes, or a flush before closing.
-        updateWatchedEvents()
+        // Still open (more to read than one round takes, or a flush before closing): watched again.
+        let events = eventsToWatch
+        guard loop.register(fd, events: events, registrant: self) else {
+            fail(.socket(operation: "epoll_ctl", reason: TransportError.reason(errno: errno)))
+            return
+        }
+        watchedEvents = events
     }
 
     func closeForLoopShutdown() {

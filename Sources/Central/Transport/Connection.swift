@@ -37,8 +37,8 @@ public final class Connection {
     /// Plaintext written before the TLS handshake completed.
     var pendingPlaintext: [[UInt8]] = []
     var watchedEvents: UInt32 = 0
-    /// The peer hung up (or the socket failed) and the loop has not handled it yet: nothing is
-    /// watched meanwhile (see `Connection.handleEvents`).
+    /// The peer hung up (or the socket failed) and the loop has not handled it yet: the socket is
+    /// out of epoll meanwhile (see `Connection.handleEvents`).
     var isHangUpPending = false
     /// The peer's end of stream was read: nothing is left to read before closing.
     var hasReadEndOfStream = false
@@ -244,15 +244,15 @@ public final class Connection {
         updateWatchedEvents()
     }
 
+    /// Input while it is wanted, output while bytes are queued.
+    var eventsToWatch: UInt32 {
+        (wantsInput ? Connection.readingEvents : 0) | (writeQueue.isEmpty ? 0 : AMPWISE_EPOLLOUT)
+    }
+
     func updateWatchedEvents() {
-        guard state != .closed else { return }
-        var events: UInt32 = 0
-        if wantsInput && !isHangUpPending {
-            events |= Connection.readingEvents
-        }
-        if !writeQueue.isEmpty {
-            events |= AMPWISE_EPOLLOUT
-        }
+        // While a hang-up waits, the socket is out of epoll; handling it watches it again.
+        guard state != .closed, !isHangUpPending else { return }
+        let events = eventsToWatch
         if events != watchedEvents {
             watchedEvents = events
             loop.modify(fd, events: events)

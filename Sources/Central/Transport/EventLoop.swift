@@ -266,6 +266,8 @@ public final class EventLoop: @unchecked Sendable {
         remote.withLock { $0.acceptsTasks = false }
         takeRemoteTasks()
         runRemoteTasks(limit: .max)
+        // Hang-ups first: a connection handling one may be watched again.
+        runClosings(limit: .max)
         for slot in slots {
             slot.registrant?.closeForLoopShutdown()
         }
