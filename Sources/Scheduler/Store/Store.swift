@@ -134,7 +134,8 @@ public final class Store: Sendable {
         case .none:
             break
         case .afterDelay:
-            queue.asyncAfter(deadline: .now() + batchDelay) { [database] in
+            queue.asyncAfter(deadline: .now() + batchDelay) { [database, inbox] in
+                inbox.delayedDeliveryStarts()
                 database.takeQueuedWrites()
                 database.writePending()
             }

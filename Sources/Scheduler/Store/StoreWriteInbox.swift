@@ -46,14 +46,20 @@ final class StoreWriteInbox: Sendable {
         }
     }
 
-    /// Every write appended since the last call, in order; the next write starts a new batch.
+    /// Every write appended since the last call, in order. A delayed delivery already scheduled
+    /// stays so (it takes what comes meanwhile): at most one is scheduled per batch delay, however
+    /// often other blocks take the inbox (every answer that waits for a commit does).
     func take() -> [PendingWrite] {
         state.withLock { state in
-            state.isDelayedDeliveryScheduled = false
             state.isDeliveryScheduledNow = false
             state.rows = 0
             defer { state.writes = [] }
             return state.writes
         }
+    }
+
+    /// The delayed delivery runs: the next write schedules another. Call before `take()`.
+    func delayedDeliveryStarts() {
+        state.withLock { $0.isDelayedDeliveryScheduled = false }
     }
 }
