@@ -9,7 +9,6 @@ struct TaskBacklog {
     private var head = 0
 
     var isEmpty: Bool { head == tasks.count }
-    var count: Int { tasks.count - head }
 
     mutating func append(_ task: @escaping () -> Void) {
         tasks.append(task)
