@@ -57,47 +57,49 @@ import Testing
         #expect(try Self.closedBeforeAHealthyMessage { try $0.send("bye") } < Self.burst / 10)
     }
 
-    @Test func aHealthyConnectionIsReadBetweenSlicesOfTimersDueTogether() throws {
+    /// A one-loop server with a healthy connection open: `body` gets the server, its loop and the
+    /// connection's socket, to send on from the loop while a burst runs.
+    static func withAHealthyConnection(_ body: (TestServer, EventLoop, Int32) throws -> Void) throws {
         let server = try Self.server()
         defer { server.shutdown() }
         let healthy = try BlockingSocket(port: server.port)
         #expect(server.probe.wait(for: "open"))
-        let loop = server.group.loops[0]
-        let probe = server.probe
-        let fd = healthy.fd
-        loop.execute {
-            for index in 0..<Self.burst {
-                loop.scheduleTimer(after: 0) {
-                    // The message arrives while the burst runs.
-                    if index == 0 { _ = Glibc.send(fd, "tick", 4, 0) }
-                    probe.record("timer")
+        try body(server, server.group.loops[0], healthy.fd)
+    }
+
+    @Test func aHealthyConnectionIsReadBetweenSlicesOfTimersDueTogether() throws {
+        try Self.withAHealthyConnection { server, loop, fd in
+            let probe = server.probe
+            loop.execute {
+                for index in 0..<Self.burst {
+                    loop.scheduleTimer(after: 0) {
+                        // The message arrives while the burst runs.
+                        if index == 0 { _ = Glibc.send(fd, "tick", 4, 0) }
+                        probe.record("timer")
+                    }
                 }
             }
+            #expect(probe.wait(for: "received tick"))
+            #expect(Self.count("timer", before: "received tick", in: probe) <= EventLoop.timersPerIteration)
+            #expect(probe.wait(for: "timer", count: Self.burst))
         }
-        #expect(server.probe.wait(for: "received tick"))
-        #expect(Self.count("timer", before: "received tick", in: server.probe) <= EventLoop.timersPerIteration)
-        #expect(server.probe.wait(for: "timer", count: Self.burst))
     }
 
     @Test func aHealthyConnectionIsReadBetweenSlicesOfTasksSubmittedTogether() throws {
-        let server = try Self.server()
-        defer { server.shutdown() }
-        let healthy = try BlockingSocket(port: server.port)
-        #expect(server.probe.wait(for: "open"))
-        let loop = server.group.loops[0]
-        let probe = server.probe
-        let fd = healthy.fd
-        let tasks = 5 * EventLoop.remoteTasksPerIteration
-        let hold = LoopHold(loop)
-        for index in 0..<tasks {
-            loop.execute {
-                if index == 0 { _ = Glibc.send(fd, "tick", 4, 0) }
-                probe.record("task")
+        try Self.withAHealthyConnection { server, loop, fd in
+            let probe = server.probe
+            let tasks = 5 * EventLoop.remoteTasksPerIteration
+            let hold = LoopHold(loop)
+            for index in 0..<tasks {
+                loop.execute {
+                    if index == 0 { _ = Glibc.send(fd, "tick", 4, 0) }
+                    probe.record("task")
+                }
             }
+            hold.release()
+            #expect(probe.wait(for: "received tick"))
+            #expect(Self.count("task", before: "received tick", in: probe) <= EventLoop.remoteTasksPerIteration)
+            #expect(probe.wait(for: "task", count: tasks))
         }
-        hold.release()
-        #expect(server.probe.wait(for: "received tick"))
-        #expect(Self.count("task", before: "received tick", in: server.probe) <= EventLoop.remoteTasksPerIteration)
-        #expect(server.probe.wait(for: "task", count: tasks))
     }
 }
