@@ -36,7 +36,7 @@ let package = Package(
         layer("JSON"),
         // Protocols as values: bytes in, values and bytes out, no sockets (what the fuzzers link).
         layer("HTTP", ["JSON"]),
-        layer("WebSocket", ["HTTP", "COpenSSL"]),
+        layer("WebSocket", ["HTTP", "Logging", "COpenSSL"]),
         layer("OCPP", ["JSON"]),
         // I/O: event loops, sockets, TLS.
         layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
@@ -60,7 +60,8 @@ let package = Package(
         layer(
             "App",
             [
-                "CLinux", "Logging", "JSON", "HTTP", "OCPP", "Transport", "Central", "ChargingModel", "Rules", "Store",
+                "CLinux", "Logging", "JSON", "HTTP", "WebSocket", "OCPP", "Transport", "Central", "ChargingModel",
+                "Rules", "Store",
                 "ChargePointManagement", "Scheduling",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),

@@ -10,6 +10,11 @@
 #   Benchmarks/central.sh wss    10,000 chargers over wss: handshake rate and server memory
 #   Benchmarks/central.sh scheduler  1,000 Python chargers: Preparing -> RemoteStart latency, and
 #                                    one input change -> profiles on all connectors (issue 5)
+#   Benchmarks/central.sh storm  2,000 charging chargers (a share rule, then no rules) close their
+#                                sockets at once; a probe charger's Heartbeat and GET /api/health
+#                                every 10 ms, and the server's CPU time (issue 8; STORM_CHARGERS=N)
+#   Benchmarks/central.sh slowloris  10,000 connections that never finish their upgrade, closed at
+#                                    once by the client, then left to the server's handshake timeout
 #   Benchmarks/central.sh all
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,7 +24,9 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 # 65,536 where the hard limit allows it, else the hard limit (20,000 on some hosts: still enough).
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-gcc -O2 -pthread -o "$work/loadgen" "$bench/loadgen.c"
+# Benchmarks/loadgen.c: ../shared/bench/loadgen.c with what the storm and soak scenarios need
+# (every option of the original behaves as before).
+gcc -O2 -pthread -o "$work/loadgen" "$root/Benchmarks/loadgen.c" -lm
 gcc -O2 -pthread -o "$work/limit_server" "$bench/limit_server.c"
 (cd "$root" && swift build -c release --product ampwise >/dev/null)
 ampwise="$(cd "$root" && swift build -c release --show-bin-path)/ampwise"
@@ -37,7 +44,7 @@ start_ampwise() {
     cat >"$dir/ampwise.json" <<JSON
 { "central": { "host": "127.0.0.1", "port": $port ${1:-} },
   "api": { "host": "127.0.0.1", "port": $api_port },
-  "logLevel": "warning", "timezone": "UTC" ${2:-} }
+  "logLevel": "${LOG_LEVEL:-warning}", "timezone": "UTC" ${2:-} }
 JSON
     "$ampwise" serve --config "$dir/ampwise.json" --rules "$dir/rules" --db "$dir/ampwise.sqlite" 2>"$dir/log" &
     pid=$!
@@ -123,12 +130,52 @@ RULES
     if [ -n "${AMPWISE_BENCH_KEEP:-}" ]; then cp -r "$work/run-$port" "$AMPWISE_BENCH_KEEP/"; fi
 }
 
+scenario_storm() {
+    local chargers="${STORM_CHARGERS:-2000}"
+    # Every charger after its boot: StatusNotification Charging and StartTransaction; then one
+    # MeterValues a second in all (20/s), so that the probes measure the server, not traffic.
+    # The log at info, the default: every disconnection is a line.
+    cat >"$work/storm.rules" <<'RULES'
+rule "site fuse" {
+    chargers "LG-*"
+    share 20000 A
+}
+RULES
+    "$ampwise" check "$work/storm.rules" >/dev/null
+    for rules in "$work/storm.rules" ""; do
+        local what="no rules"
+        if [ -n "$rules" ]; then what="a share rule"; fi
+        echo "== storm: $chargers charging chargers close their sockets at once, $what"
+        LOG_LEVEL=info start_ampwise "" "" "$rules"
+        "$work/loadgen" -p "$port" -t 1 -c "$chargers" --charging --full-config --rate 20 --meter -d 23 \
+            --close-at 15 --probe-ms 10 --api-port "$api_port" -q --server-pid "$pid" | grep -E "storm|RESULT"
+        stop_ampwise
+    done
+}
+
+scenario_slowloris() {
+    local connections="${SLOWLORIS_CONNECTIONS:-10000}"
+    echo "== slowloris: $connections connections that never finish their upgrade, closed together at 6 s"
+    LOG_LEVEL=info start_ampwise
+    "$work/loadgen" -p "$port" -t 1 -c 10 --rate 20 --meter -d 12 --close-at 6 --slowloris "$connections" \
+        --probe-ms 10 --api-port "$api_port" -q --server-pid "$pid" | grep -E "storm|slowloris|RESULT"
+    stop_ampwise
+    echo "== slowloris: $connections connections left to the server's 10 s handshake timeout"
+    LOG_LEVEL=info start_ampwise
+    "$work/loadgen" -p "$port" -t 1 -c 10 --rate 20 --meter -d 14 --slowloris "$connections" \
+        --probe-ms 10 --api-port "$api_port" -q --server-pid "$pid" | grep -E "slowloris|RESULT"
+    echo "handshake timeouts logged: $(grep -c 'no WebSocket upgrade' "$work/run-$port/log" || true)"
+    stop_ampwise
+}
+
 case "${1:-all}" in
     s1) scenario_s1 ;;
     s3) scenario_s3 ;;
     meter) scenario_meter ;;
     wss) scenario_wss ;;
     scheduler) scenario_scheduler ;;
-    all) scenario_s1; scenario_s3; scenario_meter; scenario_wss; scenario_scheduler ;;
-    *) echo "usage: $0 [s1|s3|meter|wss|scheduler|all]"; exit 2 ;;
+    storm) scenario_storm ;;
+    slowloris) scenario_slowloris ;;
+    all) scenario_s1; scenario_s3; scenario_meter; scenario_wss; scenario_scheduler; scenario_storm; scenario_slowloris ;;
+    *) echo "usage: $0 [s1|s3|meter|wss|scheduler|storm|slowloris|all]"; exit 2 ;;
 esac

@@ -17,6 +17,9 @@ enum ValueRanges {
     static let connectionSeconds = NumberRange.numbers(1...3600)
     /// 1 KiB to 64 MiB: an OCPP message is a few KiB, and a valid 64 KiB one must pass.
     static let maxMessageBytes = NumberRange.integers(1024...67_108_864)
+    /// What all connections may hold for unfinished messages: 1 KiB to 64 GiB (and not below
+    /// `maxMessageBytes`, checked apart).
+    static let maxBufferedBytes = NumberRange.integers(1024...68_719_476_736)
 
     // MARK: chargers and currents
 

@@ -10,19 +10,25 @@ public struct CentralConfiguration: Sendable {
     public var pingTimeout: Double
     public var callTimeout: Double
     public var maxMessageBytes: Int
+    /// The most bytes all connections together may hold for unfinished messages; past it the
+    /// connections holding the most are closed with 1009.
+    public var maxBufferedBytes: Int
     /// How long a new connection may take to complete its HTTP upgrade.
     public var handshakeTimeout: Double
     /// How long a server-initiated close waits for the peer's close frame.
     public var closeTimeout: Double
     public var loopCount: Int
+    /// How failed charger logins are slowed down and reported (not in the configuration file).
+    public var authenticationThrottle: AuthenticationThrottleSettings
     /// Who may connect: nil refuses the charger (404), else its password and parsing mode.
     public var access: @Sendable (String) -> ChargerAccess?
 
     public init(
         host: String = "0.0.0.0", port: Int = 9000, tls: TLSContext? = nil, heartbeatInterval: Int = 300,
         pingInterval: Double = 20, pingTimeout: Double = 20, callTimeout: Double = 30,
-        maxMessageBytes: Int = 1 << 20, handshakeTimeout: Double = 10, closeTimeout: Double = 5,
-        loopCount: Int = EventLoopGroup.coreCount,
+        maxMessageBytes: Int = 1 << 20, maxBufferedBytes: Int = 64 << 20, handshakeTimeout: Double = 10,
+        closeTimeout: Double = 5, loopCount: Int = EventLoopGroup.coreCount,
+        authenticationThrottle: AuthenticationThrottleSettings = AuthenticationThrottleSettings(),
         access: @escaping @Sendable (String) -> ChargerAccess? = { _ in ChargerAccess() }
     ) {
         self.host = host
@@ -33,9 +39,11 @@ public struct CentralConfiguration: Sendable {
         self.pingTimeout = pingTimeout
         self.callTimeout = callTimeout
         self.maxMessageBytes = maxMessageBytes
+        self.maxBufferedBytes = maxBufferedBytes
         self.handshakeTimeout = handshakeTimeout
         self.closeTimeout = closeTimeout
         self.loopCount = loopCount
+        self.authenticationThrottle = authenticationThrottle
         self.access = access
     }
 }

@@ -20,6 +20,12 @@ public final class CentralSystem: ChargePointCalling {
     private let sessions = Mutex<[String: ChargePointSession]>([:])
     private let server = Mutex<TCPServer?>(nil)
     private let logger = Logger(label: "central")
+    /// Failed logins: delays, the 429 past too many, summary lines (docs/charger-management.md).
+    let authentication: AuthenticationGuard
+    /// Unusual charger ids already warned about.
+    let chargerIdWarnings = ChargerIdWarnings()
+    /// What all connections together hold for unfinished messages (`maxBufferedBytes`).
+    let bufferBudget: MessageBufferBudget
 
     public init(
         configuration: CentralConfiguration, handler: any IncomingCallHandler, group: EventLoopGroup? = nil
@@ -28,6 +34,8 @@ public final class CentralSystem: ChargePointCalling {
         self.handler = handler
         self.group = group ?? EventLoopGroup(loopCount: configuration.loopCount)
         self.ownsGroup = group == nil
+        authentication = AuthenticationGuard(settings: configuration.authenticationThrottle, metrics: metrics)
+        bufferBudget = MessageBufferBudget(limit: configuration.maxBufferedBytes)
     }
 
     /// Starts listening. Returns the bound port (useful with port 0).
@@ -53,6 +61,7 @@ public final class CentralSystem: ChargePointCalling {
         tcpServer?.stop()
         if ownsGroup { group.shutdown() }
         publisher.finish()
+        authentication.drain()
     }
 
     /// A new stream of what happens from now on: connections, disconnections and every

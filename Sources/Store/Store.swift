@@ -22,6 +22,9 @@ public final class Store: Sendable {
     public let path: String
     private let queue: DispatchQueue
     private let database: StoreDatabase
+    /// Queued writes on their way to `database`, and how long a batch waits for more.
+    private let inbox: StoreWriteInbox
+    private let batchDelay: DispatchTimeInterval
 
     /// Opens (creating it if needed) the database at `path` in WAL mode and migrates it to
     /// `StoreSchema.latestVersion`.
@@ -33,12 +36,15 @@ public final class Store: Sendable {
         self.path = path
         let queue = DispatchQueue(label: "ampwise.store")
         self.queue = queue
-        database = try queue.sync { try StoreDatabase(path: path, options: options, queue: queue) }
+        let inbox = StoreWriteInbox(batchMaxRows: options.batchMaxRows)
+        self.inbox = inbox
+        batchDelay = .milliseconds(options.batchMaxDelayMilliseconds)
+        database = try queue.sync { try StoreDatabase(path: path, options: options, queue: queue, inbox: inbox) }
     }
 
     deinit {
         // Commit what is still queued even when nobody called close().
-        queue.async { [database] in
+        onQueue { database in
             if !database.isClosed { database.close() }
         }
     }
@@ -46,7 +52,7 @@ public final class Store: Sendable {
     /// Commits every queued write; returns once they are on disk (as far as WAL goes).
     public func flush() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            queue.async { [database] in
+            onQueue { database in
                 database.writePending()
                 continuation.resume()
             }
@@ -57,7 +63,7 @@ public final class Store: Sendable {
     /// later queued writes are dropped and logged.
     public func close() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            queue.async { [database] in
+            onQueue { database in
                 if !database.isClosed { database.close() }
                 continuation.resume()
             }
@@ -76,6 +82,15 @@ public final class Store: Sendable {
 
     // MARK: Running work on the queue
 
+    /// Runs `work` on the store's queue once the queued writes made before are in its batch.
+    /// Every block on the queue goes through here (see `StoreWriteInbox`).
+    private func onQueue(_ work: @escaping @Sendable (StoreDatabase) -> Void) {
+        queue.async { [database] in
+            database.takeQueuedWrites()
+            work(database)
+        }
+    }
+
     /// Runs `work` on the store's queue and returns its result.
     ///
     /// Reads commit what is queued first (`flushingQueue`), so that they see every write made
@@ -85,7 +100,7 @@ public final class Store: Sendable {
         flushingQueue: Bool = true, _ work: @escaping @Sendable (StoreDatabase) throws -> Result
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
-            queue.async { [database] in
+            onQueue { database in
                 guard !database.isClosed else {
                     continuation.resume(throwing: StoreError.closed)
                     return
@@ -107,11 +122,24 @@ public final class Store: Sendable {
     /// short. A batch someone waits for is committed at once rather than after
     /// `batchMaxDelayMilliseconds`, so a charger's answer waits for a commit, not for a timer.
     public func whenQueuedWritesCommitted(_ body: @escaping @Sendable (_ committed: Bool) -> Void) {
-        queue.async { [database] in database.addCommitWaiter(body) }
+        onQueue { database in database.addCommitWaiter(body) }
     }
 
-    /// Queues `write` for the next batch without waiting.
+    /// Queues `write` for the next batch without waiting: committed `batchMaxDelayMilliseconds`
+    /// after the batch's first write at the latest, at once when the batch is full or someone
+    /// waits for it.
     func enqueue(_ write: PendingWrite) {
-        queue.async { [database] in database.enqueue(write) }
+        switch inbox.append(write) {
+        case .none:
+            break
+        case .afterDelay:
+            queue.asyncAfter(deadline: .now() + batchDelay) { [database, inbox] in
+                inbox.delayedDeliveryStarts()
+                database.takeQueuedWrites()
+                database.writePending()
+            }
+        case .now:
+            onQueue { database in database.writePending() }
+        }
     }
 }

@@ -7,7 +7,8 @@ import SQLite
 ///
 /// `@unchecked Sendable`: every property is read and written only by blocks running on `queue`
 /// (a serial queue), which `Store` guarantees by touching this object nowhere else; the class
-/// crosses threads only as a reference captured by those blocks.
+/// crosses threads only as a reference captured by those blocks. (`inbox`, which writers fill
+/// from any thread, is `Store`'s and guarded by its own lock.)
 final class StoreDatabase: @unchecked Sendable {
     let queue: DispatchQueue
     let options: StoreOptions
@@ -16,9 +17,13 @@ final class StoreDatabase: @unchecked Sendable {
     let logger = Logger(label: "store")
 
     var isClosed = false
+    /// Queued writes on their way here (`Store.enqueue`), taken by every block on the queue.
+    let inbox: StoreWriteInbox
     private var pending: [PendingWrite] = []
     private var pendingRowCount = 0
-    private var isFlushScheduled = false
+    /// How many times queued writes were handed over from the inbox (for tests: batches, not
+    /// one per write).
+    private(set) var queuedWriteDeliveries = 0
     /// Called with the outcome once the writes queued before them are committed.
     private var commitWaiters: [@Sendable (_ committed: Bool) -> Void] = []
     private var isCommitScheduled = false
@@ -27,9 +32,10 @@ final class StoreDatabase: @unchecked Sendable {
     /// Queued rows that could not be written (logged one by one).
     var failedWriteCount = 0
 
-    init(path: String, options: StoreOptions, queue: DispatchQueue) throws {
+    init(path: String, options: StoreOptions, queue: DispatchQueue, inbox: StoreWriteInbox) throws {
         self.queue = queue
         self.options = options
+        self.inbox = inbox
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds)
         let mode = try connection.scalar("PRAGMA journal_mode = WAL")
         if mode != .text("wal") && path != ":memory:" {
@@ -53,23 +59,20 @@ final class StoreDatabase: @unchecked Sendable {
 
     // MARK: Queued writes
 
-    func enqueue(_ write: PendingWrite) {
+    /// Takes the writes waiting in the inbox into the next batch: the first thing every block on
+    /// the queue does, so that it sees every write made before it.
+    func takeQueuedWrites() {
+        let writes = inbox.take()
+        guard !writes.isEmpty else { return }
+        queuedWriteDeliveries += 1
+        let rows = writes.reduce(0) { $0 + $1.rowCount }
         guard !isClosed else {
-            failedWriteCount += write.rowCount
-            logger.warning("store is closed: dropped a queued write of \(write.rowCount) rows")
+            failedWriteCount += rows
+            logger.warning("store is closed: dropped \(writes.count) queued writes of \(rows) rows")
             return
         }
-        pending.append(write)
-        pendingRowCount += write.rowCount
-        if pendingRowCount >= options.batchMaxRows {
-            writePending()
-        } else if !isFlushScheduled {
-            isFlushScheduled = true
-            queue.asyncAfter(deadline: .now() + .milliseconds(options.batchMaxDelayMilliseconds)) { [self] in
-                isFlushScheduled = false
-                writePending()
-            }
-        }
+        pending += writes
+        pendingRowCount += rows
     }
 
     /// Calls `waiter` once every write queued so far is committed, with whether it was. A batch

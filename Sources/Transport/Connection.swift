@@ -38,6 +38,11 @@ public final class Connection {
     /// Plaintext written before the TLS handshake completed.
     var pendingPlaintext: [[UInt8]] = []
     var watchedEvents: UInt32 = 0
+    /// The peer hung up (or the socket failed) and the loop has not handled it yet: the socket is
+    /// out of epoll meanwhile (see `Connection.handleEvents`).
+    var isHangUpPending = false
+    /// The peer's end of stream was read: nothing is left to read before closing.
+    var hasReadEndOfStream = false
     /// The TLS handshake timeout, then the close timeout.
     var timer: TimerHandle?
 
@@ -93,12 +98,21 @@ public final class Connection {
 
     func isWatching(_ event: UInt32) -> Bool { watchedEvents & event != 0 }
 
+    /// Input is read while open (or shaking hands) and back-pressure has not paused it.
+    var wantsInput: Bool {
+        (state == .open || state == .handshaking) && !backPressure.isReadingPaused
+    }
+
+    /// What epoll reports while reading: data, and the peer's end of stream on its own (a hang-up
+    /// is handled in the loop's slices of closing work, not inline).
+    static let readingEvents = AMPWISE_EPOLLIN | AMPWISE_EPOLLRDHUP
+
     /// Starts watching the socket, then opens (plaintext) or starts the TLS handshake.
     func start(handler: ConnectionHandler, tlsHandshakeTimeout: Double) {
         loop.assertInEventLoop()
         self.handler = handler
         state = tls == nil ? .open : .handshaking
-        watchedEvents = AMPWISE_EPOLLIN
+        watchedEvents = Connection.readingEvents
         guard loop.register(fd, events: watchedEvents, registrant: self) else {
             fail(.socket(operation: "epoll_ctl", reason: TransportError.reason(errno: errno)))
             return
@@ -231,15 +245,15 @@ public final class Connection {
         updateWatchedEvents()
     }
 
+    /// Input while it is wanted, output while bytes are queued.
+    var eventsToWatch: UInt32 {
+        (wantsInput ? Connection.readingEvents : 0) | (writeQueue.isEmpty ? 0 : AMPWISE_EPOLLOUT)
+    }
+
     func updateWatchedEvents() {
-        guard state != .closed else { return }
-        var events: UInt32 = 0
-        if (state == .open || state == .handshaking) && !backPressure.isReadingPaused {
-            events |= AMPWISE_EPOLLIN
-        }
-        if !writeQueue.isEmpty {
-            events |= AMPWISE_EPOLLOUT
-        }
+        // While a hang-up waits, the socket is out of epoll; handling it watches it again.
+        guard state != .closed, !isHangUpPending else { return }
+        let events = eventsToWatch
         if events != watchedEvents {
             watchedEvents = events
             loop.modify(fd, events: events)
@@ -289,6 +303,11 @@ public final class Connection {
         finish(error: error)
     }
 
+    /// Closed from now on: nothing more is read or written, no event comes. Releasing the socket
+    /// and telling the handler cost more (the kernel's TCP teardown is most of it), so they run in
+    /// the loop's slices of closing work: thousands of connections closing at once then delay
+    /// the others' traffic by a slice, not by all of them. (Deferred also so that a handler never
+    /// sees connectionDidClose inside its own write or close.)
     func finish(error: TransportError?) {
         guard state != .closed else { return }
         state = .closed
@@ -297,15 +316,15 @@ public final class Connection {
             self.timer = nil
         }
         loop.deregister(fd)
-        if error == nil {
-            discardUnreadInput()
-        }
-        Glibc.close(fd)
-        tls = nil
         writeQueue.removeAll()
         pendingPlaintext = []
-        // Deferred so that a handler never sees connectionDidClose inside its own write/close.
-        loop.executeLater { [self] in
+        let discardsInput = error == nil && !hasReadEndOfStream
+        loop.deferClosing { [self] in
+            if discardsInput {
+                discardUnreadInput()
+            }
+            Glibc.close(fd)
+            tls = nil
             let handler = self.handler
             self.handler = nil
             handler?.connectionDidClose(self, error: error)

@@ -14,6 +14,12 @@ import Synchronization
 ///
 /// Each loop owns one 64 KiB read buffer shared by all of its connections, so an idle connection
 /// costs no buffer memory at all.
+///
+/// Bursts are served in slices: an iteration runs at most `timersPerIteration` expired timers,
+/// `remoteTasksPerIteration` submitted tasks and `closingsPerIteration` connection teardowns, and
+/// waits for sockets without sleeping while more are left. Thousands of chargers closing at once
+/// (or as many timers due together) then cost the others a few milliseconds, not the time to
+/// tear them all down (BENCHMARKS.md, "Disconnect storms").
 public final class EventLoop: @unchecked Sendable {
     // Sendable: the cross-thread state is `remote` (a Mutex) and `threadID` (an Atomic); every
     // other mutable property is touched only on the loop thread, which `inEventLoop` checks.
@@ -29,6 +35,11 @@ public final class EventLoop: @unchecked Sendable {
     // Loop-confined state.
     private var localTasks: [() -> Void] = []
     private var runningTasks: [() -> Void] = []
+    /// Submitted tasks taken from `remote` and not run yet.
+    private var remoteBacklog = TaskBacklog()
+    /// Connections whose peer hung up, and closed connections waiting for their socket to be
+    /// released and their handler told (see `deferClosing`).
+    private var closings = TaskBacklog()
     var timers = TimerHeap()
     private var slots: [RegistrySlot] = []
     private var registeredCount = 0
@@ -41,6 +52,11 @@ public final class EventLoop: @unchecked Sendable {
 
     static let readBufferSize = 64 * 1024
     private static let maximumEventsPerWait: Int32 = 512
+    /// Slices of a burst, per iteration. A teardown costs tens of microseconds (most of it the
+    /// kernel's), a timer or a task usually less.
+    static let timersPerIteration = 128
+    static let remoteTasksPerIteration = 512
+    static let closingsPerIteration = 16
     private let logger = Logger(label: "transport")
 
     init(index: Int) {
@@ -102,14 +118,16 @@ public final class EventLoop: @unchecked Sendable {
         return accepted
     }
 
-    /// `execute` for loop-confined closures, which need not be Sendable: loop thread only.
-    func executeLater(_ task: @escaping () -> Void) {
-        assertInEventLoop()
-        localTasks.append(task)
-    }
-
     /// Number of fds (sockets) registered on this loop; loop thread only.
     var registeredSocketCount: Int { registeredCount }
+
+    /// Runs `task` on the loop later, at most `closingsPerIteration` such tasks per iteration with
+    /// the sockets served between slices: for the costly part of closing a connection (releasing
+    /// the socket, telling the handler), and for connections whose peer hung up. Loop thread only.
+    func deferClosing(_ task: @escaping () -> Void) {
+        assertInEventLoop()
+        closings.append(task)
+    }
 
     // MARK: - Registration
 
@@ -182,14 +200,16 @@ public final class EventLoop: @unchecked Sendable {
                 registrant.handleEvents(flags)
             }
             runExpiredTimers()
-            if woken { runRemoteTasks() }
+            if woken { takeRemoteTasks() }
+            runRemoteTasks(limit: EventLoop.remoteTasksPerIteration)
             runLocalTasks()
+            runClosings(limit: EventLoop.closingsPerIteration)
         }
         shutDownRegistrants()
     }
 
     private func waitTimeout() -> Int32 {
-        if !localTasks.isEmpty { return 0 }
+        if !localTasks.isEmpty || !remoteBacklog.isEmpty || !closings.isEmpty { return 0 }
         guard let deadline = timers.earliestDeadline else { return -1 }
         let now = MonotonicClock.nanoseconds()
         guard deadline > now else { return 0 }
@@ -198,17 +218,20 @@ public final class EventLoop: @unchecked Sendable {
         return Int32(clamping: milliseconds)
     }
 
+    /// Runs up to `timersPerIteration` expired timers; the next wait does not sleep while more are
+    /// due (their deadline has passed).
     private func runExpiredTimers() {
         guard !timers.isEmpty else { return }
         let now = MonotonicClock.nanoseconds()
-        while let timer = timers.popExpired(now: now) {
+        for _ in 0..<EventLoop.timersPerIteration {
+            guard let timer = timers.popExpired(now: now) else { return }
             let task = timer.task
             timer.task = nil
             task?()
         }
     }
 
-    private func runRemoteTasks() {
+    private func takeRemoteTasks() {
         var counter: UInt64 = 0
         _ = Glibc.read(wakeFD, &counter, MemoryLayout<UInt64>.size)
         // Take the tasks after draining the eventfd: a task submitted after this swap writes the
@@ -217,7 +240,17 @@ public final class EventLoop: @unchecked Sendable {
             state.wakeupPending = false
             return state.takeTasks()
         }
-        for task in tasks { task() }
+        for task in tasks { remoteBacklog.append(task) }
+    }
+
+    private func runRemoteTasks(limit: Int) {
+        guard !remoteBacklog.isEmpty else { return }
+        for task in remoteBacklog.takeSlice(limit) { task() }
+    }
+
+    private func runClosings(limit: Int) {
+        guard !closings.isEmpty else { return }
+        for task in closings.takeSlice(limit) { task() }
     }
 
     private func runLocalTasks() {
@@ -230,17 +263,22 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     private func shutDownRegistrants() {
-        runRemoteTasks()
+        takeRemoteTasks()
         remote.withLock { $0.acceptsTasks = false }
-        runRemoteTasks()
+        takeRemoteTasks()
+        runRemoteTasks(limit: .max)
+        // Hang-ups first: a connection handling one may be watched again.
+        runClosings(limit: .max)
         for slot in slots {
             slot.registrant?.closeForLoopShutdown()
         }
-        // Closing delivers `connectionDidClose` through local tasks; they may queue a few more.
-        for _ in 0..<8 where !localTasks.isEmpty {
+        // Closing delivers `connectionDidClose` through the closings; they may queue a few more tasks.
+        for _ in 0..<8 where !localTasks.isEmpty || !closings.isEmpty {
+            runClosings(limit: .max)
             runLocalTasks()
         }
         localTasks.removeAll()
+        closings.removeAll()
         timers.removeAll()
         slots.removeAll()
         threadID.store(0, ordering: .releasing)

@@ -36,6 +36,11 @@ public struct WebSocketConnection: Sendable {
     /// Whether text messages may still be sent.
     public var isOpen: Bool { state == .open }
 
+    /// Bytes held for messages that are not complete yet: frames not received whole, and the
+    /// fragments of an unfinished fragmented message. What `central.maxBufferedBytes` bounds over
+    /// all connections together.
+    public var bufferedByteCount: Int { decoder.bufferedByteCount + fragments.count }
+
     /// Processes bytes read from the socket and returns what to do, in order. Returns no actions once closed.
     public mutating func receive(_ bytes: UnsafeRawBufferPointer) -> [WebSocketAction] {
         guard state != .closed else { return [] }
@@ -84,6 +89,16 @@ public struct WebSocketConnection: Sendable {
         fragments = []
         inFragmentedMessage = false
         return FrameEncoder.encodeClose(code: code, reason: reason)
+    }
+
+    /// Ends the connection at once, without waiting for the peer's close frame, and lets go of
+    /// every buffered byte: for a connection the server can no longer afford to buffer for. Returns
+    /// the close frame to send before closing the socket, or nil when one was sent already.
+    public mutating func abandon(code: WebSocketCloseCode, reason: String) -> [UInt8]? {
+        let frame = state == .open ? FrameEncoder.encodeClose(code: code, reason: reason) : nil
+        finish()
+        decoder = FrameDecoder(expectsMaskedFrames: true)
+        return frame
     }
 
     private mutating func handle(

@@ -7,8 +7,8 @@ import HTTP
 /// The checks run from the generic to the specific, so the answer names the first real problem and
 /// nothing about a charger is revealed to a request that is not even a valid handshake:
 /// method (405), HTTP version (400), `Upgrade` (426), `Connection` (400), `Sec-WebSocket-Version` (426),
-/// `Sec-WebSocket-Key` (400), subprotocol (400), charger id in the path (404), admission (404), Basic
-/// credentials (401).
+/// `Sec-WebSocket-Key` (400), subprotocol (400), charger id in the path (404), the id's length and
+/// characters (400, `ChargerIdentity`), admission (404), Basic credentials (401).
 public enum WebSocketUpgrade {
     /// The subprotocol Ampwise speaks.
     public static let ocpp16 = "ocpp1.6"
@@ -79,6 +79,9 @@ public enum WebSocketUpgrade {
             subprotocol = match
         }
         guard let chargerId = chargerId(of: request) else { return .failure(.missingChargerId) }
+        if let problem = ChargerIdRules.problem(with: chargerId) {
+            return .failure(.invalidChargerId(chargerId, problem))
+        }
         switch admission(chargerId) {
         case .refused:
             return .failure(.unknownCharger(chargerId))

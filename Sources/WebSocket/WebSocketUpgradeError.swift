@@ -1,4 +1,5 @@
 import HTTP
+import Logging
 
 /// Why a WebSocket upgrade request was refused; each case has the HTTP status that answers it.
 public enum WebSocketUpgradeError: Error, Sendable, Equatable {
@@ -18,12 +19,17 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
     case unsupportedSubprotocols([String])
     /// The path has no non-empty segment to name the charger (404).
     case missingChargerId
+    /// The charger id is empty, too long or not printable (400): `ChargerIdentity`.
+    case invalidChargerId(String, ChargerIdProblem)
     /// The admission closure refused the charger (404).
     case unknownCharger(String)
     /// The charger needs a password and sent no Basic credentials (401).
     case missingCredentials(chargerId: String)
     /// The Basic credentials do not match the charger id and its password (401).
     case wrongCredentials(chargerId: String)
+    /// The remote address has as many refused logins waiting for their delayed answer as it may
+    /// have (429, with `Retry-After`); the request's credentials were not looked at.
+    case tooManyFailedLogins(retryAfterSeconds: Int)
 
     /// The status of the refusal.
     public var status: HTTPStatus {
@@ -32,7 +38,9 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
         case .missingUpgradeHeader, .unsupportedWebSocketVersion: .upgradeRequired
         case .missingChargerId, .unknownCharger: .notFound
         case .missingCredentials, .wrongCredentials: .unauthorized
-        case .httpVersionTooOld, .missingConnectionUpgrade, .invalidWebSocketKey, .unsupportedSubprotocols:
+        case .tooManyFailedLogins: .tooManyRequests
+        case .httpVersionTooOld, .missingConnectionUpgrade, .invalidWebSocketKey, .unsupportedSubprotocols,
+            .invalidChargerId:
             .badRequest
         }
     }
@@ -50,10 +58,22 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
         case .unsupportedSubprotocols(let offered):
             "no supported subprotocol in \(offered.joined(separator: ", ")); only ocpp1.6 is supported"
         case .missingChargerId: "the path names no charger: connect to /<chargerId>"
+        case .invalidChargerId(let id, let problem): "charger id \"\(Self.shown(id))\" refused: \(problem)"
         case .unknownCharger(let id): "unknown charger \(id)"
         case .missingCredentials(let id): "charger \(id) must authenticate with HTTP Basic auth"
         case .wrongCredentials(let id): "wrong credentials for charger \(id)"
+        case .tooManyFailedLogins(let seconds):
+            "too many failed logins from this address are waiting for their answer; try again in \(seconds) s"
         }
+    }
+
+    /// A refused id as the answer shows it: control characters escaped, cut after the 48
+    /// characters an id may have.
+    private static func shown(_ id: String) -> String {
+        let scalars = id.unicodeScalars
+        guard scalars.count > ChargerIdRules.maximumLength else { return LogEscaping.escaped(id) }
+        let kept = String(String.UnicodeScalarView(scalars.prefix(ChargerIdRules.maximumLength)))
+        return LogEscaping.escaped(kept) + "..."
     }
 
     /// The complete refusal, with `Connection: close`.
@@ -69,6 +89,8 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
             response.headers.add(name: "Sec-WebSocket-Version", value: "13")
         case .missingCredentials, .wrongCredentials:
             response.headers.add(name: "WWW-Authenticate", value: #"Basic realm="ampwise""#)
+        case .tooManyFailedLogins(let seconds):
+            response.headers.add(name: "Retry-After", value: String(seconds))
         default:
             break
         }

@@ -246,6 +246,38 @@ import WebSocket
                 == failure(.messageTooBig(limit: 100)))
     }
 
+    @Test func countsTheBytesOfUnfinishedMessagesAndNothingOnceTheyAreDelivered() {
+        var connection = WebSocketConnection()
+        let frame = text(String(repeating: "a", count: 300))
+        #expect(connection.receive(Array(frame.prefix(100))) == [])
+        #expect(connection.bufferedByteCount == 100)
+        // A fragment waiting for its continuation, and part of the next frame.
+        let fragment = text("12345", fin: false)
+        #expect(
+            connection.receive(Array(frame.dropFirst(100)) + fragment) == [
+                .deliverText(Array(repeating: 0x61, count: 300))
+            ])
+        #expect(connection.bufferedByteCount == 5)
+        let continuation = client(.continuation, Array("67890".utf8))
+        #expect(connection.receive(Array(continuation.prefix(3))) == [])
+        #expect(connection.bufferedByteCount == 8)
+        #expect(connection.receive(Array(continuation.dropFirst(3))) == [.deliverText(Array("1234567890".utf8))])
+        #expect(connection.bufferedByteCount == 0)
+    }
+
+    @Test func anAbandonedConnectionSends1009OnceAndLetsGoOfItsBuffers() {
+        var connection = WebSocketConnection()
+        #expect(connection.receive(Array(text(String(repeating: "a", count: 300)).prefix(200))) == [])
+        let reason = "unfinished messages over the server's buffer limit"
+        #expect(
+            connection.abandon(code: .messageTooBig, reason: reason)
+                == FrameEncoder.encodeClose(code: .messageTooBig, reason: reason))
+        #expect(connection.state == .closed)
+        #expect(connection.bufferedByteCount == 0)
+        #expect(connection.receive([0x81]) == [])
+        #expect(connection.abandon(code: .messageTooBig, reason: reason) == nil)
+    }
+
     @Test func parsesClosePayloads() throws {
         #expect(try WebSocketConnection.parseClosePayload([]) == (nil, ""))
         let (code, reason) = try WebSocketConnection.parseClosePayload([0x0F, 0xA0, 0xC3, 0xA9])

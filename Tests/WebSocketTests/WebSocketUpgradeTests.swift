@@ -140,6 +140,91 @@ import WebSocket
         #expect(askedAbout == "CP 1")
     }
 
+    // MARK: Charger ids (OCPP 2.0.1 Part 4 §3.1.1: at most 48 characters; docs/charger-management.md)
+
+    /// The forged line of issue 8: a percent-encoded CR LF in the id, then a whole log line.
+    @Test func refusesAnIdWithALineBreakWith400ByteForByteAndNeverAsksAboutIt() throws {
+        var asked = false
+        let result = WebSocketUpgrade.evaluate(
+            try request("/ocpp/CP%0D%0A2099-01-01T00:00:00Z%20ERROR%20%5Bcentral%5D%20forged")
+        ) { _ in
+            asked = true
+            return .allowed
+        }
+        #expect(!asked)
+        #expect(
+            refusal(result)
+                == .invalidChargerId("CP\r\n2099-01-01T00:00:00Z ERROR [central] forged", .notPrintable("\r")))
+        guard case .refuse(_, let response) = result else { return }
+        let body =
+            #"charger id "CP\r\n2099-01-01T00:00:00Z ERROR [central] forged" refused: "#
+            + "it contains U+000D, which is not a printable character\n"
+        let expected =
+            "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        #expect(String(decoding: response.bytes(), as: UTF8.self) == expected)
+    }
+
+    @Test(arguments: [
+        ("/ocpp/CP%00", ChargerIdProblem.notPrintable("\0")),
+        ("/ocpp/CP%09tab", .notPrintable("\t")),
+        ("/ocpp/CP%1B%5B31m", .notPrintable("\u{1B}")),
+        ("/ocpp/CP%7F", .notPrintable("\u{7F}")),
+        ("/ocpp/CP%C2%85", .notPrintable("\u{85}")),  // NEL
+        ("/ocpp/CP%E2%80%A8", .notPrintable("\u{2028}")),  // line separator
+        ("/ocpp/CP%E2%80%AEevil", .notPrintable("\u{202E}")),  // right-to-left override
+        ("/ocpp/CP%E2%80%8B", .notPrintable("\u{200B}")),  // zero-width space
+        ("/ocpp/" + String(repeating: "A", count: 49), .tooLong(characters: 49)),
+        ("/ocpp/" + String(repeating: "%C3%A4", count: 49), .tooLong(characters: 49)),
+        ("/ocpp/" + String(repeating: "x", count: 4000), .tooLong(characters: 4000)),
+    ])
+    func refusesIdsThatAreNotPrintableOrLongerThan48CharactersWith400(_ target: String, _ problem: ChargerIdProblem)
+        throws
+    {
+        let result = evaluate(try request(target))
+        guard case .invalidChargerId(_, let found) = refusal(result) else {
+            Issue.record("not refused for its id: \(result)")
+            return
+        }
+        #expect(found == problem)
+        #expect(refusal(result)?.status.code == 400)
+    }
+
+    @Test func showsAtMost48CharactersOfARefusedIdInTheAnswer() throws {
+        let result = evaluate(try request("/ocpp/" + String(repeating: "x", count: 4000)))
+        let expected =
+            #"charger id ""# + String(repeating: "x", count: 48) + #"..." refused: "#
+            + "it has 4000 characters, more than the 48 OCPP allows"
+        #expect(refusal(result)?.message == expected)
+    }
+
+    @Test(arguments: [
+        String(repeating: "A", count: 48), "CP 1", "Garáž-1", "RDAM|123", "a:b", "*-_=+|@.", "ÄÖÜ✓",
+    ])
+    func acceptsPrintableIdsOfUpTo48Characters(_ id: String) throws {
+        #expect(acceptedId(evaluate(try request("/ocpp/" + percentEncoded(id)))) == id)
+    }
+
+    /// Percent-encodes everything but ASCII letters and digits, as a charger would.
+    private func percentEncoded(_ id: String) -> String {
+        id.utf8.map { byte in
+            let scalar = Unicode.Scalar(byte)
+            guard !(byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) else {
+                return String(scalar)
+            }
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "%" + (hex.count == 1 ? "0" + hex : hex)
+        }.joined()
+    }
+
+    @Test func recommendsOnlyIdentifierStringCharactersWithoutTheColon() {
+        #expect(ChargerIdRules.isRecommended("CP-1_a=b+c|d@e.f*"))
+        #expect(ChargerIdRules.isRecommended(String(repeating: "A", count: 48)))
+        for id in ["", "CP 1", "a:b", "Garáž", "CP/1", "CP%1", String(repeating: "A", count: 49)] {
+            #expect(!ChargerIdRules.isRecommended(id), "\(id)")
+        }
+    }
+
     @Test(arguments: [
         ("POST", "HTTP/1.1", [] as [(String, String?)], WebSocketUpgradeError.methodNotAllowed("POST"), 405),
         ("GET", "HTTP/1.0", [], .httpVersionTooOld(.http10), 400),

@@ -16,6 +16,7 @@ enum ServeCommand {
         let configuration = options.applied(to: loaded)
         Logger.level = configuration.logLevel
         let logger = Logger(label: "main")
+        for warning in configuration.startupWarnings { logger.warning("\(warning)") }
         // Before anything starts: a SIGTERM during start-up then shuts down once all is up.
         let shutdown = ShutdownSignal()
 

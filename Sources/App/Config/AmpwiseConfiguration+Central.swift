@@ -14,7 +14,7 @@ extension AmpwiseConfiguration {
         return CentralConfiguration(
             host: central.host, port: central.port, tls: tls, heartbeatInterval: central.heartbeatInterval,
             pingInterval: central.pingInterval, pingTimeout: central.pingTimeout, callTimeout: central.callTimeout,
-            maxMessageBytes: central.maxMessageBytes,
+            maxMessageBytes: central.maxMessageBytes, maxBufferedBytes: central.maxBufferedBytes,
             access: { chargerId in
                 if let charger = chargers[chargerId] {
                     return ChargerAccess(password: charger.password, strict: charger.strict)

@@ -21,6 +21,8 @@ extension AmpwiseConfiguration {
         public var pingTimeout: TimeInterval = 20
         public var callTimeout: TimeInterval = 30
         public var maxMessageBytes = 1_048_576
+        /// What all connections together may hold for unfinished messages (64 MiB).
+        public var maxBufferedBytes = 67_108_864
         public var allowUnknownChargers = true
 
         public init() {}

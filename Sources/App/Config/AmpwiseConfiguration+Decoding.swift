@@ -4,6 +4,7 @@ import Foundation
 import JSON
 import Logging
 import Scheduling
+import WebSocket
 
 extension AmpwiseConfiguration {
     /// Parses and checks the text of a configuration file; `file` names it in error messages.
@@ -62,7 +63,13 @@ extension AmpwiseConfiguration {
         if let value = root["idTags"] { idTags = Self.decodeIdTags(value, with: &reader) }
         if let value = root["chargers"], let object = reader.object(value, at: "chargers", known: nil) {
             for (id, entry) in object {
-                if id.isEmpty { reader.report("chargers", "a charger id cannot be empty") }
+                if id.isEmpty {
+                    reader.report("chargers", "a charger id cannot be empty")
+                } else if let problem = ChargerIdRules.problem(with: id) {
+                    // The same rule as at the upgrade: a charger with this id could never connect.
+                    let path = ConfigurationReader.path("chargers", LogEscaping.escaped(id))
+                    reader.report(path, "not a usable charger id: \(problem)")
+                }
                 var charger = Charger()
                 charger.decode(entry, at: ConfigurationReader.path("chargers", id), with: &reader)
                 chargers[id] = charger
@@ -103,7 +110,7 @@ extension AmpwiseConfiguration.CentralSystem {
         let path = "central"
         let keys = [
             "host", "port", "tls", "heartbeatInterval", "meterValueSampleInterval", "measurands", "pingInterval",
-            "pingTimeout", "callTimeout", "maxMessageBytes", "allowUnknownChargers",
+            "pingTimeout", "callTimeout", "maxMessageBytes", "maxBufferedBytes", "allowUnknownChargers",
         ]
         guard let object = reader.object(value, at: path, known: keys) else { return }
         host = reader.nonEmptyString(object, "host", in: path) ?? host
@@ -142,6 +149,15 @@ extension AmpwiseConfiguration.CentralSystem {
         callTimeout = reader.number(object, "callTimeout", in: path, ValueRanges.connectionSeconds) ?? callTimeout
         maxMessageBytes =
             reader.integer(object, "maxMessageBytes", in: path, ValueRanges.maxMessageBytes) ?? maxMessageBytes
+        if let buffered = reader.integer(object, "maxBufferedBytes", in: path, ValueRanges.maxBufferedBytes) {
+            maxBufferedBytes = buffered
+            // Else one message of the largest size allowed could never arrive. (The default, 64 MiB,
+            // is the largest maxMessageBytes.)
+            if buffered < maxMessageBytes {
+                reader.report(
+                    "central.maxBufferedBytes", "\(buffered) is below central.maxMessageBytes \(maxMessageBytes)")
+            }
+        }
         allowUnknownChargers = reader.bool(object, "allowUnknownChargers", in: path) ?? allowUnknownChargers
     }
 }

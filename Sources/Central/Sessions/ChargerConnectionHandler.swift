@@ -25,6 +25,10 @@ final class ChargerConnectionHandler: ConnectionHandler {
     private var pongDeadline: TimerHandle?
     private var pingSentAt: UInt64?
     private var closeTimer: TimerHandle?
+    /// A 401 held back by the `AuthenticationGuard`, and the host it counts against until it is sent.
+    private var delayedRefusal: (timer: TimerHandle, host: String)?
+    /// Bytes of unfinished messages, as last reported to the `MessageBufferBudget`.
+    private(set) var bufferedBytes = 0
 
     init(connection: Connection, central: CentralSystem, configuration: CentralConfiguration) {
         self.connection = connection
@@ -48,6 +52,7 @@ final class ChargerConnectionHandler: ConnectionHandler {
     func connection(_ connection: Connection, didReceive bytes: UnsafeRawBufferPointer) {
         if webSocket != nil {
             if let actions = webSocket?.receive(bytes) { perform(actions) }
+            reportBufferedBytes()
             return
         }
         guard upgradeParser != nil else { return }
@@ -66,17 +71,53 @@ final class ChargerConnectionHandler: ConnectionHandler {
     }
 
     private func upgrade(_ request: HTTPRequest, leftover: [UInt8]) {
+        let host = RemoteHost.throttleKey(of: connection.remoteAddress)
+        // Before the credentials are looked at, so that the answer tells nothing about them.
+        if central.authentication.turnsAway(host) {
+            let seconds = Int(central.authentication.settings.maximumDelay.rounded(.up))
+            refuse(WebSocketUpgradeError.tooManyFailedLogins(retryAfterSeconds: seconds).response)
+            return
+        }
         let result = WebSocketUpgrade.evaluate(request) { [configuration] chargerId in
             guard let access = configuration.access(chargerId) else { return .refused }
             return access.password.map { .passwordRequired($0) } ?? .allowed
         }
         switch result {
+        case .refuse(.wrongCredentials(let chargerId), let response):
+            refuseFailedLogin(of: chargerId, from: host, target: request.target, response: response)
         case .refuse(let error, let response):
             logger.info("\(connection.remoteAddress): upgrade of \(request.target) refused: \(error.message)")
             refuse(response)
         case .accept(let chargerId, let subprotocol, let response):
+            if central.chargerIdWarnings.shouldWarn(about: chargerId) {
+                logger.warning(
+                    "charger id \"\(chargerId)\" has characters outside the set OCPP recommends for it "
+                        + "(a-z A-Z 0-9 * - _ = + | @ . and at most 48 of them); accepted, "
+                        + "but some tools and chargers may not handle it")
+            }
             accept(chargerId: chargerId, subprotocol: subprotocol, response: response, leftover: leftover)
         }
+    }
+
+    /// Wrong credentials: the 401 goes out after the delay the `AuthenticationGuard` sets, a timer
+    /// on this loop (the loop and every other connection carry on meanwhile).
+    private func refuseFailedLogin(of chargerId: String, from host: String, target: String, response: HTTPResponse) {
+        let verdict = central.authentication.failed(host: host, chargerId: chargerId)
+        if verdict.logIndividually {
+            logger.warning(
+                "\(connection.remoteAddress): upgrade of \(target) refused: wrong credentials for charger \(chargerId); "
+                    + "further failed logins from \(host) are answered ever later and summed up in one line a minute")
+        }
+        if verdict.opensWindow { central.authentication.watchWindow(of: host, on: loop) }
+        if let handshakeTimer { loop.cancel(handshakeTimer) }
+        handshakeTimer = nil
+        let timer = loop.scheduleTimer(after: verdict.delay) { [weak self] in
+            guard let self, let held = self.delayedRefusal else { return }
+            self.delayedRefusal = nil
+            self.central.authentication.refusalAnswered(host: held.host)
+            self.refuse(response)
+        }
+        delayedRefusal = (timer, host)
     }
 
     private func refuse(_ response: HTTPResponse) {
@@ -121,6 +162,30 @@ final class ChargerConnectionHandler: ConnectionHandler {
                 webSocket = nil
             }
         }
+    }
+
+    /// Tells the `MessageBufferBudget` how much this connection holds for unfinished messages.
+    private func reportBufferedBytes() {
+        let now = webSocket?.bufferedByteCount ?? 0
+        guard now != bufferedBytes else { return }
+        let old = bufferedBytes
+        bufferedBytes = now
+        central.bufferBudget.update(self, from: old, to: now)
+    }
+
+    /// Closed by the `MessageBufferBudget`: this connection holds more than most for unfinished
+    /// messages while all of them together hold more than `central.maxBufferedBytes`.
+    func closeForBufferLimit(totalBytes: Int, limit: Int) {
+        guard bufferedBytes > 0, webSocket != nil else { return }
+        let holder = session?.chargerId ?? connection.remoteAddress
+        logger.warning(
+            "\(holder): closed with 1009: it held \(bufferedBytes) bytes of unfinished messages while all "
+                + "connections held \(totalBytes), over central.maxBufferedBytes \(limit)")
+        let reason = "unfinished messages over the server's buffer limit"
+        if let frame = webSocket?.abandon(code: .messageTooBig, reason: reason) { connection.write(frame) }
+        webSocket = nil
+        reportBufferedBytes()
+        connection.close()
     }
 
     // MARK: Sending
@@ -172,6 +237,11 @@ final class ChargerConnectionHandler: ConnectionHandler {
     func connectionDidClose(_ connection: Connection, error: TransportError?) {
         upgradeParser = nil
         webSocket = nil
+        reportBufferedBytes()
+        if let held = delayedRefusal {
+            delayedRefusal = nil
+            central.authentication.refusalAnswered(host: held.host)
+        }
         cancelTimers()
         if let session {
             session.closed()
@@ -180,7 +250,7 @@ final class ChargerConnectionHandler: ConnectionHandler {
     }
 
     private func cancelTimers() {
-        for timer in [handshakeTimer, pingTimer, pongDeadline, closeTimer].compactMap({ $0 }) {
+        for timer in [handshakeTimer, pingTimer, pongDeadline, closeTimer, delayedRefusal?.timer].compactMap({ $0 }) {
             loop.cancel(timer)
         }
         handshakeTimer = nil

@@ -22,8 +22,14 @@ struct OutgoingCallQueue<Call> {
         guard outstanding == nil, head < waiting.count else { return nil }
         let call = waiting[head]
         head += 1
-        if head > 32 && head * 2 > waiting.count {
-            // Compact now and then so a long-lived session does not keep every call it ever made.
+        if head == waiting.count {
+            // Nothing else waits (the usual case: one call at a time). Emptied at once: a call kept
+            // in a taken slot holds its payload and completion, and every session kept up to 32
+            // (in the soak benchmark, 2,000 chargers' heap grew 4 MB a minute that way).
+            waiting.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head > 32 && head * 2 > waiting.count {
+            // Compact now and then so a long queue does not keep every call it sent.
             waiting.removeFirst(head)
             head = 0
         }

@@ -17,6 +17,7 @@ import Testing
             snapshots: [APIHarness.garage, APIHarness.plainCharger("carport", connected: false)])
         for _ in 0..<3 { api.centralMetrics.countReceived() }
         api.centralMetrics.countSent()
+        for _ in 0..<2 { api.centralMetrics.countAuthenticationFailure() }
         api.scheduler.update { $0.evaluations = 42 }
         // Every command is counted where it is sent, whoever sends it: one through the API, one
         // from the scheduler that times out.
@@ -43,6 +44,9 @@ import Testing
                 # HELP ampwise_ocpp_messages_sent_total OCPP-J messages sent to chargers.
                 # TYPE ampwise_ocpp_messages_sent_total counter
                 ampwise_ocpp_messages_sent_total 1
+                # HELP ampwise_auth_failures_total Charger logins refused for wrong HTTP Basic credentials (each answered after a growing delay).
+                # TYPE ampwise_auth_failures_total counter
+                ampwise_auth_failures_total 2
                 # HELP ampwise_commands_total Commands sent to chargers, by source, action and outcome.
                 # TYPE ampwise_commands_total counter
                 ampwise_commands_total{source="api",action="Reset",outcome="Accepted"} 1

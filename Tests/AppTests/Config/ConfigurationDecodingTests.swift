@@ -23,6 +23,7 @@ import Testing
         #expect(configuration.central.pingTimeout == 20)
         #expect(configuration.central.callTimeout == 30)
         #expect(configuration.central.maxMessageBytes == 1_048_576)
+        #expect(configuration.central.maxBufferedBytes == 67_108_864)
         #expect(configuration.central.allowUnknownChargers)
         #expect(configuration.api.host == "127.0.0.1")
         #expect(configuration.api.port == 9080)
@@ -145,5 +146,29 @@ import Testing
         let untouched = file.overriding(rules: nil, database: nil, logLevel: nil)
         #expect(untouched == file)
         #expect(untouched.logLevel == .warning)
+    }
+
+    @Test func maxBufferedBytesIsReadAndReachesTheCentralSystem() throws {
+        let configuration = try AmpwiseConfiguration(
+            jsonText: #"{"central": {"maxBufferedBytes": 8388608}}"#, file: "ampwise.json")
+        #expect(configuration.central.maxBufferedBytes == 8_388_608)
+        #expect(try configuration.centralConfiguration().maxBufferedBytes == 8_388_608)
+    }
+
+    @Test func startUpWarnsAboutEachPasswordShorterThan16Characters() throws {
+        let text = """
+            {"chargers": {"garage": {"password": "secret"}, "carport": {"password": "0123456789abcdef"},
+                          "shed": {}, "barn": {"password": "short one"}}}
+            """
+        let configuration = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
+        let advice =
+            "use a random one of at least 16 (the OCPP security whitepaper asks for 16 to 20 bytes, "
+            + "OCPP 2.0.1 for 16 to 40 characters): a short password can be guessed"
+        #expect(
+            configuration.startupWarnings == [
+                "chargers.barn.password has 9 characters; " + advice,
+                "chargers.garage.password has 6 characters; " + advice,
+            ])
+        #expect(AmpwiseConfiguration().startupWarnings.isEmpty)
     }
 }

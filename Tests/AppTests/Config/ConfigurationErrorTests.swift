@@ -64,6 +64,7 @@ import Testing
         ("central.pingInterval", "a number from 1 to 3600"), ("central.pingTimeout", "a number from 1 to 3600"),
         ("central.callTimeout", "a number from 1 to 3600"),
         ("central.maxMessageBytes", "an integer from 1024 to 67108864"),
+        ("central.maxBufferedBytes", "an integer from 1024 to 68719476736"),
         ("chargers.garage.maxCurrent", "a number from 1 to 5000"),
         ("chargers.garage.minCurrent", "a number from 0 to 5000"),
         ("chargers.garage.voltage", "a number from 50 to 1500"),
@@ -198,6 +199,28 @@ import Testing
 
     @Test func chargerIdsAreNotEmpty() {
         #expect(problems(#"{"chargers": {"": {}}}"#) == ["chargers: a charger id cannot be empty"])
+    }
+
+    /// The rule of the WebSocket upgrade: a charger with such an id could never connect.
+    @Test func chargerIdsHaveAtMost48PrintableCharacters() {
+        let long = String(repeating: "A", count: 49)
+        #expect(
+            problems(#"{"chargers": {"\#(long)": {}, "CP\u0000": {}, "CP 1": {}}}"#) == [
+                "chargers.\(long): not a usable charger id: it has 49 characters, more than the 48 OCPP allows",
+                #"chargers.CP\0: not a usable charger id: it contains U+0000, which is not a printable character"#,
+            ])
+    }
+
+    @Test func maxBufferedBytesIsInItsRangeAndNotBelowMaxMessageBytes() {
+        #expect(
+            problems(#"{"central": {"maxBufferedBytes": 0}}"#) == [
+                "central.maxBufferedBytes: expected an integer from 1024 to 68719476736"
+            ])
+        #expect(
+            problems(#"{"central": {"maxBufferedBytes": 4096}}"#)
+                == ["central.maxBufferedBytes: 4096 is below central.maxMessageBytes 1048576"])
+        #expect(problems(#"{"central": {"maxMessageBytes": 67108864}}"#).isEmpty)
+        #expect(problems(#"{"central": {"maxMessageBytes": 2048, "maxBufferedBytes": 2048}}"#).isEmpty)
     }
 
     @Test func tlsNeedsBothFiles() {

@@ -13,13 +13,15 @@ final class RunningCentralSystem: Sendable {
     init(
         handler: any IncomingCallHandler = CoreCallHandler(heartbeatInterval: 60), tls: TLSContext? = nil,
         callTimeout: Double = 5, pingInterval: Double = 60, pingTimeout: Double = 60, handshakeTimeout: Double = 5,
-        maxMessageBytes: Int = 1 << 20,
+        maxMessageBytes: Int = 1 << 20, maxBufferedBytes: Int = 64 << 20,
+        authenticationThrottle: AuthenticationThrottleSettings = AuthenticationThrottleSettings(),
         access: @escaping @Sendable (String) -> ChargerAccess? = { _ in ChargerAccess() }
     ) throws {
         let configuration = CentralConfiguration(
             host: "127.0.0.1", port: 0, tls: tls, heartbeatInterval: 60, pingInterval: pingInterval,
             pingTimeout: pingTimeout, callTimeout: callTimeout, maxMessageBytes: maxMessageBytes,
-            handshakeTimeout: handshakeTimeout, loopCount: 2, access: access)
+            maxBufferedBytes: maxBufferedBytes, handshakeTimeout: handshakeTimeout, loopCount: 2,
+            authenticationThrottle: authenticationThrottle, access: access)
         central = CentralSystem(configuration: configuration, handler: handler)
         events = central.events()
         port = UInt16(try central.start())

@@ -67,4 +67,25 @@ import Testing
         }
         #expect(sent == Array(0..<200))
     }
+
+    @Test func aCallSentOneAtATimeIsReleasedOnceAnswered() {
+        var queue = OutgoingCallQueue<Payload>()
+        let ids = counter()
+        var released: [Bool] = []
+        for _ in 0..<10 {
+            weak var sent: Payload?
+            do {
+                let payload = Payload()
+                sent = payload
+                _ = queue.enqueue(payload)
+            }
+            if let entry = queue.sendNext(uniqueId: ids) { _ = queue.complete(uniqueId: entry.uniqueId) }
+            released.append(sent == nil)
+        }
+        // Before: each session kept the last 32 calls it had sent, payload and completion.
+        #expect(released == Array(repeating: true, count: 10))
+    }
 }
+
+/// A call's payload whose release a test can see through a weak reference.
+private final class Payload {}

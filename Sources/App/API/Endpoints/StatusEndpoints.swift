@@ -32,6 +32,10 @@ struct StatusEndpoints: Sendable {
             "ampwise_ocpp_messages_sent_total", help: "OCPP-J messages sent to chargers.",
             value: Double(dependencies.centralMetrics.messagesSent))
         text.counter(
+            "ampwise_auth_failures_total",
+            help: "Charger logins refused for wrong HTTP Basic credentials (each answered after a growing delay).",
+            value: Double(dependencies.centralMetrics.failedLogins))
+        text.counter(
             "ampwise_commands_total", help: "Commands sent to chargers, by source, action and outcome.",
             samples: dependencies.commands.counters.all.map { entry in
                 (
