@@ -147,7 +147,7 @@ struct PlanInputsReader {
             guard let name = InputName(key) else {
                 throw fail("inputs.\(key)", "unknown input (grid.power, solar.power, solar.surplus or input.NAME)")
             }
-            inputs[name] = try numbers(value, field: "inputs.\(key)", in: InputValue.range)
+            inputs[name] = try numbers(value, field: "inputs.\(key)", in: InputUpdate.valueRange)
         }
         return inputs
     }
