@@ -7,11 +7,12 @@ import SQLite
 ///
 /// `@unchecked Sendable`: every property is read and written only by blocks running on `queue`
 /// (a serial queue), which `Store` guarantees by touching this object nowhere else; the class
-/// crosses threads only as a reference captured by those blocks.
+/// crosses threads only as a reference captured by those blocks. Debug builds check it: the
+/// connection and the queued writes trap when touched off the queue.
 final class StoreDatabase: @unchecked Sendable {
     let queue: DispatchQueue
     let options: StoreOptions
-    let connection: SQLiteConnection
+    private let queueConfinedConnection: SQLiteConnection
     private let checkpointer: StoreCheckpointer?
     let logger = Logger(label: "store")
 
@@ -28,9 +29,11 @@ final class StoreDatabase: @unchecked Sendable {
     var failedWriteCount = 0
 
     init(path: String, options: StoreOptions, queue: DispatchQueue) throws {
+        queue.assertIsCurrent()
         self.queue = queue
         self.options = options
-        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds)
+        let connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds)
+        queueConfinedConnection = connection
         let mode = try connection.scalar("PRAGMA journal_mode = WAL")
         if mode != .text("wal") && path != ":memory:" {
             // An in-memory database (tests) has no WAL; a file that refuses it deserves a warning.
@@ -48,12 +51,20 @@ final class StoreDatabase: @unchecked Sendable {
         }
         checkpointer =
             mode == .text("wal")
-            ? try StoreCheckpointer(path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds) : nil
+            ? try StoreCheckpointer(
+                path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds, storeQueue: queue) : nil
+    }
+
+    /// The store's SQLite connection: on the store's queue only (checked in debug builds).
+    var connection: SQLiteConnection {
+        queue.assertIsCurrent()
+        return queueConfinedConnection
     }
 
     // MARK: Queued writes
 
     func enqueue(_ write: PendingWrite) {
+        queue.assertIsCurrent()
         guard !isClosed else {
             failedWriteCount += write.rowCount
             logger.warning("store is closed: dropped a queued write of \(write.rowCount) rows")
@@ -76,6 +87,7 @@ final class StoreDatabase: @unchecked Sendable {
     /// someone waits for is committed as soon as the queue gets to it, not after
     /// `batchMaxDelayMilliseconds`: what arrives meanwhile joins it (a group commit).
     func addCommitWaiter(_ waiter: @escaping @Sendable (_ committed: Bool) -> Void) {
+        queue.assertIsCurrent()
         guard !isClosed else { return waiter(false) }
         guard !pending.isEmpty else { return waiter(true) }
         commitWaiters.append(waiter)
@@ -90,6 +102,7 @@ final class StoreDatabase: @unchecked Sendable {
     /// Commits every queued write in one transaction. A row that fails (a constraint) is logged
     /// and skipped; the others are kept.
     func writePending() {
+        queue.assertIsCurrent()
         guard !pending.isEmpty, !isClosed else { return }
         let writes = pending
         let rows = pendingRowCount
@@ -134,6 +147,7 @@ final class StoreDatabase: @unchecked Sendable {
     }
 
     func close() {
+        queue.assertIsCurrent()
         writePending()
         isClosed = true
         checkpointer?.close()
