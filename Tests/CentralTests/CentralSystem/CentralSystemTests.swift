@@ -100,19 +100,24 @@ import Transport
         #expect(try await second.listVersion == 7)
     }
 
-    @Test func anUnansweredCallTimesOutAndTheLateAnswerIsDropped() async throws {
-        let running = try RunningCentralSystem(callTimeout: 0.3)
+    /// On the test's clock: an hour's timeout passes at once (the time limit fails the test if not).
+    @Test(.timeLimit(.minutes(1))) func anUnansweredCallTimesOutAndTheLateAnswerIsDropped() async throws {
+        let clock = ManualClock()
+        let running = try RunningCentralSystem(callTimeout: 3600, clock: clock)
         let port = running.port
         let box = try await connectClient(port: port, path: "/CP-4")
         defer { box.client.disconnect() }
         try await running.waitUntilConnected("CP-4")
 
-        await #expect(throws: CallError.timeout) {
-            try await running.central.call(ClearCacheRequest(), to: "CP-4")
+        let call = Task { try await running.central.call(ClearCacheRequest(), to: "CP-4") }
+        let callId = try await onClientThread { () throws -> String in
+            try JSONParser.parse(try box.client.receiveText()).arrayValue![1].stringValue!
         }
+        // The call's timer was scheduled when the CALL went out.
+        clock.advance(by: 3600)
+        await #expect(throws: CallError.timeout) { try await call.value }
         let stillWorks = try await onClientThread { () throws -> String in
-            let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
-            try box.client.sendText(#"[3,"\#(call[1].stringValue!)",{"status":"Accepted"}]"#)
+            try box.client.sendText(#"[3,"\#(callId)",{"status":"Accepted"}]"#)
             try box.client.sendText(#"[2,"h","Heartbeat",{}]"#)
             return try box.client.receiveText()
         }
@@ -185,46 +190,56 @@ import Transport
     }
 
     @Test func aChargerThatMissesItsPongIsDisconnected() async throws {
-        let running = try RunningCentralSystem(pingInterval: 0.1, pingTimeout: 0.2)
-        let port = running.port
-        let sawPing = try await onClientThread { () throws -> Bool in
-            let client = try TestWebSocketClient.connect(port: port, path: "/CP-8")
-            defer { client.disconnect() }
-            let frame = try client.receiveFrame()
-            try client.waitForDisconnect(timeout: .seconds(3))
-            return frame.opcode == TestWebSocketFrame.pingOpcode
-        }
-        #expect(sawPing)
+        let clock = ManualClock()
+        let running = try RunningCentralSystem(pingInterval: 20, pingTimeout: 20, clock: clock)
+        let box = try await connectClient(port: running.port, path: "/CP-8")
+        defer { box.client.disconnect() }
+        try await running.waitUntilConnected("CP-8")
+        clock.advance(by: 20)
+        let frame = try await onClientThread { try box.client.receiveFrame() }
+        #expect(frame.opcode == TestWebSocketFrame.pingOpcode)
+        #expect(running.central.isConnected("CP-8"))
+        clock.advance(by: 20)
+        try await onClientThread { try box.client.waitForDisconnect() }
     }
 
     @Test func aChargerThatAnswersPingsStaysAndItsLatencyIsMeasured() async throws {
-        let running = try RunningCentralSystem(pingInterval: 0.05, pingTimeout: 10)
-        let port = running.port
-        let box = try await connectClient(port: port, path: "/CP-9")
+        let clock = ManualClock()
+        let running = try RunningCentralSystem(pingInterval: 20, pingTimeout: 20, clock: clock)
+        let box = try await connectClient(port: running.port, path: "/CP-9")
         defer { box.client.disconnect() }
         try await running.waitUntilConnected("CP-9")
-        try await onClientThread {
-            for _ in 0..<3 {
+        for round in 0..<3 {
+            clock.advance(by: 20)
+            let answered = try await onClientThread { () throws -> String in
                 let ping = try box.client.receiveFrame()
                 try box.client.sendPong(ping.payload)
+                // Its answer comes after the pong was handled, and the next ping scheduled with it.
+                try box.client.sendText(#"[2,"h\#(round)","Heartbeat",{}]"#)
+                return try box.client.receiveText()
             }
+            #expect(answered.hasPrefix(#"[3,"h\#(round)","#))
         }
-        let session = try #require(running.central.session("CP-9"))
-        // The third pong has been sent; its measurement lands on the loop right after.
-        for _ in 0..<100 where session.latencyMilliseconds == nil { await Task.yield() }
-        #expect(session.latencyMilliseconds != nil)
+        #expect(running.central.session("CP-9")?.latencyMilliseconds != nil)
+        // Past the last pong's deadline: answered, so still connected.
+        clock.advance(by: 20)
+        #expect(try await onClientThread { try box.client.receiveFrame() }.opcode == TestWebSocketFrame.pingOpcode)
         #expect(running.central.isConnected("CP-9"))
     }
 
     @Test func aClientThatNeverUpgradesIsClosedAfterTheHandshakeTimeout() async throws {
-        let running = try RunningCentralSystem(handshakeTimeout: 0.2)
+        let clock = ManualClock()
+        let running = try RunningCentralSystem(handshakeTimeout: 10, clock: clock)
         let port = Int(running.port)
-        let closedByServer = try await onClientThread { () throws -> Bool in
-            let socket = try BlockingSocket(port: port, timeout: 3)
+        async let closedByServer = onClientThread { () throws -> Bool in
+            let socket = try BlockingSocket(port: port, timeout: 5)
             defer { socket.close() }
             return try socket.receiveUntilClosed().isEmpty
         }
-        #expect(closedByServer)
+        // Scheduled when the server accepts the connection, which nothing else shows.
+        await clock.waitForTimer(dueWithin: 10)
+        clock.advance(by: 10)
+        #expect(try await closedByServer)
     }
 
     @Test func anOversizedHeaderSectionIsRefusedWith431() async throws {

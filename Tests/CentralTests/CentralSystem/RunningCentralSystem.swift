@@ -4,29 +4,40 @@ import Foundation
 import TestSupport
 import Transport
 
-/// A `CentralSystem` on a free loopback port for one test, stopped when the test ends.
+/// A `CentralSystem` on a free loopback port for one test, stopped when the test ends. With a
+/// `clock`, its event loops' timers (handshake, ping, pong and call timeouts) count the clock's
+/// time, which moves only when the test advances it.
 final class RunningCentralSystem: Sendable {
     let central: CentralSystem
     let port: UInt16
     let events: AsyncStream<CentralEvent>
+    private let group: EventLoopGroup?
 
     init(
         handler: any IncomingCallHandler = CoreCallHandler(heartbeatInterval: 60), tls: TLSContext? = nil,
         callTimeout: Double = 5, pingInterval: Double = 60, pingTimeout: Double = 60, handshakeTimeout: Double = 5,
-        maxMessageBytes: Int = 1 << 20,
+        maxMessageBytes: Int = 1 << 20, clock: ManualClock? = nil,
         access: @escaping @Sendable (String) -> ChargerAccess? = { _ in ChargerAccess() }
     ) throws {
         let configuration = CentralConfiguration(
             host: "127.0.0.1", port: 0, tls: tls, heartbeatInterval: 60, pingInterval: pingInterval,
             pingTimeout: pingTimeout, callTimeout: callTimeout, maxMessageBytes: maxMessageBytes,
             handshakeTimeout: handshakeTimeout, loopCount: 2, access: access)
-        central = CentralSystem(configuration: configuration, handler: handler)
+        let group = clock.map { EventLoopGroup(loopCount: 2, clock: $0) }
+        self.group = group
+        central = CentralSystem(configuration: configuration, handler: handler, group: group)
         events = central.events()
-        port = UInt16(try central.start())
+        do {
+            port = UInt16(try central.start())
+        } catch {
+            group?.shutdown()
+            throw error
+        }
     }
 
     deinit {
         central.stop()
+        group?.shutdown()
     }
 
     /// Waits until the charger's upgrade has been registered (the client sees 101 first).
