@@ -2,10 +2,11 @@
 /// an `EventLoopGroup` a clock that moves only when the test says so, so that a 0.2 s timeout
 /// fires when the test advances the clock past it, never earlier and never late under load.
 ///
-/// A loop reads such a clock once per turn, after waking: every timer scheduled in that turn
-/// counts from the same reading. A test that saw a loop's work (a frame arrived) and then
+/// A loop reads such a clock once per turn, after waking: in that turn, timers fire and new ones
+/// count from that one reading. A test that saw a loop's work (a frame arrived) and then
 /// advances the clock therefore moves it past every timer that work scheduled, even one
-/// scheduled just after the frame was written.
+/// scheduled just after the frame was written; and a timer scheduled by one that fires is never
+/// due at once because the clock moved during the turn (advancing wakes the loop for a new turn).
 public protocol LoopClock: AnyObject, Sendable {
     /// Nanoseconds since an arbitrary fixed point; only differences are meaningful.
     func nanoseconds() -> UInt64
