@@ -10,7 +10,7 @@ import Transport
     @Test func aChargerBootsAndHeartbeatsOverWebSocket() async throws {
         let running = try RunningCentralSystem()
         let port = running.port
-        let replies = try await onClientThread {
+        let replies = try await offPool {
             let client = try TestWebSocketClient.connect(port: port, path: "/ocpp/CP-1")
             defer { client.disconnect() }
             try client.sendText(#"[2,"b1","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]"#)
@@ -32,7 +32,7 @@ import Transport
             id == "garage" ? ChargerAccess(password: "s3cret") : nil
         })
         let port = running.port
-        let statuses = try await onClientThread {
+        let statuses = try await offPool {
             [
                 try TestWebSocketClient.upgradeResponse(port: port, path: "/stranger").statusCode,
                 try TestWebSocketClient.upgradeResponse(port: port, path: "/garage").statusCode,
@@ -59,7 +59,7 @@ import Transport
         try await running.waitUntilConnected("CP-2")
 
         async let confirmation = running.central.call(ResetRequest(type: .soft), to: "CP-2")
-        let received = try await onClientThread {
+        let received = try await offPool {
             let text = try box.client.receiveText()
             let call = try JSONParser.parse(text)
             try box.client.sendText(#"[3,"\#(call.arrayValue![1].stringValue!)",{"status":"Accepted"}]"#)
@@ -81,7 +81,7 @@ import Transport
         let central = running.central
         async let first = central.call(ClearCacheRequest(), to: "CP-3")
         async let second = central.call(GetLocalListVersionRequest(), to: "CP-3")
-        let order = try await onClientThread { () throws -> [String] in
+        let order = try await offPool { () throws -> [String] in
             var actions: [String] = []
             for _ in 0..<2 {
                 let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
@@ -110,13 +110,13 @@ import Transport
         try await running.waitUntilConnected("CP-4")
 
         let call = Task { try await running.central.call(ClearCacheRequest(), to: "CP-4") }
-        let callId = try await onClientThread { () throws -> String in
+        let callId = try await offPool { () throws -> String in
             try JSONParser.parse(try box.client.receiveText()).arrayValue![1].stringValue!
         }
         // The call's timer was scheduled when the CALL went out.
         clock.advance(by: 3600)
         await #expect(throws: CallError.timeout) { try await call.value }
-        let stillWorks = try await onClientThread { () throws -> String in
+        let stillWorks = try await offPool { () throws -> String in
             try box.client.sendText(#"[3,"\#(callId)",{"status":"Accepted"}]"#)
             try box.client.sendText(#"[2,"h","Heartbeat",{}]"#)
             return try box.client.receiveText()
@@ -134,7 +134,7 @@ import Transport
         defer { box.client.disconnect() }
         try await running.waitUntilConnected("CP-5")
         async let result = running.central.call(ClearCacheRequest(), to: "CP-5")
-        try await onClientThread {
+        try await offPool {
             let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
             try box.client.sendText(#"[4,"\#(call[1].stringValue!)","NotSupported","no cache here",{}]"#)
         }
@@ -155,7 +155,7 @@ import Transport
         defer { box.client.disconnect() }
         try await running.waitUntilConnected("CP-6")
         async let result = running.central.call(ClearCacheRequest(), to: "CP-6")
-        try await onClientThread {
+        try await offPool {
             let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
             try box.client.sendText(#"[3,"\#(call[1].stringValue!)",{"status":"Maybe"}]"#)
         }
@@ -180,7 +180,7 @@ import Transport
         try await running.waitUntilConnected("CP-7")
         let second = try await connectClient(port: port, path: "/CP-7")
         defer { second.client.disconnect() }
-        let closeCode = try await onClientThread { () throws -> UInt16? in
+        let closeCode = try await offPool { () throws -> UInt16? in
             let frame = try first.client.receiveFrame()
             first.client.disconnect()
             return frame.closeCode
@@ -196,11 +196,11 @@ import Transport
         defer { box.client.disconnect() }
         try await running.waitUntilConnected("CP-8")
         clock.advance(by: 20)
-        let frame = try await onClientThread { try box.client.receiveFrame() }
+        let frame = try await offPool { try box.client.receiveFrame() }
         #expect(frame.opcode == TestWebSocketFrame.pingOpcode)
         #expect(running.central.isConnected("CP-8"))
         clock.advance(by: 20)
-        try await onClientThread { try box.client.waitForDisconnect() }
+        try await offPool { try box.client.waitForDisconnect() }
     }
 
     @Test func aChargerThatAnswersPingsStaysAndItsLatencyIsMeasured() async throws {
@@ -211,7 +211,7 @@ import Transport
         try await running.waitUntilConnected("CP-9")
         for round in 0..<3 {
             clock.advance(by: 20)
-            let answered = try await onClientThread { () throws -> String in
+            let answered = try await offPool { () throws -> String in
                 let ping = try box.client.receiveFrame()
                 try box.client.sendPong(ping.payload)
                 // Its answer comes after the pong was handled, and the next ping scheduled with it.
@@ -223,7 +223,7 @@ import Transport
         #expect(running.central.session("CP-9")?.latencyMilliseconds != nil)
         // Past the last pong's deadline: answered, so still connected.
         clock.advance(by: 20)
-        #expect(try await onClientThread { try box.client.receiveFrame() }.opcode == TestWebSocketFrame.pingOpcode)
+        #expect(try await offPool { try box.client.receiveFrame() }.opcode == TestWebSocketFrame.pingOpcode)
         #expect(running.central.isConnected("CP-9"))
     }
 
@@ -231,7 +231,7 @@ import Transport
         let clock = ManualClock()
         let running = try RunningCentralSystem(handshakeTimeout: 10, clock: clock)
         let port = Int(running.port)
-        async let closedByServer = onClientThread { () throws -> Bool in
+        async let closedByServer = offPool { () throws -> Bool in
             let socket = try BlockingSocket(port: port, timeout: 5)
             defer { socket.close() }
             return try socket.receiveUntilClosed().isEmpty
@@ -246,7 +246,7 @@ import Transport
         let running = try RunningCentralSystem()
         let port = running.port
         let request = "GET /CP HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 10_000))\r\n\r\n"
-        let status = try await onClientThread {
+        let status = try await offPool {
             try TestWebSocketClient.rawHTTPExchange(port: port, request: Array(request.utf8)).statusCode
         }
         #expect(status == 431)
@@ -259,7 +259,7 @@ import Transport
             configuration: TLSConfiguration(certificateChainPath: certificate, privateKeyPath: key))
         let running = try RunningCentralSystem(tls: tls)
         let port = Int(running.port)
-        let response = try await onClientThread { () throws -> String in
+        let response = try await offPool { () throws -> String in
             let client = try BlockingTLSClient(port: port, trustedCertificatePath: certificate)
             defer { client.shutdown() }
             try client.handshake()

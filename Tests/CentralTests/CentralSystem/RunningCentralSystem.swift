@@ -1,5 +1,4 @@
 import Central
-import Dispatch
 import Foundation
 import TestSupport
 import Transport
@@ -48,16 +47,6 @@ final class RunningCentralSystem: Sendable {
     }
 }
 
-/// Runs blocking client code on a Dispatch thread, so that it never holds a thread of the
-/// cooperative pool that the code under test may need.
-func onClientThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-            continuation.resume(with: Result { try body() })
-        }
-    }
-}
-
 /// A `TestWebSocketClient` that can cross into the client thread (it is used by one thread at a time).
 struct ClientBox: @unchecked Sendable {
     let client: TestWebSocketClient
@@ -65,5 +54,5 @@ struct ClientBox: @unchecked Sendable {
 
 /// Connects a test client on the client thread.
 func connectClient(port: UInt16, path: String) async throws -> ClientBox {
-    try await onClientThread { ClientBox(client: try TestWebSocketClient.connect(port: port, path: path)) }
+    try await offPool { ClientBox(client: try TestWebSocketClient.connect(port: port, path: path)) }
 }
