@@ -32,12 +32,14 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
 
         // Foundations: no I/O of their own.
-        layer("Logging"),
+        // Dates and times: the civil calendar, RFC 3339, local time in a zone, weekdays, clock times.
+        layer("Chronology"),
+        layer("Logging", ["Chronology"]),
         layer("JSON"),
         // Protocols as values: bytes in, values and bytes out, no sockets (what the fuzzers link).
         layer("HTTP", ["JSON"]),
         layer("WebSocket", ["HTTP", "Logging", "COpenSSL"]),
-        layer("OCPP", ["JSON"]),
+        layer("OCPP", ["JSON", "Chronology"]),
         // I/O: event loops, sockets, TLS.
         layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
         // The OCPP central system: charger connections and sessions.
@@ -46,23 +48,22 @@ let package = Package(
         // measurands, commands and their outcomes, whatever OCPP version a charger speaks.
         layer("ChargingModel"),
         // The rule language: pure.
-        layer("Rules", ["ChargingModel"]),
+        layer("Rules", ["ChargingModel", "Chronology"]),
         // Storage.
         layer("SQLite", ["CSQLite"]),
-        layer("Store", ["SQLite", "ChargingModel", "JSON", "Logging"]),
+        layer("Store", ["SQLite", "ChargingModel", "JSON", "Logging", "Chronology"]),
         // Charge point management: every charger message, set-up, transactions, metering.
         layer(
             "ChargePointManagement",
             ["Central", "Transport", "OCPP", "ChargingModel", "Store", "JSON", "Logging"]),
         // Scheduling: rules to decisions to commands.
-        layer("Scheduling", ["Rules", "ChargingModel", "Store", "JSON", "Logging"]),
+        layer("Scheduling", ["Rules", "ChargingModel", "Store", "JSON", "Logging", "Chronology"]),
         // The program: configuration, command line, HTTP API, presentation, wiring.
         layer(
             "App",
             [
-                "CLinux", "Logging", "JSON", "HTTP", "WebSocket", "OCPP", "Transport", "Central", "ChargingModel",
-                "Rules", "Store",
-                "ChargePointManagement", "Scheduling",
+        layer("WebSocket", ["HTTP", "Logging", "COpenSSL"]),
+        layer("OCPP", ["JSON", "Chronology"]),
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -80,6 +81,7 @@ let package = Package(
                 "COpenSSL",
             ],
             path: "Tests/Support"),
+        testTarget("ChronologyTests", ["Chronology"]),
         testTarget("LoggingTests", []),
         testTarget("JSONTests", ["JSON"]),
         testTarget("HTTPTests", ["HTTP"]),
@@ -87,7 +89,7 @@ let package = Package(
         testTarget("OCPPTests", ["OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
-        testTarget("RulesTests", ["Rules", "ChargingModel"]),
+        testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
         testTarget("StoreTests", ["Store", "SQLite", "ChargingModel", "JSON"]),
         testTarget(
@@ -95,13 +97,15 @@ let package = Package(
             ["ChargePointManagement", "ChargingModel", "Store", "SQLite", "Central", "OCPP", "JSON"]),
         testTarget(
             "SchedulingTests",
-            ["Scheduling", "ChargingModel", "ChargePointManagement", "Store", "Rules", "Central", "OCPP", "JSON"]),
+            [
+                "Scheduling", "ChargingModel", "ChargePointManagement", "Store", "Rules", "Central", "OCPP", "JSON",
+                "Chronology",
+            ]),
         testTarget(
             "AppTests",
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
-                "OCPP",
-                "HTTP", "JSON",
+                "OCPP", "HTTP", "JSON", "Chronology",
             ]),
     ]
 )

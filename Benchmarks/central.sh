@@ -15,6 +15,8 @@
 #                                every 10 ms, and the server's CPU time (issue 8; STORM_CHARGERS=N)
 #   Benchmarks/central.sh slowloris  10,000 connections that never finish their upgrade, closed at
 #                                    once by the client, then left to the server's handshake timeout
+#   Benchmarks/central.sh log    S1 with --log-level debug, standard error to /dev/null and then
+#                                to a pipe read at 100 kB/s (LOG_READ_RATE): throughput, lines dropped
 #   Benchmarks/central.sh all
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -35,6 +37,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # Starts `ampwise serve` on a fresh folder; sets $pid, $port and $api_port. $1: extra JSON for
 # "central"; $2: extra top-level JSON members (starting with a comma); $3: a rules file to load.
+# AMPWISE_STDERR: where its standard error goes (default: the run's log file); AMPWISE_FLAGS:
+# more `serve` flags.
 start_ampwise() {
     port=$(free_port)
     api_port=$(free_port)
@@ -46,7 +50,8 @@ start_ampwise() {
   "api": { "host": "127.0.0.1", "port": $api_port },
   "logLevel": "${LOG_LEVEL:-warning}", "timezone": "UTC" ${2:-} }
 JSON
-    "$ampwise" serve --config "$dir/ampwise.json" --rules "$dir/rules" --db "$dir/ampwise.sqlite" 2>"$dir/log" &
+    "$ampwise" serve --config "$dir/ampwise.json" --rules "$dir/rules" --db "$dir/ampwise.sqlite" \
+        ${AMPWISE_FLAGS:-} 2>"${AMPWISE_STDERR:-$dir/log}" &
     pid=$!
     for _ in $(seq 100); do
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
@@ -69,6 +74,34 @@ scenario_s1() {
     start_ampwise
     "$work/loadgen" -p "$port" -t 1 -c 100 -d 20 -q --server-pid "$pid" | grep RESULT
     stop_ampwise
+}
+
+scenario_log() {
+    local rate="${LOG_READ_RATE:-100000}"
+    echo "== S1 with --log-level debug (a line per message in and out): standard error to /dev/null,"
+    echo "   then to a pipe read at $rate bytes/s"
+    echo "-- debug log to /dev/null"
+    AMPWISE_FLAGS="--log-level debug" AMPWISE_STDERR=/dev/null start_ampwise
+    "$work/loadgen" -p "$port" -t 1 -c 100 -d 20 -q --server-pid "$pid" | grep RESULT
+    stop_ampwise
+    echo "-- debug log to a pipe read at $rate bytes/s"
+    mkfifo "$work/log.fifo"
+    python3 "$root/Benchmarks/slow_reader.py" --rate "$rate" --report "$work/reader" <"$work/log.fifo" &
+    local reader=$!
+    AMPWISE_FLAGS="--log-level debug" AMPWISE_STDERR="$work/log.fifo" start_ampwise
+    local result calls
+    result=$("$work/loadgen" -p "$port" -t 1 -c 100 -d 20 -q --server-pid "$pid" | grep RESULT)
+    echo "$result"
+    stop_ampwise
+    # The reader drains what the server wrote before it exited (at most the sink's 1 MiB).
+    wait "$reader"
+    echo "reader: $(cat "$work/reader")"
+    # Two debug lines per call (the CALL in, the CALLRESULT out; 2.02 per call measured with the
+    # log in a file). The server's own count of dropped lines is written between chunks, so at a
+    # slow reader most of it is still unwritten when the server exits.
+    calls=${result#* calls=}
+    calls=${calls%% *}
+    echo "lines logged: about $((2 * calls)) (two per call)"
 }
 
 scenario_s3() {
@@ -176,6 +209,7 @@ case "${1:-all}" in
     scheduler) scenario_scheduler ;;
     storm) scenario_storm ;;
     slowloris) scenario_slowloris ;;
-    all) scenario_s1; scenario_s3; scenario_meter; scenario_wss; scenario_scheduler; scenario_storm; scenario_slowloris ;;
-    *) echo "usage: $0 [s1|s3|meter|wss|scheduler|storm|slowloris|all]"; exit 2 ;;
+    log) scenario_log ;;
+    all) scenario_s1; scenario_s3; scenario_meter; scenario_wss; scenario_scheduler; scenario_storm; scenario_slowloris; scenario_log ;;
+    *) echo "usage: $0 [s1|s3|meter|wss|scheduler|storm|slowloris|log|all]"; exit 2 ;;
 esac

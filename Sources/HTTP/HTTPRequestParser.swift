@@ -18,11 +18,10 @@ public struct HTTPRequestParser: Sendable {
     /// The largest `Content-Length` accepted (413 above).
     public let maxBodyBytes: Int
 
-    private var buffer: [UInt8] = []
-    /// Index of the first byte not yet consumed by a returned request.
-    private var start = 0
-    /// Where the search for the end of the header section resumes, so a slow client costs linear time.
-    private var scanFrom = 0
+    private var buffer = ReceiveBuffer()
+    /// Where the search for the end of the header section resumes (an offset into the unread
+    /// bytes), so a slow client costs linear time.
+    private var scanOffset = 0
     private var pendingHead: HTTPRequest?
     private var pendingBodyLength = 0
     private var failure: HTTPParseError?
@@ -35,17 +34,16 @@ public struct HTTPRequestParser: Sendable {
     }
 
     /// The number of received bytes that no returned request has consumed yet.
-    public var bufferedByteCount: Int { buffer.count - start }
+    public var bufferedByteCount: Int { buffer.count }
 
     /// Adds received bytes.
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        compact()
-        buffer.append(contentsOf: bytes)
+        buffer.append(bytes)
     }
 
     /// Adds received bytes.
     public mutating func append(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { append($0) }
+        buffer.append(bytes)
     }
 
     /// The next complete request, or nil when more bytes are needed.
@@ -66,62 +64,51 @@ public struct HTTPRequestParser: Sendable {
     /// Removes and returns the bytes received after the last returned request. After a WebSocket upgrade
     /// these are the first frame bytes of the client, which belong to the frame decoder.
     public mutating func takeBufferedBytes() -> [UInt8] {
-        let rest = Array(buffer[start...])
-        buffer = []
-        start = 0
-        scanFrom = 0
+        scanOffset = 0
         pendingHead = nil
         pendingBodyLength = 0
-        return rest
-    }
-
-    private mutating func compact() {
-        guard start > 0 else { return }
-        if start == buffer.count {
-            // Keep a small buffer for the next request, but give back what a large body needed.
-            if buffer.capacity > 64 * 1024 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
-        } else {
-            buffer.removeSubrange(0..<start)
-        }
-        scanFrom = max(0, scanFrom - start)
-        start = 0
+        return buffer.takeAll()
     }
 
     private mutating func parseNext() throws(HTTPParseError) -> HTTPRequest? {
         if pendingHead == nil {
             // RFC 9112 §2.2: a server should ignore empty lines received before a request line.
-            while start < buffer.count, buffer[start] == ASCII.cr || buffer[start] == ASCII.lf { start += 1 }
-            scanFrom = max(scanFrom, start)
+            var emptyLines = 0
+            while emptyLines < buffer.count, buffer[emptyLines] == ASCII.cr || buffer[emptyLines] == ASCII.lf {
+                emptyLines += 1
+            }
+            buffer.consume(emptyLines)
+            scanOffset = max(0, scanOffset - emptyLines)
             guard let (headEnd, bodyStart) = findEndOfHeaderSection() else {
-                if buffer.count - start > maxHeaderBytes { throw .headerSectionTooLarge(limit: maxHeaderBytes) }
-                scanFrom = max(start, buffer.count - 2)
+                if buffer.count > maxHeaderBytes { throw .headerSectionTooLarge(limit: maxHeaderBytes) }
+                scanOffset = max(0, buffer.count - 2)
                 return nil
             }
-            if bodyStart - start > maxHeaderBytes { throw .headerSectionTooLarge(limit: maxHeaderBytes) }
+            if bodyStart > maxHeaderBytes { throw .headerSectionTooLarge(limit: maxHeaderBytes) }
             // The head includes the line ending of its last field line so every line ends the same way.
-            let head = try HTTPRequestParser.parseHead(buffer[start..<headEnd])
-            start = bodyStart
-            scanFrom = start
+            let head = try HTTPRequestParser.parseHead(buffer[0..<headEnd])
+            buffer.consume(bodyStart)
+            scanOffset = 0
             let length = try HTTPRequestParser.bodyLength(of: head.headers)
             if length > maxBodyBytes { throw .bodyTooLarge(declared: length, limit: maxBodyBytes) }
             pendingHead = head
             pendingBodyLength = length
         }
-        guard buffer.count - start >= pendingBodyLength, var request = pendingHead else { return nil }
+        guard buffer.count >= pendingBodyLength, var request = pendingHead else { return nil }
         pendingHead = nil
         if pendingBodyLength > 0 {
-            request.body = Array(buffer[start..<(start + pendingBodyLength)])
-            start += pendingBodyLength
+            request.body = Array(buffer[0..<pendingBodyLength])
+            buffer.consume(pendingBodyLength)
         }
         return request
     }
 
-    /// Where the header section ends: `headEnd` just after the LF that ends its last line, and
-    /// `bodyStart` after the empty line that follows (`\r\n` or a bare `\n`). Searched from
-    /// `scanFrom`, so that a slow client costs linear time.
+    /// Where the header section ends, as offsets into the unread bytes: `headEnd` just after the
+    /// LF that ends its last line, and `bodyStart` after the empty line that follows (`\r\n` or a
+    /// bare `\n`). Searched from `scanOffset`, so that a slow client costs linear time.
     private func findEndOfHeaderSection() -> (headEnd: Int, bodyStart: Int)? {
-        buffer.withUnsafeBufferPointer { bytes in
-            var index = scanFrom
+        buffer.withUnreadBytes { bytes in
+            var index = scanOffset
             while index + 1 < bytes.count {
                 if bytes[index] == ASCII.lf {
                     if bytes[index + 1] == ASCII.lf { return (index + 1, index + 2) }

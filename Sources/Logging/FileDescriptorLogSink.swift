@@ -1,3 +1,4 @@
+import Chronology
 import Dispatch
 import Foundation
 import Synchronization
@@ -74,7 +75,7 @@ public final class FileDescriptorLogSink: LogSink {
             }
             if dropped > 0 {
                 let note =
-                    "\(Logger.timestamp(Date())) WARNING [logging] \(dropped) log lines dropped: "
+                    "\(RFC3339.format(Date(), fraction: .milliseconds)) WARNING [logging] \(dropped) log lines dropped: "
                     + "the log's destination did not keep up\n"
                 chunk.append(contentsOf: note.utf8)
             }

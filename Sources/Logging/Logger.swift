@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import Synchronization
 
@@ -38,7 +39,7 @@ public struct Logger: Sendable {
 
     public func log(_ level: LogLevel, _ message: @autoclosure () -> LogMessage) {
         guard isEnabled(level) else { return }
-        let line = "\(Logger.timestamp(Date())) \(level.name) [\(label)] \(message().text)\n"
+        let line = "\(RFC3339.format(Date(), fraction: .milliseconds)) \(level.name) [\(label)] \(message().text)\n"
         Logger.sink.write(line)
     }
 
@@ -46,40 +47,4 @@ public struct Logger: Sendable {
     public func info(_ message: @autoclosure () -> LogMessage) { log(.info, message()) }
     public func warning(_ message: @autoclosure () -> LogMessage) { log(.warning, message()) }
     public func error(_ message: @autoclosure () -> LogMessage) { log(.error, message()) }
-
-    /// UTC ISO 8601 with milliseconds, formatted by hand: `ISO8601DateFormatter` is slow and not
-    /// Sendable, and logging sits on the hot path at `debug`.
-    public static func timestamp(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        var seconds = time_t(milliseconds / 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        var text = ""
-        text.reserveCapacity(24)
-        func append(_ value: Int, digits: Int) {
-            var divisor = 1
-            for _ in 1..<digits { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                text.unicodeScalars.append(Unicode.Scalar(UInt8(48 + rest / divisor)))
-                rest %= divisor
-                divisor /= 10
-            }
-        }
-        append(Int(parts.tm_year) + 1900, digits: 4)
-        text += "-"
-        append(Int(parts.tm_mon) + 1, digits: 2)
-        text += "-"
-        append(Int(parts.tm_mday), digits: 2)
-        text += "T"
-        append(Int(parts.tm_hour), digits: 2)
-        text += ":"
-        append(Int(parts.tm_min), digits: 2)
-        text += ":"
-        append(Int(parts.tm_sec), digits: 2)
-        text += "."
-        append(Int(milliseconds % 1000), digits: 3)
-        text += "Z"
-        return text
-    }
 }

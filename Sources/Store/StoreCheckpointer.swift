@@ -15,22 +15,26 @@ import SQLite
 /// its next transaction starts the WAL from the beginning and the file stays small.
 ///
 /// `@unchecked Sendable`: `connection` is used only by blocks on `queue` (serial), and
-/// `lastRequest` only on the store's queue, where `requestIfDue` is called.
+/// `lastRequest` only on the store's queue, where `requestIfDue` is called (checked in debug
+/// builds).
 final class StoreCheckpointer: @unchecked Sendable {
     private let queue = DispatchQueue(label: "ampwise.store.checkpoint")
+    private let storeQueue: DispatchQueue
     private let connection: SQLiteConnection
     private let logger = Logger(label: "store")
     private var lastRequest = ContinuousClock.now
     private static let interval = Duration.milliseconds(500)
     private static let maximumRounds = 8
 
-    init(path: String, busyTimeoutMilliseconds: Int) throws {
+    init(path: String, busyTimeoutMilliseconds: Int, storeQueue: DispatchQueue) throws {
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        self.storeQueue = storeQueue
     }
 
     /// Called on the store's queue after writes: starts a checkpoint at most twice a second.
     /// `finish` is called on the checkpoint queue afterwards.
     func requestIfDue(finish: @escaping @Sendable () -> Void) {
+        storeQueue.assertIsCurrent()
         let now = ContinuousClock.now
         guard now - lastRequest >= Self.interval else { return }
         lastRequest = now

@@ -7,12 +7,13 @@ import SQLite
 ///
 /// `@unchecked Sendable`: every property is read and written only by blocks running on `queue`
 /// (a serial queue), which `Store` guarantees by touching this object nowhere else; the class
-/// crosses threads only as a reference captured by those blocks. (`inbox`, which writers fill
+/// crosses threads only as a reference captured by those blocks. Debug builds check it: the
+/// connection and the queued writes trap when touched off the queue. (`inbox`, which writers fill
 /// from any thread, is `Store`'s and guarded by its own lock.)
 final class StoreDatabase: @unchecked Sendable {
     let queue: DispatchQueue
     let options: StoreOptions
-    let connection: SQLiteConnection
+    private let queueConfinedConnection: SQLiteConnection
     private let checkpointer: StoreCheckpointer?
     let logger = Logger(label: "store")
 
@@ -33,10 +34,12 @@ final class StoreDatabase: @unchecked Sendable {
     var failedWriteCount = 0
 
     init(path: String, options: StoreOptions, queue: DispatchQueue, inbox: StoreWriteInbox) throws {
+        queue.assertIsCurrent()
         self.queue = queue
         self.options = options
         self.inbox = inbox
-        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds)
+        let connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds)
+        queueConfinedConnection = connection
         let mode = try connection.scalar("PRAGMA journal_mode = WAL")
         if mode != .text("wal") && path != ":memory:" {
             // An in-memory database (tests) has no WAL; a file that refuses it deserves a warning.
@@ -54,7 +57,14 @@ final class StoreDatabase: @unchecked Sendable {
         }
         checkpointer =
             mode == .text("wal")
-            ? try StoreCheckpointer(path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds) : nil
+            ? try StoreCheckpointer(
+                path: path, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds, storeQueue: queue) : nil
+    }
+
+    /// The store's SQLite connection: on the store's queue only (checked in debug builds).
+    var connection: SQLiteConnection {
+        queue.assertIsCurrent()
+        return queueConfinedConnection
     }
 
     // MARK: Queued writes
@@ -62,6 +72,7 @@ final class StoreDatabase: @unchecked Sendable {
     /// Takes the writes waiting in the inbox into the next batch: the first thing every block on
     /// the queue does, so that it sees every write made before it.
     func takeQueuedWrites() {
+        queue.assertIsCurrent()
         let writes = inbox.take()
         guard !writes.isEmpty else { return }
         queuedWriteDeliveries += 1
@@ -79,6 +90,7 @@ final class StoreDatabase: @unchecked Sendable {
     /// someone waits for is committed as soon as the queue gets to it, not after
     /// `batchMaxDelayMilliseconds`: what arrives meanwhile joins it (a group commit).
     func addCommitWaiter(_ waiter: @escaping @Sendable (_ committed: Bool) -> Void) {
+        queue.assertIsCurrent()
         guard !isClosed else { return waiter(false) }
         guard !pending.isEmpty else { return waiter(true) }
         commitWaiters.append(waiter)
@@ -93,6 +105,7 @@ final class StoreDatabase: @unchecked Sendable {
     /// Commits every queued write in one transaction. A row that fails (a constraint) is logged
     /// and skipped; the others are kept.
     func writePending() {
+        queue.assertIsCurrent()
         guard !pending.isEmpty, !isClosed else { return }
         let writes = pending
         let rows = pendingRowCount
@@ -137,6 +150,7 @@ final class StoreDatabase: @unchecked Sendable {
     }
 
     func close() {
+        queue.assertIsCurrent()
         writePending()
         isClosed = true
         checkpointer?.close()

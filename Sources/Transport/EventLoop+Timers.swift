@@ -1,11 +1,13 @@
 extension EventLoop {
-    /// Runs `task` on this loop once `seconds` have passed (monotonic clock, millisecond
-    /// resolution, never early). Loop thread only. Timers with equal deadlines fire in the order
-    /// they were scheduled.
+    /// Runs `task` on this loop once `seconds` have passed (on the loop's clock: the monotonic
+    /// clock with millisecond resolution, never early, unless a test gave the group a
+    /// `LoopClock`). Loop thread only. Timers with equal deadlines fire in the order they were
+    /// scheduled.
     @discardableResult
     public func scheduleTimer(after seconds: Double, _ task: @escaping () -> Void) -> TimerHandle {
         assertInEventLoop()
-        let deadline = MonotonicClock.nanoseconds() &+ MonotonicClock.nanoseconds(fromSeconds: seconds)
+        let deadline = timerBase() &+ MonotonicClock.nanoseconds(fromSeconds: seconds)
+        clock?.didSchedule(deadline: deadline)
         return TimerHandle(timer: timers.insert(deadline: deadline, task: task))
     }
 

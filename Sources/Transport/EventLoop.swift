@@ -31,6 +31,8 @@ public final class EventLoop: @unchecked Sendable {
     private let wakeFD: Int32
     private let remote = Mutex(RemoteTasks())
     private let threadID = Atomic<UInt>(0)
+    /// Where timers count time; nil: `MonotonicClock`.
+    let clock: (any LoopClock)?
 
     // Loop-confined state.
     private var localTasks: [() -> Void] = []
@@ -41,6 +43,8 @@ public final class EventLoop: @unchecked Sendable {
     /// released and their handler told (see `deferClosing`).
     private var closings = TaskBacklog()
     var timers = TimerHeap()
+    /// `clock` as read at the start of this turn of the loop (a `LoopClock` only).
+    private var turnStartTime: UInt64 = 0
     private var slots: [RegistrySlot] = []
     private var registeredCount = 0
     private var isRunning = true
@@ -59,8 +63,9 @@ public final class EventLoop: @unchecked Sendable {
     static let closingsPerIteration = 16
     private let logger = Logger(label: "transport")
 
-    init(index: Int) {
+    init(index: Int, clock: (any LoopClock)? = nil) {
         self.index = index
+        self.clock = clock
         epollFD = ampwise_epoll_create()
         wakeFD = ampwise_eventfd()
         precondition(epollFD >= 0 && wakeFD >= 0, "cannot create epoll/eventfd: \(String(cString: strerror(errno)))")
@@ -68,6 +73,7 @@ public final class EventLoop: @unchecked Sendable {
         outputBuffer = .allocate(byteCount: EventLoop.readBufferSize, alignment: 16)
         let added = ampwise_epoll_ctl(epollFD, AMPWISE_EPOLL_CTL_ADD, wakeFD, AMPWISE_EPOLLIN, UInt64(wakeFD))
         precondition(added == 0, "cannot watch the eventfd")
+        clock?.attach { [weak self] in self?.execute {} }
     }
 
     deinit {
@@ -178,8 +184,10 @@ public final class EventLoop: @unchecked Sendable {
         ampwise_set_thread_name("ampwise-loop-\(index)")
         let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: Int(EventLoop.maximumEventsPerWait))
         defer { events.deallocate() }
+        if let clock { turnStartTime = clock.nanoseconds() }
         while isRunning {
             let count = ampwise_epoll_wait(epollFD, events, EventLoop.maximumEventsPerWait, waitTimeout())
+            if let clock { turnStartTime = clock.nanoseconds() }
             if count < 0 {
                 if errno != EINTR { logger.error("epoll_wait failed: \(String(cString: strerror(errno)))") }
                 continue
@@ -208,11 +216,19 @@ public final class EventLoop: @unchecked Sendable {
         shutDownRegistrants()
     }
 
+    /// What a timer scheduled now counts from: the monotonic clock now, or a `LoopClock` as read
+    /// at the start of this turn (see `LoopClock`).
+    func timerBase() -> UInt64 {
+        clock == nil ? MonotonicClock.nanoseconds() : turnStartTime
+    }
+
     private func waitTimeout() -> Int32 {
         if !localTasks.isEmpty || !remoteBacklog.isEmpty || !closings.isEmpty { return 0 }
         guard let deadline = timers.earliestDeadline else { return -1 }
-        let now = MonotonicClock.nanoseconds()
+        let now = clock?.nanoseconds() ?? MonotonicClock.nanoseconds()
         guard deadline > now else { return 0 }
+        // A test's clock moves only when the test says so, and then wakes the loop.
+        if clock != nil { return -1 }
         // Round up: waking a millisecond early would only spin once more.
         let milliseconds = (deadline - now + 999_999) / 1_000_000
         return Int32(clamping: milliseconds)
@@ -222,7 +238,9 @@ public final class EventLoop: @unchecked Sendable {
     /// due (their deadline has passed).
     private func runExpiredTimers() {
         guard !timers.isEmpty else { return }
-        let now = MonotonicClock.nanoseconds()
+        // On a test's clock, the turn's reading: a timer scheduled by one that fires here counts
+        // from the same reading, so it cannot be due at once because the clock moved meanwhile.
+        let now = timerBase()
         for _ in 0..<EventLoop.timersPerIteration {
             guard let timer = timers.popExpired(now: now) else { return }
             let task = timer.task

@@ -9,9 +9,10 @@ public final class EventLoopGroup: Sendable {
     private let threads: Mutex<[pthread_t]>
     private let nextIndex = Atomic<Int>(0)
 
-    /// Starts `loopCount` loop threads (at least one).
-    public init(loopCount: Int = EventLoopGroup.coreCount) {
-        let loops = (0..<max(1, loopCount)).map { EventLoop(index: $0) }
+    /// Starts `loopCount` loop threads (at least one). `clock`: where the loops' timers count
+    /// time; the monotonic clock unless a test passes one it moves itself.
+    public init(loopCount: Int = EventLoopGroup.coreCount, clock: (any LoopClock)? = nil) {
+        let loops = (0..<max(1, loopCount)).map { EventLoop(index: $0, clock: clock) }
         self.loops = loops
         var started: [pthread_t] = []
         for loop in loops {

@@ -1,3 +1,5 @@
+import HTTP
+
 /// An incremental RFC 6455 frame decoder: append bytes as they arrive, then take whole frames with
 /// `nextFrame(maxDataPayloadBytes:)` until it returns nil.
 ///
@@ -10,9 +12,7 @@ public struct FrameDecoder: Sendable {
     /// frame may be.
     public let expectsMaskedFrames: Bool
 
-    private var buffer: [UInt8] = []
-    /// Index of the first byte of the next frame.
-    private var start = 0
+    private var buffer = ReceiveBuffer()
 
     /// A decoder for one connection: `expectsMaskedFrames` true on the server side.
     public init(expectsMaskedFrames: Bool = true) {
@@ -20,45 +20,28 @@ public struct FrameDecoder: Sendable {
     }
 
     /// Bytes received and not yet returned as frames.
-    public var bufferedByteCount: Int { buffer.count - start }
+    public var bufferedByteCount: Int { buffer.count }
 
     /// Adds received bytes.
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        compact()
-        buffer.append(contentsOf: bytes)
+        buffer.append(bytes)
     }
 
     /// Adds received bytes.
     public mutating func append(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { append($0) }
+        buffer.append(bytes)
     }
 
     /// The next complete frame, unmasked, or nil when more bytes are needed.
     /// - Parameter maxDataPayloadBytes: text, binary and continuation frames that declare a longer
     ///   payload throw `messageTooBig` (the connection passes what is left of its message budget).
     public mutating func nextFrame(maxDataPayloadBytes: Int = .max) throws(WebSocketError) -> WebSocketFrame? {
-        // withUnsafeBytes rethrows untyped errors, so the typed error travels out in a Result.
-        let result = buffer.withUnsafeBytes { all in
-            Result { () throws(WebSocketError) in
-                try FrameDecoder.decode(
-                    UnsafeRawBufferPointer(rebasing: all[start...]), expectsMasked: expectsMaskedFrames,
-                    maxDataPayloadBytes: maxDataPayloadBytes)
-            }
+        let decoded = try buffer.withUnreadBytes { bytes throws(WebSocketError) in
+            try FrameDecoder.decode(bytes, expectsMasked: expectsMaskedFrames, maxDataPayloadBytes: maxDataPayloadBytes)
         }
-        guard let (frame, consumed) = try result.get() else { return nil }
-        start += consumed
+        guard let (frame, consumed) = decoded else { return nil }
+        buffer.consume(consumed)
         return frame
-    }
-
-    private mutating func compact() {
-        guard start > 0 else { return }
-        if start == buffer.count {
-            // Keep the capacity of ordinary traffic, not the megabyte a single large message needed.
-            if buffer.capacity > 64 * 1024 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
-        } else {
-            buffer.removeSubrange(0..<start)
-        }
-        start = 0
     }
 
     /// Decodes one frame from the front of `bytes`: the frame and the bytes it took, or nil if incomplete.

@@ -1,4 +1,5 @@
 import ChargingModel
+import Chronology
 import Foundation
 import Testing
 
@@ -9,11 +10,7 @@ import Testing
 
     /// Prices by local hour (every quarter of an hour costs the hour's price).
     private func hourly(_ prices: [Int: Double], otherwise: Double = 0.30) -> PriceLookup {
-        PriceLookup { date in
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = F.amsterdam
-            return prices[calendar.component(.hour, from: date)] ?? otherwise
-        }
+        PriceLookup { date in prices[LocalTime(date, in: F.amsterdam).hour] ?? otherwise }
     }
 
     private func cheapest(_ condition: String, at local: String, prices: PriceLookup) -> Bool {
@@ -23,15 +20,12 @@ import Testing
 
     /// The local start times of the chosen slots.
     private func chosen(_ slots: Int, before: Int, at now: Date, prices: PriceLookup) -> [String] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = F.amsterdam
-        let question = CheapestQuestion(slotCount: slots, before: before)
-        guard let (start, indexes) = CheapestSlots.chosenSlots(question, now: now, calendar: calendar, prices: prices)
-        else { return [] }
-        let formatter = DateFormatter()
-        formatter.timeZone = F.amsterdam
-        formatter.dateFormat = "MM-dd HH:mm"
-        return indexes.map { formatter.string(from: start.addingTimeInterval(Double($0) * 900)) }
+        let question = CheapestQuestion(slotCount: slots, before: ClockTime(minutes: before)!)
+        let (start, indexes) = CheapestSlots.chosenSlots(question, now: now, timeZone: F.amsterdam, prices: prices)
+        return indexes.map { index in
+            let local = LocalTime(start.addingTimeInterval(Double(index) * 900), in: F.amsterdam)
+            return local.dayText.dropFirst(5) + " " + local.clockText
+        }
     }
 
     @Test func theCheapestSlotsAcrossMidnightAreChosen() {
@@ -58,7 +52,7 @@ import Testing
     @Test func durationsRoundUpToWholeSlots() {
         #expect(
             F.ruleSet(#"rule "c" { when cheapest 20m before 07:00 charge }"#).cheapestQuestions == [
-                CheapestQuestion(slotCount: 2, before: 420)
+                CheapestQuestion(slotCount: 2, before: ClockTime("07:00")!)
             ])
     }
 
@@ -73,11 +67,7 @@ import Testing
     }
 
     @Test func slotsWithoutAPriceAreNeverChosen() {
-        let prices = PriceLookup { date in
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = F.amsterdam
-            return calendar.component(.hour, from: date) == 5 ? 0.5 : nil
-        }
+        let prices = PriceLookup { date in LocalTime(date, in: F.amsterdam).hour == 5 ? 0.5 : nil }
         #expect(
             chosen(2, before: 420, at: F.date("2026-11-25 20:00"), prices: prices) == ["11-26 05:30", "11-26 05:45"])
     }
@@ -114,9 +104,7 @@ import Testing
     }
 
     @Test func aDeadlineInTheSkippedHourMovesToTheNextExistingTime() {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = F.amsterdam
-        let deadline = CheapestSlots.nextDeadline(after: F.date("2026-03-29 01:00"), minutes: 150, calendar: calendar)
+        let deadline = ClockTime("02:30")!.nextOccurrence(after: F.date("2026-03-29 01:00"), in: F.amsterdam)
         #expect(deadline == Date(timeIntervalSince1970: 1_774_746_000))  // 2026-03-29T01:00:00Z = 03:00 CEST
     }
 

@@ -1,5 +1,6 @@
 import ChargingModel
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Rules

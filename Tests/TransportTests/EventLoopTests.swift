@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import Transport
 
@@ -26,7 +27,8 @@ import Transport
     }
 
     @Test func timersFireInDeadlineOrderAndCancelledOnesDoNot() {
-        let group = EventLoopGroup(loopCount: 1)
+        let clock = ManualClock()
+        let group = EventLoopGroup(loopCount: 1, clock: clock)
         defer { group.shutdown() }
         let loop = group.next()
         let probe = ServerProbe()
@@ -39,8 +41,48 @@ import Transport
             loop.cancel(cancelled)
             probe.record(cancelled.isPending ? "still pending" : "not pending")
         }
+        #expect(probe.wait(for: "not pending"))
+        clock.advance(by: 0.04)
         #expect(probe.wait { $0.last?.hasPrefix("done") == true })
         #expect(probe.recorded == ["not pending", "a", "b", "c", "done 0"])
+    }
+
+    @Test func onATestClockATimerFiresWhenTheClockPassesItsDeadlineAndNotBefore() async throws {
+        let clock = ManualClock()
+        let group = EventLoopGroup(loopCount: 1, clock: clock)
+        defer { group.shutdown() }
+        let loop = group.next()
+        let probe = ServerProbe()
+        loop.execute { loop.scheduleTimer(after: 3600) { probe.record("fired") } }
+        await clock.waitForTimer(dueWithin: 3600)
+        clock.advance(by: 3599.999)
+        // A task submitted after the advance runs after the loop looked at its timers again.
+        loop.execute { probe.record("checked") }
+        #expect(try await offPool { probe.wait(for: "checked") })
+        #expect(probe.recorded == ["checked"])
+        clock.advance(by: 0.001)
+        #expect(try await offPool { probe.wait(for: "fired") })
+    }
+
+    @Test func aTimerScheduledInTheTurnThatWroteCountsFromBeforeALaterAdvance() async throws {
+        // What the central system relies on: a test sees a frame, then advances the clock; the
+        // timer the same turn scheduled right after writing the frame fires.
+        let clock = ManualClock()
+        let group = EventLoopGroup(loopCount: 1, clock: clock)
+        defer { group.shutdown() }
+        let loop = group.next()
+        let probe = ServerProbe()
+        let advanced = ServerProbe()
+        loop.execute {
+            probe.record("written")
+            // The test advances the clock now, before this turn has scheduled its timer.
+            _ = advanced.wait(for: "advanced")
+            loop.scheduleTimer(after: 10) { probe.record("fired") }
+        }
+        #expect(try await offPool { probe.wait(for: "written") })
+        clock.advance(by: 10)
+        advanced.record("advanced")
+        #expect(try await offPool { probe.wait(for: "fired") })
     }
 
     @Test func aTimerNeverFiresEarly() {

@@ -9,6 +9,7 @@ import Transport
     /// returned so clients can verify against it.
     static func makeServer(
         keyType: TestCertificates.KeyType = .p256, options: ServerOptions = ServerOptions(),
+        clock: (any LoopClock)? = nil,
         makeHandler: @escaping @Sendable (Connection, ServerProbe) -> ConnectionHandler = { _, probe in
             ScriptedHandler(probe: probe)
         }
@@ -17,7 +18,7 @@ import Transport
         let (certificate, key) = try files.makeSelfSigned(keyType: keyType)
         let context = try TLSContext(
             configuration: TLSConfiguration(certificateChainPath: certificate, privateKeyPath: key))
-        let server = try TestServer(tls: context, options: options, makeHandler: makeHandler)
+        let server = try TestServer(tls: context, options: options, clock: clock, makeHandler: makeHandler)
         return (server, certificate, files)
     }
 
@@ -157,14 +158,18 @@ import Transport
         _ = files
     }
 
-    @Test func aClientThatNeverHandshakesIsDroppedAfterTheTimeout() throws {
-        var options = ServerOptions()
-        options.tlsHandshakeTimeout = 0.1
-        let (server, _, files) = try TLSServerTests.makeServer(options: options)
+    @Test func aClientThatNeverHandshakesIsDroppedAfterTheTimeout() async throws {
+        let clock = ManualClock()
+        let (server, _, files) = try TLSServerTests.makeServer(clock: clock)
         defer { server.shutdown() }
-        let client = try BlockingSocket(port: server.port)
-        #expect(try client.receiveUntilClosed() == [])
-        #expect(server.probe.wait { !$0.isEmpty })
+        let port = server.port
+        async let received = offPool { try BlockingSocket(port: port).receiveUntilClosed() }
+        await clock.waitForTimer(dueWithin: ServerOptions().tlsHandshakeTimeout)
+        #expect(server.probe.recorded.isEmpty)
+        clock.advance(by: ServerOptions().tlsHandshakeTimeout)
+        #expect(try await received == [])
+        let probe = server.probe
+        #expect(try await offPool { probe.wait { !$0.isEmpty } })
         #expect(server.probe.recorded == ["close TLS handshake timed out"])
         _ = files
     }

@@ -1,4 +1,5 @@
 import HTTP
+import TestSupport
 import Testing
 import WebSocket
 
@@ -7,24 +8,12 @@ import WebSocket
 /// Seeded random inputs (the same every run): the parsers must never trap, and valid traffic cut into
 /// arbitrary pieces must decode exactly as it does in one piece.
 @Suite struct RandomInputTests {
-    /// SplitMix64: a tiny deterministic generator, so a failure reproduces.
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private func randomBytes(_ count: Int, _ generator: inout SeededGenerator) -> [UInt8] {
         (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
     @Test func theConnectionSurvivesRandomBytes() {
-        var generator = SeededGenerator(state: 1)
+        var generator = SeededGenerator(seed: 1)
         for _ in 0..<2000 {
             var connection = WebSocketConnection(maxMessageBytes: 4096)
             let count = Int.random(in: 0...64, using: &generator)
@@ -39,7 +28,7 @@ import WebSocket
     }
 
     @Test func theHTTPParserSurvivesRandomBytes() {
-        var generator = SeededGenerator(state: 2)
+        var generator = SeededGenerator(seed: 2)
         let alphabet = Array("GET / HTTP/1.1\r\n:%?&=Content-Length: 5\r\nTransfer-Encoding\r\n\r\nab\u{01}\u{80}".utf8)
         for _ in 0..<2000 {
             var parser = HTTPRequestParser(maxHeaderBytes: 256, maxBodyBytes: 16)
@@ -50,7 +39,7 @@ import WebSocket
     }
 
     @Test func messagesCutIntoRandomPiecesArriveWhole() {
-        var generator = SeededGenerator(state: 3)
+        var generator = SeededGenerator(seed: 3)
         var connection = WebSocketConnection()
         var expected: [WebSocketAction] = []
         var stream: [UInt8] = []

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import Logging
 
@@ -20,31 +21,10 @@ extension FlagValueKind {
         }
     }
 
-    /// ISO 8601 with a zone, seconds and fractional seconds optional.
+    /// RFC 3339 with a zone, seconds and fractional seconds optional (`2026-11-25T08:00Z`).
     static func parseDate(_ text: String) -> Date? {
         // A zone is required: a time without one is ambiguous across the configured time zone
-        // and the machine's. Formatters are made per call: they are not Sendable, and a flag
-        // is parsed once per run.
-        var candidates = [text]
-        if let withSeconds = insertingSeconds(into: text) { candidates.append(withSeconds) }
-        for candidate in candidates {
-            for options: ISO8601DateFormatter.Options in [
-                [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds],
-            ] {
-                let formatter = ISO8601DateFormatter()
-                formatter.formatOptions = options
-                if let date = formatter.date(from: candidate) { return date }
-            }
-        }
-        return nil
-    }
-
-    /// `2026-11-25T08:00Z` → `2026-11-25T08:00:00Z`.
-    private static func insertingSeconds(into text: String) -> String? {
-        let characters = Array(text)
-        guard characters.count >= 16, characters[10] == "T" || characters[10] == "t" else { return nil }
-        let rest = characters[16...]
-        guard rest.first != ":" else { return nil }
-        return String(characters[..<16]) + ":00" + String(rest)
+        // and the machine's.
+        RFC3339.parse(text, options: .secondsOptional)
     }
 }

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import Store
 
@@ -45,7 +46,7 @@ enum WhyCommand {
             var scope = options.chargerId
             if let connector = options.connector { scope += " connector \(connector)" }
             if let since = options.since {
-                scope += " since " + AuditTimeline.timestamp(since, timeZone: timeZone)
+                scope += " since " + LocalTime(since, in: timeZone).timestampText
             }
             return "Nothing recorded for \(scope): no decision or command yet.\n"
         }

@@ -1,5 +1,6 @@
 import ChargePointManagement
 import ChargingModel
+import Chronology
 import Foundation
 import JSON
 import Logging

@@ -1,4 +1,5 @@
 import ChargingModel
+import Chronology
 import Foundation
 import JSON
 import Scheduling
@@ -146,7 +147,7 @@ struct PlanInputsReader {
             guard let name = InputName(key) else {
                 throw fail("inputs.\(key)", "unknown input (grid.power, solar.power, solar.surplus or input.NAME)")
             }
-            inputs[name] = try numbers(value, field: "inputs.\(key)", in: InputValue.range)
+            inputs[name] = try numbers(value, field: "inputs.\(key)", in: InputUpdate.valueRange)
         }
         return inputs
     }
@@ -174,7 +175,7 @@ struct PlanInputsReader {
                 throw fail(pointField, "expected {\"at\": \"2026-11-25T18:00:00Z\", \"\(valueName)\": ...}")
             }
             guard let atValue = object["at"] else { throw fail("\(pointField).at", "missing") }
-            guard let text = atValue.stringValue, let at = TariffSlot.parseTimestamp(text) else {
+            guard let text = atValue.stringValue, let at = RFC3339.parse(text) else {
                 throw fail("\(pointField).at", "expected an ISO 8601 time such as 2026-11-25T18:00:00Z")
             }
             guard let raw = object[valueName] else { throw fail("\(pointField).\(valueName)", "missing") }

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import JSON
 import OCPP
@@ -41,7 +42,7 @@ public enum AuditTimeline {
         for entry in entries {
             let (connector, kind, what) = entry.line
             text +=
-                timestamp(entry.at, timeZone: timeZone) + "  " + padded(connector, connectorWidth) + "  "
+                LocalTime(entry.at, in: timeZone).timestampText + "  " + padded(connector, connectorWidth) + "  "
                 + padded(kind, kindWidth) + "  " + what + "\n"
         }
         return text
@@ -93,18 +94,5 @@ public enum AuditTimeline {
 
     static func padded(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))
-    }
-
-    /// `2026-11-25 00:30:00` in `timeZone`.
-    public static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String {
-            let value = value ?? 0
-            return value < 10 ? "0\(value)" : "\(value)"
-        }
-        return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day)) "
-            + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
     }
 }

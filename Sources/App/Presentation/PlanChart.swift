@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import Scheduling
 
@@ -74,9 +75,8 @@ public enum PlanChart {
         svg +=
             "<line x1=\"\(n(left))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(width - right))\" "
             + "y2=\"\(n(top + plotHeight))\"/>\n"
-        let format = LocalTimeFormat(timeZone: timeZone)
         let hours = [1.0, 2, 3, 6, 12, 24].first { span / ($0 * 3600) <= 12 } ?? 24
-        var tick = firstHour(after: start, everyHours: hours, calendar: format.calendar)
+        var tick = firstHour(after: start, everyHours: hours, in: timeZone)
         while tick <= end {
             let tx = x(tick)
             svg +=
@@ -84,10 +84,11 @@ public enum PlanChart {
                 + "y2=\"\(n(top + plotHeight + 5))\"/>\n"
             svg +=
                 "<text x=\"\(n(tx))\" y=\"\(n(top + plotHeight + 18))\" text-anchor=\"middle\" stroke=\"none\" "
-                + "fill=\"#333333\">\(format.clock(tick))</text>\n"
+                + "fill=\"#333333\">\(LocalTime(tick, in: timeZone).clockText)</text>\n"
             tick = tick.addingTimeInterval(hours * 3600)
         }
-        let axisTitle = "time (" + timeZone.identifier + ", from " + format.day(start) + " " + format.clock(start) + ")"
+        let local = LocalTime(start, in: timeZone)
+        let axisTitle = "time (" + timeZone.identifier + ", from " + local.dayText + " " + local.clockText + ")"
         svg +=
             "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(top + plotHeight + 36))\" text-anchor=\"middle\" "
             + "stroke=\"none\" fill=\"#333333\">\(escaped(axisTitle))</text>\n</g>\n"
@@ -150,10 +151,12 @@ public enum PlanChart {
         return commands.isEmpty ? "M\(n(left)) \(n(height - bottom))" : commands.joined(separator: " ")
     }
 
-    static func firstHour(after start: Date, everyHours hours: Double, calendar: Calendar) -> Date {
-        var tick = calendar.dateInterval(of: .hour, for: start)?.start ?? start
+    /// The first whole local hour at or after `start` whose hour is a multiple of `hours`.
+    static func firstHour(after start: Date, everyHours hours: Double, in timeZone: TimeZone) -> Date {
+        let local = LocalTime(start, in: timeZone)
+        var tick = start.addingTimeInterval(-Double(local.minute * 60 + local.second) - local.fractionOfSecond)
         if tick < start { tick = tick.addingTimeInterval(3600) }
-        while Double(calendar.component(.hour, from: tick)).truncatingRemainder(dividingBy: hours) != 0 {
+        while Double(LocalTime(tick, in: timeZone).hour).truncatingRemainder(dividingBy: hours) != 0 {
             tick = tick.addingTimeInterval(3600)
         }
         return tick

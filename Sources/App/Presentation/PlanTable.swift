@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import Scheduling
 
@@ -12,13 +13,13 @@ import Scheduling
 /// The date is shown on the first row and whenever it changes; numbers are right-aligned.
 public enum PlanTable {
     public static func render(_ series: PlanSeries, timeZone: TimeZone) -> String {
-        let format = LocalTimeFormat(timeZone: timeZone)
         var rows: [[String]] = [["time", "state", "limit", "price", "rules"]]
         var lastDay: String?
         for point in series.points {
-            let day = format.day(point.time)
+            let local = LocalTime(point.time, in: timeZone)
+            let day = local.dayText
             let shownDay = day == lastDay ? String(repeating: " ", count: day.count) : day
-            let time = shownDay + " " + format.clock(point.time)
+            let time = shownDay + " " + local.clockText
             lastDay = day
             let limit: String
             if !point.charging {

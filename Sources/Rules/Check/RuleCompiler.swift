@@ -1,3 +1,5 @@
+import Chronology
+
 /// Checks parsed rules (dimensions, names, effects) and compiles them. Collects every error.
 struct RuleCompiler {
     private(set) var diagnostics: [RuleDiagnostic] = []
@@ -185,7 +187,7 @@ struct RuleCompiler {
             let codes = compiled.map(\.0)
             return (name == "min" ? .minimum(codes) : .maximum(codes), dimension)
         case .timeIn(let from, let to):
-            return (.timeIn(from: Double(from * 60), to: Double(to * 60)), .boolean)
+            return (.timeIn(from: Double(from.minutes * 60), to: Double(to.minutes * 60)), .boolean)
         case .weekdayIn(let days):
             return (.weekdayIn(mask: days.mask), .boolean)
         case .statusIn(let statuses):
@@ -199,7 +201,9 @@ struct RuleCompiler {
                 error("'cheapest' needs a duration from 1s to 24h, found \(text)", at: at)
                 return nil
             }
-            let question = CheapestQuestion(slotCount: Int((seconds / 900).rounded(.up)), before: before % 1440)
+            // 24:00 and 00:00 name the same deadline, so they share one question.
+            let deadline = ClockTime(minutes: before.minutes % 1440) ?? before
+            let question = CheapestQuestion(slotCount: Int((seconds / 900).rounded(.up)), before: deadline)
             if let index = cheapestQuestions.firstIndex(of: question) { return (.cheapest(index), .boolean) }
             cheapestQuestions.append(question)
             return (.cheapest(cheapestQuestions.count - 1), .boolean)

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// Answers `cheapest D before HH:MM`: is now in one of the cheapest 15-minute slots that together
@@ -5,20 +6,12 @@ import Foundation
 enum CheapestSlots {
     static let slotSeconds = 900.0
 
-    /// The next local HH:MM strictly after `now`. A time skipped by a DST change moves to the
-    /// next existing time; a repeated one is its first occurrence.
-    static func nextDeadline(after now: Date, minutes: Int, calendar: Calendar) -> Date? {
-        let components = DateComponents(hour: minutes / 60, minute: minutes % 60, second: 0)
-        return calendar.nextDate(
-            after: now, matching: components, matchingPolicy: .nextTime, repeatedTimePolicy: .first,
-            direction: .forward)
-    }
-
     /// The start of each chosen slot, earliest first (for tests, `ampwise plan` and the docs).
     static func chosenSlots(
-        _ question: CheapestQuestion, now: Date, calendar: Calendar, prices: PriceLookup
-    ) -> (windowStart: Date, chosen: [Int])? {
-        guard let end = nextDeadline(after: now, minutes: question.before, calendar: calendar) else { return nil }
+        _ question: CheapestQuestion, now: Date, timeZone: TimeZone, prices: PriceLookup
+    ) -> (windowStart: Date, chosen: [Int]) {
+        // A deadline skipped by a DST change counts from the next existing time (docs/rules.md).
+        let end = question.before.nextOccurrence(after: now, in: timeZone)
         let start = end.addingTimeInterval(-86_400)
         var priced: [(index: Int, price: Double)] = []
         priced.reserveCapacity(96)
@@ -31,10 +24,8 @@ enum CheapestSlots {
         return (start, priced.prefix(question.slotCount).map(\.index).sorted())
     }
 
-    static func isCheapest(_ question: CheapestQuestion, now: Date, calendar: Calendar, prices: PriceLookup) -> Bool {
-        guard let (start, chosen) = chosenSlots(question, now: now, calendar: calendar, prices: prices) else {
-            return false
-        }
+    static func isCheapest(_ question: CheapestQuestion, now: Date, timeZone: TimeZone, prices: PriceLookup) -> Bool {
+        let (start, chosen) = chosenSlots(question, now: now, timeZone: timeZone, prices: prices)
         let offset = now.timeIntervalSince(start)
         guard offset >= 0 else { return false }
         return chosen.contains(Int(offset / slotSeconds))

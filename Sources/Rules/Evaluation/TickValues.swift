@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// What is the same for every connector in one evaluation, worked out once: inputs (fresh or
@@ -28,15 +29,11 @@ struct TickValues {
             sum = ExpressionEvaluator.power(of: connector).map { total + $0 }
         }
         sitePower = sum
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = world.timeZone
-        let parts = calendar.dateComponents([.hour, .minute, .second, .weekday], from: world.now)
-        let wholeSeconds = Double((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0))
-        secondsOfDay = wholeSeconds + (now - now.rounded(.down))
-        // Calendar weekdays are 1 = Sunday ... 7 = Saturday.
-        weekday = ((parts.weekday ?? 2) + 5) % 7
+        let local = LocalTime(world.now, in: world.timeZone)
+        secondsOfDay = local.secondsOfDay
+        weekday = local.weekday.mondayFirstIndex
         cheapest = ruleSet.cheapestQuestions.map { question in
-            CheapestSlots.isCheapest(question, now: world.now, calendar: calendar, prices: world.prices)
+            CheapestSlots.isCheapest(question, now: world.now, timeZone: world.timeZone, prices: world.prices)
         }
     }
 }

@@ -13,23 +13,17 @@ extension Expression: CustomStringConvertible {
         case .binary(let op, let lhs, let rhs): return "(\(lhs) \(op.rawValue) \(rhs))"
         case .call(let name, let arguments):
             return "\(name)(\(arguments.map(\.description).joined(separator: ", ")))"
-        case .timeIn(let from, let to): return "time in \(Self.clock(from))..\(Self.clock(to))"
+        case .timeIn(let from, let to): return "time in \(from)..\(to)"
         case .weekdayIn(let days): return "weekday in \(days.description)"
         case .statusIn(let statuses):
             if statuses.count == 1 { return "status is \(statuses[0].rawValue)" }
             return "status in \(statuses.map(\.rawValue).joined(separator: ", "))"
-        case .cheapest(_, let text, let before): return "cheapest \(text) before \(Self.clock(before))"
+        case .cheapest(_, let text, let before): return "cheapest \(text) before \(before)"
         }
     }
 
     static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return String(value)
-    }
-
-    static func clock(_ minutes: Int) -> String {
-        let hours = minutes / 60
-        let rest = minutes % 60
-        return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
     }
 }

@@ -1,4 +1,5 @@
 import ChargingModel
+import Chronology
 
 /// A parsed expression with the position of its first token (where errors about it point).
 struct Expression: Equatable {
@@ -12,12 +13,12 @@ struct Expression: Equatable {
         case not(Expression)
         case binary(BinaryOperator, Expression, Expression)
         case call(String, [Expression])
-        /// `time in FROM..TO`, minutes since local midnight.
-        case timeIn(from: Int, to: Int)
+        /// `time in FROM..TO`, local clock times.
+        case timeIn(from: ClockTime, to: ClockTime)
         case weekdayIn(WeekdaySet)
         case statusIn([ConnectorStatus])
         /// `cheapest D before HH:MM`.
-        case cheapest(seconds: Double, text: String, before: Int)
+        case cheapest(seconds: Double, text: String, before: ClockTime)
     }
 
     var kind: Kind

@@ -1,3 +1,5 @@
+import Chronology
+
 /// Turns rule text into tokens on demand, so the parser can re-read a stretch in selector mode
 /// (charger ids such as `cp-01*` are not expression tokens).
 struct Lexer {
@@ -140,10 +142,10 @@ struct Lexer {
             readDigits()
             let minutes = Int(text(minutesStart, offset))!
             let spelled = text(start, offset)
-            guard minutes < 60, hours < 24 || (hours == 24 && minutes == 0) else {
+            guard let clock = ClockTime(hour: hours, minute: minutes) else {
                 return .invalid("clock time \(spelled) is out of range (00:00 to 24:00)")
             }
-            return .clock(hours * 60 + minutes, text: spelled)
+            return .clock(clock, text: spelled)
         }
         if peek() == UInt8(ascii: "."), let after = peek(1), Self.isDigit(after) {
             bump()

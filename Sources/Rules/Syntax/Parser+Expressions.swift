@@ -1,4 +1,5 @@
 import ChargingModel
+import Chronology
 
 extension Parser {
     /// Words that may follow a number without being a unit.
@@ -176,21 +177,21 @@ extension Parser {
         advance()
     }
 
-    private mutating func parseClock() throws(ParseFailure) -> Int {
-        guard case .clock(let minutes, _) = current.kind else { throw failure(expected: "a clock time HH:MM") }
+    private mutating func parseClock() throws(ParseFailure) -> ClockTime {
+        guard case .clock(let clock, _) = current.kind else { throw failure(expected: "a clock time HH:MM") }
         advance()
-        return minutes
+        return clock
     }
 
-    private mutating func parseDay() throws(ParseFailure) -> Int {
-        guard case .word(let word) = current.kind, let day = WeekdaySet.names.firstIndex(of: word.lowercased())
+    private mutating func parseDay() throws(ParseFailure) -> Weekday {
+        guard case .word(let word) = current.kind, let day = Weekday(abbreviation: word)
         else { throw failure(expected: "a day (mon, tue, wed, thu, fri, sat, sun)") }
         advance()
         return day
     }
 
     private mutating func parseDays() throws(ParseFailure) -> WeekdaySet {
-        var ranges: [WeekdaySet.DayRange] = []
+        var ranges: [WeekdayRange] = []
         repeat {
             if !ranges.isEmpty { advance() }
             let from = try parseDay()
@@ -199,7 +200,7 @@ extension Parser {
                 advance()
                 to = try parseDay()
             }
-            ranges.append(WeekdaySet.DayRange(from: from, to: to))
+            ranges.append(WeekdayRange(from, to))
         } while current.isSymbol(",")
         return WeekdaySet(ranges: ranges)
     }

@@ -1,3 +1,5 @@
+import Chronology
+
 /// A lexical token with where it starts (for messages) and its byte range (for re-lexing selectors).
 struct Token: Equatable {
     enum Kind: Equatable {
@@ -8,8 +10,8 @@ struct Token: Equatable {
         case number(Double, text: String)
         /// A duration such as `1h30m`, in seconds.
         case duration(Double, text: String)
-        /// A clock time such as `06:30`, in minutes since midnight (24:00 is 1440).
-        case clock(Int, text: String)
+        /// A clock time such as `06:30` (00:00 to 24:00).
+        case clock(ClockTime, text: String)
         /// Punctuation and operators: `{ } ( ) , : .. + - * / < <= > >= == != %`.
         case symbol(String)
         /// Text the lexer could not read; the message says why.

@@ -79,11 +79,11 @@ extension SchedulingEngine: SchedulerControl {
         } catch {
             logger.warning("cannot store the inputs: \(error)")
         }
-        return inputStatuses(now: clock.now())
+        return inputs.statuses(now: clock.now())
     }
 
     public func inputs() async -> [InputStatus] {
-        inputStatuses(now: clock.now())
+        inputs.statuses(now: clock.now())
     }
 
     public func replaceTariff(_ slots: [PriceSlot]) async throws(SchedulerControlError) {
@@ -149,18 +149,6 @@ extension SchedulingEngine: SchedulerControl {
     }
 
     // MARK: - Helpers
-
-    func inputStatuses(now: Date) -> [InputStatus] {
-        inputs.readings(now: now).compactMap { reading in
-            let stored = inputs.values[reading.name]
-            guard let value = stored?.value ?? reading.value, let updatedAt = reading.updatedAt,
-                let age = reading.ageSeconds
-            else { return nil }
-            return InputStatus(
-                name: reading.name.rawValue, value: value, updatedAt: updatedAt, ageSeconds: age,
-                stale: age > inputs.maxAge)
-        }
-    }
 
     func chargerFacts(_ chargerId: String, snapshot: ChargerSnapshot?) -> ChargerFacts {
         let settings = core.settings.charger(chargerId)

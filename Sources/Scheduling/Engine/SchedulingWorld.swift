@@ -20,11 +20,9 @@ public enum SchedulingWorld {
                 connectors.append(connectorState(chargerId: chargerId, connector: connector, now: now))
             }
         }
-        var readings: [String: Rules.InputReading] = [:]
-        for reading in inputs.readings(now: now) {
-            guard let value = reading.value, let updatedAt = reading.updatedAt else { continue }
-            // A derived value is as old as what it was derived from; the rules check the age again.
-            readings[reading.name.rawValue] = Rules.InputReading(value: value, updatedAt: updatedAt)
+        var readings: [String: InputReading] = [:]
+        for (name, reading) in inputs.readings(now: now) {
+            readings[name.rawValue] = reading
         }
         return RuleWorld(
             now: now, timeZone: settings.timeZone, connectors: connectors, chargers: chargers, inputs: readings,

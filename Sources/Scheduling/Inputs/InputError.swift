@@ -19,7 +19,7 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .nameTooLong(let prefix, let length):
             "\(prefix)...: an input name has at most \(InputName.maxLength) characters, this one \(length)"
         case .notANumber(let name): "\(name): expected a number (or null to remove it)"
-        case .outOfRange(let name): "\(name): expected \(InputValue.range) (or null to remove it)"
+        case .outOfRange(let name): "\(name): expected \(InputUpdate.valueRange) (or null to remove it)"
         case .tooManyInputs(let name):
             "\(name): at most \(InputSet.maxCount) inputs are kept and that many are known already; "
                 + "remove unused ones with null"

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Rules
 
 /// The user inputs pushed through `PUT /api/inputs`, with their ages.
 ///
@@ -15,7 +16,7 @@ public struct InputSet: Sendable {
 
     /// `scheduler.inputMaxAge` in seconds.
     public var maxAge: TimeInterval
-    public private(set) var values: [InputName: InputValue] = [:]
+    public private(set) var values: [InputName: InputReading] = [:]
 
     public init(maxAge: TimeInterval) {
         self.maxAge = maxAge
@@ -34,49 +35,60 @@ public struct InputSet: Sendable {
             throw .tooManyInputs(name: name.rawValue)
         }
         for (name, value) in update.values {
-            values[name] = value.map { InputValue(value: $0, updatedAt: now) }
+            values[name] = value.map { InputReading(value: $0, updatedAt: now) }
         }
     }
 
     /// Sets one input (for `ampwise plan`'s simulated inputs and for tests).
     public mutating func set(_ name: InputName, to value: Double?, at now: Date) {
-        values[name] = value.map { InputValue(value: $0, updatedAt: now) }
+        values[name] = value.map { InputReading(value: $0, updatedAt: now) }
     }
 
     /// The value the rules see at `now`, or `nil` when unknown.
     public func value(of name: InputName, now: Date) -> Double? {
-        reading(of: name, now: now).value
+        reading(of: name, now: now)?.value
     }
 
-    /// The input at `now` with its age.
-    public func reading(of name: InputName, now: Date) -> InputReading {
-        if let stored = values[name] {
-            let age = now.timeIntervalSince(stored.updatedAt)
-            let fresh = age <= maxAge
-            if fresh || name != .solarSurplus {
-                return InputReading(
-                    name: name, value: fresh ? stored.value : nil, updatedAt: stored.updatedAt, ageSeconds: age)
-            }
-        }
-        if name == .solarSurplus {
-            let grid = reading(of: .gridPower, now: now)
-            if let gridPower = grid.value {
-                return InputReading(
-                    name: name, value: max(0, -gridPower), updatedAt: grid.updatedAt, ageSeconds: grid.ageSeconds,
-                    isDerived: true)
-            }
-            if let stored = values[name] {
-                let age = now.timeIntervalSince(stored.updatedAt)
-                return InputReading(name: name, value: nil, updatedAt: stored.updatedAt, ageSeconds: age)
-            }
-        }
-        return InputReading(name: name, value: nil, updatedAt: nil, ageSeconds: nil)
+    /// The reading the rules see at `now`: the pushed one while it is fresh, or for
+    /// `solar.surplus` not pushed (or stale) one derived from a fresh `grid.power`, as old as it;
+    /// `nil` when unknown.
+    public func reading(of name: InputName, now: Date) -> InputReading? {
+        if let stored = values[name], isFresh(stored, now: now) { return stored }
+        guard name == .solarSurplus, let grid = reading(of: .gridPower, now: now) else { return nil }
+        return InputReading(value: max(0, -grid.value), updatedAt: grid.updatedAt)
     }
 
-    /// Every pushed input, plus a derived `solar.surplus`, sorted by name (`GET /api/inputs`).
-    public func readings(now: Date) -> [InputReading] {
+    /// Every known input at `now`, a derived `solar.surplus` included.
+    public func readings(now: Date) -> [InputName: InputReading] {
+        var readings: [InputName: InputReading] = [:]
+        for name in names {
+            readings[name] = reading(of: name, now: now)
+        }
+        return readings
+    }
+
+    /// Every pushed input, stale ones too, and a derived `solar.surplus`, sorted by name
+    /// (`GET /api/inputs`): what the rules see, or else the last value pushed, marked stale.
+    public func statuses(now: Date) -> [InputStatus] {
+        names.sorted().compactMap { name in
+            let reading = self.reading(of: name, now: now) ?? values[name]
+            return reading.map { reading in
+                let age = now.timeIntervalSince(reading.updatedAt)
+                return InputStatus(
+                    name: name.rawValue, value: reading.value, updatedAt: reading.updatedAt, ageSeconds: age,
+                    stale: !isFresh(reading, now: now))
+            }
+        }
+    }
+
+    /// The pushed names, and `solar.surplus` when `grid.power` was pushed.
+    private var names: Set<InputName> {
         var names = Set(values.keys)
         if values[.gridPower] != nil { names.insert(.solarSurplus) }
-        return names.sorted().map { reading(of: $0, now: now) }
+        return names
+    }
+
+    private func isFresh(_ reading: InputReading, now: Date) -> Bool {
+        now.timeIntervalSince(reading.updatedAt) <= maxAge
     }
 }

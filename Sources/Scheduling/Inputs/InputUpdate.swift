@@ -5,9 +5,14 @@ import JSON
 ///
 /// Read straight from the parsed request (docs/api.md): a number in base units, a string that holds
 /// one (`"1234.5"`, as Home Assistant sends states), or `null`. Names are checked here
-/// (`InputName`, at most `InputName.maxLength` characters) and values against `InputValue.range`;
+/// (`InputName`, at most `InputName.maxLength` characters) and values against `valueRange`;
 /// how many inputs may be kept is the `InputSet`'s to check, since it knows what it holds.
 public struct InputUpdate: Sendable, Equatable {
+    /// The values an input may have: a gigawatt either way covers any grid connection in watts,
+    /// and any plain number a user pushes as `input.NAME`; the rules multiply and add inputs, so
+    /// an input near the largest Double would turn a limit into infinity.
+    public static let valueRange = NumberRange.numbers(-1_000_000_000...1_000_000_000)
+
     /// By name; `nil` removes the input.
     public var values: [InputName: Double?]
 
@@ -28,13 +33,13 @@ public struct InputUpdate: Sendable, Equatable {
             case .null:
                 values[name] = .some(nil)
             case .number(let number):
-                guard let number = InputValue.range.number(number) else { throw .outOfRange(name: key) }
+                guard let number = Self.valueRange.number(number) else { throw .outOfRange(name: key) }
                 values[name] = number
             case .string(let text):
                 guard let number = NumberRange.decimal(text.trimmingCharacters(in: .whitespaces)) else {
                     throw .notANumber(name: key)
                 }
-                guard let inRange = InputValue.range.number(number) else { throw .outOfRange(name: key) }
+                guard let inRange = Self.valueRange.number(number) else { throw .outOfRange(name: key) }
                 values[name] = inRange
             default:
                 throw .notANumber(name: key)

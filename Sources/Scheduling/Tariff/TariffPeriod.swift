@@ -1,3 +1,5 @@
+import Chronology
+
 /// One entry of `tariff.periods`: a price from one clock time to another on some days.
 ///
 /// `to` earlier than `from` means the period runs past midnight (22:00 to 06:00); the day it

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// The energy price over time: pushed dynamic slots over the configured periods over the default.
@@ -64,12 +65,10 @@ public struct TariffSchedule: Sendable {
     }
 
     func period(at instant: Date) -> TariffPeriod? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.weekday, .hour, .minute], from: instant)
-        guard let weekdayNumber = parts.weekday, let day = Weekday(rawValue: weekdayNumber) else { return nil }
-        let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
-        let previousDay = Weekday(rawValue: (weekdayNumber + 5) % 7 + 1) ?? day
+        let local = LocalTime(instant, in: timeZone)
+        let day = local.weekday
+        let minute = local.hour * 60 + local.minute
+        let previousDay = day.previous
         return periods.first { period in
             let from = period.from.minutes
             let to = period.to.minutes

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import JSON
 
@@ -17,7 +18,7 @@ extension TariffSlot {
             guard let object = item.objectValue else { throw .notAnObject(index: index) }
             func timestamp(_ name: String) throws(TariffError) -> Date {
                 guard let value = object[name] else { throw .missingField(index: index, field: name) }
-                guard let text = value.stringValue, let date = parseTimestamp(text) else {
+                guard let text = value.stringValue, let date = RFC3339.parse(text) else {
                     throw .badTimestamp(index: index, field: name)
                 }
                 return date
@@ -41,12 +42,5 @@ extension TariffSlot {
                 throw .overlapping(index: index, otherIndex: otherIndex)
             }
         }
-    }
-
-    /// Parses `2026-11-25T00:00:00Z`, `2026-11-25T01:00:00+01:00`, `2026-11-25T00:00:00.000Z`.
-    public static func parseTimestamp(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        return try? fractional.parse(text)
     }
 }

@@ -11,9 +11,9 @@ import Transport
     /// Runs `body` against a server over `api`'s fakes, then stops it.
     func withServer(
         _ api: APIHarness, token: String? = nil, limits: APIServerLimits = APIServerLimits(),
-        _ body: (Int) async throws -> Void
+        clock: ManualClock? = nil, _ body: (Int) async throws -> Void
     ) async throws {
-        let group = EventLoopGroup(loopCount: 1)
+        let group = EventLoopGroup(loopCount: 1, clock: clock)
         let server = try APIServer(
             host: "127.0.0.1", port: 0, token: token, dependencies: api.dependencies, group: group, limits: limits)
         // Stopping blocks until the loops are done: keep that off the pool the other tests run on.
@@ -189,16 +189,18 @@ import Transport
     }
 
     @Test func anIdleConnectionIsClosed() async throws {
-        var limits = APIServerLimits()
-        limits.idleTimeout = 0.05
-        try await withServer(APIHarness(), limits: limits) { port in
+        let clock = ManualClock()
+        let idleTimeout = APIServerLimits().idleTimeout
+        try await withServer(APIHarness(), clock: clock) { port in
             let client = try TestHTTPClient(port: port)
-            let (response, closed) = try await offPool {
+            let response = try await offPool {
                 try client.send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
-                return (try client.readResponse(), try client.isClosedByServer())
+                return try client.readResponse()
             }
             #expect(response.statusCode == 200)
-            #expect(closed)
+            // The idle timer started when the response was written.
+            clock.advance(by: idleTimeout)
+            #expect(try await offPool { try client.isClosedByServer() })
         }
     }
 

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import JSON
 import OCPP
@@ -26,7 +27,7 @@ import Testing
         #expect(
             api.records.lastQuery
                 == FakeRecords.Query(
-                    chargerId: "garage", connectorId: 1, since: OCPPDateTime.parse("2026-11-25T00:00:00Z"), limit: 5))
+                    chargerId: "garage", connectorId: 1, since: RFC3339.parse("2026-11-25T00:00:00Z"), limit: 5))
     }
 
     @Test func commandsAnswerOutcomeErrorAndLatency() async {

@@ -1,4 +1,5 @@
 import ChargingModel
+import Chronology
 import Foundation
 import JSON
 import OCPP
@@ -85,7 +86,7 @@ import Testing
 
     @Test func puttingTheTariffPassesTheSlotsAndAnswersTheNext48Hours() async {
         let slot = PriceSlot(
-            start: OCPPDateTime.parse("2026-11-25T08:00:00Z")!, end: OCPPDateTime.parse("2026-11-25T09:00:00Z")!,
+            start: RFC3339.parse("2026-11-25T08:00:00Z")!, end: RFC3339.parse("2026-11-25T09:00:00Z")!,
             price: 0.12)
         api.scheduler.update { $0.slots = [slot] }
         let response = await api.request(

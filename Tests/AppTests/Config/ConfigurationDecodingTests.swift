@@ -1,4 +1,5 @@
 import ChargePointManagement
+import Chronology
 import Foundation
 import Scheduling
 import Testing
@@ -122,7 +123,11 @@ import Testing
             ]}}
             """
         let periods = try AmpwiseConfiguration(jsonText: text, file: "a.json").tariff.periods
-        #expect(periods.map(\.days.description) == ["mon,tue,wed,sat", "sat,sun", "mon,fri,sat,sun"])
+        #expect(
+            periods.map(\.days) == [
+                WeekdaySet([.monday, .tuesday, .wednesday, .saturday]), WeekdaySet([.saturday, .sunday]),
+                WeekdaySet([.monday, .friday, .saturday, .sunday]),
+            ])
         #expect(periods.map(\.to.description) == ["06:00", "24:00", "09:00"])
         #expect(periods.map(\.price) == [0.09, -0.02, 0.40])
     }

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import JSON
 import Scheduling
@@ -120,7 +121,7 @@ import Testing
                  "inputs": {"grid.power": [{"at": "2026-11-25T01:30:00Z", "value": -2000}], "input.boost": 1}}
                 """), file: "plan.json")
         let scenario = inputs.scenario
-        func at(_ text: String) -> Date { TariffSlot.parseTimestamp(text)! }
+        func at(_ text: String) -> Date { RFC3339.parse(text)! }
         let before = scenario.snapshots(at("2026-11-25T00:59:59Z"))[0].connectors[0]
         #expect(before.status == .available)
         #expect(before.transaction == nil)

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import JSON
 import Rules
@@ -50,7 +51,7 @@ import Testing
         try tariff.push(parsed.tariff)
         return PlanSimulation.run(
             settings: configuration.engineSettings, ruleSet: ruleSet, tariff: tariff, scenario: parsed.scenario,
-            from: try #require(TariffSlot.parseTimestamp("2026-11-24T23:00:00Z")), hours: hours, stepMinutes: step)
+            from: try #require(RFC3339.parse("2026-11-24T23:00:00Z")), hours: hours, stepMinutes: step)
     }
 
     @Test func aNightWithACheapWindowAndASharedFuse() throws {

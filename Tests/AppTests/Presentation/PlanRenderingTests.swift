@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
 @Suite struct PlanRenderingTests {
     static let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
 
-    static func utc(_ text: String) -> Date { TariffSlot.parseTimestamp(text)! }
+    static func utc(_ text: String) -> Date { RFC3339.parse(text)! }
 
     static let garage = PlanSeries(
         label: "garage:1",

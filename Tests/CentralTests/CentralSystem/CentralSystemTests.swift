@@ -10,7 +10,7 @@ import Transport
     @Test func aChargerBootsAndHeartbeatsOverWebSocket() async throws {
         let running = try RunningCentralSystem()
         let port = running.port
-        let replies = try await onClientThread {
+        let replies = try await offPool {
             let client = try TestWebSocketClient.connect(port: port, path: "/ocpp/CP-1")
             defer { client.disconnect() }
             try client.sendText(#"[2,"b1","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]"#)
@@ -32,7 +32,7 @@ import Transport
             id == "garage" ? ChargerAccess(password: "s3cret") : nil
         })
         let port = running.port
-        let statuses = try await onClientThread {
+        let statuses = try await offPool {
             [
                 try TestWebSocketClient.upgradeResponse(port: port, path: "/stranger").statusCode,
                 try TestWebSocketClient.upgradeResponse(port: port, path: "/garage").statusCode,
@@ -59,7 +59,7 @@ import Transport
         try await running.waitUntilConnected("CP-2")
 
         async let confirmation = running.central.call(ResetRequest(type: .soft), to: "CP-2")
-        let received = try await onClientThread {
+        let received = try await offPool {
             let text = try box.client.receiveText()
             let call = try JSONParser.parse(text)
             try box.client.sendText(#"[3,"\#(call.arrayValue![1].stringValue!)",{"status":"Accepted"}]"#)
@@ -81,7 +81,7 @@ import Transport
         let central = running.central
         async let first = central.call(ClearCacheRequest(), to: "CP-3")
         async let second = central.call(GetLocalListVersionRequest(), to: "CP-3")
-        let order = try await onClientThread { () throws -> [String] in
+        let order = try await offPool { () throws -> [String] in
             var actions: [String] = []
             for _ in 0..<2 {
                 let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
@@ -100,19 +100,24 @@ import Transport
         #expect(try await second.listVersion == 7)
     }
 
-    @Test func anUnansweredCallTimesOutAndTheLateAnswerIsDropped() async throws {
-        let running = try RunningCentralSystem(callTimeout: 0.3)
+    /// On the test's clock: an hour's timeout passes at once (the time limit fails the test if not).
+    @Test(.timeLimit(.minutes(1))) func anUnansweredCallTimesOutAndTheLateAnswerIsDropped() async throws {
+        let clock = ManualClock()
+        let running = try RunningCentralSystem(callTimeout: 3600, clock: clock)
         let port = running.port
         let box = try await connectClient(port: port, path: "/CP-4")
         defer { box.client.disconnect() }
         try await running.waitUntilConnected("CP-4")
 
-        await #expect(throws: CallError.timeout) {
-            try await running.central.call(ClearCacheRequest(), to: "CP-4")
+        let call = Task { try await running.central.call(ClearCacheRequest(), to: "CP-4") }
+        let callId = try await offPool { () throws -> String in
+            try JSONParser.parse(try box.client.receiveText()).arrayValue![1].stringValue!
         }
-        let stillWorks = try await onClientThread { () throws -> String in
-            let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
-            try box.client.sendText(#"[3,"\#(call[1].stringValue!)",{"status":"Accepted"}]"#)
+        // The call's timer was scheduled when the CALL went out.
+        clock.advance(by: 3600)
+        await #expect(throws: CallError.timeout) { try await call.value }
+        let stillWorks = try await offPool { () throws -> String in
+            try box.client.sendText(#"[3,"\#(callId)",{"status":"Accepted"}]"#)
             try box.client.sendText(#"[2,"h","Heartbeat",{}]"#)
             return try box.client.receiveText()
         }
@@ -129,7 +134,7 @@ import Transport
         defer { box.client.disconnect() }
         try await running.waitUntilConnected("CP-5")
         async let result = running.central.call(ClearCacheRequest(), to: "CP-5")
-        try await onClientThread {
+        try await offPool {
             let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
             try box.client.sendText(#"[4,"\#(call[1].stringValue!)","NotSupported","no cache here",{}]"#)
         }
@@ -150,7 +155,7 @@ import Transport
         defer { box.client.disconnect() }
         try await running.waitUntilConnected("CP-6")
         async let result = running.central.call(ClearCacheRequest(), to: "CP-6")
-        try await onClientThread {
+        try await offPool {
             let call = try JSONParser.parse(try box.client.receiveText()).arrayValue!
             try box.client.sendText(#"[3,"\#(call[1].stringValue!)",{"status":"Maybe"}]"#)
         }
@@ -175,7 +180,7 @@ import Transport
         try await running.waitUntilConnected("CP-7")
         let second = try await connectClient(port: port, path: "/CP-7")
         defer { second.client.disconnect() }
-        let closeCode = try await onClientThread { () throws -> UInt16? in
+        let closeCode = try await offPool { () throws -> UInt16? in
             let frame = try first.client.receiveFrame()
             first.client.disconnect()
             return frame.closeCode
@@ -185,53 +190,63 @@ import Transport
     }
 
     @Test func aChargerThatMissesItsPongIsDisconnected() async throws {
-        let running = try RunningCentralSystem(pingInterval: 0.1, pingTimeout: 0.2)
-        let port = running.port
-        let sawPing = try await onClientThread { () throws -> Bool in
-            let client = try TestWebSocketClient.connect(port: port, path: "/CP-8")
-            defer { client.disconnect() }
-            let frame = try client.receiveFrame()
-            try client.waitForDisconnect(timeout: .seconds(3))
-            return frame.opcode == TestWebSocketFrame.pingOpcode
-        }
-        #expect(sawPing)
+        let clock = ManualClock()
+        let running = try RunningCentralSystem(pingInterval: 20, pingTimeout: 20, clock: clock)
+        let box = try await connectClient(port: running.port, path: "/CP-8")
+        defer { box.client.disconnect() }
+        try await running.waitUntilConnected("CP-8")
+        clock.advance(by: 20)
+        let frame = try await offPool { try box.client.receiveFrame() }
+        #expect(frame.opcode == TestWebSocketFrame.pingOpcode)
+        #expect(running.central.isConnected("CP-8"))
+        clock.advance(by: 20)
+        try await offPool { try box.client.waitForDisconnect() }
     }
 
     @Test func aChargerThatAnswersPingsStaysAndItsLatencyIsMeasured() async throws {
-        let running = try RunningCentralSystem(pingInterval: 0.05, pingTimeout: 10)
-        let port = running.port
-        let box = try await connectClient(port: port, path: "/CP-9")
+        let clock = ManualClock()
+        let running = try RunningCentralSystem(pingInterval: 20, pingTimeout: 20, clock: clock)
+        let box = try await connectClient(port: running.port, path: "/CP-9")
         defer { box.client.disconnect() }
         try await running.waitUntilConnected("CP-9")
-        try await onClientThread {
-            for _ in 0..<3 {
+        for round in 0..<3 {
+            clock.advance(by: 20)
+            let answered = try await offPool { () throws -> String in
                 let ping = try box.client.receiveFrame()
                 try box.client.sendPong(ping.payload)
+                // Its answer comes after the pong was handled, and the next ping scheduled with it.
+                try box.client.sendText(#"[2,"h\#(round)","Heartbeat",{}]"#)
+                return try box.client.receiveText()
             }
+            #expect(answered.hasPrefix(#"[3,"h\#(round)","#))
         }
-        let session = try #require(running.central.session("CP-9"))
-        // The third pong has been sent; its measurement lands on the loop right after.
-        for _ in 0..<100 where session.latencyMilliseconds == nil { await Task.yield() }
-        #expect(session.latencyMilliseconds != nil)
+        #expect(running.central.session("CP-9")?.latencyMilliseconds != nil)
+        // Past the last pong's deadline: answered, so still connected.
+        clock.advance(by: 20)
+        #expect(try await offPool { try box.client.receiveFrame() }.opcode == TestWebSocketFrame.pingOpcode)
         #expect(running.central.isConnected("CP-9"))
     }
 
     @Test func aClientThatNeverUpgradesIsClosedAfterTheHandshakeTimeout() async throws {
-        let running = try RunningCentralSystem(handshakeTimeout: 0.2)
+        let clock = ManualClock()
+        let running = try RunningCentralSystem(handshakeTimeout: 10, clock: clock)
         let port = Int(running.port)
-        let closedByServer = try await onClientThread { () throws -> Bool in
-            let socket = try BlockingSocket(port: port, timeout: 3)
+        async let closedByServer = offPool { () throws -> Bool in
+            let socket = try BlockingSocket(port: port, timeout: 5)
             defer { socket.close() }
             return try socket.receiveUntilClosed().isEmpty
         }
-        #expect(closedByServer)
+        // Scheduled when the server accepts the connection, which nothing else shows.
+        await clock.waitForTimer(dueWithin: 10)
+        clock.advance(by: 10)
+        #expect(try await closedByServer)
     }
 
     @Test func anOversizedHeaderSectionIsRefusedWith431() async throws {
         let running = try RunningCentralSystem()
         let port = running.port
         let request = "GET /CP HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 10_000))\r\n\r\n"
-        let status = try await onClientThread {
+        let status = try await offPool {
             try TestWebSocketClient.rawHTTPExchange(port: port, request: Array(request.utf8)).statusCode
         }
         #expect(status == 431)
@@ -244,7 +259,7 @@ import Transport
             configuration: TLSConfiguration(certificateChainPath: certificate, privateKeyPath: key))
         let running = try RunningCentralSystem(tls: tls)
         let port = Int(running.port)
-        let response = try await onClientThread { () throws -> String in
+        let response = try await offPool { () throws -> String in
             let client = try BlockingTLSClient(port: port, trustedCertificatePath: certificate)
             defer { client.shutdown() }
             try client.handshake()

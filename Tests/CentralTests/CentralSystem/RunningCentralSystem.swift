@@ -1,20 +1,23 @@
 import Central
-import Dispatch
 import Foundation
 import TestSupport
 import Transport
 
-/// A `CentralSystem` on a free loopback port for one test, stopped when the test ends.
+/// A `CentralSystem` on a free loopback port for one test, stopped when the test ends. With a
+/// `clock`, its event loops' timers (handshake, ping, pong and call timeouts) count the clock's
+/// time, which moves only when the test advances it.
 final class RunningCentralSystem: Sendable {
     let central: CentralSystem
     let port: UInt16
     let events: AsyncStream<CentralEvent>
+    private let group: EventLoopGroup?
 
     init(
         handler: any IncomingCallHandler = CoreCallHandler(heartbeatInterval: 60), tls: TLSContext? = nil,
         callTimeout: Double = 5, pingInterval: Double = 60, pingTimeout: Double = 60, handshakeTimeout: Double = 5,
         maxMessageBytes: Int = 1 << 20, maxBufferedBytes: Int = 64 << 20,
         authenticationThrottle: AuthenticationThrottleSettings = AuthenticationThrottleSettings(),
+        clock: ManualClock? = nil,
         access: @escaping @Sendable (String) -> ChargerAccess? = { _ in ChargerAccess() }
     ) throws {
         let configuration = CentralConfiguration(
@@ -22,29 +25,27 @@ final class RunningCentralSystem: Sendable {
             pingTimeout: pingTimeout, callTimeout: callTimeout, maxMessageBytes: maxMessageBytes,
             maxBufferedBytes: maxBufferedBytes, handshakeTimeout: handshakeTimeout, loopCount: 2,
             authenticationThrottle: authenticationThrottle, access: access)
-        central = CentralSystem(configuration: configuration, handler: handler)
+        let group = clock.map { EventLoopGroup(loopCount: 2, clock: $0) }
+        self.group = group
+        central = CentralSystem(configuration: configuration, handler: handler, group: group)
         events = central.events()
-        port = UInt16(try central.start())
+        do {
+            port = UInt16(try central.start())
+        } catch {
+            group?.shutdown()
+            throw error
+        }
     }
 
     deinit {
         central.stop()
+        group?.shutdown()
     }
 
     /// Waits until the charger's upgrade has been registered (the client sees 101 first).
     func waitUntilConnected(_ chargerId: String) async throws {
         for await event in events {
             if case .connected(let info, _) = event, info.chargerId == chargerId { return }
-        }
-    }
-}
-
-/// Runs blocking client code on a Dispatch thread, so that it never holds a thread of the
-/// cooperative pool that the code under test may need.
-func onClientThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-            continuation.resume(with: Result { try body() })
         }
     }
 }
@@ -56,5 +57,5 @@ struct ClientBox: @unchecked Sendable {
 
 /// Connects a test client on the client thread.
 func connectClient(port: UInt16, path: String) async throws -> ClientBox {
-    try await onClientThread { ClientBox(client: try TestWebSocketClient.connect(port: port, path: path)) }
+    try await offPool { ClientBox(client: try TestWebSocketClient.connect(port: port, path: path)) }
 }

@@ -62,8 +62,8 @@ import Testing
         let world = SchedulingWorld.ruleWorld(
             snapshots: [EngineHarness.charger("garage", status: .charging)], settings: EngineHarness.settings(),
             inputs: inputs, tariff: tariff, now: Self.now)
-        #expect(world.inputs["grid.power"] == Rules.InputReading(value: -2000, updatedAt: Self.now))
-        #expect(world.inputs["solar.surplus"] == Rules.InputReading(value: 2000, updatedAt: Self.now))
+        #expect(world.inputs["grid.power"] == InputReading(value: -2000, updatedAt: Self.now))
+        #expect(world.inputs["solar.surplus"] == InputReading(value: 2000, updatedAt: Self.now))
         #expect(world.prices.price(at: Self.now) == 0.05)
         #expect(world.prices.price(at: Self.now.addingTimeInterval(900)) == 0.3)
         #expect(world.chargers["garage"] == ChargerSettings(phases: 1, voltage: 230, minCurrent: 6, maxCurrent: 16))

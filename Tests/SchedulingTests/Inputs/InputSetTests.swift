@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Rules
 import Testing
 
 @testable import Scheduling
@@ -23,7 +24,7 @@ import Testing
         try inputs.merge(try JSONParser.parse("{\"solar.power\":4100}"), now: Self.time(10))
         #expect(inputs.value(of: .gridPower, now: Self.time(20)) == -2300)
         #expect(inputs.value(of: .solarPower, now: Self.time(20)) == 4100)
-        #expect(inputs.reading(of: InputName("input.boost")!, now: Self.time(20)).ageSeconds == 20)
+        #expect(inputs.statuses(now: Self.time(20)).first { $0.name == "input.boost" }?.ageSeconds == 20)
     }
 
     @Test func neverPushedOrOlderThanMaxAgeIsUnknown() throws {
@@ -31,9 +32,11 @@ import Testing
         #expect(inputs.value(of: .solarPower, now: Self.time(0)) == nil)
         inputs.set(.solarPower, to: 4100, at: Self.time(0))
         #expect(inputs.value(of: .solarPower, now: Self.time(300)) == 4100)
-        let stale = inputs.reading(of: .solarPower, now: Self.time(300.5))
-        #expect(stale == InputReading(name: .solarPower, value: nil, updatedAt: Self.time(0), ageSeconds: 300.5))
-        #expect(!stale.isKnown)
+        #expect(inputs.reading(of: .solarPower, now: Self.time(300.5)) == nil)
+        #expect(
+            inputs.statuses(now: Self.time(300.5)) == [
+                InputStatus(name: "solar.power", value: 4100, updatedAt: Self.time(0), ageSeconds: 300.5, stale: true)
+            ])
     }
 
     @Test func nullRemovesAnInput() throws {
@@ -64,14 +67,14 @@ import Testing
     @Test func surplusIsDerivedFromGridPowerWhenNotPushed() {
         var inputs = InputSet(maxAge: 300)
         inputs.set(.gridPower, to: -2300, at: Self.time(0))
-        let derived = InputReading(
-            name: .solarSurplus, value: 2300, updatedAt: Self.time(0), ageSeconds: 5, isDerived: true)
-        #expect(inputs.reading(of: .solarSurplus, now: Self.time(5)) == derived)
+        #expect(
+            inputs.reading(of: .solarSurplus, now: Self.time(5)) == InputReading(value: 2300, updatedAt: Self.time(0)))
         inputs.set(.gridPower, to: 800, at: Self.time(10))
         #expect(inputs.value(of: .solarSurplus, now: Self.time(10)) == 0)
         inputs.set(.solarSurplus, to: 1500, at: Self.time(10))
-        #expect(inputs.reading(of: .solarSurplus, now: Self.time(10)).isDerived == false)
-        #expect(inputs.value(of: .solarSurplus, now: Self.time(10)) == 1500)
+        #expect(
+            inputs.reading(of: .solarSurplus, now: Self.time(10)) == InputReading(value: 1500, updatedAt: Self.time(10))
+        )
         // Grid power stale too: the surplus is unknown.
         #expect(inputs.value(of: .solarSurplus, now: Self.time(400)) == nil)
     }
@@ -81,7 +84,21 @@ import Testing
         inputs.set(.gridPower, to: -100, at: Self.time(0))
         inputs.set(InputName("input.boost")!, to: 1, at: Self.time(0))
         #expect(
-            inputs.readings(now: Self.time(1)).map(\.name.rawValue) == ["grid.power", "input.boost", "solar.surplus"])
+            inputs.readings(now: Self.time(1)).keys.map(\.rawValue).sorted() == [
+                "grid.power", "input.boost", "solar.surplus",
+            ])
+        #expect(inputs.statuses(now: Self.time(1)).map(\.name) == ["grid.power", "input.boost", "solar.surplus"])
+    }
+
+    @Test func aStalePushedSurplusShowsWhatTheRulesSeeTheValueDerivedFromFreshGridPower() {
+        var inputs = InputSet(maxAge: 300)
+        inputs.set(.solarSurplus, to: 1500, at: Self.time(0))
+        inputs.set(.gridPower, to: -2300, at: Self.time(400))
+        #expect(inputs.value(of: .solarSurplus, now: Self.time(410)) == 2300)
+        #expect(
+            inputs.statuses(now: Self.time(410)).first { $0.name == "solar.surplus" }
+                == InputStatus(
+                    name: "solar.surplus", value: 2300, updatedAt: Self.time(400), ageSeconds: 10, stale: false))
     }
 
     @Test func aStringThatHoldsANumberCountsAsTheNumber() throws {

@@ -126,9 +126,15 @@ public final class TestWebSocketClient {
 
     // MARK: Receiving
 
+    /// How long a receive waits by default. It only bounds a broken server, and is long because
+    /// what the server sends can wait for a task on the concurrency pool (a call from the test),
+    /// which in a full parallel run on two cores can queue behind hundreds of tests for over 5 s.
+    public static let receiveTimeout = Duration.seconds(30)
+
     /// The next frame, whatever it is; `timeout` if it does not arrive in time, `connectionClosed` if the
     /// server closes the TCP connection first.
-    public func receiveFrame(timeout: Duration = .seconds(5)) throws(TestWebSocketClientError) -> TestWebSocketFrame {
+    public func receiveFrame(timeout: Duration = receiveTimeout) throws(TestWebSocketClientError) -> TestWebSocketFrame
+    {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let (frame, length) = Self.parseFrame(buffer) {
@@ -143,7 +149,7 @@ public final class TestWebSocketClient {
 
     /// The next text message: pings are answered and pongs skipped on the way; a close frame throws
     /// `closedByServer`, a binary or fragmented frame `unexpectedFrame`.
-    public func receiveText(timeout: Duration = .seconds(5)) throws(TestWebSocketClientError) -> String {
+    public func receiveText(timeout: Duration = receiveTimeout) throws(TestWebSocketClientError) -> String {
         let deadline = ContinuousClock.now + timeout
         while true {
             let frame = try receiveFrame(timeout: ContinuousClock.now.duration(to: deadline))
@@ -164,7 +170,7 @@ public final class TestWebSocketClient {
     }
 
     /// Waits until the server closes the TCP connection, discarding what arrives; `timeout` if it does not.
-    public func waitForDisconnect(timeout: Duration = .seconds(5)) throws(TestWebSocketClientError) {
+    public func waitForDisconnect(timeout: Duration = receiveTimeout) throws(TestWebSocketClientError) {
         let deadline = ContinuousClock.now + timeout
         buffer = []
         while try !socket.read(deadline: deadline).isEmpty {}
@@ -177,7 +183,7 @@ public final class TestWebSocketClient {
     /// close frame and returns it, then closes the socket.
     @discardableResult
     public func close(
-        code: UInt16 = 1000, reason: String = "", timeout: Duration = .seconds(5)
+        code: UInt16 = 1000, reason: String = "", timeout: Duration = receiveTimeout
     ) throws(TestWebSocketClientError) -> TestWebSocketFrame {
         if !closeSent { try sendClose(code: code, reason: reason) }
         let deadline = ContinuousClock.now + timeout

@@ -2,7 +2,8 @@ import Synchronization
 import Transport
 
 /// A server on 127.0.0.1 and a free port, on its own two-loop group, whose handlers report to
-/// `probe`; `accepted` keeps each accepted connection (for checks on its loop).
+/// `probe`; `accepted` keeps each accepted connection (for checks on its loop). With a `clock`,
+/// the loops' timers count its time.
 final class TestServer: Sendable {
     let group: EventLoopGroup
     let server: TCPServer
@@ -11,11 +12,12 @@ final class TestServer: Sendable {
 
     init(
         tls: TLSContext? = nil, options: ServerOptions = ServerOptions(), loopCount: Int = 2,
+        clock: (any LoopClock)? = nil,
         makeHandler: @escaping @Sendable (Connection, ServerProbe) -> ConnectionHandler = { _, probe in
             ScriptedHandler(probe: probe)
         }
     ) throws {
-        let group = EventLoopGroup(loopCount: loopCount)
+        let group = EventLoopGroup(loopCount: loopCount, clock: clock)
         let probe = self.probe
         let accepted = self.accepted
         do {

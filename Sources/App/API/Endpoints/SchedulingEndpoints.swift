@@ -1,8 +1,8 @@
 import ChargingModel
+import Chronology
 import Foundation
 import HTTP
 import JSON
-import OCPP
 import Rules
 import Scheduling
 
@@ -61,7 +61,7 @@ struct SchedulingEndpoints: Sendable {
         for (index, element) in elements.enumerated() {
             guard let object = element.objectValue else { throw .badRequest("[\(index)]: expected an object") }
             func date(_ key: String) throws(APIError) -> Date {
-                guard let text = object[key]?.stringValue, let date = OCPPDateTime.parse(text) else {
+                guard let text = object[key]?.stringValue, let date = RFC3339.parse(text) else {
                     throw .badRequest("[\(index)].\(key): expected an ISO 8601 date-time such as 2026-11-25T00:00:00Z")
                 }
                 return date

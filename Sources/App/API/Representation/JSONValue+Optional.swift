@@ -1,6 +1,6 @@
+import Chronology
 import Foundation
 import JSON
-import OCPP
 
 /// Optional values as JSON, `null` when absent: the API keeps every documented member in its
 /// objects so that clients see a stable shape.
@@ -23,7 +23,7 @@ extension JSONValue {
 
     /// ISO 8601 in UTC (`2026-11-25T08:00:00Z`, milliseconds when there are any).
     static func date(_ value: Date?) -> JSONValue {
-        value.map { .string(OCPPDateTime.format($0)) } ?? .null
+        value.map { .string(RFC3339.format($0, fraction: .millisecondsIfAny)) } ?? .null
     }
 
     /// A figure rounded to `places` decimals, so that floating-point noise stays out of answers.

@@ -1,7 +1,7 @@
+import Chronology
 import Foundation
 import HTTP
 import JSON
-import OCPP
 
 /// An HTTP request as a route sees it: path parameters, query and a JSON body on demand.
 public struct APIRequest: Sendable {
@@ -47,7 +47,7 @@ public struct APIRequest: Sendable {
     /// `?since=ISO8601`, validated.
     func since() throws(APIError) -> Date? {
         guard let text = query("since") else { return nil }
-        guard let date = OCPPDateTime.parse(text) else {
+        guard let date = RFC3339.parse(text) else {
             throw .badRequest("since: expected an ISO 8601 date-time such as 2026-11-25T00:00:00Z")
         }
         return date

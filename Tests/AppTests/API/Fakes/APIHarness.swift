@@ -1,6 +1,7 @@
 import Central
 import ChargePointManagement
 import ChargingModel
+import Chronology
 import Foundation
 import HTTP
 import OCPP
@@ -11,7 +12,7 @@ import TestSupport
 
 /// A router over fakes of every dependency, with the clock stopped at 2026-11-25T08:00:00Z.
 struct APIHarness {
-    static let now = OCPPDateTime.parse("2026-11-25T08:00:00Z")!
+    static let now = RFC3339.parse("2026-11-25T08:00:00Z")!
 
     let directory = FakeChargerDirectory()
     let central: FakeChargePointCaller

@@ -8,6 +8,12 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
         minutes = hour * 60 + minute
     }
 
+    /// The time `minutes` after midnight, 0 ... 1440.
+    public init?(minutes: Int) {
+        guard (0...1440).contains(minutes) else { return nil }
+        self.minutes = minutes
+    }
+
     /// Parses `HH:MM` with two-digit hours and minutes (`07:30`, `24:00`).
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
