@@ -392,7 +392,7 @@ async def test_rules_reload_on_sighup_and_through_the_api_and_bad_rules_keep_the
 
         cap.write_text('rule "cap" {\n limit 6 A\n}\n')
         reloaded = await asyncio.to_thread(api, server, "POST", "/api/rules/reload")
-        assert reloaded == {"status": "reloaded", "rules": ["cap"]}
+        assert reloaded == {"status": "reloaded", "rules": ["cap"], "warnings": []}
         await charger.wait_for("SetChargingProfile", predicate=limit_is(6.0))
         assert [profile_limit(p) for p in charger.calls("SetChargingProfile")] == [10.0, 8.0, 6.0]
         assert_valid_profiles(charger)

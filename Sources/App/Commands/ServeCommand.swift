@@ -33,6 +33,9 @@ enum ServeCommand {
             }
             ruleSet = checkedRules
             logger.info("rules: \(ruleSet.summary)")
+            for warning in ruleSet.selectorWarnings(chargerIds: Set(configuration.chargers.keys)) {
+                logger.warning("\(warning.description)")
+            }
             store = try Store(path: configuration.database)
         } catch {
             logger.error("cannot start: \(error)")
@@ -52,11 +55,11 @@ enum ServeCommand {
             configuredChargers: Set(configuration.chargers.keys))
         let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
-                let diagnostics = await engine.reloadRules()
-                if diagnostics.isEmpty {
+                let errors = await engine.reloadRules().filter(\.isError)
+                if errors.isEmpty {
                     logger.info("SIGHUP: rules reloaded")
                 } else {
-                    for diagnostic in diagnostics { logger.error("SIGHUP: \(diagnostic.description)") }
+                    for diagnostic in errors { logger.error("SIGHUP: \(diagnostic.description)") }
                     logger.error("SIGHUP: the rules have errors; the last good rules stay in force")
                 }
             }
@@ -64,10 +67,16 @@ enum ServeCommand {
         var api: APIServer?
         do {
             try await site.start {
-                api = try APIServer.start(configuration: configuration.api, dependencies: dependencies, group: group)
+                do {
+                    api = try APIServer.start(
+                        configuration: configuration.api, dependencies: dependencies, group: group)
+                } catch {
+                    throw ListenFailure.naming(error, port: "api.port", host: "api.host")
+                }
             }
         } catch {
-            logger.error("cannot start: \(error)")
+            // The API's failure is named above; what is left to listen is the central system.
+            logger.error("cannot start: \(ListenFailure.naming(error, port: "central.port", host: "central.host"))")
             api?.stop()
             await site.stop()
             group.shutdown()

@@ -71,6 +71,13 @@ final class ChargerConnectionHandler: ConnectionHandler {
             return access.password.map { .passwordRequired($0) } ?? .allowed
         }
         switch result {
+        case .refuse(.unknownCharger(let chargerId), let response):
+            // The one refusal a user causes by configuration: say which setting lets it in.
+            logger.warning(
+                "\(connection.remoteAddress): charger \(chargerId) refused (HTTP 404): it is not in \"chargers\" "
+                    + "and central.allowUnknownChargers is false; add it to \"chargers\" or set "
+                    + "allowUnknownChargers to true")
+            refuse(response)
         case .refuse(let error, let response):
             logger.info("\(connection.remoteAddress): upgrade of \(request.target) refused: \(error.message)")
             refuse(response)
