@@ -45,7 +45,10 @@ enum WhyCommand {
             var scope = options.chargerId
             if let connector = options.connector { scope += " connector \(connector)" }
             if let since = options.since {
-                scope += " since " + AuditTimeline.timestamp(since, timeZone: timeZone)
+                scope +=
+                    " since " + AuditTimeline.timestamp(since, timeZone: timeZone) + " "
+                    + AuditTimeline.utcOffset(timeZone.secondsFromGMT(for: since))
+                    + " (\(AuditTimeline.zoneName(timeZone)))"
             }
             return "Nothing recorded for \(scope): no decision or command yet.\n"
         }

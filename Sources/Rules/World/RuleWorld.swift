@@ -32,6 +32,12 @@ public struct RuleWorld: Sendable {
         self.prices = prices
     }
 
+    /// The input's value when it is known: pushed, and not older than `inputMaxAge`.
+    public func freshInput(_ name: String) -> Double? {
+        guard let reading = inputs[name], now.timeIntervalSince(reading.updatedAt) <= inputMaxAge else { return nil }
+        return reading.value
+    }
+
     /// The settings of a charger, or the defaults when it is not configured.
     public func settings(of chargerId: String) -> ChargerSettings { chargers[chargerId] ?? .defaults }
 }
