@@ -49,7 +49,7 @@ enum ServeCommand {
             loadRules: configuration.ruleSourceLoader, group: group)
         let engine = site.engine
         let dependencies = APIDependencies(
-            chargers: site.fleet, commands: site.commands, records: store, scheduler: engine,
+            chargers: site.fleet, commands: site.commands, records: store, transactions: site.fleet, scheduler: engine,
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
             configuredChargers: Set(configuration.chargers.keys))
