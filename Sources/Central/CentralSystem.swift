@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import JSON
 import Logging
@@ -19,6 +20,8 @@ public final class CentralSystem: ChargePointCalling {
     private let publisher = CentralEventPublisher()
     private let sessions = Mutex<[String: ChargePointSession]>([:])
     private let server = Mutex<TCPServer?>(nil)
+    /// While `stop()` waits for the close handshakes: the sessions it waits for, and what it waits on.
+    private let closing = Mutex<(sessions: Set<ObjectIdentifier>, done: DispatchGroup)?>(nil)
     private let logger = Logger(label: "central")
 
     public init(
@@ -44,8 +47,29 @@ public final class CentralSystem: ChargePointCalling {
         return tcpServer.localPort
     }
 
-    /// Closes the listener and every connection.
+    /// Whether `stop()` has begun: a charger that reconnects meanwhile is refused (503).
+    var isStopping: Bool { closing.withLock { $0 != nil } }
+
+    /// Shuts down: every charger connection gets a WebSocket close frame 1001 ("going away") and
+    /// the close handshake's time (`closeTimeout`) to answer it, then the listener and whatever is
+    /// still open close. Blocks until done: call it from outside the event loops.
     public func stop() {
+        let done = DispatchGroup()
+        // The sessions are listed under `closing`'s lock: one that unregisters after the listing
+        // finds itself in the set (`unregister` takes the two locks one after the other).
+        let open = closing.withLock { closing in
+            let open = sessions.withLock { Array($0.values) }
+            for _ in open { done.enter() }
+            closing = (Set(open.map(ObjectIdentifier.init)), done)
+            return open
+        }
+        for session in open {
+            session.loop.runOnLoop { session.close(reason: "server shutting down") }
+        }
+        // Each connection aborts itself after closeTimeout; the margin covers the hop onto its loop.
+        if done.wait(timeout: .now() + configuration.closeTimeout + 1) == .timedOut {
+            logger.warning("shutting down: some chargers did not finish the close handshake in time")
+        }
         let tcpServer = server.withLock { server in
             defer { server = nil }
             return server
@@ -121,6 +145,9 @@ public final class CentralSystem: ChargePointCalling {
             guard sessions[session.chargerId] === session else { return false }
             sessions[session.chargerId] = nil
             return true
+        }
+        closing.withLock { closing in
+            if closing?.sessions.remove(ObjectIdentifier(session)) != nil { closing?.done.leave() }
         }
         // A replaced connection closing is not a disconnection: the charger is still here.
         guard wasCurrent else { return }

@@ -66,6 +66,12 @@ final class ChargerConnectionHandler: ConnectionHandler {
     }
 
     private func upgrade(_ request: HTTPRequest, leftover: [UInt8]) {
+        guard !central.isStopping else {
+            // Shutting down: a charger that answered the 1001 by reconnecting comes back later.
+            logger.info("\(connection.remoteAddress): upgrade refused: shutting down")
+            refuse(HTTPResponse(status: .serviceUnavailable))
+            return
+        }
         let result = WebSocketUpgrade.evaluate(request) { [configuration] chargerId in
             guard let access = configuration.access(chargerId) else { return .refused }
             return access.password.map { .passwordRequired($0) } ?? .allowed
