@@ -146,3 +146,29 @@ async def test_a_refused_unknown_charger_is_a_warning_that_names_allow_unknown_c
     line = await asyncio.to_thread(server.wait_for_log, "charger stranger refused")
     assert " WARNING [central] " in line
     assert "central.allowUnknownChargers is false" in line
+
+
+# MARK: item 7, the plan says what a connector is held to
+
+
+def test_plan_says_left_to_charger_paused_and_limited_and_shows_the_inputs(tmp_path):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "solar.rules").write_text(
+        'rule "solar" {\n    when grid.power < 0 W\n    limit -grid.power\n}\n')
+    write_config(tmp_path, {"timezone": "UTC", "chargers": {"garage": {"phases": 1}}})
+    (tmp_path / "plan.json").write_text(json.dumps({"connectors": [{"charger": "garage"}], "inputs": {"grid.power": [
+        {"at": "2026-11-25T00:00:00Z", "value": -2300}, {"at": "2026-11-25T01:00:00Z", "value": -500},
+        {"at": "2026-11-25T02:00:00Z", "value": 800}]}}))
+    result = run(tmp_path, "plan", "--from", "2026-11-25T00:00:00Z", "--hours", "3", "--step", "60",
+                 "--inputs", "plan.json", "--svg", "plan.svg")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "garage:1",
+        "time              state             limit  price  grid.power  rules",
+        "2026-11-25 00:00  charge           10.0 A   0.30     -2300 W  solar",
+        "           01:00  pause               0 A   0.30      -500 W  solar, (below minimum)",
+        "           02:00  left to charger       -   0.30       800 W  -",
+    ]
+    svg = (tmp_path / "plan.svg").read_text()
+    for label in ("paused", "left to charger", "10 A", "grid.power (kW)"):
+        assert f">{label}<" in svg, label

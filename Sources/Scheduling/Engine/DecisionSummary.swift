@@ -119,7 +119,7 @@ public struct DecisionSummary: Sendable, Equatable {
         if let inputs = figures?.inputs, !inputs.isEmpty {
             text +=
                 "; inputs: "
-                + inputs.keys.sorted().map { "\($0) \(Self.inputValue(inputs[$0]!, name: $0))" }
+                + inputs.keys.sorted().map { "\($0) \(InputDisplay.text(inputs[$0]!, name: $0))" }
                 .joined(separator: ", ")
         }
         if !unknownInputs.isEmpty { text += "; unknown: " + unknownInputs.joined(separator: ", ") }
@@ -133,13 +133,6 @@ public struct DecisionSummary: Sendable, Equatable {
             abs(limitAmps - figures.maxCurrent) < 0.05
         else { return "" }
         return ", \(DecisionSummary.amps(asked)) asked, capped at the charger's maximum"
-    }
-
-    /// `-2300 W` for the power inputs, the number as it is for `input.NAME`.
-    static func inputValue(_ value: Double, name: String) -> String {
-        let rounded = (value * 10).rounded() / 10
-        let number = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-        return name.hasSuffix(".power") || name == "solar.surplus" ? number + " W" : number
     }
 
     /// The audit-trail row for this summary.

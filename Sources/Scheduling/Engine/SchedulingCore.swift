@@ -177,7 +177,7 @@ public struct SchedulingCore: Sendable {
     static func inputs(readBy decision: ConnectorDecision, ruleSet: RuleSet, world: RuleWorld) -> [String: Double] {
         var values: [String: Double] = [:]
         for name in ruleSet.inputNames(readBy: decision.explanation.decidingRules) {
-            values[name] = world.freshInput(name)
+            values[name] = world.inputValue(name)
         }
         return values
     }
