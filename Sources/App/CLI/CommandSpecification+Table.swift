@@ -21,6 +21,12 @@ extension CommandSpecification {
         help: "debug, info, warning or error. Overrides \"logLevel\" in the configuration file. "
             + "At debug every OCPP frame in and out is logged.")
 
+    static let logFormatFlag = FlagSpecification(
+        "log-format", .logFormat, placeholder: "FORMAT",
+        help: "text (a UTC timestamp on every line) or journal (no timestamp, the systemd journal adds its own, "
+            + "and a <N> priority prefix it reads). Default: journal when standard error is the journal "
+            + "(JOURNAL_STREAM), else text.")
+
     static let serve = CommandSpecification(
         name: .serve,
         summary: "Run the central system, the rules, the scheduler and the HTTP API",
@@ -29,8 +35,11 @@ extension CommandSpecification {
             rule engine, the scheduler and the HTTP API until SIGINT or SIGTERM, then shuts down
             cleanly. Logs go to standard error, one line per event.
             """,
-        flags: [configFlag, rulesFlag, databaseFlag, logLevelFlag],
-        examples: ["ampwise serve", "ampwise serve --config /etc/ampwise.json --db /var/lib/ampwise.sqlite"])
+        flags: [configFlag, rulesFlag, databaseFlag, logLevelFlag, logFormatFlag],
+        examples: [
+            "ampwise serve",
+            "ampwise serve --config /etc/ampwise/ampwise.json --log-format journal",
+        ])
 
     static let check = CommandSpecification(
         name: .check, arguments: "[PATH ...]", positionalCount: 0...Int.max,

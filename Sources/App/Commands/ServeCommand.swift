@@ -15,6 +15,7 @@ enum ServeCommand {
         guard let loaded = AmpwiseCommand.loadConfiguration(path: options.configPath) else { return 2 }
         let configuration = options.applied(to: loaded)
         Logger.level = configuration.logLevel
+        Logger.format = options.logFormat ?? LogFormat.detected()
         let logger = Logger(label: "main")
         // Before anything starts: a SIGTERM during start-up then shuts down once all is up.
         let shutdown = ShutdownSignal()

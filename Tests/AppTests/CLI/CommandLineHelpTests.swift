@@ -24,7 +24,7 @@ import Testing
         #expect(flags.map(\.0) == ["serve", "check", "plan", "why"])
         #expect(
             flags.map(\.1) == [
-                ["config", "rules", "db", "log-level"],
+                ["config", "rules", "db", "log-level", "log-format"],
                 ["config"],
                 ["config", "rules", "from", "hours", "inputs", "step", "svg", "log-level"],
                 ["connector", "since", "config", "db"],
