@@ -31,6 +31,14 @@ import Testing
             ])
     }
 
+    @Test func planHelpSaysTheStepIsBetweenRowsNotEvaluations() {
+        // The help wraps at 80 columns: compare with the line breaks taken out.
+        let page = CommandLineHelp.text(for: .plan).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(page.contains("Minutes between two rows of the table"))
+        #expect(!page.contains("between two evaluations"))
+        #expect(page.contains("rounded down to the step"))
+    }
+
     @Test func theOverviewListsEveryCommandAndTheVersion() {
         let overview = CommandLineHelp.text(for: nil)
         #expect(overview.hasPrefix("ampwise \(AmpwiseVersion.current): "))
