@@ -47,13 +47,14 @@ public final class CentralSystem: ChargePointCalling {
         return tcpServer.localPort
     }
 
-    /// Whether `stop()` has begun: a charger that reconnects meanwhile is refused (503).
+    /// Whether `shutDown()` has begun: a charger that reconnects meanwhile is refused (503).
     var isStopping: Bool { closing.withLock { $0 != nil } }
 
-    /// Shuts down: every charger connection gets a WebSocket close frame 1001 ("going away") and
-    /// the close handshake's time (`closeTimeout`) to answer it, then the listener and whatever is
-    /// still open close. Blocks until done: call it from outside the event loops.
-    public func stop() {
+    /// Shuts down gracefully (`ampwise serve` on SIGINT/SIGTERM): every charger connection gets a
+    /// WebSocket close frame 1001 ("going away") and the close handshake's time (`closeTimeout`) to
+    /// answer it, then `stop()` closes the listener and whatever is still open. Waits without
+    /// holding a thread.
+    public func shutDown() async {
         let done = DispatchGroup()
         // The sessions are listed under `closing`'s lock: one that unregisters after the listing
         // finds itself in the set (`unregister` takes the two locks one after the other).
@@ -67,9 +68,24 @@ public final class CentralSystem: ChargePointCalling {
             session.loop.runOnLoop { session.close(reason: "server shutting down") }
         }
         // Each connection aborts itself after closeTimeout; the margin covers the hop onto its loop.
-        if done.wait(timeout: .now() + configuration.closeTimeout + 1) == .timedOut {
-            logger.warning("shutting down: some chargers did not finish the close handshake in time")
+        let margin = configuration.closeTimeout + 1
+        let inTime = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let answer = FirstAnswer(continuation)
+            done.notify(queue: .global()) { answer.give(true) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + margin) { answer.give(false) }
         }
+        if !inTime { logger.warning("shutting down: some chargers did not finish the close handshake in time") }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                self.stop()
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Closes the listener and every connection at once, without close frames (tests, and what
+    /// `shutDown()` does last). Blocks until done: call it from outside the event loops.
+    public func stop() {
         let tcpServer = server.withLock { server in
             defer { server = nil }
             return server

@@ -26,16 +26,21 @@ import Testing
         #expect(try connection.scalar("PRAGMA journal_mode") == .text("wal"))
     }
 
+    /// A database file at schema `version` with the charger `garage`, and `rows` run on it.
+    static func database(at version: Int, in directory: TemporaryDirectory, _ rows: String) throws -> String {
+        let path = directory.file("v\(version).sqlite")
+        let connection = try SQLiteConnection(path: path)
+        try StoreSchema.migrator.migrate(connection, upTo: version)
+        #expect(try StoreSchema.migrator.currentVersion(of: connection) == version)
+        try connection.run("INSERT INTO chargers (id, created_at) VALUES ('garage', '2026-11-25T08:00:00.000Z')")
+        try connection.run(rows)
+        return path
+    }
+
     @Test func oldDatabaseIsUpgradedAndKeepsItsRows() async throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("old.sqlite")
-        do {
-            let connection = try SQLiteConnection(path: path)
-            try StoreSchema.migrator.migrate(connection, upTo: 1)
-            #expect(try StoreSchema.migrator.currentVersion(of: connection) == 1)
-            try connection.run("INSERT INTO chargers (id, created_at) VALUES ('garage', '2026-11-25T08:00:00.000Z')")
-            try connection.run("UPDATE counters SET value = 41 WHERE name = 'next_transaction_id'")
-        }
+        let path = try Self.database(
+            at: 1, in: directory, "UPDATE counters SET value = 41 WHERE name = 'next_transaction_id'")
         let store = try Store(path: path)
         #expect(try await store.schemaVersion() == 4)
         #expect(try await store.chargers().map(\.id) == ["garage"])
@@ -49,17 +54,12 @@ import Testing
 
     @Test func decisionsRecordedBeforeVersion4KeepTheirRowsWithoutFigures() async throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("v3.sqlite")
-        do {
-            let connection = try SQLiteConnection(path: path)
-            try StoreSchema.migrator.migrate(connection, upTo: 3)
-            try connection.run("INSERT INTO chargers (id, created_at) VALUES ('garage', '2026-11-25T08:00:00.000Z')")
-            try connection.run(
-                """
-                INSERT INTO decisions (at, charger_id, connector_id, charging, limit_amps, explanation)
-                VALUES ('2026-11-25T08:00:00.000Z', 'garage', 1, 0, 0, 'pause')
-                """)
-        }
+        let path = try Self.database(
+            at: 3, in: directory,
+            """
+            INSERT INTO decisions (at, charger_id, connector_id, charging, limit_amps, explanation)
+            VALUES ('2026-11-25T08:00:00.000Z', 'garage', 1, 0, 0, 'pause')
+            """)
         let store = try Store(path: path)
         let decisions = try await store.decisions(chargerId: "garage")
         #expect(decisions.map(\.explanation) == ["pause"])

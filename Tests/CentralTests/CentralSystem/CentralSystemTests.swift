@@ -184,13 +184,13 @@ import Transport
         #expect(running.central.isConnected("CP-7"))
     }
 
-    @Test func stopSendsEachChargerACloseFrame1001AndWaitsForTheHandshake() async throws {
+    @Test func shutDownSendsEachChargerACloseFrame1001AndWaitsForTheHandshake() async throws {
         let running = try RunningCentralSystem()
         let port = running.port
         let charger = try await connectClient(port: port, path: "/CP-BYE")
         try await running.waitUntilConnected("CP-BYE")
         let central = running.central
-        let stopped = Task.detached { central.stop() }
+        let stopped = Task { await central.shutDown() }
         let frame = try await onClientThread { () throws -> TestWebSocketFrame in
             let frame = try charger.client.receiveFrame()
             // The charger answers the server's close frame, as RFC 6455 §5.5.1 asks.
