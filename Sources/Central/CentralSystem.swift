@@ -20,7 +20,7 @@ public final class CentralSystem: ChargePointCalling {
     private let publisher = CentralEventPublisher()
     private let sessions = Mutex<[String: ChargePointSession]>([:])
     private let server = Mutex<TCPServer?>(nil)
-    /// While `stop()` waits for the close handshakes: the sessions it waits for, and what it waits on.
+    /// While `shutDown()` waits for the close handshakes: the sessions it waits for, and what it waits on.
     private let closing = Mutex<(sessions: Set<ObjectIdentifier>, done: DispatchGroup)?>(nil)
     private let logger = Logger(label: "central")
 
