@@ -62,4 +62,6 @@ enum ValueRanges {
     static let energyWh = NumberRange.numbers(0...1_000_000_000)
     /// Minutes a manual limit override lasts: up to a week (without `minutes` it lasts the session).
     static let overrideMinutes = NumberRange.numbers(0.1...10_080)
+    /// A transaction id: positive, and an OCPP integer (32 bits).
+    static let transactionId = NumberRange.integers(1...2_147_483_647)
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import JSON
 import Logging
@@ -19,6 +20,8 @@ public final class CentralSystem: ChargePointCalling {
     private let publisher = CentralEventPublisher()
     private let sessions = Mutex<[String: ChargePointSession]>([:])
     private let server = Mutex<TCPServer?>(nil)
+    /// While `shutDown()` waits for the close handshakes: the sessions it waits for, and what it waits on.
+    private let closing = Mutex<(sessions: Set<ObjectIdentifier>, done: DispatchGroup)?>(nil)
     private let logger = Logger(label: "central")
     /// Failed logins: delays, the 429 past too many, summary lines (docs/charger-management.md).
     let authentication: AuthenticationGuard
@@ -52,7 +55,44 @@ public final class CentralSystem: ChargePointCalling {
         return tcpServer.localPort
     }
 
-    /// Closes the listener and every connection.
+    /// Whether `shutDown()` has begun: a charger that reconnects meanwhile is refused (503).
+    var isStopping: Bool { closing.withLock { $0 != nil } }
+
+    /// Shuts down gracefully (`ampwise serve` on SIGINT/SIGTERM): every charger connection gets a
+    /// WebSocket close frame 1001 ("going away") and the close handshake's time (`closeTimeout`) to
+    /// answer it, then `stop()` closes the listener and whatever is still open. Waits without
+    /// holding a thread.
+    public func shutDown() async {
+        let done = DispatchGroup()
+        // The sessions are listed under `closing`'s lock: one that unregisters after the listing
+        // finds itself in the set (`unregister` takes the two locks one after the other).
+        let open = closing.withLock { closing in
+            let open = sessions.withLock { Array($0.values) }
+            for _ in open { done.enter() }
+            closing = (Set(open.map(ObjectIdentifier.init)), done)
+            return open
+        }
+        for session in open {
+            session.loop.runOnLoop { session.close(reason: "server shutting down") }
+        }
+        // Each connection aborts itself after closeTimeout; the margin covers the hop onto its loop.
+        let margin = configuration.closeTimeout + 1
+        let inTime = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let answer = FirstAnswer(continuation)
+            done.notify(queue: .global()) { answer.give(true) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + margin) { answer.give(false) }
+        }
+        if !inTime { logger.warning("shutting down: some chargers did not finish the close handshake in time") }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                self.stop()
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Closes the listener and every connection at once, without close frames (tests, and what
+    /// `shutDown()` does last). Blocks until done: call it from outside the event loops.
     public func stop() {
         let tcpServer = server.withLock { server in
             defer { server = nil }
@@ -130,6 +170,9 @@ public final class CentralSystem: ChargePointCalling {
             guard sessions[session.chargerId] === session else { return false }
             sessions[session.chargerId] = nil
             return true
+        }
+        closing.withLock { closing in
+            if closing?.sessions.remove(ObjectIdentifier(session)) != nil { closing?.done.leave() }
         }
         // A replaced connection closing is not a disconnection: the charger is still here.
         guard wasCurrent else { return }

@@ -2,7 +2,8 @@ import Chronology
 import Foundation
 import Synchronization
 
-/// One line per event on standard error: `2026-11-25T08:00:00.123Z INFO [central] message`.
+/// One line per event on standard error: `2026-11-25T08:00:00.123Z INFO [central] message`, or
+/// for the systemd journal `<6>INFO [central] message` (`LogFormat`).
 ///
 /// A `Logger` is a label plus the process-wide level and sink, so it is cheap to copy into every
 /// component. Messages are autoclosures (a frame logged at `debug` costs nothing at `info`), and
@@ -20,6 +21,12 @@ public struct Logger: Sendable {
         set { levelStorage.store(newValue.rawValue, ordering: .relaxed) }
     }
 
+    /// The process-wide line format.
+    public static var format: LogFormat {
+        get { formatStorage.load(ordering: .relaxed) ? .journal : .text }
+        set { formatStorage.store(newValue == .journal, ordering: .relaxed) }
+    }
+
     /// Where lines go: standard error, written from a thread of its own; tests replace it.
     public static var sink: any LogSink {
         get { sinkStorage.withLock { $0 } }
@@ -33,18 +40,29 @@ public struct Logger: Sendable {
     }
 
     private static let levelStorage = Atomic<Int>(LogLevel.info.rawValue)
+    /// `true`: `LogFormat.journal`.
+    private static let formatStorage = Atomic<Bool>(false)
     private static let sinkStorage = Mutex<any LogSink>(FileDescriptorLogSink())
 
     public func isEnabled(_ level: LogLevel) -> Bool { level >= Logger.level }
 
     public func log(_ level: LogLevel, _ message: @autoclosure () -> LogMessage) {
         guard isEnabled(level) else { return }
-        let line = "\(RFC3339.format(Date(), fraction: .milliseconds)) \(level.name) [\(label)] \(message().text)\n"
-        Logger.sink.write(line)
+        Logger.sink.write(
+            Logger.line(format: Logger.format, level: level, label: label, message: message().text, at: Date()))
     }
 
     public func debug(_ message: @autoclosure () -> LogMessage) { log(.debug, message()) }
     public func info(_ message: @autoclosure () -> LogMessage) { log(.info, message()) }
     public func warning(_ message: @autoclosure () -> LogMessage) { log(.warning, message()) }
     public func error(_ message: @autoclosure () -> LogMessage) { log(.error, message()) }
+
+    /// One line in `format`, with its newline.
+    public static func line(format: LogFormat, level: LogLevel, label: String, message: String, at date: Date) -> String
+    {
+        switch format {
+        case .text: "\(RFC3339.format(date, fraction: .milliseconds)) \(level.name) [\(label)] \(message)\n"
+        case .journal: "<\(LogFormat.priority(of: level))>\(level.name) [\(label)] \(message)\n"
+        }
+    }
 }

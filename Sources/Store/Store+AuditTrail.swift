@@ -24,8 +24,9 @@ extension Store {
                     try database.connection.run(
                         """
                         INSERT INTO decisions (at, charger_id, connector_id, charging, limit_amps, session,
-                            availability, rules, unknown_inputs, explanation)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            availability, rules, unknown_inputs, explanation, held_back, asked_limit_amps,
+                            min_current, max_current, inputs)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                         [
                             StoreTimestamp.text(decision.at), decision.chargerId, decision.connectorId,
@@ -33,6 +34,12 @@ extension Store {
                             JSONWriter.string(rules),
                             JSONWriter.string(.array(decision.unknownInputs.map(JSONValue.string))),
                             decision.explanation,
+                            JSONWriter.string(.array(decision.heldBack.map(JSONValue.string))),
+                            decision.askedLimitAmps, decision.minCurrent, decision.maxCurrent,
+                            JSONWriter.string(
+                                .object(
+                                    JSONObject(
+                                        decision.inputs.keys.sorted().map { ($0, .number(decision.inputs[$0]!)) }))),
                         ])
                     return Int(database.connection.lastInsertRowID)
                 }

@@ -9,8 +9,20 @@ extension Store {
         try await perform(flushingQueue: false) { database in try database.startTransaction(start) }
     }
 
+    /// Closes `superseded` (the transaction still open on the connector, stop reason `Superseded`,
+    /// its figures as the caller estimated them) and records `start`, in one commit; returns the
+    /// new transaction's id and what the close stored.
+    public func startTransaction(_ start: TransactionStart, superseding superseded: TransactionStop) async throws
+        -> (transactionId: Int, superseded: TransactionStopResult)
+    {
+        try await perform(flushingQueue: false) { database in
+            try database.startTransaction(start, superseding: superseded)
+        }
+    }
+
     /// Records a StopTransaction once it is committed. An unknown id is recorded as a row
-    /// flagged `wasUnknownAtStop` (never an error); a repeated stop leaves the row as it was.
+    /// flagged `wasUnknownAtStop` (never an error); a repeated stop leaves the row as it was, except
+    /// that the charger's stop replaces Ampwise's estimate of a superseded or hand-closed one.
     /// The energy is `stop.energyWh`, else `meterStop - meterStart`.
     @discardableResult
     public func stopTransaction(_ stop: TransactionStop) async throws -> TransactionStopResult {

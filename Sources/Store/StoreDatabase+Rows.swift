@@ -1,5 +1,6 @@
 import ChargingModel
 import Foundation
+import JSON
 import SQLite
 
 // Row decoders, one per record type, matching the column lists of the queries.
@@ -80,7 +81,7 @@ extension StoreDatabase {
 
     static let decisionColumns = """
         id, at, charger_id, connector_id, charging, limit_amps, session, availability, rules, unknown_inputs,
-        explanation
+        explanation, held_back, asked_limit_amps, min_current, max_current, inputs
         """
 
     static func decisionRecord(_ row: SQLiteRow) throws(SQLiteError) -> DecisionRecord {
@@ -90,11 +91,18 @@ extension StoreDatabase {
                 rules[family] = names.arrayValue?.compactMap(\.stringValue) ?? []
             }
         }
+        var inputs: [String: Double] = [:]
+        for (name, value) in row.json(15).objectValue ?? JSONObject() {
+            if let number = value.doubleValue { inputs[name] = number }
+        }
         return DecisionRecord(
             id: row.int(0), at: try row.date(1), chargerId: row.string(2), connectorId: row.int(3),
             charging: row.optionalBool(4), limitAmps: row.optionalDouble(5), session: row.optionalString(6),
             availability: row.optionalString(7), rules: rules,
-            unknownInputs: row.json(9).arrayValue?.compactMap(\.stringValue) ?? [], explanation: row.string(10))
+            unknownInputs: row.json(9).arrayValue?.compactMap(\.stringValue) ?? [], explanation: row.string(10),
+            heldBack: row.json(11).arrayValue?.compactMap(\.stringValue) ?? [], askedLimitAmps: row.optionalDouble(12),
+            minCurrent: row.optionalDouble(13), maxCurrent: row.optionalDouble(14),
+            inputs: inputs)
     }
 
     static func eventRecord(_ row: SQLiteRow) throws(SQLiteError) -> ChargerEventRecord {

@@ -6,7 +6,7 @@ public enum StoreSchema {
     /// The schema version this program writes.
     public static var latestVersion: Int { migrator.latestVersion }
 
-    public static let migrator = SQLiteMigrator(migrations: [core, auditTrail, commandReasons])
+    public static let migrator = SQLiteMigrator(migrations: [core, auditTrail, commandReasons, decisionFigures])
 
     /// Version 1: what a charger reports about itself, its sessions and its meter.
     static let core = SQLiteMigration(
@@ -176,5 +176,18 @@ public enum StoreSchema {
         version: 3, name: "command reasons",
         sql: """
             ALTER TABLE commands ADD COLUMN reason TEXT;
+            """)
+
+    /// Version 4: what a decision held back (a `start` waiting for a pause to lift) and the numbers
+    /// behind it (the limit the rules asked, the charger's bounds, the inputs the deciding rules
+    /// read), for `ampwise why`; older rows have none.
+    static let decisionFigures = SQLiteMigration(
+        version: 4, name: "decision figures",
+        sql: """
+            ALTER TABLE decisions ADD COLUMN held_back TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE decisions ADD COLUMN asked_limit_amps REAL;
+            ALTER TABLE decisions ADD COLUMN min_current REAL;
+            ALTER TABLE decisions ADD COLUMN max_current REAL;
+            ALTER TABLE decisions ADD COLUMN inputs TEXT NOT NULL DEFAULT '{}';
             """)
 }

@@ -302,6 +302,27 @@ async def test_metrics_count_chargers_and_messages(ampwise):
         assert "# TYPE ampwise_rule_evaluations_total counter" in text
 
 
+async def test_metrics_count_the_schedulers_and_the_set_ups_commands_too(ampwise):
+    # Issue 9 item 2: every command is counted whatever its source, not only the API's.
+    server = ampwise(rules={"cap.rules": 'rule "cap" { limit 10 A }\n'})
+    async with connected(server, "CP-COUNT") as charger:
+        await charger.boot()
+        await charger.wait_for("SetChargingProfile")
+        await asyncio.to_thread(server.wait_for_log, "CP-COUNT set-up done")
+        deadline = asyncio.get_running_loop().time() + 10
+        while True:
+            _, text, _ = await asyncio.to_thread(http, server, "GET", "/metrics")
+            samples = dict(line.rsplit(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+            scheduled = samples.get('ampwise_commands_total{source="scheduler",action="SetChargingProfile",'
+                                    'outcome="Accepted"}')
+            if scheduled is not None or asyncio.get_running_loop().time() > deadline:
+                break
+            await asyncio.sleep(0.1)
+        assert scheduled == "1", text
+        assert samples['ampwise_commands_total{source="setup",action="GetConfiguration",outcome="Answered"}'] == "1"
+        assert samples['ampwise_commands_total{source="setup",action="TriggerMessage",outcome="Accepted"}'] == "1"
+
+
 async def test_an_api_open_to_the_network_without_a_token_warns_loudly(ampwise):
     server = ampwise(api={"host": "0.0.0.0"})
     line = server.wait_for_log("THE HTTP API IS OPEN TO THE NETWORK")

@@ -181,3 +181,19 @@ async def test_sigterm_shuts_down_cleanly(ampwise):
         await charger.boot()
         assert server.stop() == 0
     server.wait_for_log("stopped")
+
+
+async def test_sigterm_closes_every_charger_connection_with_1001_going_away(ampwise):
+    # Issue 9 item 4: a close frame, and the close handshake's time, before the socket goes.
+    server = ampwise()
+    async with connected(server, "CP-ONE") as one, connected(server, "CP-TWO") as two:
+        await one.boot()
+        await two.boot()
+        exit_status = asyncio.create_task(asyncio.to_thread(server.stop))
+        for charger in (one, two):
+            await asyncio.wait_for(charger._connection.wait_closed(), 10)
+            assert charger._connection.close_code == 1001, charger.id
+            assert charger._connection.close_reason == "server shutting down"
+        assert await exit_status == 0
+    server.wait_for_log("stopped")
+

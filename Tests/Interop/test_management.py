@@ -14,6 +14,7 @@ from ocpp.v16 import call
 from ocpp.v16.enums import RegistrationStatus
 
 from charger import PythonCharger, connected, now
+from test_api import api
 
 
 def query(server, sql: str, *args) -> list[tuple]:
@@ -168,3 +169,33 @@ async def test_transaction_survives_sigkill_and_restart(ampwise):
             call.StartTransaction(connector_id=1, id_tag="TAG1", meter_start=1_001_250, timestamp=now()))
         assert again.transaction_id > transaction_id
     restarted.wait_for_log(f"transaction {transaction_id} stopped (Local), 1250 Wh")
+
+
+async def test_a_charger_that_reboots_mid_session_gets_its_forgotten_transaction_closed(ampwise):
+    # Issue 9 item 8: the public OCPP test suite left 11 open transactions on one connector.
+    server = ampwise()
+    async with connected(server, "CP-REBOOT") as charger:
+        await charger.boot()
+        first = (await charger.call(
+            call.StartTransaction(connector_id=1, id_tag="TAG1", meter_start=1000, timestamp=now()))).transaction_id
+        await charger.call(call.MeterValues(connector_id=1, transaction_id=first,
+                                            meter_value=[meter_value("3500")]))
+        # It reboots and forgets: a new session on the same connector, no StopTransaction.
+        await charger.boot()
+        second = (await charger.call(
+            call.StartTransaction(connector_id=1, id_tag="TAG1", meter_start=5000, timestamp=now()))).transaction_id
+    assert query(server, "SELECT stop_reason, energy_wh, meter_stop FROM transactions WHERE id = ?", first) == [
+        ("Superseded", 2500.0, 3500)]
+    assert query(server, "SELECT id FROM transactions WHERE charger_id = 'CP-REBOOT' AND stopped_at IS NULL") == [
+        (second,)]
+    server.wait_for_log(f"transaction {first} never stopped; closed as Superseded (2500 Wh")
+
+    # The one left open is closed by hand through the API.
+    status, closed = await api(server, "POST", f"/api/transactions/{second}/close")
+    assert status == 200, closed
+    assert (closed["id"], closed["stopReason"], closed["energyWh"], closed["open"]) == (
+        second, "ClosedByHand", 0, False)
+    status, again = await api(server, "POST", f"/api/transactions/{second}/close")
+    assert status == 409 and again["error"] == f"transaction {second} is stopped already (ClosedByHand)"
+    status, _ = await api(server, "POST", "/api/transactions/999999/close")
+    assert status == 404

@@ -183,6 +183,68 @@ async def test_auto_start_on_preparing(ampwise):
                for line in lines), lines
 
 
+PAUSE_AND_AUTO_START = {
+    "night.rules": 'rule "off by default" {\n pause\n}\n',
+    "start.rules": 'rule "auto start" {\n when status is Preparing\n start idtag "car"\n}\n',
+}
+
+
+async def why(server, *flags: str) -> list[str]:
+    """`ampwise why garage` on the server's database, as lines."""
+    result = await asyncio.to_thread(
+        subprocess.run,
+        [AMPWISE_BIN, "why", "garage", "--config", str(server.config_path),
+         "--db", str(server.directory / "ampwise.sqlite"), *flags],
+        capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+async def test_a_car_plugged_in_while_paused_gets_its_session_started_and_held_at_zero(ampwise):
+    # Issue 9 item 1, the README's tour 3: with pause "profile" the start does not wait for the
+    # night window, by which time a real charger has left Preparing.
+    server = start_server(ampwise, PAUSE_AND_AUTO_START, chargers={"garage": ONE_PHASE})
+    async with connected(server, "garage") as charger:
+        await charger.boot()
+        await charger.call(call.StatusNotification(connector_id=1, error_code="NoError", status="Preparing"))
+        assert await charger.wait_for("RemoteStartTransaction") == {"idTag": "car", "connectorId": 1}
+        assert [profile_limit(p) for p in charger.calls("SetChargingProfile")] == [0.0]
+
+
+async def test_with_pause_remote_stop_the_start_waits_and_why_says_it_is_held_back(ampwise):
+    server = start_server(ampwise, PAUSE_AND_AUTO_START, chargers={"garage": {**ONE_PHASE, "pause": "remoteStop"}},
+                          timezone="Europe/Amsterdam")
+    async with connected(server, "garage") as charger:
+        await charger.boot()
+        await charger.call(call.StatusNotification(connector_id=1, error_code="NoError", status="Preparing"))
+        decisions = await asyncio.to_thread(api, server, "GET", "/api/decisions?charger=garage")
+        deadline = asyncio.get_running_loop().time() + 10
+        while not decisions or not decisions[0]["heldBack"]:
+            assert asyncio.get_running_loop().time() < deadline, decisions
+            await asyncio.sleep(0.1)
+            decisions = await asyncio.to_thread(api, server, "GET", "/api/decisions?charger=garage")
+        assert decisions[0]["heldBack"] == ['start: waits until the pause lifts (pause is "remoteStop")']
+        assert (decisions[0]["charging"], decisions[0]["session"]) == (False, "start")
+        assert charger.calls("RemoteStartTransaction") == []
+    lines = await why(server)
+    assert lines[0] in ("Times in Europe/Amsterdam (UTC+01:00).", "Times in Europe/Amsterdam (UTC+02:00).")
+    assert any(line.endswith('held back: start: waits until the pause lifts (pause is "remoteStop")')
+               for line in lines), lines
+
+
+async def test_why_shows_the_limit_asked_the_minimum_and_the_inputs_behind_a_pause(ampwise):
+    # Issue 9 item 6.
+    rules = {"solar.rules": 'rule "solar" {\n limit -grid.power\n}\n'}
+    server = start_server(ampwise, rules, chargers={"garage": ONE_PHASE})
+    async with connected(server, "garage") as charger:
+        await plug_in_and_charge(charger)
+        await put_inputs(server, {"grid.power": -989})
+        await charger.wait_for("SetChargingProfile", predicate=limit_is(0.0))
+    decided = [line for line in await why(server) if " decided " in line]
+    assert decided[-1].endswith("pause, the limit asked (4.3 A) is below the charger's minimum (6.0 A) "
+                                "(limit: solar); inputs: grid.power -989 W"), decided
+
+
 async def test_solar_following_limits_follow_grid_power_outside_the_deadband(ampwise):
     rules = {"solar.rules": 'rule "solar following" {\n limit -grid.power\n}\n'}
     server = start_server(ampwise, rules, chargers={"garage": ONE_PHASE})
@@ -392,7 +454,7 @@ async def test_rules_reload_on_sighup_and_through_the_api_and_bad_rules_keep_the
 
         cap.write_text('rule "cap" {\n limit 6 A\n}\n')
         reloaded = await asyncio.to_thread(api, server, "POST", "/api/rules/reload")
-        assert reloaded == {"status": "reloaded", "rules": ["cap"]}
+        assert reloaded == {"status": "reloaded", "rules": ["cap"], "warnings": []}
         await charger.wait_for("SetChargingProfile", predicate=limit_is(6.0))
         assert [profile_limit(p) for p in charger.calls("SetChargingProfile")] == [10.0, 8.0, 6.0]
         assert_valid_profiles(charger)

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Logging
 import Synchronization
 import TestSupport
@@ -93,6 +94,26 @@ import Testing
         close(descriptors[1])
         finished.wait()
         #expect(DroppedNote.seen.withLock { $0 })
+    }
+
+    @Test func journalLinesCarryThePriorityAndNoTimestamp() {
+        let at = Date(timeIntervalSince1970: 1_795_593_600)
+        #expect(
+            Logger.line(format: .text, level: .warning, label: "central", message: "hello", at: at)
+                == "2026-11-25T08:00:00.000Z WARNING [central] hello\n")
+        #expect(
+            Logger.line(format: .journal, level: .warning, label: "central", message: "hello", at: at)
+                == "<4>WARNING [central] hello\n")
+        #expect(LogLevel.allCases.map { LogFormat.priority(of: $0) } == [7, 6, 4, 3])
+    }
+
+    @Test func theJournalIsDetectedOnlyWhenStandardErrorIsTheStreamItNames() {
+        var status = stat()
+        #expect(fstat(STDERR_FILENO, &status) == 0)
+        #expect(LogFormat.detected(journalStream: "\(status.st_dev):\(status.st_ino)") == .journal)
+        #expect(LogFormat.detected(journalStream: "\(status.st_dev):\(status.st_ino + 1)") == .text)
+        #expect(LogFormat.detected(journalStream: "garbage") == .text)
+        #expect(LogFormat.detected(journalStream: nil) == .text)
     }
 }
 

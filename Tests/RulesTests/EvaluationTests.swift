@@ -166,17 +166,44 @@ import Testing
         #expect(F.decideOne(#"rule "s" { start }"#, F.world(connectors: preparing)).session == .start(idTag: "ampwise"))
     }
 
-    @Test func startOnlyWhenPreparingWithoutTransactionAndNotPaused() {
+    @Test func startOnlyWhenPreparingWithoutTransactionPausedOrNot() {
         let rules = #"rule "s" { start }"#
         #expect(F.decideOne(rules, F.world(connectors: [F.connector(status: .available)])).session == .none)
         #expect(
             F.decideOne(rules, F.world(connectors: [F.connector(status: .preparing, transaction: true)])).session
                 == .none)
+        // Paused, the start still stands: the command policy sends it (pause "profile") or holds it
+        // back (pause "remoteStop").
         let paused = F.decideOne(
             rules + #" rule "p" { pause }"#, F.world(connectors: [F.connector(status: .preparing)]))
-        #expect(paused.session == .none)
-        #expect(paused.explanation.sessionRules.isEmpty)
+        #expect(paused.charging == .pause)
+        #expect(paused.session == .start(idTag: "ampwise"))
+        #expect(paused.explanation.sessionRules == ["s"])
         #expect(paused.explanation.activeRules == ["p", "s"])
+    }
+
+    @Test func theExplanationKeepsTheLimitAskedBeforeTheChargersBounds() {
+        let solar = F.decideOne(#"rule "solar" { limit 2967 W }"#, F.world())
+        #expect(solar.charging == .pause)
+        #expect(solar.explanation.pauseReason == .belowMinimum)
+        #expect(solar.explanation.askedLimitAmps.map { ($0 * 10).rounded() / 10 } == 4.3)
+        let high = F.decideOne(#"rule "high" { limit 40 A }"#, F.world())
+        #expect(high.limitAmps == 16)
+        #expect(high.explanation.askedLimitAmps == 40)
+        #expect(F.decideOne(#"rule "c" { charge }"#, F.world()).explanation.askedLimitAmps == nil)
+    }
+
+    @Test func eachRuleKnowsTheInputsItReads() {
+        let ruleSet = F.ruleSet(
+            """
+            rule "solar" { when solar.surplus > 1 kW limit grid.power / 230 V }
+            rule "boost" { when input.boost > 0 charge }
+            rule "night" { when time in 00:30..06:30 charge }
+            """)
+        #expect(ruleSet.rule(named: "solar")?.inputNames == ["solar.surplus", "grid.power"])
+        #expect(ruleSet.rule(named: "night")?.inputNames == [])
+        #expect(
+            ruleSet.inputNames(readBy: ["boost", "solar", "night"]) == ["input.boost", "solar.surplus", "grid.power"])
     }
 
     @Test func stopOnlyWithAnOpenTransaction() {

@@ -38,6 +38,34 @@ import Testing
         #expect(result.ruleSet?.summary == "7 files, 10 rules: no errors")
     }
 
+    /// README's tour shows three examples "copied from `rules/examples/`": they must be the examples'
+    /// rules, names and clauses alike (issue 9: they had drifted apart).
+    @Test func theReadmeToursRulesAreTheExamplesOwn() throws {
+        let readme = try String(
+            contentsOf: Self.rulesFolder.deletingLastPathComponent().appendingPathComponent("README.md"),
+            encoding: .utf8)
+        let marker = ", copied from `rules/examples/`:\n\n```\n"
+        var shown: [String] = []
+        var rest = readme[...]
+        while let found = rest.range(of: marker) {
+            let name = rest[..<found.lowerBound].split(separator: "`").last.map(String.init) ?? ""
+            let body = rest[found.upperBound...]
+            guard let end = body.range(of: "```") else { break }
+            shown.append(name)
+            let inReadme = RuleChecker.check([RuleSource(path: "README.md", text: String(body[..<end.lowerBound]))])
+            let example = RuleChecker.check([
+                try Self.source("examples/" + name.replacingOccurrences(of: "rules/", with: ""))
+            ])
+            #expect(inReadme.diagnostics.map(\.description) == [], "\(name)")
+            #expect(inReadme.ruleSet?.rules.map(\.text) == example.ruleSet?.rules.map(\.text), "\(name)")
+            rest = body[end.upperBound...]
+        }
+        #expect(
+            shown == [
+                "rules/cheap-tariff-overnight.rules", "rules/solar-following.rules", "rules/auto-start.rules",
+            ])
+    }
+
     @Test func theStarterHasNoActiveRule() throws {
         let result = RuleChecker.check([try Self.source("starter.rules")])
         #expect(result.ruleSet?.ruleCount == 0)

@@ -15,7 +15,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.file("fresh.sqlite"))
         #expect(try await store.schemaVersion() == StoreSchema.latestVersion)
-        #expect(StoreSchema.latestVersion == 3)
+        #expect(StoreSchema.latestVersion == 4)
         await store.close()
 
         let connection = try SQLiteConnection(path: directory.file("fresh.sqlite"))
@@ -26,18 +26,23 @@ import Testing
         #expect(try connection.scalar("PRAGMA journal_mode") == .text("wal"))
     }
 
+    /// A database file at schema `version` with the charger `garage`, and `rows` run on it.
+    static func database(at version: Int, in directory: TemporaryDirectory, _ rows: String) throws -> String {
+        let path = directory.file("v\(version).sqlite")
+        let connection = try SQLiteConnection(path: path)
+        try StoreSchema.migrator.migrate(connection, upTo: version)
+        #expect(try StoreSchema.migrator.currentVersion(of: connection) == version)
+        try connection.run("INSERT INTO chargers (id, created_at) VALUES ('garage', '2026-11-25T08:00:00.000Z')")
+        try connection.run(rows)
+        return path
+    }
+
     @Test func oldDatabaseIsUpgradedAndKeepsItsRows() async throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("old.sqlite")
-        do {
-            let connection = try SQLiteConnection(path: path)
-            try StoreSchema.migrator.migrate(connection, upTo: 1)
-            #expect(try StoreSchema.migrator.currentVersion(of: connection) == 1)
-            try connection.run("INSERT INTO chargers (id, created_at) VALUES ('garage', '2026-11-25T08:00:00.000Z')")
-            try connection.run("UPDATE counters SET value = 41 WHERE name = 'next_transaction_id'")
-        }
+        let path = try Self.database(
+            at: 1, in: directory, "UPDATE counters SET value = 41 WHERE name = 'next_transaction_id'")
         let store = try Store(path: path)
-        #expect(try await store.schemaVersion() == 3)
+        #expect(try await store.schemaVersion() == 4)
         #expect(try await store.chargers().map(\.id) == ["garage"])
         let id = try await store.startTransaction(
             TransactionStart(chargerId: "garage", connectorId: 1, idTag: "tag", meterStart: 0, startedAt: Date()))
@@ -47,13 +52,30 @@ import Testing
         await store.close()
     }
 
+    @Test func decisionsRecordedBeforeVersion4KeepTheirRowsWithoutFigures() async throws {
+        let directory = try TemporaryDirectory()
+        let path = try Self.database(
+            at: 3, in: directory,
+            """
+            INSERT INTO decisions (at, charger_id, connector_id, charging, limit_amps, explanation)
+            VALUES ('2026-11-25T08:00:00.000Z', 'garage', 1, 0, 0, 'pause')
+            """)
+        let store = try Store(path: path)
+        let decisions = try await store.decisions(chargerId: "garage")
+        #expect(decisions.map(\.explanation) == ["pause"])
+        #expect(decisions.map(\.heldBack) == [[]])
+        #expect(decisions.map(\.inputs) == [[:]])
+        #expect(decisions.map(\.minCurrent) == [nil])
+        await store.close()
+    }
+
     @Test func reopeningAMigratedDatabaseRunsNothing() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("again.sqlite")
         try await Store(path: path).close()
         let connection = try SQLiteConnection(path: path)
-        #expect(try StoreSchema.migrator.migrate(connection) == 3)
-        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 3)
+        #expect(try StoreSchema.migrator.migrate(connection) == 4)
+        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 4)
     }
 
     @Test func databaseFromANewerVersionIsRefused() throws {
@@ -64,7 +86,7 @@ import Testing
             try connection.execute("PRAGMA user_version = 99")
         }
         let error = #expect(throws: SQLiteMigrationError.self) { _ = try Store(path: path) }
-        #expect(error == .databaseIsNewer(found: 99, latest: 3))
+        #expect(error == .databaseIsNewer(found: 99, latest: 4))
     }
 
     @Test func failedMigrationLeavesTheVersionUnchanged() throws {

@@ -151,6 +151,20 @@ import Testing
         await store.close()
     }
 
+    @Test func aDecisionKeepsWhatItHeldBackAndTheNumbersBehindIt() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.openStore(directory)
+        var decision = DecisionRecord(
+            at: Self.start, chargerId: "garage", connectorId: 1, charging: false, limitAmps: 0, session: "start",
+            rules: ["limit": ["solar"], "session": ["auto start"]],
+            explanation: "pause, the limit asked (4.3 A) is below the charger's minimum (6.0 A)",
+            heldBack: [#"start: waits until the pause lifts (pause is "remoteStop")"#], askedLimitAmps: 4.3,
+            minCurrent: 6, maxCurrent: 16, inputs: ["grid.power": -1000, "input.boost": 1])
+        decision.id = try await store.recordDecision(decision)
+        #expect(try await store.decisions(chargerId: "garage") == [decision])
+        await store.close()
+    }
+
     @Test func decisionsAndTheirCommandsFormTheAuditTrail() async throws {
         let directory = try TemporaryDirectory()
         let store = try Self.openStore(directory)

@@ -98,7 +98,7 @@ public enum CommandLineParser {
             return .serve(
                 ServeOptions(
                     configPath: flags.path("config"), rulesPath: flags.path("rules"), databasePath: flags.path("db"),
-                    logLevel: flags.level("log-level")))
+                    logLevel: flags.level("log-level"), logFormat: flags.logFormat("log-format")))
         case .check:
             return .check(CheckOptions(paths: positionals, configPath: flags.path("config")))
         case .plan:
@@ -143,6 +143,11 @@ private struct ParsedFlags {
 
     func level(_ name: String) -> LogLevel? {
         if case .level(let value) = values[name] { return value }
+        return nil
+    }
+
+    func logFormat(_ name: String) -> LogFormat? {
+        if case .logFormat(let value) = values[name] { return value }
         return nil
     }
 }

@@ -21,6 +21,12 @@ extension CommandSpecification {
         help: "debug, info, warning or error. Overrides \"logLevel\" in the configuration file. "
             + "At debug every OCPP frame in and out is logged.")
 
+    static let logFormatFlag = FlagSpecification(
+        "log-format", .logFormat, placeholder: "FORMAT",
+        help: "text (a UTC timestamp on every line) or journal (no timestamp, the systemd journal adds its own, "
+            + "and a <N> priority prefix it reads). Default: journal when standard error is the journal "
+            + "(JOURNAL_STREAM), else text.")
+
     static let serve = CommandSpecification(
         name: .serve,
         summary: "Run the central system, the rules, the scheduler and the HTTP API",
@@ -29,17 +35,23 @@ extension CommandSpecification {
             rule engine, the scheduler and the HTTP API until SIGINT or SIGTERM, then shuts down
             cleanly. Logs go to standard error, one line per event.
             """,
-        flags: [configFlag, rulesFlag, databaseFlag, logLevelFlag],
-        examples: ["ampwise serve", "ampwise serve --config /etc/ampwise.json --db /var/lib/ampwise.sqlite"])
+        flags: [configFlag, rulesFlag, databaseFlag, logLevelFlag, logFormatFlag],
+        examples: [
+            "ampwise serve",
+            "ampwise serve --config /etc/ampwise/ampwise.json --log-format journal",
+        ])
 
     static let check = CommandSpecification(
         name: .check, arguments: "[PATH ...]", positionalCount: 0...Int.max,
         summary: "Check rule files for errors",
         description: """
-            Parses and type-checks rule files. Each PATH is a file or a folder of rule files; with
-            none, the rules folder of the configuration is checked. Prints FILE:LINE:COL: error:
-            MESSAGE for each problem and exits with status 1 if there are any; otherwise prints a
-            one-line summary and exits with status 0.
+            Checks the configuration file as serve reads it (with its TLS files), then parses and
+            type-checks rule files. Each PATH is a file, or a folder whose *.rules files are checked
+            as serve loads them (not its subfolders); with none, the rules folder of the
+            configuration is checked. Prints FILE:LINE:COL: error: MESSAGE for each problem and
+            exits with status 1 if there are any (2 for a bad configuration); otherwise prints a
+            warning for each charger selector that matches no configured charger, then a one-line
+            summary, and exits with status 0.
             """,
         flags: [configFlag],
         examples: ["ampwise check", "ampwise check rules/night.rules rules/solar.rules"])
@@ -56,7 +68,8 @@ extension CommandSpecification {
             configFlag, rulesFlag,
             FlagSpecification(
                 "from", .date, placeholder: "ISO8601",
-                help: "Start of the simulation, with a time zone (2026-11-25T18:00:00+01:00). Default: now."),
+                help: "Start of the simulation, with a time zone (2026-11-25T18:00:00+01:00). Default: now, "
+                    + "rounded down to the step."),
             FlagSpecification(
                 "hours", .number(ValueRanges.planHours), placeholder: "N",
                 help: "How many hours to simulate. Default: 24."),
@@ -65,7 +78,8 @@ extension CommandSpecification {
                 help: "A JSON file of input values over time (such as the solar surplus) to simulate with."),
             FlagSpecification(
                 "step", .integer(ValueRanges.planStepMinutes), placeholder: "MINUTES",
-                help: "Minutes between two evaluations. Default: 15."),
+                help: "Minutes between two rows of the table, from 1 to 1440. The rules are evaluated every "
+                    + "scheduler.tick seconds all the same, as they are live. Default: 15."),
             FlagSpecification(
                 "svg", .file, placeholder: "FILE", help: "Also write a chart of limit and price over time as SVG."),
             logLevelFlag,

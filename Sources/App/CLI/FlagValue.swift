@@ -8,4 +8,5 @@ enum FlagValue: Sendable, Hashable {
     case number(Double)
     case date(Date)
     case level(LogLevel)
+    case logFormat(LogFormat)
 }

@@ -18,6 +18,8 @@ extension FlagValueKind {
             let names = LogLevel.allCases.map { $0.name.lowercased() }
             guard names.contains(text.lowercased()), let level = LogLevel(name: text) else { return nil }
             return .level(level)
+        case .logFormat:
+            return LogFormat(rawValue: text.lowercased()).map(FlagValue.logFormat)
         }
     }
 

@@ -12,6 +12,8 @@ public enum FlagValueKind: Sendable, Hashable {
     case date
     /// `debug`, `info`, `warning` or `error`.
     case level
+    /// `text` or `journal`.
+    case logFormat
 
     /// What the error for a bad value says is expected.
     var expectation: String {
@@ -21,6 +23,7 @@ public enum FlagValueKind: Sendable, Hashable {
         case .integer(let range), .number(let range): range.description
         case .date: "an ISO 8601 date and time like 2026-11-25T08:00:00Z"
         case .level: "debug, info, warning or error"
+        case .logFormat: "text or journal"
         }
     }
 }

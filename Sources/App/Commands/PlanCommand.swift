@@ -24,6 +24,9 @@ enum PlanCommand {
             for diagnostic in checked.diagnostics { AmpwiseCommand.printError(diagnostic.description) }
             return 1
         }
+        for warning in ruleSet.selectorWarnings(chargerIds: Set(configuration.chargers.keys)) {
+            AmpwiseCommand.printError(warning.description)
+        }
         let inputs: PlanInputs
         if let path = options.inputsPath {
             do {

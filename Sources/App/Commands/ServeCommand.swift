@@ -15,6 +15,7 @@ enum ServeCommand {
         guard let loaded = AmpwiseCommand.loadConfiguration(path: options.configPath) else { return 2 }
         let configuration = options.applied(to: loaded)
         Logger.level = configuration.logLevel
+        Logger.format = options.logFormat ?? LogFormat.detected()
         let logger = Logger(label: "main")
         for warning in configuration.startupWarnings { logger.warning("\(warning)") }
         // Before anything starts: a SIGTERM during start-up then shuts down once all is up.
@@ -34,6 +35,9 @@ enum ServeCommand {
             }
             ruleSet = checkedRules
             logger.info("rules: \(ruleSet.summary)")
+            for warning in ruleSet.selectorWarnings(chargerIds: Set(configuration.chargers.keys)) {
+                logger.warning("\(warning.description)")
+            }
             store = try Store(path: configuration.database)
         } catch {
             logger.error("cannot start: \(error)")
@@ -47,17 +51,17 @@ enum ServeCommand {
             loadRules: configuration.ruleSourceLoader, group: group)
         let engine = site.engine
         let dependencies = APIDependencies(
-            chargers: site.fleet, commands: site.commands, records: store, scheduler: engine,
+            chargers: site.fleet, commands: site.commands, records: store, transactions: site.fleet, scheduler: engine,
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
             configuredChargers: Set(configuration.chargers.keys))
         let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
-                let diagnostics = await engine.reloadRules()
-                if diagnostics.isEmpty {
+                let errors = await engine.reloadRules().filter(\.isError)
+                if errors.isEmpty {
                     logger.info("SIGHUP: rules reloaded")
                 } else {
-                    for diagnostic in diagnostics { logger.error("SIGHUP: \(diagnostic.description)") }
+                    for diagnostic in errors { logger.error("SIGHUP: \(diagnostic.description)") }
                     logger.error("SIGHUP: the rules have errors; the last good rules stay in force")
                 }
             }
@@ -65,10 +69,16 @@ enum ServeCommand {
         var api: APIServer?
         do {
             try await site.start {
-                api = try APIServer.start(configuration: configuration.api, dependencies: dependencies, group: group)
+                do {
+                    api = try APIServer.start(
+                        configuration: configuration.api, dependencies: dependencies, group: group)
+                } catch {
+                    throw ListenFailure.naming(error, port: "api.port", host: "api.host")
+                }
             }
         } catch {
-            logger.error("cannot start: \(error)")
+            // The API's failure is named above; what is left to listen is the central system.
+            logger.error("cannot start: \(ListenFailure.naming(error, port: "central.port", host: "central.host"))")
             api?.stop()
             await site.stop()
             group.shutdown()

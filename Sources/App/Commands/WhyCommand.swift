@@ -46,7 +46,9 @@ enum WhyCommand {
             var scope = options.chargerId
             if let connector = options.connector { scope += " connector \(connector)" }
             if let since = options.since {
-                scope += " since " + LocalTime(since, in: timeZone).timestampText
+                scope +=
+                    " since " + LocalTime(since, in: timeZone).timestampText + " "
+                    + AuditTimeline.utcOffset(since, in: timeZone) + " (\(AuditTimeline.zoneName(timeZone)))"
             }
             return "Nothing recorded for \(scope): no decision or command yet.\n"
         }

@@ -14,10 +14,11 @@ extension AmpwiseConfiguration {
     }
 
     /// Parses and checks the bytes of a configuration file; `file` names it in error messages.
+    /// Lines that start with `//` are comments.
     public init(jsonBytes bytes: [UInt8], file: String) throws(ConfigurationError) {
         let document: JSONValue
         do {
-            document = try JSONParser.parse(bytes)
+            document = try JSONParser.parse(Self.blankingCommentLines(bytes))
         } catch {
             throw .invalidJSON(file: file, line: error.line, column: error.column, message: error.message)
         }

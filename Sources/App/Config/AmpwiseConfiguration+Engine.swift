@@ -35,7 +35,7 @@ extension AmpwiseConfiguration {
             do throws(RuleFileError) {
                 return try RuleFiles.servedSources(in: folder)
             } catch {
-                throw RuleDiagnostic(path: error.path, line: 1, column: 1, message: error.reason)
+                throw RuleDiagnostic(path: error.path, message: error.reason)
             }
         }
     }

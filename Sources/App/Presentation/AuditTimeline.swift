@@ -6,9 +6,10 @@ import Scheduling
 import Store
 
 /// The readable timeline `ampwise why CHARGER` prints: every recorded decision and command of a
-/// charger, oldest first, so that it reads like a story.
+/// charger, oldest first, so that it reads like a story, under a line that names the time zone.
 ///
 /// ```
+/// Times in Europe/Amsterdam (UTC+01:00).
 /// 2026-11-25 00:30:00  garage:1  decided  charge at 16.0 A (charging: cheap overnight; limit: cheap overnight)
 /// 2026-11-25 00:30:00  garage:1  sent     SetChargingProfile TxDefaultProfile 16.0 A -> Accepted (12 ms)
 /// 2026-11-25 07:00:00  garage:1  sent     RemoteStartTransaction idTag ampwise [resume] -> Accepted (9 ms)
@@ -38,7 +39,7 @@ public enum AuditTimeline {
         entries.sort { ($0.at, $0.order, $0.id) < ($1.at, $1.order, $1.id) }
         let connectorWidth = entries.map(\.line.0.count).max() ?? 0
         let kindWidth = entries.map(\.line.1.count).max() ?? 0
-        var text = ""
+        var text = zoneLine(timeZone, dates: entries.map(\.at)) + "\n"
         for entry in entries {
             let (connector, kind, what) = entry.line
             text +=
@@ -94,5 +95,27 @@ public enum AuditTimeline {
 
     static func padded(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
+    /// `Times in Europe/Amsterdam (UTC+02:00, then UTC+01:00).`: the zone of the times below and
+    /// each offset it has at them, so that a summer-time change in the period reads as one.
+    static func zoneLine(_ timeZone: TimeZone, dates: [Date]) -> String {
+        var offsets: [String] = []
+        for date in dates.sorted() {
+            let offset = utcOffset(date, in: timeZone)
+            if offsets.last != offset { offsets.append(offset) }
+        }
+        if offsets.isEmpty { offsets = [utcOffset(Date(), in: timeZone)] }
+        return "Times in \(zoneName(timeZone)) (\(offsets.joined(separator: ", then ")))."
+    }
+
+    /// The zone as configured; Foundation calls the zone of `"timezone": "UTC"` GMT.
+    static func zoneName(_ timeZone: TimeZone) -> String {
+        timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier
+    }
+
+    /// `UTC+01:00`, `UTC-03:30`: the zone's offset at `date`.
+    static func utcOffset(_ date: Date, in timeZone: TimeZone) -> String {
+        "UTC" + LocalTime(date, in: timeZone).utcOffsetText
     }
 }

@@ -8,7 +8,8 @@ enum RuleFiles {
     static func servedSources(in folder: String) throws(RuleFileError) -> [RuleSource] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RuleFileError(path: folder, reason: "no such folder")
+            throw RuleFileError(
+                path: folder, reason: "no such folder (the rules folder: \"rules\" in the configuration, or --rules)")
         }
         let names: [String]
         do {
@@ -21,7 +22,9 @@ enum RuleFiles {
         }
     }
 
-    /// Every `*.rules` file named or found (recursively) under the given paths.
+    /// The files named, and the `*.rules` files directly in each folder named, as `serve` loads
+    /// them: `ampwise check rules/` after copying an example up must not also read
+    /// `rules/examples/`, where the same rule names would clash.
     static func checkedSources(at paths: [String]) throws(RuleFileError) -> [RuleSource] {
         var sources: [RuleSource] = []
         for path in paths {
@@ -29,18 +32,7 @@ enum RuleFiles {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw RuleFileError(path: path, reason: "no such file or folder")
             }
-            if !isDirectory.boolValue {
-                sources.append(try read(path))
-                continue
-            }
-            guard let walker = FileManager.default.enumerator(atPath: path) else {
-                throw RuleFileError(path: path, reason: "cannot list the folder")
-            }
-            var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                if relative.hasSuffix(".rules") { found.append(relative) }
-            }
-            for relative in found.sorted() { sources.append(try read(join(path, relative))) }
+            sources += isDirectory.boolValue ? try servedSources(in: path) : [try read(path)]
         }
         return sources
     }

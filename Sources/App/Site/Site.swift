@@ -51,10 +51,10 @@ public final class Site: Sendable {
         return try central.start()
     }
 
-    /// Closes every charger connection, stops the engine once its commands are answered, and
-    /// flushes the store.
+    /// Closes every charger connection (a close frame 1001, and the close handshake's time), stops
+    /// the engine once its commands are answered, and flushes the store.
     public func stop() async {
-        central.stop()
+        await central.shutDown()
         await engine.stop()
         await store.close()
     }

@@ -71,6 +71,12 @@ final class ChargerConnectionHandler: ConnectionHandler {
     }
 
     private func upgrade(_ request: HTTPRequest, leftover: [UInt8]) {
+        guard !central.isStopping else {
+            // Shutting down: a charger that answered the 1001 by reconnecting comes back later.
+            logger.info("\(connection.remoteAddress): upgrade refused: shutting down")
+            refuse(HTTPResponse(status: .serviceUnavailable))
+            return
+        }
         let host = RemoteHost.throttleKey(of: connection.remoteAddress)
         // Before the credentials are looked at, so that the answer tells nothing about them.
         if central.authentication.turnsAway(host) {
@@ -85,6 +91,13 @@ final class ChargerConnectionHandler: ConnectionHandler {
         switch result {
         case .refuse(.wrongCredentials(let chargerId), let response):
             refuseFailedLogin(of: chargerId, from: host, target: request.target, response: response)
+        case .refuse(.unknownCharger(let chargerId), let response):
+            // The one refusal a user causes by configuration: say which setting lets it in.
+            logger.warning(
+                "\(connection.remoteAddress): charger \(chargerId) refused (HTTP 404): it is not in \"chargers\" "
+                    + "and central.allowUnknownChargers is false; add it to \"chargers\" or set "
+                    + "allowUnknownChargers to true")
+            refuse(response)
         case .refuse(let error, let response):
             logger.info("\(connection.remoteAddress): upgrade of \(request.target) refused: \(error.message)")
             refuse(response)

@@ -28,18 +28,7 @@ extension ChargerFleet {
         }
         var trackers: [Int: SessionEnergyTracker] = [:]
         for transaction in open {
-            guard let meterStart = transaction.meterStart, let startedAt = transaction.startedAt else { continue }
-            var tracker = SessionEnergyTracker(
-                transactionId: transaction.id, meterStart: Double(meterStart), startedAt: startedAt)
-            // The energy register values stored for it, oldest first, as they came in.
-            let values = try await store.meterValues(transactionId: transaction.id, limit: 100_000)
-            for value in values.reversed()
-            where value.measurand == Measurand.energyActiveImportRegister.spelling && value.phase == nil
-                && (value.location == nil || value.location == Location.outlet.spelling)
-            {
-                tracker.record(register: value.value, at: value.at)
-            }
-            trackers[transaction.id] = tracker
+            trackers[transaction.id] = try await storedTracker(of: transaction)
         }
         let now = settings.now()
         chargers.withLock { chargers in
@@ -94,5 +83,22 @@ extension ChargerFleet {
             }
         }
         logger.info("restored \(records.count) chargers and \(open.count) open transactions from \(store.path)")
+    }
+
+    /// The energy tracker of a stored open transaction, fed the energy register values stored
+    /// for it; `nil` for a row with no start (first heard of in a StopTransaction).
+    func storedTracker(of transaction: TransactionRecord) async throws -> SessionEnergyTracker? {
+        guard let meterStart = transaction.meterStart, let startedAt = transaction.startedAt else { return nil }
+        var tracker = SessionEnergyTracker(
+            transactionId: transaction.id, meterStart: Double(meterStart), startedAt: startedAt)
+        // The energy register values stored for it, oldest first, as they came in.
+        let values = try await store.meterValues(transactionId: transaction.id, limit: 100_000)
+        for value in values.reversed()
+        where value.measurand == Measurand.energyActiveImportRegister.spelling && value.phase == nil
+            && (value.location == nil || value.location == Location.outlet.spelling)
+        {
+            tracker.record(register: value.value, at: value.at)
+        }
+        return tracker
     }
 }

@@ -118,12 +118,15 @@ extension ChargerFleet {
         let status = settings.authorizationStatus(for: start.idTag, at: chargerId)
         // A charger that lost the answer (its connection dropped) sends the same StartTransaction
         // again: it gets the same id, not a second transaction that would stay open for ever.
-        let repeated: Int? = chargers.withLock { chargers in
-            guard let connector = chargers[chargerId]?.connectors[start.connectorId],
-                let tracker = connector.tracker, tracker.meterStart == Double(start.meterStart),
-                tracker.startedAt == start.timestamp, connector.transactionIdTag == start.idTag
-            else { return nil }
-            return tracker.transactionId
+        // Any other transaction still open on the connector was forgotten by the charger (it
+        // rebooted): `open` is closed as superseded.
+        let (repeated, open): (Int?, SessionEnergyTracker?) = chargers.withLock { chargers in
+            guard let connector = chargers[chargerId]?.connectors[start.connectorId], let tracker = connector.tracker
+            else { return (nil, nil) }
+            guard tracker.meterStart == Double(start.meterStart), tracker.startedAt == start.timestamp,
+                connector.transactionIdTag == start.idTag
+            else { return (nil, tracker) }
+            return (tracker.transactionId, nil)
         }
         if let repeated {
             logger.info(
@@ -138,29 +141,45 @@ extension ChargerFleet {
         let record = TransactionStart(
             chargerId: chargerId, connectorId: start.connectorId, idTag: start.idTag, meterStart: start.meterStart,
             startedAt: start.timestamp, reservationId: start.reservationId, receivedAt: now)
+        let supersededStop = open?.estimatedStop(
+            chargerId: chargerId, reason: TransactionRecord.supersededReason, latestEnd: start.timestamp,
+            receivedAt: now)
         Task { [self] in
             let transactionId: Int
+            var superseded: TransactionStopResult?
             do {
-                transactionId = try await store.startTransaction(record)
+                if let supersededStop {
+                    (transactionId, superseded) = try await store.startTransaction(record, superseding: supersededStop)
+                } else {
+                    transactionId = try await store.startTransaction(record)
+                }
             } catch {
                 logger.error("\(chargerId) connector \(start.connectorId): StartTransaction not stored: \(error)")
                 answer(.fail(.internalError, "the transaction could not be stored; please retry"))
                 return
             }
-            let replaced = update(chargerId) { state in
+            update(chargerId) { state in
                 var connector = state[connector: start.connectorId]
-                let replaced = connector.tracker?.transactionId
+                if let open, connector.tracker?.transactionId == open.transactionId {
+                    connector.close(reason: TransactionRecord.supersededReason)
+                    state.noteStopped(open.transactionId)
+                }
                 connector.open(
                     SessionEnergyTracker(
                         transactionId: transactionId, meterStart: Double(start.meterStart), startedAt: start.timestamp),
                     idTag: start.idTag, at: now)
                 state[connector: start.connectorId] = connector
-                return replaced
             }
-            if let replaced {
+            if let superseded, superseded.wasOpen {
+                let energy = superseded.transaction.energyWh.map { "\(Int($0.rounded())) Wh" } ?? "unknown energy"
                 logger.warning(
-                    "\(chargerId) connector \(start.connectorId): transaction \(replaced) never stopped; "
-                        + "transaction \(transactionId) replaces it")
+                    "\(chargerId) connector \(start.connectorId): transaction \(superseded.transaction.id) never "
+                        + "stopped; closed as \(TransactionRecord.supersededReason) (\(energy), from its last meter "
+                        + "value): transaction \(transactionId) replaces it")
+                emit(
+                    .transactionStopped(
+                        chargerId: chargerId, connectorId: start.connectorId,
+                        transactionId: superseded.transaction.id))
             }
             logger.info(
                 "\(chargerId) connector \(start.connectorId): transaction \(transactionId) started, id tag "
@@ -213,7 +232,7 @@ extension ChargerFleet {
             update(chargerId) { state in
                 if let connectorId, state.connectors[connectorId]?.tracker?.transactionId == stop.transactionId {
                     state.connectors[connectorId]?.close(reason: reason)
-                } else if let connectorId, result.wasOpen {
+                } else if let connectorId, result.wasOpen, !result.replacedEstimate {
                     state[connector: connectorId].snapshot.lastStopReason = reason
                 }
                 state.noteStopped(stop.transactionId)
@@ -225,6 +244,10 @@ extension ChargerFleet {
                         + "(\(reason), \(energyText)); recorded")
                 recordUnknownTransaction(
                     stop.transactionId, action: "StopTransaction", connectorId: nil, chargerId: chargerId, at: now)
+            } else if result.replacedEstimate {
+                logger.info(
+                    "\(chargerId): transaction \(stop.transactionId), closed by Ampwise before, stopped by the charger "
+                        + "(\(reason)), \(energyText): its figures replace the estimate")
             } else if result.wasOpen {
                 let duration = result.transaction.durationSeconds.map { " in \(Int($0.rounded())) s" } ?? ""
                 logger.info(

@@ -13,7 +13,11 @@ struct RuleCompiler {
         diagnostics.append(RuleDiagnostic(path: path, location: location, message: message))
     }
 
+    /// The inputs the rule being compiled reads, in first-use order.
+    private var ruleInputNames: [String] = []
+
     private mutating func inputIndex(_ name: String) -> Int {
+        if !ruleInputNames.contains(name) { ruleInputNames.append(name) }
         if let index = inputNames.firstIndex(of: name) { return index }
         inputNames.append(name)
         return inputNames.count - 1
@@ -22,6 +26,7 @@ struct RuleCompiler {
     /// Compiles one file's rules; returns nil for a rule with errors (already reported).
     mutating func compile(_ declaration: RuleDeclaration, path: String) -> Rule? {
         self.path = path
+        ruleInputNames = []
         let errorsBefore = diagnostics.count
         var scope: [ChargerSelector] = []
         var priority = 0
@@ -109,7 +114,7 @@ struct RuleCompiler {
             limit: limit, share: share, session: session, availability: availability)
         return Rule(
             name: declaration.name, path: path, location: declaration.location, text: declaration.description,
-            body: body)
+            inputNames: ruleInputNames, body: body)
     }
 
     private mutating func checkAmount(_ expression: Expression, keyword: String) -> RuleBody.Amount? {

@@ -21,7 +21,9 @@ public struct RuleSet: Sendable, Equatable {
             for (index, condition) in body.conditions.enumerated() where condition.temporalSlot != nil {
                 slotIds.append("\(rule.name)#\(index)")
             }
-            return Rule(name: rule.name, path: rule.path, location: rule.location, text: rule.text, body: body)
+            return Rule(
+                name: rule.name, path: rule.path, location: rule.location, text: rule.text,
+                inputNames: rule.inputNames, body: body)
         }
         self.fileCount = fileCount
         self.inputNames = inputNames
@@ -41,4 +43,13 @@ public struct RuleSet: Sendable, Equatable {
 
     /// The rule with this name, if any.
     public func rule(named name: String) -> Rule? { rules.first { $0.name == name } }
+
+    /// The inputs the named rules read, without repeats, in the order of the names given.
+    public func inputNames(readBy names: [String]) -> [String] {
+        var result: [String] = []
+        for name in names {
+            for input in rule(named: name)?.inputNames ?? [] where !result.contains(input) { result.append(input) }
+        }
+        return result
+    }
 }

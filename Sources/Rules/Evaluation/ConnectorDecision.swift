@@ -11,8 +11,9 @@ public struct ConnectorDecision: Sendable, Equatable {
     /// The limit in A (clipped to maxCurrent, share budgets applied); 0 when paused; nil when no
     /// rule has an opinion.
     public var limitAmps: Double?
-    /// Already filtered: `start` only when Preparing without an open transaction and not paused,
-    /// `stop` only with an open transaction.
+    /// Already filtered: `start` only when Preparing without an open transaction (paused or not:
+    /// the command policy decides whether it goes out while paused), `stop` only with an open
+    /// transaction.
     public var session: SessionDecision
     /// The availability family.
     public var availability: AvailabilityDecision

@@ -97,6 +97,7 @@ struct DecisionDraft {
         var limit: Double?
         if limitAmps != nil || shareLimit != nil { limit = ownLimit }
         if limitAmps != nil { explanation.limitRules = limitWinners.map { rules[$0].name } }
+        explanation.askedLimitAmps = limitAmps
         if charging != .pause {
             if pausedByShare {
                 charging = .pause
@@ -115,9 +116,9 @@ struct DecisionDraft {
                 session = .stop
                 explanation.sessionRules = stopping.map { rules[$0].name }
             }
-        } else if !sessionWinners.isEmpty, connector.status == .preparing, !connector.hasOpenTransaction,
-            charging != .pause
-        {
+        } else if !sessionWinners.isEmpty, connector.status == .preparing, !connector.hasOpenTransaction {
+            // Also while paused: whether a start goes out then depends on how the charger is held
+            // paused (`pause` in its settings), which the command policy knows (docs/rules.md).
             var idTag: String?
             for index in sessionWinners {
                 if case .start(let tag?) = rules[index].session {

@@ -17,6 +17,9 @@ public struct DecisionExplanation: Sendable, Equatable {
     public var unknownValues: [String] = []
     /// Why the connector is paused, when it is.
     public var pauseReason: PauseReason?
+    /// The winning limit as the rules asked it, in A (a power converted), before `maxCurrent`,
+    /// the `share` budgets and `minCurrent`; `nil` when no limit rule applied.
+    public var askedLimitAmps: Double?
 
     /// An explanation with nothing in it.
     public init() {}

@@ -16,12 +16,7 @@ struct TickValues {
 
     init(ruleSet: RuleSet, world: RuleWorld) {
         now = world.now.timeIntervalSinceReferenceDate
-        inputs = ruleSet.inputNames.map { name in
-            guard let reading = world.inputs[name],
-                world.now.timeIntervalSince(reading.updatedAt) <= world.inputMaxAge
-            else { return nil }
-            return reading.value
-        }
+        inputs = ruleSet.inputNames.map(world.freshInput)
         price = world.prices.price(at: world.now)
         var sum: Double? = 0
         for connector in world.connectors {

@@ -1,6 +1,11 @@
 extension ChargerSelector {
     func matches(chargerId: String, connectorId: Int) -> Bool {
         if let connector, connector != connectorId { return false }
+        return matches(chargerId: chargerId)
+    }
+
+    /// Whether the charger id matches, whatever the connector.
+    func matches(chargerId: String) -> Bool {
         switch matcher {
         case .any: return true
         case .exact(let id): return id == chargerId

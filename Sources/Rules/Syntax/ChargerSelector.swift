@@ -15,11 +15,15 @@ struct ChargerSelector: Equatable, Sendable {
     var quoted: Bool
     var connector: Int?
     let matcher: Matcher
+    /// Where it is written, for warnings about it.
+    var location: SourceLocation
 
-    init(pattern: String, quoted: Bool, connector: Int?) {
+    init(pattern: String, quoted: Bool, connector: Int?, location: SourceLocation = SourceLocation(line: 0, column: 0))
+    {
         self.pattern = pattern
         self.quoted = quoted
         self.connector = connector
+        self.location = location
         let scalars = Array(pattern.unicodeScalars)
         if scalars.allSatisfy({ $0 == "*" }) && !scalars.isEmpty {
             matcher = .any

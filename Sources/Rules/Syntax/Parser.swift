@@ -206,6 +206,7 @@ struct Parser {
             current = lexer.nextSelector()
             let pattern: String
             let quoted: Bool
+            let location = current.location
             switch current.kind {
             case .word(let word):
                 pattern = word
@@ -226,7 +227,8 @@ struct Parser {
                 connector = number
                 advance()
             }
-            selectors.append(ChargerSelector(pattern: pattern, quoted: quoted, connector: connector))
+            selectors.append(
+                ChargerSelector(pattern: pattern, quoted: quoted, connector: connector, location: location))
         } while current.isSymbol(",")
         return selectors
     }

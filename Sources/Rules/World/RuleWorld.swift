@@ -32,6 +32,27 @@ public struct RuleWorld: Sendable {
         self.prices = prices
     }
 
+    /// The input's value when it is known: pushed, and not older than `inputMaxAge`.
+    public func freshInput(_ name: String) -> Double? {
+        guard let reading = inputs[name], now.timeIntervalSince(reading.updatedAt) <= inputMaxAge else { return nil }
+        return reading.value
+    }
+
+    /// The input's value as the rules read it: pushed and fresh, or for `solar.surplus` not
+    /// pushed, max(0, −grid.power).
+    public func inputValue(_ name: String) -> Double? {
+        Self.inputValue(name, pushed: freshInput)
+    }
+
+    /// The value of input `name` from the `pushed` ones, as the rules read it (the evaluator does
+    /// the same by index, in `ExpressionEvaluator`): `solar.surplus` when not pushed is the export,
+    /// max(0, −grid.power).
+    public static func inputValue(_ name: String, pushed: (String) -> Double?) -> Double? {
+        if let value = pushed(name) { return value }
+        guard name == "solar.surplus" else { return nil }
+        return pushed("grid.power").map { max(0, -$0) }
+    }
+
     /// The settings of a charger, or the defaults when it is not configured.
     public func settings(of chargerId: String) -> ChargerSettings { chargers[chargerId] ?? .defaults }
 }

@@ -1,12 +1,17 @@
 import Rules
 
 extension DecisionSummary {
-    /// The rules a plan shows for a decision: the deciding rules, or `override` / the pause reason.
+    /// The rules a plan shows for a decision: the deciding rules, and why a connector is paused when
+    /// no `pause` rule did it (`(below minimum)`, `(share budget)`).
     static func planRules(decision: ConnectorDecision, effective: EffectiveDecision?) -> [String] {
         guard let effective else { return decision.explanation.decidingRules }
         let summary = DecisionSummary(decision: decision, effective: effective)
         var rules = summary.decidingRules
-        if summary.pauseReason == "belowMinimum" && decision.charging != .pause { rules.append("(below minimum)") }
+        switch summary.pauseReason {
+        case PauseReason.belowMinimum.rawValue?: rules.append("(below minimum)")
+        case PauseReason.shareBudget.rawValue?: rules.append("(share budget)")
+        default: break
+        }
         return rules
     }
 }

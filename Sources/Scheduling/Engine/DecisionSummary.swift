@@ -17,10 +17,19 @@ public struct DecisionSummary: Sendable, Equatable {
     public var unknownInputs: [String]
     /// Why the connector is paused (`rule`, `belowMinimum`, `shareBudget`), when it is.
     public var pauseReason: String?
+    /// Effects decided but not carried out, each with why (`start: waits until the pause lifts ...`).
+    public var heldBack: [String]
+    /// The numbers behind the decision; not part of what makes a decision new (see `==`).
+    public var figures: DecisionFigures?
 
     /// The summary of the rules' `decision` as the policy carries it out (`effective`: overrides
-    /// applied, the limit clipped to the charger).
-    public init(decision: ConnectorDecision, effective: EffectiveDecision) {
+    /// applied, the limit clipped to the charger), with what the policy holds back.
+    public init(
+        decision: ConnectorDecision, effective: EffectiveDecision, heldBack: [String] = [],
+        figures: DecisionFigures? = nil
+    ) {
+        self.heldBack = heldBack
+        self.figures = figures
         charging = effective.charging.map { $0 == .charge }
         limitAmps = effective.isPaused ? 0 : effective.limitAmps
         session =
@@ -56,6 +65,15 @@ public struct DecisionSummary: Sendable, Equatable {
         }
     }
 
+    /// The same decision: the figures are left out, so that a decision that stands while the
+    /// numbers behind it move is recorded once.
+    public static func == (lhs: DecisionSummary, rhs: DecisionSummary) -> Bool {
+        lhs.charging == rhs.charging && lhs.limitAmps == rhs.limitAmps && lhs.session == rhs.session
+            && lhs.availability == rhs.availability && lhs.rules == rhs.rules
+            && lhs.unknownInputs == rhs.unknownInputs && lhs.pauseReason == rhs.pauseReason
+            && lhs.heldBack == rhs.heldBack
+    }
+
     /// Whether a manual override decided any family.
     public var isOverridden: Bool { rules["override"] != nil }
 
@@ -70,15 +88,22 @@ public struct DecisionSummary: Sendable, Equatable {
         var parts: [String] = []
         switch charging {
         case true?:
-            parts.append(limitAmps.map { "charge at \(DecisionSummary.amps($0))" } ?? "charge")
+            parts.append(limitAmps.map { "charge at \(DecisionSummary.amps($0))" + cappedNote } ?? "charge")
         case false?:
             switch pauseReason {
-            case "belowMinimum"?: parts.append("pause, the limit is below the charger's minimum")
+            case "belowMinimum"?:
+                if let figures, let asked = figures.askedLimitAmps {
+                    parts.append(
+                        "pause, the limit asked (\(DecisionSummary.amps(asked))) is below the charger's minimum "
+                            + "(\(DecisionSummary.amps(figures.minCurrent)))")
+                } else {
+                    parts.append("pause, the limit is below the charger's minimum")
+                }
             case "shareBudget"?: parts.append("pause, the shared budget is too small")
             default: parts.append("pause")
             }
         case nil:
-            if let limitAmps { parts.append("limit \(DecisionSummary.amps(limitAmps))") }
+            if let limitAmps { parts.append("limit \(DecisionSummary.amps(limitAmps))" + cappedNote) }
         }
         if let session { parts.append("\(session) a session") }
         if let availability { parts.append("make \(availability)") }
@@ -90,8 +115,24 @@ public struct DecisionSummary: Sendable, Equatable {
         if let overridden = rules["override"] {
             text += "; manual override of " + overridden.joined(separator: ", ")
         }
+        if !heldBack.isEmpty { text += "; held back: " + heldBack.joined(separator: "; ") }
+        if let inputs = figures?.inputs, !inputs.isEmpty {
+            text +=
+                "; inputs: "
+                + inputs.keys.sorted().map { "\($0) \(InputDisplay.text(inputs[$0]!, name: $0))" }
+                .joined(separator: ", ")
+        }
         if !unknownInputs.isEmpty { text += "; unknown: " + unknownInputs.joined(separator: ", ") }
         return text
+    }
+
+    /// `, 40.0 A asked, capped at the charger's maximum` when the limit in force is the charger's
+    /// maximum because the rules asked for more.
+    private var cappedNote: String {
+        guard let figures, let asked = figures.askedLimitAmps, let limitAmps, asked > figures.maxCurrent + 0.05,
+            abs(limitAmps - figures.maxCurrent) < 0.05
+        else { return "" }
+        return ", \(DecisionSummary.amps(asked)) asked, capped at the charger's maximum"
     }
 
     /// The audit-trail row for this summary.
@@ -99,7 +140,8 @@ public struct DecisionSummary: Sendable, Equatable {
         DecisionRecord(
             at: at, chargerId: key.chargerId, connectorId: key.connectorId, charging: charging, limitAmps: limitAmps,
             session: session, availability: availability, rules: rules, unknownInputs: unknownInputs,
-            explanation: explanation)
+            explanation: explanation, heldBack: heldBack, askedLimitAmps: figures?.askedLimitAmps,
+            minCurrent: figures?.minCurrent, maxCurrent: figures?.maxCurrent, inputs: figures?.inputs ?? [:])
     }
 
     /// `16.0 A`: one decimal, as limits are sent.

@@ -25,7 +25,8 @@ public protocol SchedulerControl: Sendable {
 
     /// The loaded rules and which are active on each connector now.
     func rulesOverview() async -> RulesOverview
-    /// Reloads the rules folder; on errors keeps the last good rules and returns every diagnostic.
+    /// Reloads the rules folder; on errors keeps the last good rules and returns every error. Loaded
+    /// rules return their warnings (selectors that match no configured charger), if any.
     func reloadRules() async -> [RuleDiagnostic]
 
     /// The decision in force and what was applied, per connector of a charger.

@@ -94,12 +94,24 @@ public struct SchedulingCore: Sendable {
                 guard let decision = byConnector[key] else { continue }
                 let intent = decision.intent
                 intents[connector.connectorId] = intent
-                let effectiveDecision = policy[connector.connectorId].effectiveDecision(
+                let connectorPolicy = policy[connector.connectorId]
+                let effectiveDecision = connectorPolicy.effectiveDecision(
                     intent: intent, connector: connector, charger: policy.charger, now: now)
-                guard decisions[key] != decision || effective[key] != effectiveDecision else { continue }
+                let heldBack = connectorPolicy.heldBackEffects(
+                    decision: effectiveDecision, connector: connector, charger: policy.charger)
+                guard
+                    decisions[key] != decision || effective[key] != effectiveDecision
+                        || summaries[key]?.heldBack != heldBack
+                else { continue }
                 decisions[key] = decision
                 effective[key] = effectiveDecision
-                let summary = DecisionSummary(decision: decision, effective: effectiveDecision)
+                let figures = DecisionFigures(
+                    askedLimitAmps: effectiveDecision.limitSource == .override
+                        ? connectorPolicy.limitOverride?.value : decision.explanation.askedLimitAmps,
+                    minCurrent: policy.charger.minCurrent, maxCurrent: policy.charger.maxCurrent,
+                    inputs: Self.inputs(readBy: decision, ruleSet: ruleSet, world: world))
+                let summary = DecisionSummary(
+                    decision: decision, effective: effectiveDecision, heldBack: heldBack, figures: figures)
                 if summaries[key] != summary {
                     summaries[key] = summary
                     changed.append((key, summary))
@@ -159,6 +171,15 @@ public struct SchedulingCore: Sendable {
             let key = ConnectorKey(chargerId: chargerId, connectorId: connector.id)
             return decisions[key] != decided[key]
         }
+    }
+
+    /// The known inputs that the rules deciding `decision` read, with their values.
+    static func inputs(readBy decision: ConnectorDecision, ruleSet: RuleSet, world: RuleWorld) -> [String: Double] {
+        var values: [String: Double] = [:]
+        for name in ruleSet.inputNames(readBy: decision.explanation.decidingRules) {
+            values[name] = world.inputValue(name)
+        }
+        return values
     }
 
     private mutating func setPolicy(_ policy: ChargerCommandPolicy, for chargerId: String) {

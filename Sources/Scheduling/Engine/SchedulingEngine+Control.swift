@@ -116,7 +116,7 @@ extension SchedulingEngine: SchedulerControl {
         } catch let diagnostic as RuleDiagnostic {
             return [diagnostic]
         } catch {
-            return [RuleDiagnostic(path: "rules", line: 1, column: 1, message: String(describing: error))]
+            return [RuleDiagnostic(path: "rules", message: String(describing: error))]
         }
         let result = RuleChecker.check(sources)
         guard let ruleSet = result.ruleSet else {
@@ -125,8 +125,10 @@ extension SchedulingEngine: SchedulerControl {
         }
         core.replaceRules(ruleSet)
         logger.info("rules reloaded: \(ruleSet.summary)")
+        let warnings = ruleSet.selectorWarnings(chargerIds: Set(core.settings.chargers.keys))
+        for warning in warnings { logger.warning("\(warning.description)") }
         trigger()
-        return []
+        return warnings
     }
 
     public func connectorStates(chargerId: String) async -> [Int: ConnectorSchedulingState] {

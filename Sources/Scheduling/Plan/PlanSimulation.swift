@@ -27,12 +27,16 @@ public enum PlanSimulation {
                 let outcome = evaluate(
                     &core, scenario: scenario, tariff: tariff, now: now, maxAge: settings.inputMaxAge)
                 if now == stepTime {
+                    let known = scenario.inputs(now)
+                    var inputs: [String: Double] = [:]
+                    for name in ruleSet.inputNames {
+                        inputs[name] = RuleWorld.inputValue(name) { InputName($0).flatMap { known[$0] } }
+                    }
                     for decision in outcome.decisions {
                         let effective = core.effective[decision.key]
                         points[decision.key, default: []].append(
                             PlanPoint(
-                                time: now, limitAmps: effective?.isPaused == true ? nil : effective?.limitAmps,
-                                charging: effective?.isPaused != true, price: tariff.price(at: now),
+                                time: now, state: PlanState(effective), price: tariff.price(at: now), inputs: inputs,
                                 rules: DecisionSummary.planRules(decision: decision, effective: effective)))
                     }
                 }
@@ -40,7 +44,9 @@ public enum PlanSimulation {
             }
             stepTime = nextStep
         }
-        return points.keys.sorted().map { key in PlanSeries(label: key.description, points: points[key] ?? []) }
+        return points.keys.sorted().map { key in
+            PlanSeries(label: key.description, points: points[key] ?? [], inputNames: ruleSet.inputNames)
+        }
     }
 
     static func evaluate(

@@ -42,14 +42,34 @@ extension ConnectorCommandPolicy {
         if decision.isPaused && charger.pause == .remoteStop, let transaction {
             return .pauseStop(transactionId: transaction)
         }
-        if decision.isPaused { return nil }
         if case .start(let idTag) = decision.session, transaction == nil, connector.status == .preparing {
+            // With pause "profile" the start goes out while paused: the session opens and the 0 A
+            // profile holds it until the pause lifts (a charger left in Preparing gives up after its
+            // ConnectionTimeOut). With "remoteStop" a session would only be stopped again: it waits.
+            guard !isStartHeldBack(decision: decision, connector: connector, charger: charger) else { return nil }
             return .start(idTag: idTag ?? charger.sessionIdTag)
         }
+        if decision.isPaused { return nil }
         if pauseStoppedTransactionId != nil && decision.session != .stop && connector.isReadyToResume {
             return .resume(idTag: charger.sessionIdTag)
         }
         return nil
+    }
+
+    /// A `start` the rules decided that waits for the pause to lift (`pause: "remoteStop"`).
+    func isStartHeldBack(decision: EffectiveDecision, connector: ConnectorFacts, charger: ChargerFacts) -> Bool {
+        guard case .start = decision.session else { return false }
+        return decision.isPaused && charger.pause == .remoteStop && connector.transactionId == nil
+            && connector.status == .preparing
+    }
+
+    /// The effects decided but not carried out, each with why, for the decision record and
+    /// `ampwise why`: a start that waits for the pause to lift.
+    public func heldBackEffects(
+        decision: EffectiveDecision, connector: ConnectorFacts, charger: ChargerFacts
+    ) -> [String] {
+        guard isStartHeldBack(decision: decision, connector: connector, charger: charger) else { return [] }
+        return [#"start: waits until the pause lifts (pause is "remoteStop")"#]
     }
 
     /// ChangeAvailability when the availability family (or an override) wants a state the

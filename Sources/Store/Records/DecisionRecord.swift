@@ -21,11 +21,25 @@ public struct DecisionRecord: Sendable, Equatable {
     public var unknownInputs: [String]
     /// A readable account, for `ampwise why`.
     public var explanation: String
+    /// Effects decided but not carried out yet, each with why: `start: waits until the pause lifts
+    /// (pause is "remoteStop")`.
+    public var heldBack: [String]
+    /// The limit the rules (or a manual override) asked for, in A, before the charger's bounds and
+    /// `share` budgets; `nil` when none did.
+    public var askedLimitAmps: Double?
+    /// The charger's `minCurrent` and `maxCurrent` when the decision was made.
+    public var minCurrent: Double?
+    public var maxCurrent: Double?
+    /// The inputs the deciding rules read, with their values when the decision was made (base
+    /// units); unknown ones are in `unknownInputs`.
+    public var inputs: [String: Double]
 
     public init(
         id: Int = 0, at: Date, chargerId: String, connectorId: Int, charging: Bool?, limitAmps: Double?,
         session: String? = nil, availability: String? = nil, rules: [String: [String]] = [:],
-        unknownInputs: [String] = [], explanation: String = ""
+        unknownInputs: [String] = [], explanation: String = "", heldBack: [String] = [],
+        askedLimitAmps: Double? = nil, minCurrent: Double? = nil, maxCurrent: Double? = nil,
+        inputs: [String: Double] = [:]
     ) {
         self.id = id
         self.at = at
@@ -38,5 +52,10 @@ public struct DecisionRecord: Sendable, Equatable {
         self.rules = rules
         self.unknownInputs = unknownInputs
         self.explanation = explanation
+        self.heldBack = heldBack
+        self.askedLimitAmps = askedLimitAmps
+        self.minCurrent = minCurrent
+        self.maxCurrent = maxCurrent
+        self.inputs = inputs
     }
 }

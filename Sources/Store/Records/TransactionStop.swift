@@ -29,4 +29,7 @@ public struct TransactionStop: Sendable, Equatable {
         self.energyWh = energyWh
         self.receivedAt = receivedAt
     }
+
+    /// Ampwise's own close (superseded, or closed by hand), not the charger's StopTransaction.
+    public var isEstimate: Bool { reason.map(TransactionRecord.estimatedStopReasons.contains) ?? false }
 }

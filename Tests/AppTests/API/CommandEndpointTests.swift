@@ -299,4 +299,27 @@ import Testing
         #expect(response.status.code == 502)
         #expect(response.text == #"{"error":"CALLERROR InternalError","code":"InternalError","description":""}"#)
     }
+
+    // MARK: the charger's password
+
+    @Test(arguments: [
+        (
+            "/api/chargers/garage/call",
+            #"{"action":"ChangeConfiguration","payload":{"key":"AuthorizationKey","value":"0011"}}"#, "payload.key"
+        ),
+        ("/api/chargers/garage/configuration", #"{"key":"AuthorizationKey","value":"0011"}"#, "key"),
+        ("/api/chargers/garage/configuration", #"{"key":"authorizationkey","value":"0011"}"#, "key"),
+    ])
+    func changingTheAuthorizationKeyIsRefusedBecauseItWouldLockTheChargerOut(
+        path: String, body: String, field: String
+    ) async {
+        let api = harness()
+        let response = await api.request("POST", path, body: body)
+        #expect(response.status == .badRequest)
+        #expect(response.text.contains(#"{"error":"\#(field): "#))
+        #expect(response.text.contains("AuthorizationKey"))
+        #expect(response.text.contains("locked out"))
+        #expect(api.central.calls.isEmpty)
+        #expect(api.records.recordedCommands.isEmpty)
+    }
 }

@@ -14,7 +14,8 @@ import Testing
             DecisionRecord(
                 id: 4, at: APIHarness.now, chargerId: "garage", connectorId: 1, charging: true, limitAmps: 10,
                 rules: ["charging": ["cheap"], "limit": ["fuse"]], unknownInputs: ["grid.power"],
-                explanation: "cheap overnight")
+                explanation: "cheap overnight", heldBack: ["start: waits"], askedLimitAmps: 12.34, minCurrent: 6,
+                maxCurrent: 10, inputs: ["solar.power": 4100, "input.boost": 1])
         ])
         let response = await api.request(
             "GET", "/api/decisions?charger=garage&since=2026-11-25T00:00:00Z&connector=1&limit=5")
@@ -23,7 +24,9 @@ import Testing
             response.text
                 == #"[{"id":4,"at":"2026-11-25T08:00:00Z","charger":"garage","connector":1,"charging":true,"#
                 + #""limitAmps":10,"session":null,"availability":null,"rules":{"charging":["cheap"],"#
-                + #""limit":["fuse"]},"unknownInputs":["grid.power"],"explanation":"cheap overnight"}]"#)
+                + #""limit":["fuse"]},"unknownInputs":["grid.power"],"heldBack":["start: waits"],"#
+                + #""askedLimitAmps":12.3,"minCurrent":6,"maxCurrent":10,"inputs":{"input.boost":1,"#
+                + #""solar.power":4100},"explanation":"cheap overnight"}]"#)
         #expect(
             api.records.lastQuery
                 == FakeRecords.Query(
@@ -81,5 +84,42 @@ import Testing
         let response = await APIHarness().request("GET", target)
         #expect(response.status == .badRequest)
         #expect(response.text == JSONWriter.string(["error": .string(message)]))
+    }
+
+    // MARK: closing a forgotten transaction
+
+    @Test func closingATransactionAnswersItAsStored() async {
+        let api = APIHarness()
+        let closed = TransactionRecord(
+            id: 12, chargerId: "garage", connectorId: 1, idTag: "car", meterStart: 1000,
+            startedAt: APIHarness.now.addingTimeInterval(-3600), meterStop: 1800,
+            stoppedAt: APIHarness.now.addingTimeInterval(-3000), stopReason: "ClosedByHand", energyWh: 800,
+            recordedAt: APIHarness.now.addingTimeInterval(-3600))
+        api.transactions.answer(12, with: .success(closed))
+        let response = await api.request("POST", "/api/transactions/12/close")
+        #expect(response.status == .ok)
+        #expect(
+            response.text
+                == #"{"id":12,"charger":"garage","connector":1,"idTag":"car","startedAt":"2026-11-25T07:00:00Z","#
+                + #""stoppedAt":"2026-11-25T07:10:00Z","meterStart":1000,"meterStop":1800,"energyWh":800,"#
+                + #""durationSeconds":600,"stopReason":"ClosedByHand","open":false}"#)
+        #expect(api.transactions.closed == [12])
+    }
+
+    @Test func closingAnUnknownTransactionIs404AndAStoppedOne409() async {
+        let api = APIHarness()
+        let unknown = await api.request("POST", "/api/transactions/7/close")
+        #expect(unknown.status == .notFound)
+        #expect(unknown.text == #"{"error":"unknown transaction 7"}"#)
+        let stopped = TransactionRecord(
+            id: 8, chargerId: "garage", connectorId: 1, idTag: "car", meterStart: 0, startedAt: APIHarness.now,
+            stoppedAt: APIHarness.now, stopReason: "EVDisconnected", recordedAt: APIHarness.now)
+        api.transactions.answer(8, with: .failure(.alreadyStopped(stopped)))
+        let conflict = await api.request("POST", "/api/transactions/8/close")
+        #expect(conflict.status == .conflict)
+        #expect(conflict.text == #"{"error":"transaction 8 is stopped already (EVDisconnected)"}"#)
+        let bad = await api.request("POST", "/api/transactions/x/close")
+        #expect(bad.status == .badRequest)
+        #expect(bad.text == #"{"error":"id: expected a transaction id: an integer from 1 to 2147483647"}"#)
     }
 }

@@ -142,7 +142,23 @@ import Testing
     @Test func aReloadThatChecksAnswersTheRuleNames() async {
         let response = await api.request("POST", "/api/rules/reload")
         #expect(response.status == .ok)
-        #expect(response.text == #"{"status":"reloaded","rules":[]}"#)
+        #expect(response.text == #"{"status":"reloaded","rules":[],"warnings":[]}"#)
+    }
+
+    @Test func aReloadThatChecksWithWarningsLoadsAndAnswersThem() async {
+        api.scheduler.update {
+            $0.diagnostics = [
+                RuleDiagnostic(
+                    path: "rules/a.rules", line: 2, column: 14, message: "chargers garge matches no charger",
+                    severity: .warning)
+            ]
+        }
+        let response = await api.request("POST", "/api/rules/reload")
+        #expect(response.status == .ok)
+        #expect(
+            response.text
+                == #"{"status":"reloaded","rules":[],"warnings":["rules/a.rules:2:14: warning: chargers garge "#
+                + #"matches no charger"]}"#)
     }
 
     @Test func aReloadWithErrorsIs400WithEveryError() async {

@@ -24,11 +24,19 @@ import Testing
         #expect(flags.map(\.0) == ["serve", "check", "plan", "why"])
         #expect(
             flags.map(\.1) == [
-                ["config", "rules", "db", "log-level"],
+                ["config", "rules", "db", "log-level", "log-format"],
                 ["config"],
                 ["config", "rules", "from", "hours", "inputs", "step", "svg", "log-level"],
                 ["connector", "since", "config", "db"],
             ])
+    }
+
+    @Test func planHelpSaysTheStepIsBetweenRowsNotEvaluations() {
+        // The help wraps at 80 columns: compare with the line breaks taken out.
+        let page = CommandLineHelp.text(for: .plan).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(page.contains("Minutes between two rows of the table"))
+        #expect(!page.contains("between two evaluations"))
+        #expect(page.contains("rounded down to the step"))
     }
 
     @Test func theOverviewListsEveryCommandAndTheVersion() {

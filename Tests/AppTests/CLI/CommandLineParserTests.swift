@@ -22,6 +22,8 @@ import Testing
             try parse("serve", "--config=site.json", "--rules=my rules", "--db=a.sqlite", "--log-level=debug")
                 == expected)
         #expect(try parse("serve", "--log-level", "WARNING") == .serve(ServeOptions(logLevel: .warning)))
+        #expect(try parse("serve", "--log-format", "journal") == .serve(ServeOptions(logFormat: .journal)))
+        #expect(throws: CommandLineError.self) { try parse("serve", "--log-format", "json") }
         #expect(try parse("serve", "--config=a=b.json") == .serve(ServeOptions(configPath: "a=b.json")))
     }
 

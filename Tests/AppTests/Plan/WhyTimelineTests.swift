@@ -90,6 +90,7 @@ import Testing
                 options: WhyOptions(chargerId: "garage"), store: store, timeZone: TimeZone(identifier: "UTC")!)
             #expect(
                 text == """
+                    Times in UTC (UTC+00:00).
                     2026-11-25 00:30:00  garage:1  decided  charge at 16.0 A (charging: cheap overnight; \
                     limit: cheap overnight)
                     2026-11-25 00:30:00  garage:1  sent     SetChargingProfile TxDefaultProfile 16.0 A \
@@ -104,8 +105,9 @@ import Testing
                 timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
             #expect(
                 since.split(separator: "\n").map { String($0.prefix(19)) } == [
-                    "2026-11-25 07:30:00", "2026-11-25 07:30:00",
+                    "Times in Europe/Ams", "2026-11-25 07:30:00", "2026-11-25 07:30:00",
                 ])
+            #expect(since.hasPrefix("Times in Europe/Amsterdam (UTC+01:00).\n"))
         }
     }
 
@@ -116,9 +118,21 @@ import Testing
                 timeZone: TimeZone(identifier: "UTC")!)
             #expect(
                 text
-                    == "Nothing recorded for garage connector 2 since 2026-11-25 00:00:00: "
+                    == "Nothing recorded for garage connector 2 since 2026-11-25 00:00:00 UTC+00:00 (UTC): "
                     + "no decision or command yet.\n"
             )
         }
+    }
+
+    @Test func theZoneLineNamesEachOffsetOfThePeriod() {
+        let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
+        // 2026-10-25 01:00 UTC: summer time ends in Europe.
+        let change = Date(timeIntervalSince1970: 1_792_890_000)
+        #expect(
+            AuditTimeline.zoneLine(
+                amsterdam, dates: [change.addingTimeInterval(3600), change.addingTimeInterval(-3600)])
+                == "Times in Europe/Amsterdam (UTC+02:00, then UTC+01:00).")
+        #expect(AuditTimeline.zoneLine(amsterdam, dates: [Self.start]) == "Times in Europe/Amsterdam (UTC+01:00).")
+        #expect(AuditTimeline.utcOffset(Self.start, in: TimeZone(secondsFromGMT: -12_600)!) == "UTC-03:30")
     }
 }

@@ -18,30 +18,30 @@ import Testing
         label: "garage:1",
         points: [
             PlanPoint(
-                time: utc("2026-11-24T22:45:00Z"), limitAmps: nil, charging: false, price: 0.30,
+                time: utc("2026-11-24T22:45:00Z"), state: .paused, price: 0.30, inputs: ["grid.power": 400],
                 rules: ["off by default"]),
             PlanPoint(
-                time: utc("2026-11-24T23:00:00Z"), limitAmps: nil, charging: false, price: 0.30,
+                time: utc("2026-11-24T23:00:00Z"), state: .paused, price: 0.30, inputs: ["grid.power": 400],
                 rules: ["off by default"]),
             PlanPoint(
-                time: utc("2026-11-24T23:30:00Z"), limitAmps: 16, charging: true, price: 0.11,
-                rules: ["cheap overnight", "garage fuse"]),
+                time: utc("2026-11-24T23:30:00Z"), state: .limited(amps: 16), price: 0.11,
+                inputs: ["grid.power": -2300, "input.boost": 1], rules: ["cheap overnight", "garage fuse"]),
             PlanPoint(
-                time: utc("2026-11-24T23:45:00Z"), limitAmps: 9.5, charging: true, price: 0.1234,
+                time: utc("2026-11-24T23:45:00Z"), state: .charging, price: 0.1234, inputs: ["grid.power": -2300.5],
                 rules: ["cheap overnight"]),
-            PlanPoint(time: utc("2026-11-25T00:00:00Z"), limitAmps: nil, charging: true, price: nil, rules: []),
-        ])
+            PlanPoint(time: utc("2026-11-25T00:00:00Z"), state: .leftToCharger, price: nil, rules: []),
+        ], inputNames: ["grid.power", "input.boost"])
 
-    @Test func theTableShowsLocalTimesWithTheDateWhenItChanges() {
+    @Test func theTableSaysPausedLimitedNoLimitOrLeftToTheChargerAndShowsTheInputs() {
         #expect(
             PlanTable.render(Self.garage, timeZone: Self.amsterdam) == """
                 garage:1
-                time              state    limit   price  rules
-                2026-11-24 23:45  pause      0 A    0.30  off by default
-                2026-11-25 00:00  pause      0 A    0.30  off by default
-                           00:30  charge  16.0 A    0.11  cheap overnight, garage fuse
-                           00:45  charge   9.5 A  0.1234  cheap overnight
-                           01:00  charge       -       -  -
+                time              state             limit   price  grid.power  input.boost  rules
+                2026-11-24 23:45  pause               0 A    0.30       400 W            -  off by default
+                2026-11-25 00:00  pause               0 A    0.30       400 W            -  off by default
+                           00:30  charge           16.0 A    0.11     -2300 W            1  cheap overnight, garage fuse
+                           00:45  charge             none  0.1234   -2300.5 W            -  cheap overnight
+                           01:00  left to charger       -       -           -            -  -
 
                 """)
     }
@@ -51,21 +51,27 @@ import Testing
             label: "carport:1",
             points: Self.garage.points.map { point in
                 var point = point
-                point.limitAmps = point.limitAmps.map { $0 / 2 }
+                if case .limited(let amps) = point.state { point.state = .limited(amps: amps / 2) }
                 return point
-            })
+            }, inputNames: Self.garage.inputNames)
         let svg = PlanChart.svg([Self.garage, carport], timeZone: Self.amsterdam, title: "Night <plan> & more")
         let document = try SVGDocument(svg)
         #expect(document.root == "svg")
         let paths = document.elements.filter { $0.name == "path" }.map { $0.attributes["id"] }
-        #expect(paths == ["limit-0", "limit-1", "price"])
-        #expect(Set(document.groupIds).isSuperset(of: ["axis-amps", "axis-price", "axis-time", "legend"]))
+        #expect(paths == ["limit-0", "limit-1", "price", "input-0", "input-1"])
+        #expect(
+            Set(document.groupIds).isSuperset(of: [
+                "states", "axis-amps", "axis-price", "axis-time", "axis-inputs", "inputs", "legend",
+            ]))
         #expect(document.texts.contains("Night <plan> & more"))
         #expect(document.texts.contains("limit (A)"))
         #expect(document.texts.contains("price (per kWh)"))
+        #expect(document.texts.contains("inputs (kW; input.* as is)"))
         #expect(document.texts.contains("limit garage:1"))
         #expect(document.texts.contains("limit carport:1"))
         #expect(document.texts.contains("price"))
+        #expect(document.texts.contains("grid.power (kW)"))
+        #expect(document.texts.contains("input.boost"))
         // Hour ticks in local time across the window (23:45 to 01:15).
         #expect(document.texts.contains("00:00"))
         #expect(document.texts.contains("01:00"))
@@ -74,7 +80,22 @@ import Testing
         #expect(svg.contains("font-family=\"sans-serif\""))
     }
 
-    @Test func aPausedStepDrawsAtZeroAndNoOpinionLeavesAGap() {
+    @Test func theStateStripsSayWhatEachStretchIsHeldTo() throws {
+        let document = try SVGDocument(PlanChart.svg([Self.garage], timeZone: Self.amsterdam))
+        // One rectangle per stretch, each titled for a reader that hovers or reads the file.
+        #expect(
+            document.texts.filter { $0.hasPrefix("garage:1: ") } == [
+                "garage:1: paused", "garage:1: 16 A", "garage:1: no limit", "garage:1: left to charger",
+            ])
+        #expect(document.texts.contains("paused"))
+        #expect(document.texts.contains("left to charger (no rule decides)"))
+        #expect(document.texts.contains("no limit (charger's maximum)"))
+        let states = PlanChart.runs(Self.garage.points, end: Self.utc("2026-11-25T00:15:00Z")).map(\.state)
+        #expect(states == [.paused, .limited(amps: 16), .charging, .leftToCharger])
+    }
+
+    @Test func aPausedStepDrawsAtZeroAndNoLimitOrNoOpinionLeavesAGap() {
+        #expect(Self.garage.points.map(\.state.chartedAmps) == [0, 0, 16, nil, nil])
         let path = PlanChart.stepPath(
             times: [0, 60, 120].map { Date(timeIntervalSince1970: $0) }, values: [0, nil, 10],
             end: Date(timeIntervalSince1970: 180), x: { $0.timeIntervalSince1970 }, y: { 100 - $0 })

@@ -189,6 +189,27 @@ import Transport
         #expect(running.central.isConnected("CP-7"))
     }
 
+    @Test func shutDownSendsEachChargerACloseFrame1001AndWaitsForTheHandshake() async throws {
+        let running = try RunningCentralSystem()
+        let port = running.port
+        let charger = try await connectClient(port: port, path: "/CP-BYE")
+        try await running.waitUntilConnected("CP-BYE")
+        let central = running.central
+        let stopped = Task { await central.shutDown() }
+        let frame = try await onClientThread { () throws -> TestWebSocketFrame in
+            let frame = try charger.client.receiveFrame()
+            // The charger answers the server's close frame, as RFC 6455 §5.5.1 asks.
+            try charger.client.sendClose(code: 1001)
+            try charger.client.waitForDisconnect()
+            return frame
+        }
+        #expect(frame.opcode == TestWebSocketFrame.closeOpcode)
+        #expect(frame.closeCode == 1001)
+        #expect(frame.closeReason == "server shutting down")
+        await stopped.value
+        #expect(!central.isConnected("CP-BYE"))
+    }
+
     @Test func aChargerThatMissesItsPongIsDisconnected() async throws {
         let clock = ManualClock()
         let running = try RunningCentralSystem(pingInterval: 20, pingTimeout: 20, clock: clock)

@@ -48,7 +48,10 @@ import Testing
         #expect(decisions.map(\.limitAmps) == [nil, 10, 10.4, 15, 7, 0])
         #expect(decisions.map(\.charging) == [nil, nil, nil, nil, nil, false])
         #expect(decisions[0].unknownInputs == ["grid.power"])
-        #expect(decisions[5].explanation == "pause, the limit is below the charger's minimum (limit: solar following)")
+        #expect(
+            decisions[5].explanation
+                == "pause, the limit asked (4.3 A) is below the charger's minimum (6.0 A) (limit: solar following); "
+                + "inputs: grid.power -1000 W")
         await harness.stop()
     }
 

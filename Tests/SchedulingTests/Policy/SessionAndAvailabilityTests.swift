@@ -8,22 +8,43 @@ import Testing
     static let start = "RemoteStartTransaction {\"connectorId\":1,\"idTag\":\"rule-tag\"}"
 
     @Test(arguments: [
-        (ConnectorStatus.preparing, nil as Int?, ChargingIntent?.none, true),
-        (.preparing, nil, .charge, true),
-        (.preparing, nil, .pause, false),
-        (.preparing, 7, nil, false),
-        (.available, nil, nil, false),
-        (.suspendedEV, nil, nil, false),
-        (.charging, 7, nil, false),
+        (ConnectorStatus.preparing, nil as Int?, ChargingIntent?.none, PausePolicy.profile, true),
+        (.preparing, nil, .charge, .profile, true),
+        (.preparing, nil, .pause, .profile, true),
+        (.preparing, nil, .pause, .remoteStop, false),
+        (.preparing, nil, .charge, .remoteStop, true),
+        (.preparing, 7, nil, .profile, false),
+        (.available, nil, nil, .profile, false),
+        (.suspendedEV, nil, nil, .profile, false),
+        (.charging, 7, nil, .profile, false),
     ])
-    func startOnlyOnPreparingWithoutATransactionAndNotPaused(
-        status: ConnectorStatus, transaction: Int?, charging: ChargingIntent?, starts: Bool
+    func startOnlyOnPreparingWithoutATransactionAndWhilePausedOnlyWithTheProfilePause(
+        status: ConnectorStatus, transaction: Int?, charging: ChargingIntent?, pause: PausePolicy, starts: Bool
     ) {
         var driver = PolicyDriver()
+        driver.charger.pause = pause
         driver.connector = ConnectorFacts(connectorId: 1, status: status, transactionId: transaction)
         driver.intent = ConnectorIntent(charging: charging, session: .start(idTag: "rule-tag"))
         let sent = driver.run(at: 0).filter { $0.hasPrefix("RemoteStart") }
         #expect(sent == (starts ? [Self.start] : []))
+    }
+
+    @Test func aStartHeldBackByARemoteStopPauseIsNamedAndGoesOutWhenThePauseLifts() {
+        var driver = PolicyDriver()
+        driver.charger.pause = .remoteStop
+        driver.connector = ConnectorFacts(connectorId: 1, status: .preparing)
+        driver.intent = ConnectorIntent(charging: .pause, session: .start(idTag: "rule-tag"))
+        #expect(driver.run(at: 0) == [])
+        let paused = driver.policy.effectiveDecision(intent: driver.intent, charger: driver.charger)
+        #expect(
+            driver.policy.heldBackEffects(decision: paused, connector: driver.connector, charger: driver.charger)
+                == [#"start: waits until the pause lifts (pause is "remoteStop")"#])
+        driver.intent = ConnectorIntent(charging: .charge, session: .start(idTag: "rule-tag"))
+        let charging = driver.policy.effectiveDecision(intent: driver.intent, charger: driver.charger)
+        #expect(
+            driver.policy.heldBackEffects(decision: charging, connector: driver.connector, charger: driver.charger)
+                == [])
+        #expect(driver.run(at: 1) == [Self.start])
     }
 
     @Test func startIsSentOnceAndRetriedOnlyAfterAFailure() {

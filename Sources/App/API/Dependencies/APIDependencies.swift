@@ -13,6 +13,8 @@ public struct APIDependencies: Sendable {
     public var commands: CommandDispatcher
     /// The audit trail and transactions (the `Store`).
     public var records: any APIRecords
+    /// Closes a transaction its charger forgot (charge point management's fleet).
+    public var transactions: any TransactionClosing
     /// Overrides, inputs, tariff, rules, decisions (the scheduling engine).
     public var scheduler: any SchedulerControl
     /// Messages in and out (`CentralSystem.metrics`).
@@ -29,13 +31,14 @@ public struct APIDependencies: Sendable {
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,
-        scheduler: any SchedulerControl, centralMetrics: CentralMetrics,
+        transactions: any TransactionClosing, scheduler: any SchedulerControl, centralMetrics: CentralMetrics,
         version: String, remoteStartIdTag: @escaping @Sendable (String) -> String,
         now: @escaping @Sendable () -> Date = { Date() }, configuredChargers: Set<String> = []
     ) {
         self.chargers = chargers
         self.commands = commands
         self.records = records
+        self.transactions = transactions
         self.scheduler = scheduler
         self.centralMetrics = centralMetrics
         self.version = version

@@ -143,6 +143,7 @@ struct CommandEndpoints: Sendable {
         _ = try sender.knownCharger(chargerId)
         let fields = try request.fields()
         let key = try fields.requiredString("key")
+        try CommandEndpoints.refuseAuthorizationKey(key, field: "key")
         let value: String
         switch fields.object["value"] {
         case .string(let text): value = text
@@ -177,9 +178,25 @@ struct CommandEndpoints: Sendable {
             default: throw .badRequest(CommandEndpoints.payloadFieldMessage(error.message))
             }
         }
+        if action == OCPPAction.changeConfiguration.rawValue, let key = payload["key"]?.stringValue {
+            try CommandEndpoints.refuseAuthorizationKey(key, field: "payload.key")
+        }
         let connector = payload["connectorId"]?.intValue
         let answer = try await sender.sendValidated(action, payload: payload, to: chargerId, connectorId: connector)
         return .json(.object(answer))
+    }
+
+    /// ChangeConfiguration of `AuthorizationKey` sets the password the charger sends from its next
+    /// connection on, while Ampwise keeps checking the configured one: the charger would be locked
+    /// out. Refused until password rotation exists (docs/api.md). Keys are compared without case,
+    /// as some chargers do.
+    static func refuseAuthorizationKey(_ key: String, field: String) throws(APIError) {
+        guard key.lowercased() == "authorizationkey" else { return }
+        throw .badRequest(
+            "\(field): AuthorizationKey cannot be changed through the API: the charger would use the new "
+                + "password from its next connection while Ampwise still expects the configured one, and it "
+                + "would be locked out (password rotation is not available yet; change chargers.<id>.password "
+                + "and the charger's own setting together)")
     }
 
     /// `connectorId: expected integer` → `payload.connectorId: expected integer`, so that the

@@ -109,15 +109,16 @@ struct SchedulingEndpoints: Sendable {
     }
 
     /// Reloads the rules folder; 400 with every error (the last good rules stay) when it does
-    /// not check.
+    /// not check. Loaded rules answer their warnings too (selectors that match no configured charger).
     func reloadRules() async throws(APIError) -> HTTPResponse {
         let diagnostics = await dependencies.scheduler.reloadRules()
-        guard diagnostics.isEmpty else {
-            let count = diagnostics.count
+        let errors = diagnostics.filter(\.isError)
+        guard errors.isEmpty else {
+            let count = errors.count
             throw APIError(
                 status: .badRequest,
                 message: "the rules have \(count) error\(count == 1 ? "" : "s"); the last good rules stay loaded",
-                details: JSONObject([("errors", .array(diagnostics.map { .string($0.description) }))]))
+                details: JSONObject([("errors", .array(errors.map { .string($0.description) }))]))
         }
         let overview = await dependencies.scheduler.rulesOverview()
         return .json(
@@ -125,6 +126,7 @@ struct SchedulingEndpoints: Sendable {
                 JSONObject([
                     ("status", .string("reloaded")),
                     ("rules", .array(overview.rules.map { .string($0.name) })),
+                    ("warnings", .array(diagnostics.map { .string($0.description) })),
                 ])))
     }
 }

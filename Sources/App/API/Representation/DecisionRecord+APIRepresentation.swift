@@ -17,6 +17,11 @@ extension DecisionRecord {
                 ("availability", .string(orNull: availability)),
                 ("rules", .object(ruleObject)),
                 ("unknownInputs", .array(unknownInputs.map(JSONValue.string))),
+                ("heldBack", .array(heldBack.map(JSONValue.string))),
+                ("askedLimitAmps", .rounded(askedLimitAmps, places: 1)),
+                ("minCurrent", .rounded(minCurrent, places: 1)),
+                ("maxCurrent", .rounded(maxCurrent, places: 1)),
+                ("inputs", .object(JSONObject(inputs.keys.sorted().map { ($0, .number(inputs[$0]!)) }))),
                 ("explanation", .string(explanation)),
             ]))
     }

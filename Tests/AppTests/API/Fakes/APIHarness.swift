@@ -18,6 +18,7 @@ struct APIHarness {
     let central: FakeChargePointCaller
     let records = FakeRecords()
     let scheduler = FakeScheduler()
+    let transactions = FakeTransactionCloser()
     /// Sends, records (in `records`) and counts the manual commands, as in `serve`.
     let commands: CommandDispatcher
     let centralMetrics = CentralMetrics()
@@ -32,7 +33,8 @@ struct APIHarness {
         commands = CommandDispatcher(caller: central, recorder: records, now: { APIHarness.now })
         for snapshot in snapshots { directory.put(snapshot) }
         dependencies = APIDependencies(
-            chargers: directory, commands: commands, records: records, scheduler: scheduler,
+            chargers: directory, commands: commands, records: records, transactions: transactions,
+            scheduler: scheduler,
             centralMetrics: centralMetrics, version: "9.8.7",
             remoteStartIdTag: { $0 == "garage" ? "garage-tag" : "ampwise" }, now: { APIHarness.now },
             configuredChargers: configured)

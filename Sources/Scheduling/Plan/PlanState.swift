@@ -1,0 +1,38 @@
+/// What one step of a connector's plan holds the connector to, as the table and the chart show it.
+public enum PlanState: Sendable, Hashable {
+    /// No rule decides charging or a limit: Ampwise sends nothing (and withdraws a profile of its
+    /// own), so the charger charges as it would without Ampwise.
+    case leftToCharger
+    /// A rule says charge and none sets a limit: the charger's own maximum applies.
+    case charging
+    /// Charging, limited to this many amperes.
+    case limited(amps: Double)
+    /// Held paused (a 0 A profile, or the session stopped with `pause: "remoteStop"`).
+    case paused
+
+    /// The state the policy carries out for `effective` (`nil`: no decision for the connector).
+    init(_ effective: EffectiveDecision?) {
+        guard let effective else {
+            self = .leftToCharger
+            return
+        }
+        if effective.isPaused {
+            self = .paused
+        } else if let amps = effective.limitAmps {
+            self = .limited(amps: amps)
+        } else if effective.charging == .charge {
+            self = .charging
+        } else {
+            self = .leftToCharger
+        }
+    }
+
+    /// The limit in A a chart draws: the limit, 0 while paused, none otherwise.
+    public var chartedAmps: Double? {
+        switch self {
+        case .limited(let amps): amps
+        case .paused: 0
+        case .charging, .leftToCharger: nil
+        }
+    }
+}
