@@ -1,6 +1,6 @@
 import JSON
 
-extension OCPPFrame {
+extension RPCFrame {
     /// The frame as compact UTF-8 JSON, ready for a WebSocket text message.
     public func bytes() -> [UInt8] {
         var output: [UInt8] = []

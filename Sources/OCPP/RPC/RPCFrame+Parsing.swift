@@ -1,20 +1,20 @@
 import JSON
 
-extension OCPPFrame {
+extension RPCFrame {
     /// Parses one WebSocket text message as an OCPP-J frame.
     ///
-    /// Errors say which code to answer with (`OCPPFrameError.reply`): a frame whose id cannot
+    /// Errors say which code to answer with (`RPCFrameError.reply`): a frame whose id cannot
     /// be read is for the log only; one with a readable id but the wrong shape, or invalid JSON
-    /// after a readable `[2,"id"` start, gets `FormationViolation`; an unknown message type
-    /// `ProtocolError`.
-    public static func parse(_ bytes: UnsafeRawBufferPointer) throws(OCPPFrameError) -> OCPPFrame {
+    /// after a readable `[2,"id"` start, gets the version's code for a malformed frame (1.6:
+    /// `FormationViolation`); an unknown message type the code for that (1.6: `ProtocolError`).
+    public static func parse(_ bytes: UnsafeRawBufferPointer) throws(RPCFrameError<Code>) -> Self {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
         } catch {
             let prefix = salvagePrefix(bytes)
-            throw OCPPFrameError(
-                uniqueId: prefix?.uniqueId, messageTypeId: prefix?.messageTypeId, code: .formationViolation,
+            throw RPCFrameError(
+                uniqueId: prefix?.uniqueId, messageTypeId: prefix?.messageTypeId, code: Code.answering(.malformed),
                 message: "invalid JSON: \(error)")
         }
         return try parse(value)
@@ -54,43 +54,43 @@ extension OCPPFrame {
     }
 
     /// Parses one WebSocket text message as an OCPP-J frame; see `parse(_:)` for raw bytes.
-    public static func parse(_ bytes: [UInt8]) throws(OCPPFrameError) -> OCPPFrame {
+    public static func parse(_ bytes: [UInt8]) throws(RPCFrameError<Code>) -> Self {
         try bytes.withUnsafeBytes { buffer in
-            Result { () throws(OCPPFrameError) in try parse(buffer) }
+            Result { () throws(RPCFrameError<Code>) in try parse(buffer) }
         }.get()
     }
 
     /// Interprets an already parsed JSON value as an OCPP-J frame.
-    public static func parse(_ value: JSONValue) throws(OCPPFrameError) -> OCPPFrame {
+    public static func parse(_ value: JSONValue) throws(RPCFrameError<Code>) -> Self {
         guard case .array(let elements) = value else {
-            throw OCPPFrameError(
-                uniqueId: nil, messageTypeId: nil, code: .formationViolation,
+            throw RPCFrameError(
+                uniqueId: nil, messageTypeId: nil, code: Code.answering(.malformed),
                 message: "an OCPP-J message is a JSON array, got \(value.typeDescription)")
         }
         // The id is read first so that every later complaint can be answered.
         let readableId = elements.count > 1 ? elements[1].stringValue : nil
-        func failure(_ code: OCPPErrorCode, _ message: String, type: Int? = nil) -> OCPPFrameError {
-            OCPPFrameError(uniqueId: readableId, messageTypeId: type, code: code, message: message)
+        func failure(_ fault: RPCFrameFault, _ message: String, type: Int? = nil) -> RPCFrameError<Code> {
+            RPCFrameError(uniqueId: readableId, messageTypeId: type, code: Code.answering(fault), message: message)
         }
         guard let first = elements.first else {
-            throw failure(.formationViolation, "an OCPP-J message cannot be an empty array")
+            throw failure(.malformed, "an OCPP-J message cannot be an empty array")
         }
         guard let typeId = first.intValue else {
-            throw failure(.formationViolation, "the message type must be an integer, got \(first.typeDescription)")
+            throw failure(.malformed, "the message type must be an integer, got \(first.typeDescription)")
         }
         guard let type = OCPPMessageType(rawValue: typeId) else {
-            throw failure(.protocolError, "unknown message type \(typeId)", type: typeId)
+            throw failure(.unknownMessageType, "unknown message type \(typeId)", type: typeId)
         }
-        guard elements.count > 1 else { throw failure(.formationViolation, "the unique id is missing", type: typeId) }
+        guard elements.count > 1 else { throw failure(.malformed, "the unique id is missing", type: typeId) }
         guard let uniqueId = readableId else {
             throw failure(
-                .formationViolation, "the unique id must be a string, got \(elements[1].typeDescription)", type: typeId)
+                .malformed, "the unique id must be a string, got \(elements[1].typeDescription)", type: typeId)
         }
-        guard !uniqueId.isEmpty else { throw failure(.formationViolation, "the unique id is empty", type: typeId) }
+        guard !uniqueId.isEmpty else { throw failure(.malformed, "the unique id is empty", type: typeId) }
         let idLength = uniqueId.unicodeScalars.count
         guard idLength <= maximumUniqueIdLength else {
             throw failure(
-                .formationViolation,
+                .malformed,
                 "the unique id is \(idLength) characters long, at most \(maximumUniqueIdLength) are allowed",
                 type: typeId)
         }
@@ -102,47 +102,47 @@ extension OCPPFrame {
         }
         guard elements.count == expectedCount else {
             throw failure(
-                .formationViolation,
+                .malformed,
                 "a message of type \(typeId) has \(expectedCount) elements, got \(elements.count)", type: typeId)
         }
         switch type {
         case .call:
             guard case .string(let action) = elements[2] else {
                 throw failure(
-                    .formationViolation, "the action must be a string, got \(elements[2].typeDescription)",
+                    .malformed, "the action must be a string, got \(elements[2].typeDescription)",
                     type: typeId)
             }
             guard case .object(let payload) = elements[3] else {
                 throw failure(
-                    .formationViolation, "the payload must be an object, got \(elements[3].typeDescription)",
+                    .malformed, "the payload must be an object, got \(elements[3].typeDescription)",
                     type: typeId)
             }
             return .call(uniqueId: uniqueId, action: action, payload: payload)
         case .callResult:
             guard case .object(let payload) = elements[2] else {
                 throw failure(
-                    .formationViolation, "the payload must be an object, got \(elements[2].typeDescription)",
+                    .malformed, "the payload must be an object, got \(elements[2].typeDescription)",
                     type: typeId)
             }
             return .callResult(uniqueId: uniqueId, payload: payload)
         case .callError:
             guard case .string(let code) = elements[2] else {
                 throw failure(
-                    .formationViolation, "the error code must be a string, got \(elements[2].typeDescription)",
+                    .malformed, "the error code must be a string, got \(elements[2].typeDescription)",
                     type: typeId)
             }
             guard case .string(let description) = elements[3] else {
                 throw failure(
-                    .formationViolation,
+                    .malformed,
                     "the error description must be a string, got \(elements[3].typeDescription)", type: typeId)
             }
             guard case .object(let details) = elements[4] else {
                 throw failure(
-                    .formationViolation, "the error details must be an object, got \(elements[4].typeDescription)",
+                    .malformed, "the error details must be an object, got \(elements[4].typeDescription)",
                     type: typeId)
             }
             return .callError(
-                uniqueId: uniqueId, code: OCPPErrorCode(received: code), description: description, details: details)
+                uniqueId: uniqueId, code: Code(received: code), description: description, details: details)
         }
     }
 }

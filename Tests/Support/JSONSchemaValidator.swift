@@ -1,48 +1,45 @@
 import Foundation
 import JSON
 
-/// The subset of JSON Schema draft-04 the OCPP 1.6 schemas use (type, properties, required,
-/// enum, maxLength, format date-time and uri, multipleOf, additionalProperties, items,
-/// minItems, and minimum for what the field tables add), written independently of the
-/// production decoder so that it can check it.
-struct JSONSchemaValidator {
-    let schema: JSONValue
+/// The subset of JSON Schema the OCPP schemas use, written independently of the production decoder
+/// so that it can check it: draft-04 for OCPP 1.6 (type, properties, required, enum, maxLength,
+/// format date-time and uri, multipleOf, additionalProperties, items, minItems, and minimum for
+/// what the 1.6 field tables add) and draft-06 for OCPP 2.0.1 (the same, and `definitions` with
+/// `$ref`, maxItems, minimum and maximum).
+public struct JSONSchemaValidator {
+    public let schema: JSONValue
 
-    /// The least `connectorId` of each message as the OCPP 1.6 field tables (section 6) give it,
-    /// where the JSON schemas say only "integer": `connectorId > 0` for StartTransaction.req, `>= 0`
-    /// where 0 is the charge point as a whole. The decoder holds payloads to these as well.
-    static let connectorIdMinimums: [String: Int] = [
-        "StartTransaction": 1, "RemoteStartTransaction": 1, "UnlockConnector": 1, "TriggerMessage": 1,
-        "StatusNotification": 0, "MeterValues": 0, "ChangeAvailability": 0, "ReserveNow": 0,
-        "SetChargingProfile": 0, "GetCompositeSchedule": 0, "ClearChargingProfile": 0,
-    ]
-
-    /// Loads `Tests/Fixtures/ocpp16-schemas/<name>.json`, with the field table's `connectorIdMinimums`.
-    init(named name: String) throws {
-        let folder = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/ocpp16-schemas")
-        let data = try Data(contentsOf: folder.appendingPathComponent("\(name).json"))
-        var schema = try JSONParser.parse([UInt8](data))
-        if let minimum = Self.connectorIdMinimums[name], case .object(var root) = schema,
-            case .object(var properties)? = root["properties"], case .object(var connector)? = properties["connectorId"]
-        {
-            connector["minimum"] = .number(Double(minimum))
-            properties["connectorId"] = .object(connector)
-            root["properties"] = .object(properties)
-            schema = .object(root)
-        }
+    public init(schema: JSONValue) {
         self.schema = schema
     }
 
+    /// Loads `Tests/Fixtures/<folder>/<name>.json`.
+    public init(fixture name: String, in folder: String) throws {
+        let fixtures = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+        let data = try Data(contentsOf: fixtures.appendingPathComponent(folder).appendingPathComponent("\(name).json"))
+        self.init(schema: try JSONParser.parse([UInt8](data)))
+    }
+
     /// Every violation, as `path: problem`; empty when the value is valid.
-    func violations(of value: JSONValue) -> [String] {
+    public func violations(of value: JSONValue) -> [String] {
         var problems: [String] = []
         check(value, against: schema, at: "", into: &problems)
         return problems
     }
 
+    /// The schema a `$ref` (`#/definitions/Name`, the only form the OCPP schemas use) points at.
+    public func resolved(_ schema: JSONValue) -> JSONValue {
+        guard let reference = schema["$ref"]?.stringValue else { return schema }
+        let name = reference.replacingOccurrences(of: "#/definitions/", with: "")
+        guard reference.hasPrefix("#/definitions/"), let target = self.schema["definitions"]?[name] else {
+            preconditionFailure("unresolvable $ref \(reference)")
+        }
+        return resolved(target)
+    }
+
     private func check(_ value: JSONValue, against schema: JSONValue, at path: String, into problems: inout [String]) {
+        let schema = resolved(schema)
         let label = path.isEmpty ? "(payload)" : path
         if let type = schema["type"]?.stringValue, !matches(value, type: type) {
             problems.append("\(label): not of type \(type)")
@@ -61,13 +58,18 @@ struct JSONSchemaValidator {
             default: break
             }
         }
-        if case .number(let number) = value, let minimum = schema["minimum"]?.doubleValue, number < minimum {
-            problems.append("\(label): below \(minimum)")
-        }
-        if case .number(let number) = value, let divisor = schema["multipleOf"]?.doubleValue {
-            let quotient = number / divisor
-            if abs(quotient - quotient.rounded()) > 1e-9 * max(1, abs(quotient)) {
-                problems.append("\(label): not a multiple of \(divisor)")
+        if case .number(let number) = value {
+            if let minimum = schema["minimum"]?.doubleValue, number < minimum {
+                problems.append("\(label): below \(minimum)")
+            }
+            if let maximum = schema["maximum"]?.doubleValue, number > maximum {
+                problems.append("\(label): above \(maximum)")
+            }
+            if let divisor = schema["multipleOf"]?.doubleValue {
+                let quotient = number / divisor
+                if abs(quotient - quotient.rounded()) > 1e-9 * max(1, abs(quotient)) {
+                    problems.append("\(label): not a multiple of \(divisor)")
+                }
             }
         }
         if case .object(let object) = value {
@@ -89,6 +91,9 @@ struct JSONSchemaValidator {
         if case .array(let items) = value {
             if let minItems = schema["minItems"]?.intValue, items.count < minItems {
                 problems.append("\(label): fewer than \(minItems) items")
+            }
+            if let maxItems = schema["maxItems"]?.intValue, items.count > maxItems {
+                problems.append("\(label): more than \(maxItems) items")
             }
             if let itemSchema = schema["items"] {
                 for (index, item) in items.enumerated() {
