@@ -21,7 +21,7 @@ let package = Package(
         .executable(name: "ampwise", targets: ["ampwise"]),
         // For the fuzzing package in Fuzz/: the parsers of untrusted input, without any I/O, and the
         // rule and plan-inputs readers.
-        .library(name: "Parsers", targets: ["HTTP", "WebSocket", "OCPP", "JSON"]),
+        .library(name: "Parsers", targets: ["HTTP", "WebSocket", "OCPP", "OCPP201", "JSON"]),
         .library(name: "Rules", targets: ["Rules"]),
         .library(name: "App", targets: ["App"]),
     ],
@@ -38,6 +38,9 @@ let package = Package(
         layer("HTTP", ["JSON"]),
         layer("WebSocket", ["HTTP", "COpenSSL"]),
         layer("OCPP", ["JSON"]),
+        // OCPP 2.0.1's messages, generated from its schemas (Scripts/generate-ocpp201.py) on OCPP's
+        // decoding machinery and RPC framing.
+        layer("OCPP201", ["OCPP", "JSON"]),
         // I/O: event loops, sockets, TLS.
         layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
         // The OCPP central system: charger connections and sessions.
@@ -84,6 +87,7 @@ let package = Package(
         testTarget("HTTPTests", ["HTTP"]),
         testTarget("WebSocketTests", ["WebSocket", "HTTP", "Transport"]),
         testTarget("OCPPTests", ["OCPP", "JSON"]),
+        testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel"]),
