@@ -102,8 +102,11 @@ ACTIONS = {
     "UpdateFirmware": (CSMS, "The CSMS asks the station to download and install firmware."),
 }
 
-# Enumeration values the mechanical spelling -> case name rule would garble.
+# Enumeration values the mechanical spelling -> case name rule would garble, or shorten to a
+# letter (ChargingRateUnitEnum's "A" and "W", named as OCPP 1.6's ChargingRateUnit names them).
 CASE_NAME_OVERRIDES = {
+    "A": "amperes",
+    "W": "watts",
     "s309-1P-16A": "s309OnePhase16A",
     "s309-1P-32A": "s309OnePhase32A",
     "s309-3P-16A": "s309ThreePhase16A",

@@ -3,14 +3,14 @@ import OCPP
 
 /// Can be used to force a power or current profile.
 public enum ChargingRateUnitEnum: OCPPEnumeration {
-    case w
-    case a
+    case watts
+    case amperes
     /// A value outside the standard, let through by lenient decoding.
     case unrecognized(String)
 
     public static let spellings: OCPPSpellings<Self> = [
-        (.w, "W"),
-        (.a, "A"),
+        (.watts, "W"),
+        (.amperes, "A"),
     ]
 
     public var unrecognizedSpelling: String? {
