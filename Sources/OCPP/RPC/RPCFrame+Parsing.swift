@@ -7,6 +7,7 @@ extension RPCFrame {
     /// be read is for the log only; one with a readable id but the wrong shape, or invalid JSON
     /// after a readable `[2,"id"` start, gets the version's code for a malformed frame (1.6:
     /// `FormationViolation`); an unknown message type the code for that (1.6: `ProtocolError`).
+    @inlinable  // so that a session in another module gets a specialised parser, not the generic one
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(RPCFrameError<Code>) -> Self {
         let value: JSONValue
         do {
@@ -23,6 +24,7 @@ extension RPCFrame {
     /// Reads `[<type>,"<id>"` from the start of a message that is not valid JSON, so that a
     /// CALL broken further on can still be refused instead of leaving the charger to time out.
     /// Only a plain id (no escapes) counts: anything less certain is not worth answering.
+    @usableFromInline
     static func salvagePrefix(_ bytes: UnsafeRawBufferPointer) -> (messageTypeId: Int, uniqueId: String)? {
         var position = 0
         func skipWhitespace() {
@@ -54,6 +56,7 @@ extension RPCFrame {
     }
 
     /// Parses one WebSocket text message as an OCPP-J frame; see `parse(_:)` for raw bytes.
+    @inlinable
     public static func parse(_ bytes: [UInt8]) throws(RPCFrameError<Code>) -> Self {
         try bytes.withUnsafeBytes { buffer in
             Result { () throws(RPCFrameError<Code>) in try parse(buffer) }
@@ -61,6 +64,7 @@ extension RPCFrame {
     }
 
     /// Interprets an already parsed JSON value as an OCPP-J frame.
+    @inlinable
     public static func parse(_ value: JSONValue) throws(RPCFrameError<Code>) -> Self {
         guard case .array(let elements) = value else {
             throw RPCFrameError(
