@@ -86,6 +86,18 @@ import struct OCPP.OCPPValidationError
         }
     }
 
+    /// The input of the fuzzer's first finding: the refusal answers the id as sent, though a valid
+    /// id has at most 36 characters, so that the peer can match it.
+    @Test func anUnknownMessageTypeWithAnOverLongIdIsStillAnswered() throws {
+        let id = "erioiodicEventdicEvenPeriodicEventStream"
+        let error = try #require(failure(#"[6,"\#(id)",{}]"#))
+        #expect(
+            error.reply
+                == .callError(
+                    uniqueId: id, code: .messageTypeNotSupported, description: "unknown message type 6",
+                    details: JSONObject()))
+    }
+
     @Test func aBrokenAnswerIsNotAnswered() throws {
         #expect(try #require(failure(#"[3,"m5"]"#)).reply == nil)
         #expect(try #require(failure(#"[4,"m6","GenericError"]"#)).reply == nil)
