@@ -402,18 +402,14 @@ def object_properties(schema, definitions, where):
 # MARK: Swift output
 
 
-def wrap_call(indent, head, arguments, tail=""):
-    """`head(arguments)tail` on one line if it fits, else as swift-format breaks it: the
-    arguments on continuation lines indented four more, packed, the `)` after the last one."""
-    one_line = " " * indent + head + "(" + ", ".join(arguments) + ")" + tail
-    if len(one_line) <= LINE_LENGTH:
-        return [one_line]
-    lines = [" " * indent + head + "("]
-    continuation = " " * (indent + 4)
-    current = continuation
-    for index, argument in enumerate(arguments):
-        piece = argument + ("," if index < len(arguments) - 1 else ")" + tail)
-        if current == continuation:
+def pack(first, continuation, items, last):
+    """`items` joined by ", " onto lines of at most LINE_LENGTH, as swift-format packs them: the
+    first line opens with `first`, the others with `continuation`; `last` follows the last item."""
+    lines = []
+    current = first
+    for index, item in enumerate(items):
+        piece = item + ("," if index < len(items) - 1 else last)
+        if index == 0:
             current += piece
         elif len(current) + 1 + len(piece) <= LINE_LENGTH:
             current += " " + piece
@@ -424,25 +420,23 @@ def wrap_call(indent, head, arguments, tail=""):
     return lines
 
 
+def wrap_call(indent, head, arguments, tail=""):
+    """`head(arguments)tail` on one line if it fits, else as swift-format breaks it: the
+    arguments on continuation lines indented four more, packed, the `)` after the last one."""
+    one_line = " " * indent + head + "(" + ", ".join(arguments) + ")" + tail
+    if len(one_line) <= LINE_LENGTH:
+        return [one_line]
+    continuation = " " * (indent + 4)
+    return [" " * indent + head + "("] + pack(continuation, continuation, arguments, ")" + tail)
+
+
 def initializer(properties):
     parameters = [property.parameter() for property in properties]
     one_line = "    public init(" + ", ".join(parameters) + ") {"
     if len(one_line) <= LINE_LENGTH:
         lines = [one_line]
     else:
-        lines = ["    public init("]
-        current = "        "
-        for index, parameter in enumerate(parameters):
-            piece = parameter + ("," if index < len(parameters) - 1 else "")
-            if current.strip() == "":
-                current += piece
-            elif len(current) + 1 + len(piece) <= LINE_LENGTH:
-                current += " " + piece
-            else:
-                lines.append(current)
-                current = "        " + piece
-        lines.append(current)
-        lines.append("    ) {")
+        lines = ["    public init("] + pack(" " * 8, " " * 8, parameters, "") + ["    ) {"]
     for property in properties:
         bare = property.name.strip("`")
         lines.append(f"        self.{bare} = {property.name}")
@@ -567,17 +561,7 @@ def switch_lines(indent, subject, groups):
         if len(one_line) <= LINE_LENGTH:
             lines.append(one_line)
             continue
-        current = head
-        for index, label in enumerate(labels):
-            piece = label + ("," if index < len(labels) - 1 else ":")
-            if current == head:
-                current += piece
-            elif len(current) + 1 + len(piece) <= LINE_LENGTH:
-                current += " " + piece
-            else:
-                lines.append(current)
-                current = " " * (indent + 4) + piece
-        lines.append(current)
+        lines.extend(pack(head, " " * (indent + 4), labels, ":"))
         lines.append(" " * (indent + 4) + result)
     lines.append(" " * indent + "}")
     return lines

@@ -10,21 +10,11 @@ extension CSMSRequest {
     public static func validate(
         action name: String, payload: JSONObject
     ) throws(OCPP201CallError) -> CSMSRequest {
-        guard let action = OCPP201Action(rawValue: name) else {
-            throw OCPP201CallError(code: .notImplemented, message: "unknown action \"\(name)\"")
-        }
-        guard action.isSentByCSMS else {
-            throw OCPP201CallError(code: .notSupported, message: "\(name) is sent by a charging station, not to it")
-        }
-        let decoded: OCPPDecoded<CSMSRequest>?
-        do {
-            decoded = try decode(action, payload: payload, mode: .strict)
-        } catch {
-            throw OCPP201CallError(error)
-        }
-        guard let decoded else {
-            throw OCPP201CallError(code: .internalError, message: "\(name) has no decoder")
-        }
-        return decoded.value
+        try OCPP201CallError.decodeCall(
+            action: name, accepts: { (action: OCPP201Action) in action.isSentByCSMS },
+            otherSide: "a charging station"
+        ) { action throws(OCPPValidationError) in
+            try decode(action, payload: payload, mode: .strict)
+        }.value
     }
 }

@@ -12,22 +12,11 @@ extension ChargingStationRequest {
     public static func decode(
         action name: String, payload: JSONObject, mode: OCPPValidationMode = .strict
     ) throws(OCPP201CallError) -> OCPPDecoded<ChargingStationRequest> {
-        guard let action = OCPP201Action(rawValue: name) else {
-            throw OCPP201CallError(code: .notImplemented, message: "unknown action \"\(name)\"")
+        try OCPP201CallError.decodeCall(
+            action: name, accepts: { (action: OCPP201Action) in action.isSentByChargingStation },
+            otherSide: "the CSMS"
+        ) { action throws(OCPPValidationError) in
+            try decode(action, payload: payload, mode: mode)
         }
-        guard action.isSentByChargingStation else {
-            throw OCPP201CallError(code: .notSupported, message: "\(name) is sent by the CSMS, not to it")
-        }
-        let decoded: OCPPDecoded<ChargingStationRequest>?
-        do {
-            decoded = try decode(action, payload: payload, mode: mode)
-        } catch {
-            throw OCPP201CallError(error)
-        }
-        guard let decoded else {
-            // Unreachable while every charging station action has a case; kept total on purpose.
-            throw OCPP201CallError(code: .internalError, message: "\(name) has no decoder")
-        }
-        return decoded
     }
 }

@@ -17,6 +17,12 @@ public protocol RPCErrorCode: RawRepresentable<String>, Sendable, Hashable, Case
     static func answering(_ fault: RPCFrameFault) -> Self
     /// The most characters a CALLERROR description may have; `nil`: no limit.
     static var maximumDescriptionLength: Int? { get }
+    /// The action is not known (the same code in every version).
+    static var notImplemented: Self { get }
+    /// The action is known but not taken (the same code in every version).
+    static var notSupported: Self { get }
+    /// The receiver failed (the same code in every version).
+    static var internalError: Self { get }
 }
 
 extension RPCErrorCode {
