@@ -17,8 +17,9 @@ public struct OCPPObjectReader {
     public let mode: OCPPValidationMode
     /// What a lenient decoding tolerated so far, here and in nested objects.
     public private(set) var warnings: [OCPPValidationWarning] = []
-    /// Bit i set: entry i of `object` was read by a field. No schema object has more than a
-    /// dozen properties, so an entry past the 64th is an extra property whatever it is.
+    /// Bit i set: entry i of `object` was read by a field. No schema object has more than 14
+    /// properties (the generator for 2.0.1 checks), so an entry past the 64th is an extra property
+    /// whatever it is.
     private var consumed: UInt64 = 0
     /// Set by `unreadProperties()`: the object's schema allows any property, and its type kept them.
     private var keepsUnreadProperties = false

@@ -40,7 +40,9 @@ extension OCPP201ErrorCode: RPCErrorCode {
     /// valid RPC message (not JSON, the wrong shape, an id that cannot be read) is an
     /// `RpcFrameworkError`; a message type number other than 2, 3 and 4 a `MessageTypeNotSupported`
     /// (2.0.1's section 4.4, "extension fallback": a peer speaking a later version learns that
-    /// this one does not know the message type).
+    /// this one does not know the message type). Later errata to 2.0.1 deprecate
+    /// `MessageTypeNotSupported` and ask for such a message to be ignored instead; this follows
+    /// the published 2.0.1 text until a decision is made.
     public static func answering(_ fault: RPCFrameFault) -> OCPP201ErrorCode {
         switch fault {
         case .malformed: .rpcFrameworkError
