@@ -23,8 +23,8 @@ enum OCPP201Messages {
         return try action.decodeResponse(payload, mode: mode).map { $0 }
     }
 
-    /// A valid payload of the named message: the schema's maximal sample.
+    /// A valid payload of the named message: the schema's full sample, one item per array.
     static func sample(_ name: String) throws -> JSONObject {
-        try SchemaSampler(JSONSchemaValidator(named: name)).maximal().objectValue!
+        try SchemaSampler(JSONSchemaValidator(named: name)).maximal(items: 1).objectValue!
     }
 }
