@@ -21,7 +21,7 @@ let package = Package(
         .executable(name: "ampwise", targets: ["ampwise"]),
         // For the fuzzing package in Fuzz/: the parsers of untrusted input, without any I/O, and the
         // rule and plan-inputs readers.
-        .library(name: "Parsers", targets: ["HTTP", "WebSocket", "OCPP", "JSON"]),
+        .library(name: "Parsers", targets: ["HTTP", "WebSocket", "OCPP", "OCPP201", "JSON"]),
         .library(name: "Rules", targets: ["Rules"]),
         .library(name: "App", targets: ["App"]),
     ],
@@ -40,6 +40,9 @@ let package = Package(
         layer("HTTP", ["JSON"]),
         layer("WebSocket", ["HTTP", "Logging", "COpenSSL"]),
         layer("OCPP", ["JSON", "Chronology"]),
+        // OCPP 2.0.1's messages, generated from its schemas (Scripts/generate-ocpp201.py) on OCPP's
+        // decoding machinery and RPC framing.
+        layer("OCPP201", ["OCPP", "JSON", "Chronology"]),
         // I/O: event loops, sockets, TLS.
         layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
         // The OCPP central system: charger connections and sessions.
@@ -62,8 +65,8 @@ let package = Package(
         layer(
             "App",
             [
-        layer("WebSocket", ["HTTP", "Logging", "COpenSSL"]),
-        layer("OCPP", ["JSON", "Chronology"]),
+                "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
+                "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -87,6 +90,7 @@ let package = Package(
         testTarget("HTTPTests", ["HTTP"]),
         testTarget("WebSocketTests", ["WebSocket", "HTTP", "Transport"]),
         testTarget("OCPPTests", ["OCPP", "JSON"]),
+        testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),

@@ -22,6 +22,9 @@ let package = Package(
             name: "FuzzOCPPMessage", dependencies: ["FuzzSupport", .product(name: "Parsers", package: "Ampwise")],
             swiftSettings: fuzzSettings),
         .executableTarget(
+            name: "FuzzOCPP201Message", dependencies: ["FuzzSupport", .product(name: "Parsers", package: "Ampwise")],
+            swiftSettings: fuzzSettings),
+        .executableTarget(
             name: "FuzzRuleParser", dependencies: ["FuzzSupport", .product(name: "Rules", package: "Ampwise")],
             swiftSettings: fuzzSettings),
         .executableTarget(

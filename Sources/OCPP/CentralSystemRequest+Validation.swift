@@ -9,21 +9,11 @@ extension CentralSystemRequest {
     public static func validate(
         action name: String, payload: JSONObject
     ) throws(OCPPCallError) -> CentralSystemRequest {
-        guard let action = OCPPAction(rawValue: name) else {
-            throw OCPPCallError(code: .notImplemented, message: "unknown action \"\(name)\"")
-        }
-        guard action.isSentByCentralSystem else {
-            throw OCPPCallError(code: .notSupported, message: "\(name) is sent by a charge point, not to it")
-        }
-        let decoded: OCPPDecoded<CentralSystemRequest>?
-        do {
-            decoded = try decode(action, payload: payload, mode: .strict)
-        } catch {
-            throw OCPPCallError(error)
-        }
-        guard let decoded else {
-            throw OCPPCallError(code: .internalError, message: "\(name) has no decoder")
-        }
-        return decoded.value
+        try OCPPCallError.decodeCall(
+            action: name, accepts: { (action: OCPPAction) in action.isSentByCentralSystem },
+            otherSide: "a charge point"
+        ) { action throws(OCPPValidationError) in
+            try decode(action, payload: payload, mode: .strict)
+        }.value
     }
 }

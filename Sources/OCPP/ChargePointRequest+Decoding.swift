@@ -10,23 +10,11 @@ extension ChargePointRequest {
     public static func decode(
         action name: String, payload: JSONObject, mode: OCPPValidationMode = .strict
     ) throws(OCPPCallError) -> OCPPDecoded<ChargePointRequest> {
-        guard let action = OCPPAction(rawValue: name) else {
-            throw OCPPCallError(code: .notImplemented, message: "unknown action \"\(name)\"")
+        try OCPPCallError.decodeCall(
+            action: name, accepts: { (action: OCPPAction) in action.isSentByChargePoint },
+            otherSide: "a central system"
+        ) { action throws(OCPPValidationError) in
+            try decode(action, payload: payload, mode: mode)
         }
-        guard action.isSentByChargePoint else {
-            throw OCPPCallError(
-                code: .notSupported, message: "\(name) is sent by a central system, not to it")
-        }
-        let decoded: OCPPDecoded<ChargePointRequest>?
-        do {
-            decoded = try decode(action, payload: payload, mode: mode)
-        } catch {
-            throw OCPPCallError(error)
-        }
-        guard let decoded else {
-            // Unreachable while every charge-point action has a case; kept total on purpose.
-            throw OCPPCallError(code: .internalError, message: "\(name) has no decoder")
-        }
-        return decoded
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import OCPP
+import TestSupport
 import Testing
 
 @testable import OCPP

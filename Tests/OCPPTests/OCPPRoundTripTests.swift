@@ -1,5 +1,6 @@
 import JSON
 import OCPP
+import TestSupport
 import Testing
 
 @testable import OCPP

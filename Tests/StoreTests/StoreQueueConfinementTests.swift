@@ -11,7 +11,9 @@ import Testing
             await #expect(processExitsWith: .failure) {
                 let queue = DispatchQueue(label: "test.store")
                 let database = try queue.sync {
-                    try StoreDatabase(path: ":memory:", options: StoreOptions(), queue: queue)
+                    try StoreDatabase(
+                        path: ":memory:", options: StoreOptions(), queue: queue,
+                        inbox: StoreWriteInbox(batchMaxRows: StoreOptions().batchMaxRows))
                 }
                 _ = try database.connection.scalar("SELECT 1")
             }
@@ -21,7 +23,9 @@ import Testing
             await #expect(processExitsWith: .failure) {
                 let queue = DispatchQueue(label: "test.store")
                 let database = try queue.sync {
-                    try StoreDatabase(path: ":memory:", options: StoreOptions(), queue: queue)
+                    try StoreDatabase(
+                        path: ":memory:", options: StoreOptions(), queue: queue,
+                        inbox: StoreWriteInbox(batchMaxRows: StoreOptions().batchMaxRows))
                 }
                 database.writePending()
             }
@@ -31,7 +35,9 @@ import Testing
     @Test func theConnectionServesOnTheStoreQueue() throws {
         let queue = DispatchQueue(label: "test.store")
         let value = try queue.sync {
-            let database = try StoreDatabase(path: ":memory:", options: StoreOptions(), queue: queue)
+            let database = try StoreDatabase(
+                path: ":memory:", options: StoreOptions(), queue: queue,
+                inbox: StoreWriteInbox(batchMaxRows: StoreOptions().batchMaxRows))
             defer { database.close() }
             return try database.connection.scalar("SELECT 1")
         }

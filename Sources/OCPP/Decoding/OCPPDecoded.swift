@@ -7,6 +7,11 @@ public struct OCPPDecoded<Value: Sendable>: Sendable {
         self.value = value
         self.warnings = warnings
     }
+
+    /// The same decoding with its value transformed (wrapped in a request enum's case), warnings kept.
+    public func map<Other: Sendable>(_ transform: (Value) -> Other) -> OCPPDecoded<Other> {
+        OCPPDecoded<Other>(value: transform(value), warnings: warnings)
+    }
 }
 
 extension OCPPDecoded: Equatable where Value: Equatable {}

@@ -1,4 +1,4 @@
-/// An OCPP 1.6 enumeration: known values with their exact spellings, and a home for values
+/// An OCPP enumeration (1.6 or 2.0.1): known values with their exact spellings, and a home for values
 /// the standard does not define, which only a lenient decoding lets through.
 ///
 /// Conforming enums declare `case unrecognized(String)`, which satisfies `unrecognized(_:)`

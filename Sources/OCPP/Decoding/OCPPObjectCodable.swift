@@ -1,6 +1,6 @@
 import JSON
 
-/// A JSON object of an OCPP 1.6 payload (a whole payload or a nested type such as
+/// A JSON object of an OCPP 1.6 or 2.0.1 payload (a whole payload or a nested type such as
 /// `ChargingProfile`), decoded with validation and encoded to schema-valid JSON.
 public protocol OCPPObjectCodable: Sendable, Hashable {
     /// Reads and validates the fields; `reader` reports properties left unread afterwards.

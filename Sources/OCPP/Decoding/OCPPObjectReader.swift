@@ -3,11 +3,12 @@ import JSON
 
 /// Reads the fields of one JSON object of an OCPP payload and holds them to the schema.
 ///
-/// Every message type decodes itself with one call per field (`string(_:maxLength:)`,
-/// `dateTime(_:)`, `enumeration(_:)`, ...), so the rules of the schemas live here once: JSON
-/// types, lengths, formats, enumerations, `multipleOf 0.1`, nested objects and arrays, and
-/// (in `finish()`) properties the schema does not define. Errors carry the field's path;
-/// in lenient mode the tolerated faults are collected in `warnings`.
+/// Every message type of OCPP 1.6 and 2.0.1 decodes itself with one call per field
+/// (`string(_:maxLength:)`, `dateTime(_:)`, `enumeration(_:)`, ...), so the rules of the schemas
+/// live here once: JSON types, lengths, formats, enumerations, bounds, `multipleOf 0.1`, nested
+/// objects and arrays with their item counts, and (in `finish()`) properties the schema does not
+/// define. Errors carry the field's path; in lenient mode the tolerated faults are collected in
+/// `warnings`.
 public struct OCPPObjectReader {
     /// The object being read.
     public let object: JSONObject
@@ -16,9 +17,12 @@ public struct OCPPObjectReader {
     public let mode: OCPPValidationMode
     /// What a lenient decoding tolerated so far, here and in nested objects.
     public private(set) var warnings: [OCPPValidationWarning] = []
-    /// Bit i set: entry i of `object` was read by a field. No schema object has more than a
-    /// dozen properties, so an entry past the 64th is an extra property whatever it is.
+    /// Bit i set: entry i of `object` was read by a field. No schema object has more than 14
+    /// properties (the generator for 2.0.1 checks), so an entry past the 64th is an extra property
+    /// whatever it is.
     private var consumed: UInt64 = 0
+    /// Set by `unreadProperties()`: the object's schema allows any property, and its type kept them.
+    private var keepsUnreadProperties = false
 
     public init(object: JSONObject, path: String, mode: OCPPValidationMode) {
         self.object = object
@@ -33,6 +37,7 @@ public struct OCPPObjectReader {
 
     /// Checks for properties that no field read: an error in strict mode, a warning otherwise.
     public mutating func finish() throws(OCPPValidationError) {
+        guard !keepsUnreadProperties else { return }
         for (index, entry) in object.entries.enumerated() where index >= 64 || consumed & (1 << index) == 0 {
             let key = entry.key
             if mode == .lenient {
@@ -80,16 +85,49 @@ public struct OCPPObjectReader {
     /// the JSON schemas say only "integer" (`connectorId > 0` in StartTransaction.req). Below it is
     /// a violation: `PropertyConstraintViolation` in strict mode, a warning in lenient mode.
     public mutating func integer(_ key: String, atLeast minimum: Int) throws(OCPPValidationError) -> Int {
-        let value = try integer(key)
-        if value < minimum { try violation(at: key, "\(value) is below the minimum of \(minimum)") }
-        return value
+        try bounded(integer(key), at: key, minimum: minimum, maximum: nil)
     }
 
     /// The optional form of `integer(_:atLeast:)`.
     public mutating func optionalInteger(_ key: String, atLeast minimum: Int) throws(OCPPValidationError) -> Int? {
         guard let value = try optionalInteger(key) else { return nil }
+        return try bounded(value, at: key, minimum: minimum, maximum: nil)
+    }
+
+    /// A required integer within `minimum...maximum` (a schema's `minimum` and `maximum`, as the
+    /// 2.0.1 schemas set for a state of charge); outside is a violation as for `integer(_:atLeast:)`.
+    public mutating func integer(
+        _ key: String, atLeast minimum: Int, atMost maximum: Int
+    ) throws(OCPPValidationError) -> Int {
+        try bounded(integer(key), at: key, minimum: minimum, maximum: maximum)
+    }
+
+    /// The optional form of `integer(_:atLeast:atMost:)`.
+    public mutating func optionalInteger(
+        _ key: String, atLeast minimum: Int, atMost maximum: Int
+    ) throws(OCPPValidationError) -> Int? {
+        guard let value = try optionalInteger(key) else { return nil }
+        return try bounded(value, at: key, minimum: minimum, maximum: maximum)
+    }
+
+    private mutating func bounded(
+        _ value: Int, at key: String, minimum: Int, maximum: Int?
+    ) throws(OCPPValidationError) -> Int {
         if value < minimum { try violation(at: key, "\(value) is below the minimum of \(minimum)") }
+        if let maximum, value > maximum { try violation(at: key, "\(value) is above the maximum of \(maximum)") }
         return value
+    }
+
+    /// A required number of any value (the `number` of the OCPP 2.0.1 schemas, which set no
+    /// `multipleOf`: limits, meter readings, costs).
+    public mutating func number(_ key: String) throws(OCPPValidationError) -> Double {
+        try readNumber(required(key), at: field(key))
+    }
+
+    /// An optional number: `nil` when absent.
+    public mutating func optionalNumber(_ key: String) throws(OCPPValidationError) -> Double? {
+        guard let value = try optional(key) else { return nil }
+        return try readNumber(value, at: field(key))
     }
 
     /// A number that must be a multiple of 0.1 (the schemas' limits and rates).
@@ -112,6 +150,17 @@ public struct OCPPObjectReader {
     public mutating func optionalBoolean(_ key: String) throws(OCPPValidationError) -> Bool? {
         guard let value = try optional(key) else { return nil }
         return try readBoolean(value, at: field(key))
+    }
+
+    /// A required value of any JSON type (a property whose schema names no type, as 2.0.1's
+    /// DataTransfer `data`), kept as it is; `null` is a value here, not an absent property.
+    public mutating func value(_ key: String) throws(OCPPValidationError) -> JSONValue {
+        try required(key)
+    }
+
+    /// An optional value of any JSON type: `nil` when absent.
+    public mutating func optionalValue(_ key: String) throws(OCPPValidationError) -> JSONValue? {
+        lookup(key)
     }
 
     /// A required RFC 3339 date-time.
@@ -170,46 +219,52 @@ public struct OCPPObjectReader {
         }
     }
 
-    /// A required array of objects with at least `minItems` items (paths `key[i]`).
+    /// A required array of objects with `minItems` to `maxItems` items (paths `key[i]`).
     public mutating func array<Value: OCPPObjectCodable>(
-        _ key: String, minItems: Int = 0, of type: Value.Type = Value.self
+        _ key: String, minItems: Int = 0, maxItems: Int? = nil, of type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> [Value] {
-        try array(key, minItems: minItems) { reader throws(OCPPValidationError) in try Value(from: &reader) }
+        try array(key, minItems: minItems, maxItems: maxItems) { reader throws(OCPPValidationError) in
+            try Value(from: &reader)
+        }
     }
 
     /// An optional array of objects: `nil` when absent.
     public mutating func optionalArray<Value: OCPPObjectCodable>(
-        _ key: String, minItems: Int = 0, of type: Value.Type = Value.self
+        _ key: String, minItems: Int = 0, maxItems: Int? = nil, of type: Value.Type = Value.self
     ) throws(OCPPValidationError) -> [Value]? {
-        try optionalArray(key, minItems: minItems) { reader throws(OCPPValidationError) in try Value(from: &reader) }
+        try optionalArray(key, minItems: minItems, maxItems: maxItems) { reader throws(OCPPValidationError) in
+            try Value(from: &reader)
+        }
     }
 
     /// An array of objects read by `element`, for types whose schema differs by message.
     public mutating func array<Value>(
-        _ key: String, minItems: Int = 0,
+        _ key: String, minItems: Int = 0, maxItems: Int? = nil,
         element: (inout OCPPObjectReader) throws(OCPPValidationError) -> Value
     ) throws(OCPPValidationError) -> [Value] {
-        return try readArray(required(key), at: field(key), minItems: minItems) {
+        try readArray(required(key), at: field(key), minItems: minItems, maxItems: maxItems) {
             (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
             try reader.readObject(item, at: itemLocation, element)
         }
     }
 
-    /// The optional form of `array(_:minItems:element:)`.
+    /// The optional form of `array(_:minItems:maxItems:element:)`.
     public mutating func optionalArray<Value>(
-        _ key: String, minItems: Int = 0,
+        _ key: String, minItems: Int = 0, maxItems: Int? = nil,
         element: (inout OCPPObjectReader) throws(OCPPValidationError) -> Value
     ) throws(OCPPValidationError) -> [Value]? {
         guard let value = try optional(key) else { return nil }
-        return try readArray(value, at: field(key), minItems: minItems) {
+        return try readArray(value, at: field(key), minItems: minItems, maxItems: maxItems) {
             (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
             try reader.readObject(item, at: itemLocation, element)
         }
     }
 
     /// A required array of strings, each at most `maxLength` characters.
-    public mutating func stringArray(_ key: String, maxLength: Int? = nil) throws(OCPPValidationError) -> [String] {
-        try readArray(required(key), at: field(key), minItems: 0) {
+    public mutating func stringArray(
+        _ key: String, maxLength: Int? = nil, minItems: Int = 0, maxItems: Int? = nil
+    ) throws(OCPPValidationError) -> [String] {
+        try readArray(required(key), at: field(key), minItems: minItems, maxItems: maxItems) {
             (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
             try reader.readString(item, at: itemLocation, maxLength: maxLength)
         }
@@ -217,13 +272,67 @@ public struct OCPPObjectReader {
 
     /// An optional array of strings: `nil` when absent.
     public mutating func optionalStringArray(
-        _ key: String, maxLength: Int? = nil
+        _ key: String, maxLength: Int? = nil, minItems: Int = 0, maxItems: Int? = nil
     ) throws(OCPPValidationError) -> [String]? {
         guard let value = try optional(key) else { return nil }
-        return try readArray(value, at: field(key), minItems: 0) {
+        return try readArray(value, at: field(key), minItems: minItems, maxItems: maxItems) {
             (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
             try reader.readString(item, at: itemLocation, maxLength: maxLength)
         }
+    }
+
+    /// A required array of integers.
+    public mutating func integerArray(
+        _ key: String, minItems: Int = 0, maxItems: Int? = nil
+    ) throws(OCPPValidationError) -> [Int] {
+        try readArray(required(key), at: field(key), minItems: minItems, maxItems: maxItems) {
+            (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
+            try reader.readInteger(item, at: itemLocation)
+        }
+    }
+
+    /// An optional array of integers: `nil` when absent.
+    public mutating func optionalIntegerArray(
+        _ key: String, minItems: Int = 0, maxItems: Int? = nil
+    ) throws(OCPPValidationError) -> [Int]? {
+        guard let value = try optional(key) else { return nil }
+        return try readArray(value, at: field(key), minItems: minItems, maxItems: maxItems) {
+            (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) in
+            try reader.readInteger(item, at: itemLocation)
+        }
+    }
+
+    /// A required array of values of an OCPP enumeration.
+    public mutating func enumerationArray<Value: OCPPEnumeration>(
+        _ key: String, minItems: Int = 0, maxItems: Int? = nil, of type: Value.Type = Value.self
+    ) throws(OCPPValidationError) -> [Value] {
+        try readArray(required(key), at: field(key), minItems: minItems, maxItems: maxItems) {
+            (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) -> Value in
+            try reader.readEnumeration(item, at: itemLocation)
+        }
+    }
+
+    /// An optional array of values of an OCPP enumeration: `nil` when absent.
+    public mutating func optionalEnumerationArray<Value: OCPPEnumeration>(
+        _ key: String, minItems: Int = 0, maxItems: Int? = nil, of type: Value.Type = Value.self
+    ) throws(OCPPValidationError) -> [Value]? {
+        guard let value = try optional(key) else { return nil }
+        return try readArray(value, at: field(key), minItems: minItems, maxItems: maxItems) {
+            (reader: inout OCPPObjectReader, item, itemLocation) throws(OCPPValidationError) -> Value in
+            try reader.readEnumeration(item, at: itemLocation)
+        }
+    }
+
+    /// Every property no field has read, for an object whose schema lets any further property
+    /// through (OCPP 2.0.1's `customData`, which vendors extend). Call it after the fields:
+    /// `finish()` then finds nothing left over.
+    public mutating func unreadProperties() -> JSONObject {
+        var rest = JSONObject()
+        for (index, entry) in object.entries.enumerated() where index >= 64 || consumed & (1 << index) == 0 {
+            rest.appendUnchecked(entry.key, entry.value)
+        }
+        keepsUnreadProperties = true
+        return rest
     }
 
     // MARK: Presence
@@ -451,7 +560,7 @@ public struct OCPPObjectReader {
     }
 
     private mutating func readArray<Value>(
-        _ value: JSONValue, at location: FieldLocation, minItems: Int,
+        _ value: JSONValue, at location: FieldLocation, minItems: Int, maxItems: Int?,
         _ element: (inout OCPPObjectReader, JSONValue, FieldLocation) throws(OCPPValidationError) -> Value
     ) throws(OCPPValidationError) -> [Value] {
         guard case .array(let items) = value else { throw typeMismatch(value, expected: "an array", at: location) }
@@ -460,6 +569,15 @@ public struct OCPPObjectReader {
             throw OCPPValidationError(
                 code: .occurenceConstraintViolation, path: arrayPath,
                 reason: "at least \(minItems) item\(minItems == 1 ? "" : "s") required, got \(items.count)")
+        }
+        // Too many items is tolerated like an over-long string: nothing is missing, and nothing is lost.
+        if let maxItems, items.count > maxItems {
+            guard mode == .lenient else {
+                throw OCPPValidationError(
+                    code: .occurenceConstraintViolation, path: arrayPath,
+                    reason: "at most \(maxItems) item\(maxItems == 1 ? "" : "s") allowed, got \(items.count)")
+            }
+            warn(arrayPath, "\(items.count) items accepted, more than the maximum of \(maxItems)")
         }
         var result: [Value] = []
         result.reserveCapacity(items.count)

@@ -12,7 +12,7 @@ public struct OCPPSpellings<Value: Hashable & Sendable>: RandomAccessCollection,
     private let valuesBySpelling: [String: Value]
     private let spellingsByValue: [Value: String]
     /// For lenient decoding, which forgives a charger's capitalisation; where two spellings differ only in case
-    /// (none in OCPP 1.6 do), the first in the schema's order wins.
+    /// (none in OCPP 1.6 or 2.0.1 do), the first in the schema's order wins.
     private let valuesByLowercasedSpelling: [String: Value]
 
     /// A spelling or a value listed twice is a mistake in the table, which stops the program the first time the

@@ -196,7 +196,7 @@ import Transport
         try await running.waitUntilConnected("CP-BYE")
         let central = running.central
         let stopped = Task { await central.shutDown() }
-        let frame = try await onClientThread { () throws -> TestWebSocketFrame in
+        let frame = try await offPool { () throws -> TestWebSocketFrame in
             let frame = try charger.client.receiveFrame()
             // The charger answers the server's close frame, as RFC 6455 §5.5.1 asks.
             try charger.client.sendClose(code: 1001)
