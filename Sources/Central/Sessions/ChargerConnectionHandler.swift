@@ -11,8 +11,8 @@ import WebSocket
 final class ChargerConnectionHandler: ConnectionHandler {
     let loop: EventLoop
     private let connection: Connection
-    private let central: CentralSystem
-    private let configuration: CentralConfiguration
+    private let services: ChargerConnectionServices
+    private var configuration: CentralConfiguration { services.configuration }
     private let logger = Logger(label: "central")
     // The connection's phase: `upgradeParser` until the upgrade, then `webSocket`, then neither.
     // Two optionals rather than an enum with payloads, so that the state machines mutate in
@@ -30,11 +30,10 @@ final class ChargerConnectionHandler: ConnectionHandler {
     /// Bytes of unfinished messages, as last reported to the `MessageBufferBudget`.
     private(set) var bufferedBytes = 0
 
-    init(connection: Connection, central: CentralSystem, configuration: CentralConfiguration) {
+    init(connection: Connection, services: ChargerConnectionServices) {
         self.connection = connection
         self.loop = connection.loop
-        self.central = central
-        self.configuration = configuration
+        self.services = services
         // An upgrade request has no body; 8 KiB of headers is generous for any charger.
         self.upgradeParser = HTTPRequestParser(maxHeaderBytes: 8192, maxBodyBytes: 0)
     }
@@ -71,7 +70,7 @@ final class ChargerConnectionHandler: ConnectionHandler {
     }
 
     private func upgrade(_ request: HTTPRequest, leftover: [UInt8]) {
-        guard !central.isStopping else {
+        guard !services.registry.isStopping else {
             // Shutting down: a charger that answered the 1001 by reconnecting comes back later.
             logger.info("\(connection.remoteAddress): upgrade refused: shutting down")
             refuse(HTTPResponse(status: .serviceUnavailable))
@@ -79,8 +78,8 @@ final class ChargerConnectionHandler: ConnectionHandler {
         }
         let host = RemoteHost.throttleKey(of: connection.remoteAddress)
         // Before the credentials are looked at, so that the answer tells nothing about them.
-        if central.authentication.turnsAway(host) {
-            let seconds = Int(central.authentication.settings.maximumDelay.rounded(.up))
+        if services.authentication.turnsAway(host) {
+            let seconds = Int(services.authentication.settings.maximumDelay.rounded(.up))
             refuse(WebSocketUpgradeError.tooManyFailedLogins(retryAfterSeconds: seconds).response)
             return
         }
@@ -102,7 +101,7 @@ final class ChargerConnectionHandler: ConnectionHandler {
             logger.info("\(connection.remoteAddress): upgrade of \(request.target) refused: \(error.message)")
             refuse(response)
         case .accept(let chargerId, let subprotocol, let response):
-            if central.chargerIdWarnings.shouldWarn(about: chargerId) {
+            if services.chargerIdWarnings.shouldWarn(about: chargerId) {
                 logger.warning(
                     "charger id \"\(chargerId)\" has characters outside the set OCPP recommends for it "
                         + "(a-z A-Z 0-9 * - _ = + | @ . and at most 48 of them); accepted, "
@@ -115,19 +114,19 @@ final class ChargerConnectionHandler: ConnectionHandler {
     /// Wrong credentials: the 401 goes out after the delay the `AuthenticationGuard` sets, a timer
     /// on this loop (the loop and every other connection carry on meanwhile).
     private func refuseFailedLogin(of chargerId: String, from host: String, target: String, response: HTTPResponse) {
-        let verdict = central.authentication.failed(host: host, chargerId: chargerId)
+        let verdict = services.authentication.failed(host: host, chargerId: chargerId)
         if verdict.logIndividually {
             logger.warning(
                 "\(connection.remoteAddress): upgrade of \(target) refused: wrong credentials for charger \(chargerId); "
                     + "further failed logins from \(host) are answered ever later and summed up in one line a minute")
         }
-        if verdict.opensWindow { central.authentication.watchWindow(of: host, on: loop) }
+        if verdict.opensWindow { services.authentication.watchWindow(of: host, on: loop) }
         if let handshakeTimer { loop.cancel(handshakeTimer) }
         handshakeTimer = nil
         let timer = loop.scheduleTimer(after: verdict.delay) { [weak self] in
             guard let self, let held = self.delayedRefusal else { return }
             self.delayedRefusal = nil
-            self.central.authentication.refusalAnswered(host: held.host)
+            self.services.authentication.refusalAnswered(host: held.host)
             self.refuse(response)
         }
         delayedRefusal = (timer, host)
@@ -147,13 +146,13 @@ final class ChargerConnectionHandler: ConnectionHandler {
         handshakeTimer = nil
         webSocket = WebSocketConnection(maxMessageBytes: configuration.maxMessageBytes)
         let access = configuration.access(chargerId) ?? ChargerAccess()
-        let session = central.makeSession(
+        let session = services.registry.makeSession(
             chargerId: chargerId, subprotocol: subprotocol, remoteAddress: connection.remoteAddress,
             access: access, transport: self)
         self.session = session
-        let replaced = central.claim(session)
+        let replaced = services.registry.claim(session)
         connection.write(response)
-        central.announce(session, replacing: replaced)
+        services.registry.announce(session, replacing: replaced)
         schedulePing()
         if !leftover.isEmpty {
             leftover.withUnsafeBytes { connection(self.connection, didReceive: $0) }
@@ -183,7 +182,7 @@ final class ChargerConnectionHandler: ConnectionHandler {
         guard now != bufferedBytes else { return }
         let old = bufferedBytes
         bufferedBytes = now
-        central.bufferBudget.update(self, from: old, to: now)
+        services.bufferBudget.update(self, from: old, to: now)
     }
 
     /// Closed by the `MessageBufferBudget`: this connection holds more than most for unfinished
@@ -253,12 +252,12 @@ final class ChargerConnectionHandler: ConnectionHandler {
         reportBufferedBytes()
         if let held = delayedRefusal {
             delayedRefusal = nil
-            central.authentication.refusalAnswered(host: held.host)
+            services.authentication.refusalAnswered(host: held.host)
         }
         cancelTimers()
         if let session {
             session.closed()
-            central.unregister(session)
+            services.registry.unregister(session)
         }
     }
 
