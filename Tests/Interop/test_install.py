@@ -1,4 +1,4 @@
-"""SPEC §14, issue 9: Scripts/install.sh into a temporary root, and the installed binary serving a charger.
+"""Installing as a service (README, "Install it as a service"; issue 9): Scripts/install.sh into a temporary root, and the installed binary serving a charger.
 
 The script builds the release binary (`swift build -c release --static-swift-stdlib`; incremental
 after the first time) and installs it, the commented configuration, the rules and the systemd unit
