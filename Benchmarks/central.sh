@@ -30,8 +30,14 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 # (every option of the original behaves as before).
 gcc -O2 -pthread -o "$work/loadgen" "$root/Benchmarks/loadgen.c" -lm
 gcc -O2 -pthread -o "$work/limit_server" "$bench/limit_server.c"
-(cd "$root" && swift build -c release --product ampwise >/dev/null)
-ampwise="$(cd "$root" && swift build -c release --show-bin-path)/ampwise"
+# AMPWISE_BINARY: an ampwise binary to measure instead of this tree's release build (to compare
+# two builds under the same load).
+if [ -n "${AMPWISE_BINARY:-}" ]; then
+    ampwise="$AMPWISE_BINARY"
+else
+    (cd "$root" && swift build -c release --product ampwise >/dev/null)
+    ampwise="$(cd "$root" && swift build -c release --show-bin-path)/ampwise"
+fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
