@@ -89,8 +89,6 @@ final class StoreDatabase: @unchecked Sendable {
     /// the queue does, so that it sees every write made before it.
     func takeQueuedWrites() {
         queue.assertIsCurrent()
-        let takeStart = ContinuousClock.now
-        defer { StoreQueueTrace.report("take queued writes", queuedAt: takeStart, startedAt: takeStart) }
         let writes = inbox.take()
         guard !writes.isEmpty else { return }
         queuedWriteDeliveries += 1
@@ -111,8 +109,9 @@ final class StoreDatabase: @unchecked Sendable {
     }
 
     /// Calls `waiter` once every write queued so far is committed, with whether it was (command
-    /// records excepted: they follow in bounded transactions of their own). A batch someone waits for is committed as soon as the queue gets to it, not after
-    /// `batchMaxDelayMilliseconds`: what arrives meanwhile joins it (a group commit).
+    /// records excepted: they follow in bounded transactions of their own). A batch someone waits
+    /// for is committed as soon as the queue gets to it, not after `batchMaxDelayMilliseconds`:
+    /// what arrives meanwhile joins it (a group commit).
     func addCommitWaiter(_ waiter: @escaping @Sendable (_ committed: Bool) -> Void) {
         queue.assertIsCurrent()
         guard !isClosed else { return waiter(false) }
@@ -151,29 +150,8 @@ final class StoreDatabase: @unchecked Sendable {
         let firstWaiter = firstWaiterAt
         firstWaiterAt = nil
         defer {
-            if let threshold = StoreQueueTrace.thresholdMs {
-                let ran = StoreQueueTrace.milliseconds(ContinuousClock.now - traceStart)
-                let waited = firstWaiter.map { StoreQueueTrace.milliseconds(ContinuousClock.now - $0) } ?? 0
-                if ran > threshold || waited > threshold {
-                    var kinds: [String: Int] = [:]
-                    for write in writes {
-                        let kind: String
-                        switch write {
-                        case .meterValues: kind = "meterValues"
-                        case .status: kind = "status"
-                        case .event: kind = "event"
-                        case .command: kind = "command"
-                        case .boot: kind = "boot"
-                        case .seen: kind = "seen"
-                        case .features: kind = "features"
-                        }
-                        kinds[kind, default: 0] += 1
-                    }
-                    StoreQueueTrace.logger.info(
-                        "batch of \(rows) rows \(kinds.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")) committed in \(String(format: "%.1f", ran)) ms; \(waiters.count) waiters, first waited \(String(format: "%.1f", waited)) ms"
-                    )
-                }
-            }
+            StoreQueueTrace.reportBatch(
+                writes, rows: rows, startedAt: traceStart, waiters: waiters.count, firstWaiterAt: firstWaiter)
         }
         do {
             try connection.transaction {

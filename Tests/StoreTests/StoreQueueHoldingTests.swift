@@ -90,4 +90,12 @@ import Testing
         #expect(try await store.commands(limit: 2 * count).count == count)
         await store.close()
     }
+
+    @Test func onlyAWalLeftBehindAtSixtyFourMegabytesIsFinishedOnTheStoresQueue() {
+        let limit = StoreCheckpointer.finishAtFrames
+        #expect(limit * 4096 == 64 << 20)
+        #expect(!StoreCheckpointer.needsFinish(log: limit + 10, copied: limit + 10))
+        #expect(!StoreCheckpointer.needsFinish(log: limit - 1, copied: 0))
+        #expect(StoreCheckpointer.needsFinish(log: limit, copied: limit - 1))
+    }
 }
