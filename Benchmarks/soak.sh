@@ -14,6 +14,8 @@
 # per reconnection wave, 200) change the load; AMPWISE_BENCH_KEEP=DIR keeps the run's folder
 # (database, log, rules, table). SOAK_NICE=-15 (root only) runs the server's threads and the load
 # generator at that niceness, for a machine shared with other work (BENCHMARKS.md says when).
+# SOAK_PREFILL_MINUTES=N starts from a database holding the rows N minutes of this soak write
+# (Benchmarks/soak_prefill.py), so that a short run meets the database a long one ends with.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 minutes="${1:-5}"
@@ -54,12 +56,24 @@ cat >"$work/ampwise.json" <<JSON
   "api": { "host": "127.0.0.1", "port": $api_port },
   "logLevel": "debug", "timezone": "UTC" }
 JSON
+wait_for_port() {
+    for _ in $(seq 100); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+        sleep 0.1
+    done
+}
+if [ -n "${SOAK_PREFILL_MINUTES:-}" ]; then
+    # The server creates the schema; the rows come straight from SQLite, dated before the run.
+    "$ampwise" serve --config "$work/ampwise.json" --rules "$work/rules" --db "$work/ampwise.sqlite" 2>/dev/null &
+    wait_for_port
+    kill "$!"
+    wait "$!" || true
+    python3 "$root/Benchmarks/soak_prefill.py" "$work/ampwise.sqlite" "$SOAK_PREFILL_MINUTES" "$chargers"
+    echo "prefilled database: $(du -m "$work/ampwise.sqlite" | cut -f1) MB"
+fi
 "$ampwise" serve --config "$work/ampwise.json" --rules "$work/rules" --db "$work/ampwise.sqlite" 2>"$work/log" &
 pid=$!
-for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-    sleep 0.1
-done
+wait_for_port
 nice=()
 if [ -n "${SOAK_NICE:-}" ]; then
     # Every thread of the server, every second: dispatch starts threads of its own later, which
@@ -90,6 +104,7 @@ status=0
 wait "$pid" || status=$?
 echo "server alive at the end: $alive; exit status after SIGTERM: $status; load average at the end:" \
     "$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "database: $(du -m "$work/ampwise.sqlite" | cut -f1) MB"
 echo "log: $(wc -l <"$work/log") lines, $(du -m "$work/log" | cut -f1) MB;" \
     "ERROR lines: $(grep -c ' ERROR ' "$work/log" || true), WARNING lines: $(grep -c ' WARNING ' "$work/log" || true)"
 grep ' WARNING \| ERROR ' "$work/log" | sed -E 's/^[^ ]+ //; s/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -n 10 || true

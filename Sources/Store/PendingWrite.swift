@@ -15,4 +15,17 @@ enum PendingWrite: Sendable {
         if case .meterValues(let values) = self { return values.count }
         return 1
     }
+
+    /// The write's kind, for diagnostics (`StoreQueueTrace`).
+    var kind: String {
+        switch self {
+        case .meterValues: "meterValues"
+        case .status: "status"
+        case .event: "event"
+        case .command: "command"
+        case .boot: "boot"
+        case .seen: "seen"
+        case .features: "features"
+        }
+    }
 }

@@ -7,44 +7,25 @@ extension Store {
         try await recordDecisions([decision])[0]
     }
 
-    /// Records the decisions of one evaluation in one transaction and returns their ids in order:
-    /// a car park whose thousand decisions change at once costs one commit, not a thousand.
+    /// Records the decisions of one evaluation and returns their ids in order, in transactions of
+    /// at most `StoreDatabase.decisionsPerTransaction` (a car park whose thousand decisions change at
+    /// once costs a few commits, not a thousand). Each transaction is a block of its own on the
+    /// store's queue, so the commits that chargers' answers wait for run between them rather than
+    /// after all of them: on a grown database every decision of 2,000 chargers lands on a page of
+    /// its own in `decisions_by_charger`, and one transaction of 2,000 held the queue for 100-190 ms
+    /// (BENCHMARKS.md, "Soak"). When one fails, those before it stay recorded.
     public func recordDecisions(_ decisions: [DecisionRecord]) async throws -> [Int] {
-        try await perform(flushingQueue: false) { database in
-            try database.connection.transaction {
-                try decisions.map { decision in
-                    let rules = JSONValue.object(
-                        JSONObject(
-                            decision.rules.keys.sorted().map { family in
-                                (family, JSONValue.array((decision.rules[family] ?? []).map(JSONValue.string)))
-                            }))
-                    try database.connection.run(
-                        "INSERT OR IGNORE INTO chargers (id, created_at) VALUES (?, ?)",
-                        [decision.chargerId, StoreTimestamp.text(decision.at)])
-                    try database.connection.run(
-                        """
-                        INSERT INTO decisions (at, charger_id, connector_id, charging, limit_amps, session,
-                            availability, rules, unknown_inputs, explanation, held_back, asked_limit_amps,
-                            min_current, max_current, inputs)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                        [
-                            StoreTimestamp.text(decision.at), decision.chargerId, decision.connectorId,
-                            decision.charging, decision.limitAmps, decision.session, decision.availability,
-                            JSONWriter.string(rules),
-                            JSONWriter.string(.array(decision.unknownInputs.map(JSONValue.string))),
-                            decision.explanation,
-                            JSONWriter.string(.array(decision.heldBack.map(JSONValue.string))),
-                            decision.askedLimitAmps, decision.minCurrent, decision.maxCurrent,
-                            JSONWriter.string(
-                                .object(
-                                    JSONObject(
-                                        decision.inputs.keys.sorted().map { ($0, .number(decision.inputs[$0]!)) }))),
-                        ])
-                    return Int(database.connection.lastInsertRowID)
-                }
-            }
+        // The arguments are built here, off the store's queue.
+        let rows = decisions.map(StoreDatabase.decisionArguments)
+        var ids: [Int] = []
+        ids.reserveCapacity(rows.count)
+        var start = 0
+        while start < rows.count {
+            let chunk = Array(rows[start..<min(start + StoreDatabase.decisionsPerTransaction, rows.count)])
+            ids += try await perform(flushingQueue: false) { database in try database.insertDecisions(chunk) }
+            start += chunk.count
         }
+        return ids
     }
 
     /// Decisions newest first.

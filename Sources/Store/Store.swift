@@ -84,10 +84,13 @@ public final class Store: Sendable {
 
     /// Runs `work` on the store's queue once the queued writes made before are in its batch.
     /// Every block on the queue goes through here (see `StoreWriteInbox`).
-    private func onQueue(_ work: @escaping @Sendable (StoreDatabase) -> Void) {
+    private func onQueue(_ what: String = #function, _ work: @escaping @Sendable (StoreDatabase) -> Void) {
+        let queuedAt = ContinuousClock.now
         queue.async { [database] in
+            let startedAt = ContinuousClock.now
             database.takeQueuedWrites()
             work(database)
+            StoreQueueTrace.report(what, queuedAt: queuedAt, startedAt: startedAt)
         }
     }
 
@@ -97,10 +100,11 @@ public final class Store: Sendable {
     /// before them. Durable writes do not: a StartTransaction must not wait for a batch of meter
     /// values that has nothing to do with it.
     func perform<Result: Sendable>(
-        flushingQueue: Bool = true, _ work: @escaping @Sendable (StoreDatabase) throws -> Result
+        flushingQueue: Bool = true, what: String = #function,
+        _ work: @escaping @Sendable (StoreDatabase) throws -> Result
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
-            onQueue { database in
+            onQueue(what) { database in
                 guard !database.isClosed else {
                     continuation.resume(throwing: StoreError.closed)
                     return
@@ -133,13 +137,16 @@ public final class Store: Sendable {
         case .none:
             break
         case .afterDelay:
+            let queuedAt = ContinuousClock.now
             queue.asyncAfter(deadline: .now() + batchDelay) { [database, inbox] in
+                let startedAt = ContinuousClock.now
                 inbox.delayedDeliveryStarts()
                 database.takeQueuedWrites()
-                database.writePending()
+                database.writePending(commandLimit: StoreDatabase.commandsPerTransaction)
+                StoreQueueTrace.report("delayed batch", queuedAt: queuedAt, startedAt: startedAt)
             }
         case .now:
-            onQueue { database in database.writePending() }
+            onQueue { database in database.writePending(commandLimit: StoreDatabase.commandsPerTransaction) }
         }
     }
 }

@@ -25,6 +25,19 @@ final class StoreCheckpointer: @unchecked Sendable {
     private var lastRequest = ContinuousClock.now
     private static let interval = Duration.milliseconds(500)
     private static let maximumRounds = 8
+    /// The WAL size (in frames, pages of 4 KiB) from which the store's queue finishes a checkpoint
+    /// the background did not complete: 64 MiB, `journal_size_limit`. The finish syncs the database
+    /// file on the store's queue, ahead of the commits answers wait for: 60-185 ms each on a disk
+    /// shared with other work, measured in the soak, where finishing every half second held the
+    /// answers back every half second (BENCHMARKS.md, "Soak"). A WAL copied up to its end needs no
+    /// finish at all (the writer's next transaction starts it over).
+    static let finishAtFrames = 16_384
+
+    /// Whether the store's queue should finish a checkpoint that left the WAL at `log` frames, of
+    /// which `copied` are in the database file.
+    static func needsFinish(log: Int, copied: Int) -> Bool {
+        log > copied && log >= finishAtFrames
+    }
 
     init(path: String, busyTimeoutMilliseconds: Int, storeQueue: DispatchQueue) throws {
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
@@ -32,13 +45,16 @@ final class StoreCheckpointer: @unchecked Sendable {
     }
 
     /// Called on the store's queue after writes: starts a checkpoint at most twice a second.
-    /// `finish` is called on the checkpoint queue afterwards.
+    /// `finish` is called on the checkpoint queue afterwards when `needsFinish`.
     func requestIfDue(finish: @escaping @Sendable () -> Void) {
         storeQueue.assertIsCurrent()
         let now = ContinuousClock.now
         guard now - lastRequest >= Self.interval else { return }
         lastRequest = now
         queue.async { [self] in
+            let startedAt = ContinuousClock.now
+            defer { StoreQueueTrace.report("background checkpoint", queuedAt: startedAt, startedAt: startedAt) }
+            var left: (log: Int, copied: Int)?
             do {
                 // The writer keeps appending meanwhile, so go round until the WAL is copied up to
                 // its end: only then does the writer's next transaction start the WAL over
@@ -47,12 +63,13 @@ final class StoreCheckpointer: @unchecked Sendable {
                     let frames = try connection.queryFirst("PRAGMA wal_checkpoint(PASSIVE)") { row in
                         (log: row.int(1), copied: row.int(2))
                     }
+                    left = frames
                     guard let frames, frames.log > frames.copied else { break }
                 }
             } catch {
                 logger.warning("WAL checkpoint failed: \(error)")
             }
-            finish()
+            if let left, Self.needsFinish(log: left.log, copied: left.copied) { finish() }
         }
     }
 

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Logging
 import SQLite
+import Synchronization
 
 /// The store's connection and write queue, confined to the store's serial dispatch queue.
 ///
@@ -20,13 +21,28 @@ final class StoreDatabase: @unchecked Sendable {
     var isClosed = false
     /// Queued writes on their way here (`Store.enqueue`), taken by every block on the queue.
     let inbox: StoreWriteInbox
+    /// Queued charger data (meter values, status, events, ...): what chargers' answers wait for.
     private var pending: [PendingWrite] = []
     private var pendingRowCount = 0
+    /// Queued command records: the audit trail, which no answer waits for. A share divided again
+    /// records 1,800 of them at once, each on a page of its own in `commands_by_charger` on a grown
+    /// database: committed together with the charger data, they held the answers back 50-190 ms
+    /// (BENCHMARKS.md, "Soak"). They are committed in transactions of at most
+    /// `commandsPerTransaction`, each a block of its own, in the order they came.
+    private var pendingCommands: [PendingWrite] = []
+    private var isCommandCommitScheduled = false
+    static let commandsPerTransaction = 250
     /// How many times queued writes were handed over from the inbox (for tests: batches, not
     /// one per write).
     private(set) var queuedWriteDeliveries = 0
+    /// The most decisions recorded in one transaction so far (for tests: bounded).
+    var largestDecisionTransaction = 0
+    /// Rows written so far (queued rows and decisions): how `finishCheckpoint` tells how much was
+    /// written since the background checkpoint ended. Atomic: read on the checkpoint's queue too.
+    let rowsWritten = Atomic<Int>(0)
     /// Called with the outcome once the writes queued before them are committed.
     private var commitWaiters: [@Sendable (_ committed: Bool) -> Void] = []
+    private var firstWaiterAt: ContinuousClock.Instant?
     private var isCommitScheduled = false
     /// Charger ids known to have a row, so that queued writes insert it at most once.
     var knownChargers: Set<String> = []
@@ -82,42 +98,66 @@ final class StoreDatabase: @unchecked Sendable {
             logger.warning("store is closed: dropped \(writes.count) queued writes of \(rows) rows")
             return
         }
-        pending += writes
-        pendingRowCount += rows
+        for write in writes {
+            if case .command = write {
+                pendingCommands.append(write)
+            } else {
+                pending.append(write)
+                pendingRowCount += write.rowCount
+            }
+        }
     }
 
-    /// Calls `waiter` once every write queued so far is committed, with whether it was. A batch
-    /// someone waits for is committed as soon as the queue gets to it, not after
-    /// `batchMaxDelayMilliseconds`: what arrives meanwhile joins it (a group commit).
+    /// Calls `waiter` once every write queued so far is committed, with whether it was (command
+    /// records excepted: they follow in bounded transactions of their own). A batch someone waits
+    /// for is committed as soon as the queue gets to it, not after `batchMaxDelayMilliseconds`:
+    /// what arrives meanwhile joins it (a group commit).
     func addCommitWaiter(_ waiter: @escaping @Sendable (_ committed: Bool) -> Void) {
         queue.assertIsCurrent()
         guard !isClosed else { return waiter(false) }
         guard !pending.isEmpty else { return waiter(true) }
+        if commitWaiters.isEmpty { firstWaiterAt = ContinuousClock.now }
         commitWaiters.append(waiter)
         guard !isCommitScheduled else { return }
         isCommitScheduled = true
+        let queuedAt = ContinuousClock.now
         queue.async { [self] in
+            let startedAt = ContinuousClock.now
             isCommitScheduled = false
-            writePending()
+            writePending(commandLimit: 0)
+            StoreQueueTrace.report("waited-for commit", queuedAt: queuedAt, startedAt: startedAt)
         }
     }
 
-    /// Commits every queued write in one transaction. A row that fails (a constraint) is logged
-    /// and skipped; the others are kept.
-    func writePending() {
+    /// Commits the queued charger data and the first `commandLimit` queued command records in one
+    /// transaction (by default every queued write: what reads, `flush` and `close` need). Command
+    /// records left over are committed by blocks of their own. A row that fails (a constraint) is
+    /// logged and skipped; the others are kept.
+    func writePending(commandLimit: Int = .max) {
         queue.assertIsCurrent()
-        guard !pending.isEmpty, !isClosed else { return }
-        let writes = pending
-        let rows = pendingRowCount
+        defer { scheduleCommandCommit() }
+        let commandCount = min(commandLimit, pendingCommands.count)
+        guard !pending.isEmpty || commandCount > 0, !isClosed else { return }
+        let writes = pending + pendingCommands.prefix(commandCount)
+        pendingCommands.removeFirst(commandCount)
+        let rows = pendingRowCount + commandCount
         let waiters = commitWaiters
         pending = []
         pendingRowCount = 0
         commitWaiters = []
         var committed = true
+        let traceStart = ContinuousClock.now
+        let firstWaiter = firstWaiterAt
+        firstWaiterAt = nil
+        defer {
+            StoreQueueTrace.reportBatch(
+                writes, rows: rows, startedAt: traceStart, waiters: waiters.count, firstWaiterAt: firstWaiter)
+        }
         do {
             try connection.transaction {
                 for write in writes { apply(write) }
             }
+            rowsWritten.add(rows, ordering: .relaxed)
             options.onBatchCommit?(rows)
             requestCheckpoint()
         } catch {
@@ -128,25 +168,59 @@ final class StoreDatabase: @unchecked Sendable {
         for waiter in waiters { waiter(committed) }
     }
 
+    /// Commits the command records left over, a bounded transaction per block, so that what else
+    /// waits for the queue (an answer's commit) runs between them.
+    private func scheduleCommandCommit() {
+        guard !pendingCommands.isEmpty, !isCommandCommitScheduled, !isClosed else { return }
+        isCommandCommitScheduled = true
+        queue.async { [self] in
+            isCommandCommitScheduled = false
+            takeQueuedWrites()
+            writePending(commandLimit: Self.commandsPerTransaction)
+        }
+    }
+
     /// Called after durable writes, which do not go through `writePending`.
     func didWrite() {
+        rowsWritten.add(1, ordering: .relaxed)
         requestCheckpoint()
     }
 
     private func requestCheckpoint() {
         checkpointer?.requestIfDue { [self] in
-            queue.async { [self] in
-                // The background checkpoint copied the WAL while we kept writing; copying the
-                // last few frames here, between our own transactions, lets the next one start
-                // the WAL over (SQLite restarts it only when a write begins on a fully copied WAL).
-                guard !isClosed else { return }
-                do {
-                    try connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                } catch {
-                    logger.warning("WAL checkpoint failed: \(error)")
-                }
-            }
+            // Enqueued from the checkpoint's queue once the background copy is done.
+            let rowsWhenEnqueued = rowsWritten.load(ordering: .relaxed)
+            queue.async { [self] in finishCheckpoint(rowsWrittenBefore: rowsWhenEnqueued) }
         }
+    }
+
+    /// The most rows written between the background checkpoint's end and its finish on the store's
+    /// queue for the finish to run: each row of a per-charger index lands on a page of its own on a
+    /// grown database, and the finish copies (and syncs) every page written meanwhile. Behind a
+    /// share divided again (2,000 decisions, 1,800 command rows) it copied thousands of pages and
+    /// held the queue for up to 400 ms (BENCHMARKS.md, "Soak"); skipped, the next request, half a
+    /// second later, tries again.
+    static let checkpointFinishMaxRows = 500
+
+    /// Copies the last few WAL frames between our own transactions, so that the next one starts
+    /// the WAL over (SQLite restarts it only when a write begins on a fully copied WAL), unless more
+    /// than `checkpointFinishMaxRows` rows were written since `rowsWrittenBefore`. Returns whether
+    /// it ran.
+    @discardableResult
+    func finishCheckpoint(rowsWrittenBefore: Int) -> Bool {
+        queue.assertIsCurrent()
+        guard !isClosed else { return false }
+        guard rowsWritten.load(ordering: .relaxed) - rowsWrittenBefore <= Self.checkpointFinishMaxRows else {
+            return false
+        }
+        let startedAt = ContinuousClock.now
+        defer { StoreQueueTrace.report("checkpoint finish", queuedAt: startedAt, startedAt: startedAt) }
+        do {
+            try connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        } catch {
+            logger.warning("WAL checkpoint failed: \(error)")
+        }
+        return true
     }
 
     func close() {
