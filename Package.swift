@@ -47,6 +47,8 @@ let package = Package(
         layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
         // HTTP/1.1 requests to other servers (meters, Home Assistant, tariff providers).
         layer("HTTPClient", ["Transport", "HTTP"]),
+        // Sources: inputs read from meters (HTTP, Modbus TCP), polled without blocking anything.
+        layer("InputSources", ["HTTPClient", "HTTP", "Transport", "JSON", "Logging"]),
         // The OCPP central system: charger connections and sessions.
         layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
         // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
@@ -68,7 +70,8 @@ let package = Package(
             "App",
             [
                 "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
-                "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling",
+                "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "HTTPClient",
+                "InputSources",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -95,6 +98,7 @@ let package = Package(
         testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("HTTPClientTests", ["HTTPClient", "HTTP", "Transport"]),
+        testTarget("InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Transport", "JSON"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
@@ -112,7 +116,7 @@ let package = Package(
             "AppTests",
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
-                "OCPP", "HTTP", "JSON", "Chronology",
+                "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient",
             ]),
     ]
 )
