@@ -47,8 +47,10 @@ let package = Package(
         layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
         // HTTP/1.1 requests to other servers (meters, Home Assistant, tariff providers).
         layer("HTTPClient", ["Transport", "HTTP"]),
+        // Modbus TCP (MBAP, functions 3 and 4) and SunSpec discovery and models.
+        layer("Modbus", ["Transport"]),
         // Sources: inputs read from meters (HTTP, Modbus TCP), polled without blocking anything.
-        layer("InputSources", ["HTTPClient", "HTTP", "Transport", "JSON", "Logging"]),
+        layer("InputSources", ["HTTPClient", "HTTP", "Modbus", "Transport", "JSON", "Logging"]),
         // The OCPP central system: charger connections and sessions.
         layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
         // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
@@ -71,7 +73,7 @@ let package = Package(
             [
                 "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
                 "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "HTTPClient",
-                "InputSources",
+                "Modbus", "InputSources",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -98,7 +100,8 @@ let package = Package(
         testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("HTTPClientTests", ["HTTPClient", "HTTP", "Transport"]),
-        testTarget("InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Transport", "JSON"]),
+        testTarget("ModbusTests", ["Modbus", "Transport"]),
+        testTarget("InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Modbus", "Transport", "JSON"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
@@ -116,7 +119,7 @@ let package = Package(
             "AppTests",
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
-                "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient",
+                "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient", "Modbus",
             ]),
     ]
 )

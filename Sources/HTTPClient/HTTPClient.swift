@@ -37,23 +37,13 @@ public final class HTTPClient: Sendable {
             case .failure(let error): throw .tlsUnavailable(reason: "\(error)")
             }
         }
-        let outcome = HTTPExchangeOutcome()
-        let result = await withTaskCancellationHandler {
-            await withCheckedContinuation {
-                (continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) in
-                outcome.wait(with: continuation)
-                let parser = HTTPResponseParser(
-                    maxBodyBytes: request.maximumResponseBytes, isResponseToHEAD: request.method == "HEAD")
-                group.connect(
-                    host: request.url.host, port: request.url.port, tls: context, timeout: request.timeout
-                ) { loop in
-                    HTTPExchange(
-                        loop: loop, request: bytes, parser: parser, timeout: request.timeout, outcome: outcome)
-                }
-            }
-        } onCancel: {
-            outcome.finish(.failure(.cancelled))
+        let outcome = ResultSlot<HTTPResponse, HTTPClientError>()
+        let parser = HTTPResponseParser(
+            maxBodyBytes: request.maximumResponseBytes, isResponseToHEAD: request.method == "HEAD")
+        group.connect(host: request.url.host, port: request.url.port, tls: context, timeout: request.timeout) { loop in
+            HTTPExchange(loop: loop, request: bytes, parser: parser, timeout: request.timeout, outcome: outcome)
         }
+        let result = await outcome.value(onCancel: .cancelled)
         return try result.get()
     }
 

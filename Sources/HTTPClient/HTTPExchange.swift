@@ -9,11 +9,14 @@ final class HTTPExchange: ClientConnectionHandler {
     private let request: [UInt8]
     private var parser: HTTPResponseParser
     private let timeout: Double
-    private let outcome: HTTPExchangeOutcome
+    private let outcome: ResultSlot<HTTPResponse, HTTPClientError>
     private var connection: Connection?
     private var timer: TimerHandle?
 
-    init(loop: EventLoop, request: [UInt8], parser: HTTPResponseParser, timeout: Double, outcome: HTTPExchangeOutcome) {
+    init(
+        loop: EventLoop, request: [UInt8], parser: HTTPResponseParser, timeout: Double,
+        outcome: ResultSlot<HTTPResponse, HTTPClientError>
+    ) {
         self.loop = loop
         self.request = request
         self.parser = parser
@@ -27,7 +30,7 @@ final class HTTPExchange: ClientConnectionHandler {
 
     func connectionDidOpen(_ connection: Connection) {
         self.connection = connection
-        guard !outcome.isFinished else {
+        guard !outcome.isFilled else {
             // Cancelled while connecting.
             finish(.failure(.cancelled))
             return
@@ -71,7 +74,7 @@ final class HTTPExchange: ClientConnectionHandler {
             loop.cancel(timer)
             self.timer = nil
         }
-        outcome.finish(result)
+        outcome.fill(result)
         if let connection {
             self.connection = nil
             // The response is complete (or abandoned): nothing more to send or to wait for.

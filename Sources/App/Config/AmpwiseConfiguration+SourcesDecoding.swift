@@ -40,7 +40,7 @@ extension AmpwiseConfiguration {
         return sources
     }
 
-    private static let sourceTypes = ["http"]
+    private static let sourceTypes = ["http", "modbus"]
 
     private static func decodeSource(
         _ value: JSONValue, at path: String, with reader: inout ConfigurationReader
@@ -56,6 +56,10 @@ extension AmpwiseConfiguration {
         switch typeValue.stringValue {
         case "http":
             return decodeHTTPSource(value, at: path, with: &reader).map(SourceConfiguration.http)
+        case "modbus":
+            let keys = ["type", "host", "port", "unit", "interval", "timeout", "inputs"]
+            guard let object = reader.object(value, at: path, known: keys) else { return nil }
+            return decodeModbusSource(object, at: path, with: &reader).map(SourceConfiguration.modbus)
         default:
             reader.report("\(path).type", "expected \(ConfigurationReader.choices(sourceTypes))")
             return nil

@@ -2,11 +2,13 @@
 /// type, and its `InputSource`; the machinery stays as it is (docs/architecture.md, "Sources").
 public enum SourceConfiguration: Sendable, Equatable {
     case http(HTTPSourceConfiguration)
+    case modbus(ModbusSourceConfiguration)
 
     /// The `type` key's value.
     public var type: String {
         switch self {
         case .http: "http"
+        case .modbus: "modbus"
         }
     }
 
@@ -14,6 +16,7 @@ public enum SourceConfiguration: Sendable, Equatable {
     public var inputNames: [String] {
         switch self {
         case .http(let configuration): configuration.inputs.keys.sorted()
+        case .modbus(let configuration): configuration.inputs.keys.sorted()
         }
     }
 }

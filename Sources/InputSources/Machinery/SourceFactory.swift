@@ -1,4 +1,5 @@
 import HTTPClient
+import Modbus
 import Transport
 
 /// Makes the running sources of a configuration, on the event loops of `group`: one HTTP client
@@ -26,6 +27,9 @@ public struct SourceFactory: Sendable {
                     client = HTTPClient(group: group, tls: tls)
                 }
                 sources.append(HTTPSource(name: name, configuration: http, client: client))
+            case .modbus(let modbus):
+                let client = ModbusClient(group: group, host: modbus.host, port: modbus.port, timeout: modbus.timeout)
+                sources.append(ModbusSource(name: name, configuration: modbus, client: client))
             }
         }
         return sources
