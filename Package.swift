@@ -45,6 +45,12 @@ let package = Package(
         layer("OCPP201", ["OCPP", "JSON", "Chronology"]),
         // I/O: event loops, sockets, TLS.
         layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
+        // HTTP/1.1 requests to other servers (meters, Home Assistant, tariff providers).
+        layer("HTTPClient", ["Transport", "HTTP"]),
+        // Modbus TCP (MBAP, functions 3 and 4) and SunSpec discovery and models.
+        layer("Modbus", ["Transport"]),
+        // Sources: inputs read from meters (HTTP, Modbus TCP), polled without blocking anything.
+        layer("InputSources", ["HTTPClient", "HTTP", "Modbus", "Transport", "JSON", "Logging"]),
         // The OCPP central system: charger connections and sessions.
         layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
         // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
@@ -66,7 +72,8 @@ let package = Package(
             "App",
             [
                 "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
-                "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling",
+                "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "HTTPClient",
+                "Modbus", "InputSources",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -92,6 +99,9 @@ let package = Package(
         testTarget("OCPPTests", ["OCPP", "JSON"]),
         testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
+        testTarget("HTTPClientTests", ["HTTPClient", "HTTP", "Transport"]),
+        testTarget("ModbusTests", ["Modbus", "Transport"]),
+        testTarget("InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Modbus", "Transport", "JSON"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
@@ -109,7 +119,7 @@ let package = Package(
             "AppTests",
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
-                "OCPP", "HTTP", "JSON", "Chronology",
+                "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient", "Modbus",
             ]),
     ]
 )

@@ -2,6 +2,7 @@ import Central
 import ChargePointManagement
 import Dispatch
 import Foundation
+import InputSources
 import Logging
 import Rules
 import Scheduling
@@ -50,11 +51,24 @@ enum ServeCommand {
             engine: configuration.engineSettings, ruleSet: ruleSet, tariff: configuration.tariffSchedule,
             loadRules: configuration.ruleSourceLoader, group: group)
         let engine = site.engine
+        // Sources are read from the configuration at start-up; changing them takes a restart
+        // (docs/sources.md). They deliver to the engine's inputs as PUT /api/inputs does.
+        let sourceSet: InputSourceSet
+        do {
+            sourceSet = InputSourceSet(
+                sources: try SourceFactory(group: group).makeSources(configuration.sources),
+                sink: SchedulerInputSink(scheduler: engine))
+        } catch {
+            logger.error("cannot start: \(error)")
+            await store.close()
+            group.shutdown()
+            return 1
+        }
         let dependencies = APIDependencies(
             chargers: site.fleet, commands: site.commands, records: store, transactions: site.fleet, scheduler: engine,
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
-            configuredChargers: Set(configuration.chargers.keys))
+            configuredChargers: Set(configuration.chargers.keys), sources: { sourceSet.statuses() })
         let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
                 let errors = await engine.reloadRules().filter(\.isError)
@@ -85,9 +99,12 @@ enum ServeCommand {
             return 1
         }
 
+        sourceSet.start()
+
         let signal = await shutdown.wait()
         reloads.cancel()
         logger.info("received \(signal); shutting down")
+        await sourceSet.stop()
         api?.stop()
         await site.stop()
         group.shutdown()
