@@ -54,7 +54,9 @@ enum ServeCommand {
             chargers: site.fleet, commands: site.commands, records: store, transactions: site.fleet, scheduler: engine,
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
-            configuredChargers: Set(configuration.chargers.keys))
+            configuredChargers: Set(configuration.chargers.keys), history: store, planner: engine)
+        let feed = LiveEventFeed(events: LiveEvents(), dependencies: dependencies)
+        feed.attach(to: site)
         let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
                 let errors = await engine.reloadRules().filter(\.isError)
@@ -71,7 +73,8 @@ enum ServeCommand {
             try await site.start {
                 do {
                     api = try APIServer.start(
-                        configuration: configuration.api, dependencies: dependencies, group: group)
+                        configuration: configuration.api, dependencies: dependencies, group: group,
+                        eventStream: feed.streamSource)
                 } catch {
                     throw ListenFailure.naming(error, port: "api.port", host: "api.host")
                 }

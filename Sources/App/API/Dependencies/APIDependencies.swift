@@ -28,12 +28,17 @@ public struct APIDependencies: Sendable {
     /// The chargers listed in `ampwise.json` (`chargers.<id>`): known to the API before they first
     /// connect, so a command to one of them is 409 (not connected) rather than 404 (unknown).
     public var configuredChargers: Set<String>
+    /// Meter, decision and input history, for the dashboard (`nil`: `GET /api/history` is 503).
+    public var history: (any HistoryRecords)?
+    /// The plan of the coming hours from the live world (`nil`: `GET /api/plan` is 503).
+    public var planner: (any LivePlanning)?
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,
         transactions: any TransactionClosing, scheduler: any SchedulerControl, centralMetrics: CentralMetrics,
         version: String, remoteStartIdTag: @escaping @Sendable (String) -> String,
-        now: @escaping @Sendable () -> Date = { Date() }, configuredChargers: Set<String> = []
+        now: @escaping @Sendable () -> Date = { Date() }, configuredChargers: Set<String> = [],
+        history: (any HistoryRecords)? = nil, planner: (any LivePlanning)? = nil
     ) {
         self.chargers = chargers
         self.commands = commands
@@ -45,6 +50,8 @@ public struct APIDependencies: Sendable {
         self.remoteStartIdTag = remoteStartIdTag
         self.now = now
         self.configuredChargers = configuredChargers
+        self.history = history
+        self.planner = planner
     }
 
     /// The charger's snapshot: from the directory (connected now or seen before), else a
