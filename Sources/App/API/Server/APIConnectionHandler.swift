@@ -155,7 +155,9 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
     /// Writes every answer whose turn has come; closes after one that does not keep the
     /// connection alive.
     private func complete(sequence: Int, with answer: Answer) {
-        guard !isClosed else { return }
+        // Once the connection carries an event stream, answers to requests pipelined after it are
+        // dropped: the stream is the last response on the connection.
+        guard !isClosed, stream == nil else { return }
         ready[sequence] = answer
         while let next = ready.removeValue(forKey: nextToSend) {
             nextToSend += 1
