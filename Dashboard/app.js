@@ -32,6 +32,9 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, { month: "short", day:
 const clock = (date) => timeFormat.format(new Date(date));
 const stamp = (date) => dateTimeFormat.format(new Date(date));
 const key = (charger, connector) => `${charger}:${connector}`;
+// A time of today as a clock time, another day's with its date.
+const when = (date) => new Date(date).toDateString() === new Date().toDateString() ? clock(date) : stamp(date).replace(/:\d\d(?=\D*$)/, "");
+const FAILED = /Rejected|CallError|Timeout|NotConnected|NotSupported|Invalid|Failed|Unknown/;
 
 class Unauthorized extends Error {}
 
@@ -58,6 +61,7 @@ async function api(path, options = {}) {
 function askForToken(message) {
   const dialog = $("#token-dialog");
   $("#token-error").textContent = message || "";
+  $("#live").textContent = "waiting for the API token";
   if (!dialog.open) dialog.showModal();
   $("#token").focus();
 }
@@ -78,7 +82,12 @@ function connectEvents() {
   const events = new EventSource(url);
   state.events = events;
   const live = $("#live");
-  events.onopen = () => { live.textContent = "live"; live.className = "live ok"; };
+  events.onopen = () => {
+    live.textContent = "live";
+    live.className = "live ok";
+    // When the page became usable (chargers shown, following live): Benchmarks/dashboard.py reads it.
+    if (!window.ampwiseInteractiveAt) window.ampwiseInteractiveAt = performance.now();
+  };
   events.onerror = () => {
     live.textContent = events.readyState === EventSource.CLOSED ? "disconnected" : "reconnecting…";
     live.className = "live bad";
@@ -126,7 +135,7 @@ function scheduleRender() {
   requestAnimationFrame(() => {
     renderQueued = false;
     renderOverview();
-    renderPanel("summary");
+    renderSummary();
     renderPanel("rules");
   });
 }
@@ -226,17 +235,16 @@ const SITE_PANELS = [
       if (!slots.length) return `<p class="muted">No prices known.</p>`;
       return `<div class="scroll"><table><caption class="sr-only">Prices per kWh</caption>
         <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Price per kWh</th></tr></thead>
-        <tbody>${slots.map((slot) => `<tr><td>${clock(slot.start)}</td><td>${clock(slot.end)}</td><td class="num">${fmt(slot.price, 3)}</td></tr>`).join("")}</tbody></table></div>`;
+        <tbody>${slots.map((slot) => `<tr><td>${when(slot.start)}</td><td>${when(slot.end)}</td><td class="num">${fmt(slot.price, 3)}</td></tr>`).join("")}</tbody></table></div>`;
     },
   },
 ];
 
 const CONNECTOR_PANELS = [
-  { id: "summary", title: "Now", render: renderSummary },
   { id: "chart", title: "Last hours and the plan", wide: true, render: renderCharts, load: loadHistory },
   { id: "controls", title: "Controls", render: renderControls, static: true },
-  { id: "sessions", title: "Sessions", render: renderSessions, load: loadSessions },
   { id: "timeline", title: "Why: decisions and commands", render: renderTimeline, load: loadTimeline },
+  { id: "sessions", title: "Sessions", render: renderSessions, load: loadSessions },
   { id: "rules", title: "Rules", render: renderRules, load: loadRules },
 ];
 
@@ -268,6 +276,7 @@ async function select(chargerId, connectorId) {
   for (const panel of CONNECTOR_PANELS) renderPanel(panel.id);
   bindControls();
   renderOverview();
+  renderSummary();
   await Promise.all(CONNECTOR_PANELS.filter((p) => p.load).map((p) => p.load().then(() => renderPanel(p.id), (error) => {
     if (!(error instanceof Unauthorized)) $(`#panel-${p.id} .body`).innerHTML = `<p class="error">${esc(error.message)}</p>`;
   })));
@@ -280,40 +289,52 @@ function selectedConnector() {
 
 // ---------------------------------------------------------------- summary
 
+// The line under the connector's title: its status and session.
 function renderSummary() {
+  const element = $("#detail-summary");
   const connector = selectedConnector();
-  if (!connector) return `<p class="muted">Not reported yet.</p>`;
-  const figures = connectorFigures(connector);
+  if (!element || !state.selected) return;
+  if (!connector) { element.textContent = "Not reported yet."; return; }
   const transaction = connector.transaction;
-  return `<dl class="figures">
-      <div><dt>Status</dt><dd>${esc(connector.status || "unknown")}</dd></div>
-      <div><dt>Power</dt><dd>${fmt(figures.powerKW, 2)} kW</dd></div>
-      <div><dt>Session</dt><dd>${fmt(figures.energyKWh, 2)} kWh</dd></div>
-    </dl>
-    <p class="why">${decisionText(connector)}</p>
-    <p class="muted">${transaction ? `Session ${esc(transaction.id)} (${esc(transaction.idTag)}) since ${stamp(transaction.startedAt)}.` : "No session."}</p>`;
+  element.innerHTML = `${esc(connector.status || "unknown")} · ${transaction
+    ? `session ${esc(transaction.id)} (${esc(transaction.idTag)}) since ${stamp(transaction.startedAt)}, ${fmt((transaction.energyWh || 0) / 1000, 2)} kWh`
+    : "no session"} · ${decisionText(connector)}`;
 }
 
 // ---------------------------------------------------------------- charts
 
+// The chart shows up to PAST_HOURS back; a connector with less history (a new site, the demo)
+// gets a closer look: from its first reading, at least 5 minutes, in finer steps, and as much plan.
 async function loadHistory() {
   const { charger, connector } = state.selected;
   const now = Date.now();
-  const since = new Date(now - PAST_HOURS * HOUR).toISOString();
   const query = `charger=${encodeURIComponent(charger)}&connector=${connector}`;
   const [history, plan] = await Promise.all([
-    api(`/api/history?${query}&since=${since}`),
+    api(`/api/history?${query}&since=${new Date(now - PAST_HOURS * HOUR).toISOString()}`),
     api(`/api/plan?${query}&hours=${PLAN_HOURS}&step=15`).catch(() => ({ connectors: [] })),
   ]);
+  const first = history.points.find((p) => p.power != null || p.limit != null);
+  const past = first ? Math.max(5 * 60 * 1000, now - Date.parse(first.at) + 60 * 1000) : PAST_HOURS * HOUR;
   panelData.history = history;
   panelData.plan = (plan.connectors[0] || { points: [] }).points;
+  if (past < HOUR) {
+    const step = Math.max(5, Math.round(past / 1000 / 180));
+    const [closer, finer] = await Promise.all([
+      api(`/api/history?${query}&since=${new Date(now - past).toISOString()}&step=${step}`),
+      api(`/api/plan?${query}&hours=1&step=1`).catch(() => null),
+    ]);
+    panelData.history = closer;
+    if (finer && finer.connectors[0]) panelData.plan = finer.connectors[0].points;
+  }
+  panelData.pastSpan = Math.min(past, PAST_HOURS * HOUR);
 }
 
 function renderCharts() {
   const history = panelData.history;
   if (!history) return `<p class="muted">Loading…</p>`;
   const now = Date.now();
-  const from = now - PAST_HOURS * HOUR, to = now + PLAN_HOURS * HOUR;
+  const pastSpan = panelData.pastSpan || PAST_HOURS * HOUR;
+  const from = now - pastSpan, to = now + Math.min(PLAN_HOURS * HOUR, Math.max(15 * 60 * 1000, pastSpan));
   const points = history.points.map((p) => ({ t: Date.parse(p.at), ...p }));
   const plan = (panelData.plan || []).map((p) => ({ t: Date.parse(p.at), ...p }));
   const inputNames = [...new Set(points.flatMap((p) => Object.keys(p.inputs || {})))].filter((n) => /power|surplus/.test(n)).sort();
@@ -354,7 +375,8 @@ function niceStep(range, count) {
 function axisTicks(min, max, count) {
   const step = niceStep(max - min, count);
   const ticks = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step / 1e6; v += step) ticks.push(Number(v.toPrecision(12)));
+  for (let v = Math.floor(min / step) * step; v <= max + step / 1e6; v += step) ticks.push(Number(v.toPrecision(12)));
+  if (ticks[ticks.length - 1] < max) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
   return ticks;
 }
 
@@ -362,29 +384,35 @@ function axisTicks(min, max, count) {
 function chart({ title, from, to, now, leftUnit, rightUnit, series }) {
   const width = Math.max(300, Math.round(($("#panel-chart") || document.body).clientWidth - 30));
   const height = width < 500 ? 200 : 240;
-  const pad = { left: 46, right: rightUnit ? 52 : 14, top: 14, bottom: 28 };
+  // The same margins for every chart, so that their time axes line up.
+  const pad = { left: 46, right: 52, top: 24, bottom: 28 };
   const plotW = width - pad.left - pad.right, plotH = height - pad.top - pad.bottom;
   const bounds = (right) => {
     const values = series.filter((s) => !!s.right === right).flatMap((s) => s.points.map((p) => p[1]));
     let min = Math.min(0, ...values), max = Math.max(...values, right ? 0.1 : 1);
     if (max === min) max = min + 1;
     const ticks = axisTicks(min, max * 1.05, 4);
-    return { min: Math.min(min, ticks[0]), max: Math.max(max, ticks[ticks.length - 1]), ticks };
+    return { min: ticks[0], max: ticks[ticks.length - 1], ticks };
   };
   const left = bounds(false), right = rightUnit ? bounds(true) : null;
   const x = (t) => pad.left + ((t - from) / (to - from)) * plotW;
   const y = (v, axis) => pad.top + plotH - ((v - axis.min) / (axis.max - axis.min)) * plotH;
+  // A time label needs about 70 px: as many whole hours between labels as that takes.
   const hours = (to - from) / HOUR;
-  const tickHours = hours <= 6 ? 1 : hours <= 12 ? 2 : hours <= 24 ? 3 : 6;
+  const minutes = [5, 10, 15, 30, 60, 120, 180, 240, 360, 720].find((m) => (plotW / (hours * 60)) * m >= 70) || 1440;
   const first = new Date(from); first.setMinutes(0, 0, 0);
   const timeTicks = [];
-  for (let t = first.getTime(); t <= to; t += HOUR) {
-    if (t >= from && new Date(t).getHours() % tickHours === 0) timeTicks.push(t);
+  for (let t = first.getTime(); t <= to; t += 5 * 60 * 1000) {
+    const date = new Date(t);
+    if (t >= from && (date.getHours() * 60 + date.getMinutes()) % minutes === 0) timeTicks.push(t);
   }
   const path = (s) => {
     const axis = s.right ? right : left;
     const pts = s.points.filter((p) => p[0] >= from && p[0] <= to).sort((a, b) => a[0] - b[0]);
     if (!pts.length) return "";
+    if (pts.length === 1 && !s.step) {
+      return `<circle cx="${x(pts[0][0]).toFixed(1)}" cy="${y(pts[0][1], axis).toFixed(1)}" r="3" fill="${s.colour}"/>`;
+    }
     let d = "";
     pts.forEach((p, index) => {
       const px = x(p[0]).toFixed(1), py = y(p[1], axis).toFixed(1);
@@ -401,11 +429,11 @@ function chart({ title, from, to, now, leftUnit, rightUnit, series }) {
       <rect class="future" x="${x(now).toFixed(1)}" y="${pad.top}" width="${(x(to) - x(now)).toFixed(1)}" height="${plotH}"/>
       <g class="grid">${left.ticks.map((v) => `<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v, left).toFixed(1)}" y2="${y(v, left).toFixed(1)}"/>`).join("")}</g>
       ${left.ticks.map((v) => `<text x="${pad.left - 6}" y="${(y(v, left) + 4).toFixed(1)}" text-anchor="end">${fmt(v, v % 1 ? 1 : 0)}</text>`).join("")}
-      <text x="4" y="${pad.top - 3}">${esc(leftUnit)}</text>
-      ${right ? right.ticks.map((v) => `<text x="${width - pad.right + 6}" y="${(y(v, right) + 4).toFixed(1)}">${fmt(v, 2)}</text>`).join("") + `<text x="${width - 4}" y="${pad.top - 3}" text-anchor="end">${esc(rightUnit)}</text>` : ""}
+      <text x="4" y="12">${esc(leftUnit)}</text>
+      ${right ? right.ticks.map((v) => `<text x="${width - pad.right + 6}" y="${(y(v, right) + 4).toFixed(1)}">${fmt(v, 2)}</text>`).join("") + `<text x="${width - 4}" y="12" text-anchor="end">${esc(rightUnit)}</text>` : ""}
       ${timeTicks.map((t) => `<text x="${x(t).toFixed(1)}" y="${height - 8}" text-anchor="middle">${clock(t)}</text>`).join("")}
       <line class="now" x1="${x(now).toFixed(1)}" x2="${x(now).toFixed(1)}" y1="${pad.top}" y2="${pad.top + plotH}"/>
-      <text x="${(x(now) + 4).toFixed(1)}" y="${pad.top + 10}">now · plan →</text>
+      <text x="${(x(now) + 4).toFixed(1)}" y="12">now · plan →</text>
       ${series.map(path).join("")}
     </svg>
     <figcaption><ul class="legend">${series.map((s) => `<li class="${s.dashed ? "dashed" : ""}" style="--swatch:${s.colour}">${esc(s.label)}</li>`).join("")}</ul>
@@ -542,7 +570,7 @@ function renderSessions() {
   const { charger, connector } = state.selected;
   return `<div class="scroll"><table><caption class="sr-only">The latest sessions</caption>
     <thead><tr><th scope="col">Started</th><th scope="col">Stopped</th><th scope="col" class="num">kWh</th><th scope="col" class="num">Cost</th><th scope="col">Reason</th></tr></thead>
-    <tbody>${sessions.map((s) => `<tr><td>${s.startedAt ? stamp(s.startedAt) : "–"}</td><td>${s.stoppedAt ? stamp(s.stoppedAt) : "charging"}</td>
+    <tbody>${sessions.map((s) => `<tr><td>${s.startedAt ? when(s.startedAt) : "–"}</td><td>${s.stoppedAt ? when(s.stoppedAt) : "charging"}</td>
       <td class="num">${s.energyWh ? fmt(Number(s.energyWh) / 1000, 2) : "–"}</td><td class="num">${s.cost ? fmt(Number(s.cost), 2) : "–"}</td><td>${esc(s.stopReason)}</td></tr>`).join("")}</tbody>
   </table></div>
   <p><a href="/api/transactions.csv?charger=${encodeURIComponent(charger)}&connector=${connector}" download>All sessions of this connector (CSV)</a></p>`;
@@ -574,7 +602,7 @@ function renderTimeline() {
     if (kind === "decision") {
       return `<li class="decision"><time datetime="${esc(item.at)}">${stamp(item.at)}</time><strong>Decided</strong>: ${esc(item.explanation || describeDecision(item))}</li>`;
     }
-    const failed = item.outcome !== "Accepted";
+    const failed = FAILED.test(item.outcome);
     const why = item.reason ? ` (${esc(item.reason)})` : "";
     return `<li class="command${failed ? " failed" : ""}"><time datetime="${esc(item.at)}">${stamp(item.at)}</time><strong>${esc(item.action)}</strong>${why} by ${esc(item.source)}: the charger answered <em>${esc(item.outcome)}</em></li>`;
   }).join("")}</ol>`;
@@ -594,13 +622,16 @@ async function loadRules() {
 
 function renderRules() {
   if (!state.rules) return `<p class="muted">Loading…</p>`;
+  // Deciding: the rules behind the decision in force; active: every rule whose conditions hold.
   const connector = selectedConnector();
-  const active = new Set((connector && connector.decision && connector.decision.rules) || []);
+  const deciding = new Set((connector && connector.decision && connector.decision.rules) || []);
   const entry = state.rules.connectors.find((c) => c.charger === state.selected.charger && c.connector === state.selected.connector);
-  for (const name of (entry && entry.active) || []) active.add(name);
+  const active = new Set([...deciding, ...((entry && entry.active) || [])]);
+  const badge = (name) => deciding.has(name) ? '<span class="badge ok">deciding</span> '
+    : active.has(name) ? '<span class="badge idle">active</span> ' : "";
   if (!state.rules.rules.length) return `<p class="muted">No rules loaded.</p>`;
   return `<ul class="rules">${state.rules.rules.map((rule) => `<li class="${active.has(rule.name) ? "active" : ""}">
-      ${active.has(rule.name) ? '<span class="badge ok">active</span> ' : ""}${esc(rule.name)} <span class="muted">(${esc(rule.file)}:${rule.line}, priority ${rule.priority})</span>
+      ${badge(rule.name)}${esc(rule.name)} <span class="muted">(${esc(rule.file.split("/").pop())}:${rule.line}, priority ${rule.priority})</span>
       <pre>${esc(rule.text)}</pre></li>`).join("")}</ul>`;
 }
 
@@ -610,7 +641,7 @@ async function start() {
   $("#zone").textContent = zone;
   try {
     const health = await api("/api/health");
-    $("#version").textContent = `Ampwise ${health.version}`;
+    $("#version").textContent = `Ampwise ${health.version} · `;
     const [chargers, inputs, tariff] = await Promise.all([api("/api/chargers"), api("/api/inputs"), api("/api/tariff")]);
     for (const charger of chargers) state.chargers.set(charger.id, charger);
     state.inputs = inputs;

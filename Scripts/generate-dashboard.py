@@ -44,6 +44,7 @@ def main() -> int:
         if not target.exists() or target.read_text() != output:
             print(f"{target.relative_to(root)} is stale: run python3 Scripts/generate-dashboard.py", file=sys.stderr)
             return 1
+        print(f"{target.relative_to(root)} is up to date")
         return 0
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output)
