@@ -13,9 +13,16 @@ import Transport
 enum ServeCommand {
     static func run(_ options: ServeOptions) async -> Int32 {
         guard let loaded = AmpwiseCommand.loadConfiguration(path: options.configPath) else { return 2 }
-        let configuration = options.applied(to: loaded)
+        return await serve(options.applied(to: loaded), logFormat: options.logFormat)
+    }
+
+    /// Runs a site with `configuration` until SIGINT or SIGTERM; `hooks` let `ampwise demo` add its
+    /// simulated chargers and house once all is up, and stop them before the site stops.
+    static func serve(
+        _ configuration: AmpwiseConfiguration, logFormat: LogFormat?, hooks: ServeHooks = ServeHooks()
+    ) async -> Int32 {
         Logger.level = configuration.logLevel
-        Logger.format = options.logFormat ?? LogFormat.detected()
+        Logger.format = logFormat ?? LogFormat.detected()
         let logger = Logger(label: "main")
         for warning in configuration.startupWarnings { logger.warning("\(warning)") }
         // Before anything starts: a SIGTERM during start-up then shuts down once all is up.
@@ -69,8 +76,9 @@ enum ServeCommand {
             }
         }
         var api: APIServer?
+        let chargerPort: Int
         do {
-            try await site.start {
+            chargerPort = try await site.start {
                 do {
                     api = try APIServer.start(
                         configuration: configuration.api, dependencies: dependencies, group: group,
@@ -88,9 +96,11 @@ enum ServeCommand {
             return 1
         }
 
+        await hooks.started(StartedSite(site: site, chargerPort: chargerPort, apiPort: api?.localPort ?? 0))
         let signal = await shutdown.wait()
         reloads.cancel()
         logger.info("received \(signal); shutting down")
+        await hooks.stopping()
         api?.stop()
         await site.stop()
         group.shutdown()
