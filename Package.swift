@@ -67,13 +67,15 @@ let package = Package(
             ["Central", "Transport", "OCPP", "ChargingModel", "Store", "JSON", "Logging"]),
         // Scheduling: rules to decisions to commands.
         layer("Scheduling", ["Rules", "ChargingModel", "Store", "JSON", "Logging", "Chronology"]),
+        // Simulated chargers speaking OCPP 1.6J over real WebSocket: `ampwise demo`, tests, benchmarks.
+        layer("ChargerSimulation", ["OCPP", "JSON", "WebSocket"]),
         // The program: configuration, command line, HTTP API, presentation, wiring.
         layer(
             "App",
             [
                 "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
                 "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "HTTPClient",
-                "Modbus", "InputSources",
+                "Modbus", "InputSources", "ChargerSimulation",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -115,11 +117,12 @@ let package = Package(
                 "Scheduling", "ChargingModel", "ChargePointManagement", "Store", "Rules", "Central", "OCPP", "JSON",
                 "Chronology",
             ]),
+        testTarget("ChargerSimulationTests", ["ChargerSimulation"]),
         testTarget(
             "AppTests",
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
-                "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient", "Modbus",
+                "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient", "Modbus", "ChargerSimulation",
             ]),
     ]
 )

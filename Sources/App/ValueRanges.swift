@@ -48,6 +48,10 @@ enum ValueRanges {
 
     /// A connector number: 1 and up (0 is the charger as a whole); no charger has a thousand.
     static let connector = NumberRange.integers(1...1000)
+    /// `ampwise demo --chargers`: enough for a car park's feel, few enough for one laptop.
+    static let demoChargers = NumberRange.integers(1...50)
+    /// A TCP port to listen on.
+    static let tcpPort = NumberRange.integers(1...65535)
     /// A connector number or 0 for the charger as a whole.
     static let connectorOrCharger = NumberRange.integers(0...1000)
     /// `ampwise plan --hours`: six minutes to 31 days.

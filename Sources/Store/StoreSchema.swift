@@ -6,7 +6,9 @@ public enum StoreSchema {
     /// The schema version this program writes.
     public static var latestVersion: Int { migrator.latestVersion }
 
-    public static let migrator = SQLiteMigrator(migrations: [core, auditTrail, commandReasons, decisionFigures])
+    public static let migrator = SQLiteMigrator(migrations: [
+        core, auditTrail, commandReasons, decisionFigures, inputHistory,
+    ])
 
     /// Version 1: what a charger reports about itself, its sessions and its meter.
     static let core = SQLiteMigration(
@@ -189,5 +191,19 @@ public enum StoreSchema {
             ALTER TABLE decisions ADD COLUMN min_current REAL;
             ALTER TABLE decisions ADD COLUMN max_current REAL;
             ALTER TABLE decisions ADD COLUMN inputs TEXT NOT NULL DEFAULT '{}';
+            """)
+
+    /// Version 5: every input value as it was pushed, for the dashboard's charts
+    /// (`GET /api/history`); `inputs` keeps only the latest.
+    static let inputHistory = SQLiteMigration(
+        version: 5, name: "input history",
+        sql: """
+            CREATE TABLE input_history (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                value REAL NOT NULL,
+                at TEXT NOT NULL
+            );
+            CREATE INDEX input_history_by_time ON input_history (at);
             """)
 }

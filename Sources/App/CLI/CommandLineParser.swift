@@ -113,6 +113,11 @@ public enum CommandLineParser {
                 WhyOptions(
                     chargerId: positionals[0], connector: flags.integer("connector"), since: flags.date("since"),
                     configPath: flags.path("config"), databasePath: flags.path("db")))
+        case .demo:
+            return .demo(
+                DemoOptions(
+                    chargers: flags.integer("chargers") ?? DemoOptions.defaultChargers,
+                    port: flags.integer("port") ?? DemoOptions.defaultPort, logLevel: flags.level("log-level")))
         }
     }
 }

@@ -1,6 +1,6 @@
 extension CommandSpecification {
     /// Every command, in the order help lists them.
-    public static let all: [CommandSpecification] = [serve, check, plan, why]
+    public static let all: [CommandSpecification] = [serve, check, plan, why, demo]
 
     public static func named(_ name: CommandName) -> CommandSpecification {
         all.first { $0.name == name }!
@@ -103,4 +103,29 @@ extension CommandSpecification {
             configFlag, databaseFlag,
         ],
         examples: ["ampwise why garage", "ampwise why garage --connector 1 --since 2026-11-25T00:00:00Z"])
+
+    static let demo = CommandSpecification(
+        name: .demo,
+        summary: "Try Ampwise without a charger: a simulated site and the dashboard",
+        description: """
+            Runs serve on a temporary database with simulated chargers that connect over real
+            WebSocket and speak OCPP 1.6J (cars plug in, charge within the profiles they are sent,
+            and leave), a simulated house (a solar curve with clouds, a base load, the grid meter)
+            pushing its inputs, a dynamic price curve, and rules from rules/examples/ (auto start,
+            solar following on garage, the shared fuse of garage and carport).
+            The sun runs 60 times faster than real time (a simulated hour per minute, from 09:30);
+            chargers, cars, prices and the engine run in real time. Prints the dashboard's URL;
+            Ctrl-C stops it and removes the temporary folder.
+            """,
+        flags: [
+            FlagSpecification(
+                "chargers", .integer(ValueRanges.demoChargers), placeholder: "N",
+                help: "How many simulated chargers, from 1 to 50. Default: 3."),
+            FlagSpecification(
+                "port", .integer(ValueRanges.tcpPort), placeholder: "P",
+                help: "The port of the dashboard and the HTTP API (on 127.0.0.1). Default: 9080. The chargers use "
+                    + "a free port."),
+            logLevelFlag,
+        ],
+        examples: ["ampwise demo", "ampwise demo --chargers 5 --port 8080"])
 }

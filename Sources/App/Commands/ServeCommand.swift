@@ -14,9 +14,16 @@ import Transport
 enum ServeCommand {
     static func run(_ options: ServeOptions) async -> Int32 {
         guard let loaded = AmpwiseCommand.loadConfiguration(path: options.configPath) else { return 2 }
-        let configuration = options.applied(to: loaded)
+        return await serve(options.applied(to: loaded), logFormat: options.logFormat)
+    }
+
+    /// Runs a site with `configuration` until SIGINT or SIGTERM; `hooks` let `ampwise demo` add its
+    /// simulated chargers and house once all is up, and stop them before the site stops.
+    static func serve(
+        _ configuration: AmpwiseConfiguration, logFormat: LogFormat?, hooks: ServeHooks = ServeHooks()
+    ) async -> Int32 {
         Logger.level = configuration.logLevel
-        Logger.format = options.logFormat ?? LogFormat.detected()
+        Logger.format = logFormat ?? LogFormat.detected()
         let logger = Logger(label: "main")
         for warning in configuration.startupWarnings { logger.warning("\(warning)") }
         // Before anything starts: a SIGTERM during start-up then shuts down once all is up.
@@ -68,7 +75,10 @@ enum ServeCommand {
             chargers: site.fleet, commands: site.commands, records: store, transactions: site.fleet, scheduler: engine,
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
-            configuredChargers: Set(configuration.chargers.keys), sources: { sourceSet.statuses() })
+            configuredChargers: Set(configuration.chargers.keys), sources: { sourceSet.statuses() }, history: store,
+            planner: engine)
+        let feed = LiveEventFeed(events: LiveEvents(), dependencies: dependencies)
+        feed.attach(to: site)
         let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
                 let errors = await engine.reloadRules().filter(\.isError)
@@ -81,11 +91,13 @@ enum ServeCommand {
             }
         }
         var api: APIServer?
+        let chargerPort: Int
         do {
-            try await site.start {
+            chargerPort = try await site.start {
                 do {
                     api = try APIServer.start(
-                        configuration: configuration.api, dependencies: dependencies, group: group)
+                        configuration: configuration.api, dependencies: dependencies, group: group,
+                        eventStream: feed.streamSource)
                 } catch {
                     throw ListenFailure.naming(error, port: "api.port", host: "api.host")
                 }
@@ -100,10 +112,11 @@ enum ServeCommand {
         }
 
         sourceSet.start()
-
+        await hooks.started(StartedSite(site: site, chargerPort: chargerPort, apiPort: api?.localPort ?? 0))
         let signal = await shutdown.wait()
         reloads.cancel()
         logger.info("received \(signal); shutting down")
+        await hooks.stopping()
         await sourceSet.stop()
         api?.stop()
         await site.stop()

@@ -16,6 +16,8 @@ public final class Site: Sendable {
     public let central: CentralSystem
     public let commands: CommandDispatcher
     public let engine: SchedulingEngine
+    /// Records every command and tells `observeCommands`' observers.
+    private let commandRecorder: ObservedCommandRecorder
 
     /// Assembles the parts; nothing listens or runs until `start()`.
     ///
@@ -30,14 +32,22 @@ public final class Site: Sendable {
         self.fleet = chargerFleet
         let centralSystem = CentralSystem(configuration: central, handler: chargerFleet, group: group)
         self.central = centralSystem
+        let recorder = ObservedCommandRecorder(store)
+        commandRecorder = recorder
         let dispatcher = CommandDispatcher(
-            caller: centralSystem, recorder: store, now: { clock.now() },
+            caller: centralSystem, recorder: recorder, now: { clock.now() },
             validationMode: { (central.access($0) ?? ChargerAccess()).validationMode })
         commands = dispatcher
         chargerFleet.attach(dispatcher)
         self.engine = SchedulingEngine(
             settings: engine, ruleSet: ruleSet, tariff: tariff, directory: chargerFleet, commands: dispatcher,
             store: store, clock: clock, loadRules: loadRules)
+    }
+
+    /// Calls `observer` with every command recorded, whoever sent it (after it is queued for the
+    /// store), from the thread that recorded it.
+    public func observeCommands(_ observer: @escaping @Sendable (CommandRecord) -> Void) {
+        commandRecorder.observe(observer)
     }
 
     /// Restores what the store knows, starts the engine, runs `beforeChargers` (`serve` starts its

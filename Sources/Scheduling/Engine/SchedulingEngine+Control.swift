@@ -74,12 +74,16 @@ extension SchedulingEngine: SchedulerControl {
         }
         trigger()
         do {
-            try await store.setInputs(
-                Dictionary(uniqueKeysWithValues: update.values.map { ($0.key.rawValue, $0.value) }), at: now)
+            let values = Dictionary(uniqueKeysWithValues: update.values.map { ($0.key.rawValue, $0.value) })
+            try await store.setInputs(values, at: now)
+            // The dashboard's charts draw the inputs over time (`GET /api/history`).
+            try await store.recordInputHistory(values, at: now)
         } catch {
             logger.warning("cannot store the inputs: \(error)")
         }
-        return inputs.statuses(now: clock.now())
+        let statuses = inputs.statuses(now: clock.now())
+        emit(.inputs(statuses))
+        return statuses
     }
 
     public func inputs() async -> [InputStatus] {
@@ -98,6 +102,7 @@ extension SchedulingEngine: SchedulerControl {
         } catch {
             logger.warning("cannot store the tariff: \(error)")
         }
+        emit(.tariff)
     }
 
     public func tariffSlots(from: Date, to: Date) async -> [PriceSlot] {

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Rules
 import Store
+import Synchronization
 
 /// The scheduler's loop: evaluates the rules every `tick` and at once after every change that
 /// matters, turns each connector's decision into charger commands through the command policy,
@@ -24,6 +25,8 @@ public actor SchedulingEngine {
     let clock: any EngineClock
     let loadRules: RuleSourceLoader?
     let logger = Logger(label: "scheduler")
+    /// Who hears of decisions, inputs and prices as they change (`observeEvents`).
+    let eventObservers = Mutex<[EngineEventObserver]>([])
 
     var core: SchedulingCore
     var inputs: InputSet
@@ -291,7 +294,10 @@ public actor SchedulingEngine {
         let batch = Task { () -> [ConnectorKey: Int] in
             let keys = changed.map(\.key)
             do {
-                let ids = try await store.recordDecisions(changed.map { $0.summary.record(at: at, key: $0.key) })
+                var records = changed.map { $0.summary.record(at: at, key: $0.key) }
+                let ids = try await store.recordDecisions(records)
+                for index in records.indices where index < ids.count { records[index].id = ids[index] }
+                self.emit(.decisions(records))
                 return Dictionary(zip(keys, ids), uniquingKeysWith: { _, last in last })
             } catch {
                 logger.warning("cannot record \(keys.count) decisions: \(error)")

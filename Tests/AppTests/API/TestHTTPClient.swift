@@ -45,6 +45,11 @@ final class TestHTTPClient: @unchecked Sendable {
             headers: headers, body: body)
     }
 
+    /// The next `count` bytes, whatever they are (an event stream's body).
+    func receive(exactly count: Int) throws -> [UInt8] {
+        try socket.receive(exactly: count)
+    }
+
     /// True when the server has closed the connection (nothing more arrives).
     func isClosedByServer() throws -> Bool {
         try socket.receiveUntilClosed().isEmpty

@@ -21,13 +21,14 @@ import Testing
 
     @Test func theTableHasTheFlagsOfTheSpec() {
         let flags = CommandSpecification.all.map { ($0.name.rawValue, $0.flags.map(\.name)) }
-        #expect(flags.map(\.0) == ["serve", "check", "plan", "why"])
+        #expect(flags.map(\.0) == ["serve", "check", "plan", "why", "demo"])
         #expect(
             flags.map(\.1) == [
                 ["config", "rules", "db", "log-level", "log-format"],
                 ["config"],
                 ["config", "rules", "from", "hours", "inputs", "step", "svg", "log-level"],
                 ["connector", "since", "config", "db"],
+                ["chargers", "port", "log-level"],
             ])
     }
 

@@ -31,13 +31,18 @@ public struct APIDependencies: Sendable {
     public var configuredChargers: Set<String>
     /// The sources' statuses (`InputSourceSet.statuses`), for `GET /api/sources` and `/metrics`.
     public var sources: @Sendable () -> [SourceStatus]
+    /// Meter, decision and input history, for the dashboard (`nil`: `GET /api/history` is 503).
+    public var history: (any HistoryRecords)?
+    /// The plan of the coming hours from the live world (`nil`: `GET /api/plan` is 503).
+    public var planner: (any LivePlanning)?
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,
         transactions: any TransactionClosing, scheduler: any SchedulerControl, centralMetrics: CentralMetrics,
         version: String, remoteStartIdTag: @escaping @Sendable (String) -> String,
         now: @escaping @Sendable () -> Date = { Date() }, configuredChargers: Set<String> = [],
-        sources: @escaping @Sendable () -> [SourceStatus] = { [] }
+        sources: @escaping @Sendable () -> [SourceStatus] = { [] }, history: (any HistoryRecords)? = nil,
+        planner: (any LivePlanning)? = nil
     ) {
         self.chargers = chargers
         self.commands = commands
@@ -50,6 +55,8 @@ public struct APIDependencies: Sendable {
         self.now = now
         self.configuredChargers = configuredChargers
         self.sources = sources
+        self.history = history
+        self.planner = planner
     }
 
     /// The charger's snapshot: from the directory (connected now or seen before), else a

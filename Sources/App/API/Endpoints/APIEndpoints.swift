@@ -8,5 +8,6 @@ enum APIEndpoints {
             + SchedulingEndpoints(dependencies: dependencies).routes
             + RecordEndpoints(dependencies: dependencies).routes
             + SourceEndpoints(dependencies: dependencies).routes
+            + HistoryEndpoints(dependencies: dependencies).routes
     }
 }

@@ -29,7 +29,7 @@ struct ChargerEndpoints: Sendable {
         return .json(await representation(of: snapshot))
     }
 
-    private func representation(of snapshot: ChargerSnapshot) async -> JSONValue {
+    func representation(of snapshot: ChargerSnapshot) async -> JSONValue {
         let states = await dependencies.scheduler.connectorStates(chargerId: snapshot.id)
         return snapshot.apiRepresentation(states: states, now: dependencies.now())
     }

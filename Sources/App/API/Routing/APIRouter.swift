@@ -5,28 +5,76 @@ import HTTP
 /// another method.
 public struct APIRouter: Sendable {
     public let routes: [APIRoute]
+    /// Served without the token: the dashboard's page and assets (docs/dashboard.md), which ask for
+    /// it themselves.
+    public let publicRoutes: [APIRoute]
     /// When set, every request must carry `Authorization: Bearer <token>`.
     public let token: String?
+    /// `GET /api/events`, when the server streams events.
+    public let eventStream: EventStreamSource?
 
-    public init(routes: [APIRoute], token: String?) {
+    /// The path of the event stream (docs/api.md).
+    static let eventStreamPath = "/api/events"
+
+    public init(
+        routes: [APIRoute], token: String?, publicRoutes: [APIRoute] = [], eventStream: EventStreamSource? = nil
+    ) {
         self.routes = routes
         self.token = token
+        self.publicRoutes = publicRoutes
+        self.eventStream = eventStream
+    }
+
+    /// `nil` unless `request` asks for the event stream; then whether it may have it. A browser's
+    /// `EventSource` cannot send headers, so the stream also takes the token as `?token=`.
+    func eventStreamAdmission(_ request: HTTPRequest) -> EventStreamAdmission? {
+        guard let eventStream, request.path == Self.eventStreamPath, request.method == "GET" else { return nil }
+        if let problem = APIRouter.hostProblem(request) {
+            return .refused(APIError(status: .badRequest, message: problem).response)
+        }
+        if let token, !APIRouter.isAuthorized(request.headers["Authorization"], token: token),
+            !APIRouter.isAuthorized(request.queryValue("token").map { "Bearer \($0)" }, token: token)
+        {
+            return .refused(APIRouter.unauthorized)
+        }
+        return .accepted(
+            eventStream, lastEventId: request.headers["Last-Event-ID"] ?? request.queryValue("lastEventId"))
+    }
+
+    /// The request target as the log shows it: a `token` query value is never written.
+    static func loggable(_ target: String) -> String {
+        guard let query = target.firstIndex(of: "?"), target[query...].contains("token=") else { return target }
+        let items = target[target.index(after: query)...].split(separator: "&", omittingEmptySubsequences: false)
+        let redacted = items.map { $0.hasPrefix("token=") ? "token=(hidden)" : String($0) }
+        return target[..<query] + "?" + redacted.joined(separator: "&")
+    }
+
+    static var unauthorized: HTTPResponse {
+        var response = APIError(status: .unauthorized, message: "missing or wrong bearer token").response
+        response.headers.add(name: "WWW-Authenticate", value: "Bearer realm=\"ampwise\"")
+        return response
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         if let problem = APIRouter.hostProblem(request) {
             return APIError(status: .badRequest, message: problem).response
         }
-        if let token, !APIRouter.isAuthorized(request.headers["Authorization"], token: token) {
-            var response = APIError(status: .unauthorized, message: "missing or wrong bearer token").response
-            response.headers.add(name: "WWW-Authenticate", value: "Bearer realm=\"ampwise\"")
-            return response
-        }
         var segments = request.pathSegments
         // `/api/chargers/` is `/api/chargers`.
         if segments.last == "" { segments.removeLast() }
         // HEAD is GET without the body (the connection handler drops it).
         let method = request.method == "HEAD" ? "GET" : request.method
+        for route in publicRoutes where route.method == method {
+            guard let parameters = route.match(segments) else { continue }
+            do {
+                return try await route.handler(APIRequest(http: request, parameters: parameters))
+            } catch {
+                return error.response
+            }
+        }
+        if let token, !APIRouter.isAuthorized(request.headers["Authorization"], token: token) {
+            return APIRouter.unauthorized
+        }
         var allowed: [String] = []
         for route in routes {
             guard let parameters = route.match(segments) else { continue }

@@ -16,6 +16,8 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
         var response: HTTPResponse
         var keepAlive: Bool
         var summary: String
+        /// Set for `GET /api/events`: once the head is written, the connection carries the stream.
+        var stream: (source: EventStreamSource, lastEventId: String?)? = nil
     }
 
     private let connection: Connection
@@ -34,6 +36,8 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
     private var idleTimer: TimerHandle?
     /// The sequence number of the last request answered with `100 Continue`.
     private var continuedSequence = -1
+    /// The event stream this connection carries, once it does.
+    private var stream: APIEventStream?
 
     init(connection: Connection, router: APIRouter, limits: APIServerLimits) {
         self.connection = connection
@@ -61,6 +65,8 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
         isClosed = true
         disarmIdleTimer()
         ready.removeAll()
+        stream?.end()
+        stream = nil
     }
 
     /// Starts every complete request in the buffer, up to `maxPipelinedRequests` at once.
@@ -107,6 +113,22 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
         // when the connection closed meanwhile.
         Task { [self] in
             let started = ContinuousClock.now
+            if let admission = router.eventStreamAdmission(request) {
+                let answer: Answer
+                switch admission {
+                case .refused(let response):
+                    answer = Answer(
+                        response: response, keepAlive: request.keepAlive,
+                        summary: "GET \(APIRouter.loggable(request.target)) \(response.status.code)")
+                case .accepted(let source, let lastEventId):
+                    answer = Answer(
+                        response: APIEventStream.head, keepAlive: false,
+                        summary: "GET \(APIRouter.loggable(request.target)) 200 (event stream)",
+                        stream: (source, lastEventId))
+                }
+                loop.execute { self.complete(sequence: sequence, with: answer) }
+                return
+            }
             var response = await router.respond(to: request)
             if request.method == "HEAD" {
                 response.headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
@@ -118,7 +140,7 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
             let elapsed = ContinuousClock.now - started
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             let summary =
-                "\(request.method) \(request.target) \(response.status.code) "
+                "\(request.method) \(APIRouter.loggable(request.target)) \(response.status.code) "
                 + "(\(String(format: "%.1f", milliseconds)) ms)"
             let answer = Answer(response: response, keepAlive: request.keepAlive, summary: summary)
             loop.execute { self.complete(sequence: sequence, with: answer) }
@@ -133,13 +155,26 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
     /// Writes every answer whose turn has come; closes after one that does not keep the
     /// connection alive.
     private func complete(sequence: Int, with answer: Answer) {
-        guard !isClosed else { return }
+        // Once the connection carries an event stream, answers to requests pipelined after it are
+        // dropped: the stream is the last response on the connection.
+        guard !isClosed, stream == nil else { return }
         ready[sequence] = answer
         while let next = ready.removeValue(forKey: nextToSend) {
             nextToSend += 1
             var response = next.response
             if !next.keepAlive { response.headers.replaceOrAdd(name: "Connection", value: "close") }
             logger.debug("\(connection.remoteAddress) \(next.summary)")
+            if let (source, lastEventId) = next.stream {
+                // The head without a length: the body is the stream, until either side closes.
+                connection.write(APIEventStream.headBytes(response))
+                acceptsRequests = false
+                ready.removeAll()
+                disarmIdleTimer()
+                let stream = APIEventStream(connection: connection, source: source, limits: limits)
+                self.stream = stream
+                stream.begin(lastEventId: lastEventId)
+                return
+            }
             connection.write(response.bytes())
             if !next.keepAlive {
                 isClosed = true
@@ -151,12 +186,12 @@ final class APIConnectionHandler: ConnectionHandler, @unchecked Sendable {
         }
         // Requests held back by the pipelining bound may start now.
         takeRequests()
-        if inFlight == 0 { armIdleTimer() }
+        if inFlight == 0 && stream == nil { armIdleTimer() }
     }
 
     private func armIdleTimer() {
         disarmIdleTimer()
-        guard !isClosed else { return }
+        guard !isClosed, stream == nil else { return }
         idleTimer = loop.scheduleTimer(after: limits.idleTimeout) { [weak self] in
             guard let self, !self.isClosed, self.inFlight == 0 else { return }
             self.idleTimer = nil

@@ -20,9 +20,11 @@ public final class APIServer: Sendable {
     /// token. Throws `TransportError.cannotListen` when the address is taken.
     public init(
         host: String, port: Int, token: String?, dependencies: APIDependencies, group: EventLoopGroup,
-        limits: APIServerLimits = APIServerLimits()
+        limits: APIServerLimits = APIServerLimits(), eventStream: EventStreamSource? = nil
     ) throws(TransportError) {
-        let router = APIRouter(routes: APIEndpoints.routes(dependencies), token: token)
+        let router = APIRouter(
+            routes: APIEndpoints.routes(dependencies), token: token, publicRoutes: DashboardEndpoints().routes,
+            eventStream: eventStream)
         server = try TCPServer(host: host, port: port, group: group) { connection in
             APIConnectionHandler(connection: connection, router: router, limits: limits)
         }
@@ -40,11 +42,12 @@ public final class APIServer: Sendable {
 
     /// `ampwise serve`'s call: the API as `api` in `ampwise.json` says.
     public static func start(
-        configuration: AmpwiseConfiguration.API, dependencies: APIDependencies, group: EventLoopGroup
+        configuration: AmpwiseConfiguration.API, dependencies: APIDependencies, group: EventLoopGroup,
+        eventStream: EventStreamSource? = nil
     ) throws(TransportError) -> APIServer {
         try APIServer(
             host: configuration.host, port: configuration.port, token: configuration.token,
-            dependencies: dependencies, group: group)
+            dependencies: dependencies, group: group, eventStream: eventStream)
     }
 
     /// Stops accepting and closes every connection; from any thread but the group's loops.

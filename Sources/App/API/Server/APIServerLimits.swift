@@ -9,6 +9,11 @@ public struct APIServerLimits: Sendable, Equatable {
     /// Pipelined requests handled at once per connection; later ones wait in the read buffer
     /// until earlier answers have been written.
     public var maxPipelinedRequests = 32
+    /// Seconds between the comment lines that keep an idle event stream open (docs/api.md).
+    public var eventKeepAlive: Double = 15
+    /// Bytes an event stream may have waiting unsent before its client counts as too slow and is
+    /// dropped (it reconnects and catches up with `Last-Event-ID`).
+    public var maxEventStreamQueuedBytes = 1 << 20
 
     /// The defaults; change fields as needed.
     public init() {}

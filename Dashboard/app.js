@@ -1,0 +1,669 @@
+"use strict";
+// The Ampwise dashboard (docs/dashboard.md). Plain JavaScript, no libraries: it reads the HTTP API
+// (docs/api.md) and follows GET /api/events. Panels are entries in SITE_PANELS and
+// CONNECTOR_PANELS: a new panel is one object with a title and a render function.
+
+const state = {
+  token: sessionStorage.getItem("ampwise.token") || "",
+  chargers: new Map(),      // id -> charger object (GET /api/chargers)
+  selected: null,           // {charger, connector}
+  inputs: {},               // name -> {value, updatedAt, ageSeconds, stale}
+  tariff: [],               // price slots of the next 48 h
+  rules: null,              // GET /api/rules
+  timeline: [],             // decisions and commands of the selected connector, newest first
+  pendingAnswers: [],       // controls waiting for the charger's answer
+  events: null,
+};
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "local time";
+const HOUR = 3600 * 1000;
+const PAST_HOURS = 6, PLAN_HOURS = 6;
+
+// ---------------------------------------------------------------- helpers
+
+const $ = (selector, root = document) => root.querySelector(selector);
+function esc(value) {
+  return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+function fmt(value, digits = 1) {
+  return value == null || Number.isNaN(value) ? "–" : Number(value).toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const clock = (date) => timeFormat.format(new Date(date));
+const stamp = (date) => dateTimeFormat.format(new Date(date));
+const key = (charger, connector) => `${charger}:${connector}`;
+// A time of today as a clock time, another day's with its date.
+const when = (date) => new Date(date).toDateString() === new Date().toDateString() ? clock(date) : stamp(date).replace(/:\d\d(?=\D*$)/, "");
+const FAILED = /Rejected|CallError|Timeout|NotConnected|NotSupported|Invalid|Failed|Unknown/;
+
+class Unauthorized extends Error {}
+
+async function api(path, options = {}) {
+  const headers = Object.assign({}, options.headers || {});
+  if (state.token) headers.Authorization = `Bearer ${state.token}`;
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, {
+    method: options.method || "GET", headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  if (response.status === 401) {
+    askForToken(state.token ? "That token was not accepted." : "");
+    throw new Unauthorized("the API asks for a token");
+  }
+  const type = response.headers.get("Content-Type") || "";
+  const body = type.includes("json") ? await response.json() : await response.text();
+  if (!response.ok) throw new Error((body && body.error) || `${response.status} ${response.statusText}`);
+  return body;
+}
+
+// ---------------------------------------------------------------- token
+
+function askForToken(message) {
+  const dialog = $("#token-dialog");
+  $("#token-error").textContent = message || "";
+  $("#live").textContent = "waiting for the API token";
+  if (!dialog.open) dialog.showModal();
+  $("#token").focus();
+}
+
+$("#token-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  state.token = $("#token").value.trim();
+  sessionStorage.setItem("ampwise.token", state.token);
+  $("#token-dialog").close();
+  start();
+});
+
+// ---------------------------------------------------------------- live events
+
+function connectEvents() {
+  if (state.events) state.events.close();
+  const url = "/api/events" + (state.token ? `?token=${encodeURIComponent(state.token)}` : "");
+  const events = new EventSource(url);
+  state.events = events;
+  const live = $("#live");
+  events.onopen = () => {
+    live.textContent = "live";
+    live.className = "live ok";
+    // When the page became usable (chargers shown, following live): Benchmarks/dashboard.py reads it.
+    if (!window.ampwiseInteractiveAt) window.ampwiseInteractiveAt = performance.now();
+  };
+  events.onerror = () => {
+    live.textContent = events.readyState === EventSource.CLOSED ? "disconnected" : "reconnecting…";
+    live.className = "live bad";
+    // A stream refused outright (a token changed) does not come back by itself.
+    if (events.readyState === EventSource.CLOSED) setTimeout(() => api("/api/health").then(connectEvents, () => {}), 3000);
+  };
+  events.addEventListener("charger", (event) => {
+    const charger = JSON.parse(event.data);
+    state.chargers.set(charger.id, charger);
+    scheduleRender();
+  });
+  events.addEventListener("decision", (event) => {
+    const decision = JSON.parse(event.data);
+    noteTimeline("decision", decision);
+  });
+  events.addEventListener("command", (event) => {
+    const command = JSON.parse(event.data);
+    noteTimeline("command", command);
+    settleAnswers(command);
+  });
+  events.addEventListener("input", (event) => {
+    state.inputs = JSON.parse(event.data);
+    renderSite();
+  });
+  events.addEventListener("tariff", (event) => {
+    state.tariff = JSON.parse(event.data);
+    renderSite();
+  });
+}
+
+function noteTimeline(kind, item) {
+  const selected = state.selected;
+  if (!selected || item.charger !== selected.charger) return;
+  if (item.connector != null && item.connector !== selected.connector && item.connector !== 0) return;
+  state.timeline.unshift({ kind, item });
+  state.timeline.length = Math.min(state.timeline.length, 60);
+  renderPanel("timeline");
+}
+
+// Renders at most once per frame however many events arrive.
+let renderQueued = false;
+function scheduleRender() {
+  if (renderQueued) return;
+  renderQueued = true;
+  requestAnimationFrame(() => {
+    renderQueued = false;
+    renderOverview();
+    renderSummary();
+    renderPanel("rules");
+  });
+}
+
+// ---------------------------------------------------------------- overview
+
+const STATUS_CLASS = {
+  Available: "idle", Preparing: "warn", Charging: "ok", SuspendedEV: "warn", SuspendedEVSE: "warn",
+  Finishing: "idle", Reserved: "warn", Unavailable: "bad", Faulted: "bad",
+};
+
+function connectorFigures(connector) {
+  const power = connector.measurands && connector.measurands["Power.Active.Import"];
+  const energy = connector.transaction && connector.transaction.energyWh;
+  const decision = connector.decision;
+  const limit = decision && decision.charging === false ? 0 : decision && decision.limitAmps;
+  return { powerKW: power ? power.value / 1000 : null, energyKWh: energy != null ? energy / 1000 : null, limit };
+}
+
+function decisionText(connector) {
+  const decision = connector.decision;
+  if (!decision) return "No decision yet.";
+  const rules = (decision.rules || []).map((name) => `<strong>${esc(name)}</strong>`).join(", ");
+  const by = decision.source === "override" ? "a manual override" : rules ? `rule ${rules}` : "no rule";
+  let what;
+  if (decision.charging === false) what = "Paused";
+  else if (decision.limitAmps != null) what = `Limited to ${fmt(decision.limitAmps)} A`;
+  else if (decision.charging === true) what = "Charging at the charger's maximum";
+  else what = "Left to the charger";
+  const applied = connector.applied && connector.applied.status
+    ? ` · charger answered <em>${esc(connector.applied.status)}</em>` : "";
+  return `${what}: ${by}${applied}.`;
+}
+
+function renderOverview() {
+  const root = $("#chargers");
+  const chargers = [...state.chargers.values()].sort((a, b) => a.id.localeCompare(b.id));
+  $("#empty").hidden = chargers.length > 0;
+  if (!state.selected && chargers.length) {
+    const first = chargers[0].connectors.find((c) => c.id > 0);
+    if (first) select(chargers[0].id, first.id);
+  }
+  root.innerHTML = chargers.map((charger) => {
+    const connectors = charger.connectors.filter((c) => c.id > 0);
+    return `<article class="card" aria-labelledby="card-${esc(charger.id)}">
+      <header><h3 id="card-${esc(charger.id)}">${esc(charger.id)}</h3>
+        <span class="badge ${charger.connected ? "ok" : "bad"}">${charger.connected ? "connected" : "offline"}</span>
+        <span class="model">${esc([charger.vendor, charger.model].filter(Boolean).join(" "))}</span></header>
+      ${connectors.length ? "" : `<p class="muted">No connector reported yet.</p>`}
+      ${connectors.map((connector) => {
+        const figures = connectorFigures(connector);
+        const isSelected = state.selected && state.selected.charger === charger.id && state.selected.connector === connector.id;
+        return `<div class="connector${isSelected ? " selected" : ""}" data-connector="${esc(key(charger.id, connector.id))}">
+          <div class="head"><span><strong>Connector ${connector.id}</strong>
+            <span class="badge ${STATUS_CLASS[connector.status] || "idle"}" data-testid="status">${esc(connector.status || "unknown")}</span></span>
+            <button class="secondary" type="button" data-select="${esc(charger.id)}" data-connector-id="${connector.id}"
+              aria-pressed="${isSelected ? "true" : "false"}" aria-label="Details of ${esc(charger.id)} connector ${connector.id}">Details</button></div>
+          <dl class="figures">
+            <div><dt>Power</dt><dd>${fmt(figures.powerKW, 2)} kW</dd></div>
+            <div><dt>Session</dt><dd>${fmt(figures.energyKWh, 2)} kWh</dd></div>
+            <div><dt>Limit</dt><dd data-testid="limit">${figures.limit == null ? "none" : fmt(figures.limit) + " A"}</dd></div>
+          </dl>
+          <p class="why">${decisionText(connector)}</p>
+        </div>`;
+      }).join("")}
+    </article>`;
+  }).join("");
+}
+
+$("#chargers").addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-select]");
+  if (!button) return;
+  select(button.dataset.select, Number(button.dataset.connectorId));
+  $("#detail").scrollIntoView({ behavior: "smooth", block: "start" });
+});
+
+// ---------------------------------------------------------------- panels
+
+const SITE_PANELS = [
+  {
+    id: "inputs", title: "Inputs",
+    render() {
+      const names = Object.keys(state.inputs).sort();
+      if (!names.length) return `<p class="muted">No inputs yet (PUT /api/inputs, or a source).</p>`;
+      return `<dl class="inputs">${names.map((name) => {
+        const input = state.inputs[name];
+        const watts = /\.power$|surplus$/.test(name);
+        const value = watts ? `${fmt(input.value / 1000, 2)} kW` : fmt(input.value, 2);
+        return `<div><dt>${esc(name)}</dt><dd>${value}${input.stale ? ' <span class="badge warn">stale</span>' : ""}</dd></div>`;
+      }).join("")}</dl>`;
+    },
+  },
+  {
+    id: "prices", title: "Prices, next hours",
+    render() {
+      const slots = state.tariff.filter((slot) => new Date(slot.end) > Date.now()).slice(0, 8);
+      if (!slots.length) return `<p class="muted">No prices known.</p>`;
+      return `<div class="scroll"><table><caption class="sr-only">Prices per kWh</caption>
+        <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Price per kWh</th></tr></thead>
+        <tbody>${slots.map((slot) => `<tr><td>${when(slot.start)}</td><td>${when(slot.end)}</td><td class="num">${fmt(slot.price, 3)}</td></tr>`).join("")}</tbody></table></div>`;
+    },
+  },
+];
+
+const CONNECTOR_PANELS = [
+  { id: "chart", title: "Last hours and the plan", wide: true, render: renderCharts, load: loadHistory },
+  { id: "controls", title: "Controls", render: renderControls, static: true },
+  { id: "timeline", title: "Why: decisions and commands", render: renderTimeline, load: loadTimeline },
+  { id: "sessions", title: "Sessions", render: renderSessions, load: loadSessions },
+  { id: "rules", title: "Rules", render: renderRules, load: loadRules },
+];
+
+const panelData = {};
+
+function mountPanels(root, panels) {
+  root.innerHTML = panels.map((panel) => `<section class="panel ${panel.wide ? "wide" : ""}" id="panel-${panel.id}" aria-labelledby="panel-${panel.id}-title">
+      <h3 id="panel-${panel.id}-title">${esc(panel.title)}</h3><div class="body"></div></section>`).join("");
+}
+
+function renderSite() {
+  for (const panel of SITE_PANELS) $(`#panel-${panel.id} .body`).innerHTML = panel.render();
+}
+
+function renderPanel(id) {
+  const panel = CONNECTOR_PANELS.find((p) => p.id === id);
+  const element = $(`#panel-${id} .body`);
+  if (!panel || !element || !state.selected) return;
+  if (panel.static && element.childElementCount) return;
+  element.innerHTML = panel.render();
+}
+
+async function select(chargerId, connectorId) {
+  state.selected = { charger: chargerId, connector: connectorId };
+  state.timeline = [];
+  $("#detail").hidden = false;
+  $("#detail-title").textContent = `${chargerId}, connector ${connectorId}`;
+  mountPanels($("#connector-panels"), CONNECTOR_PANELS);
+  for (const panel of CONNECTOR_PANELS) renderPanel(panel.id);
+  bindControls();
+  renderOverview();
+  renderSummary();
+  await Promise.all(CONNECTOR_PANELS.filter((p) => p.load).map((p) => p.load().then(() => renderPanel(p.id), (error) => {
+    if (!(error instanceof Unauthorized)) $(`#panel-${p.id} .body`).innerHTML = `<p class="error">${esc(error.message)}</p>`;
+  })));
+}
+
+function selectedConnector() {
+  const charger = state.selected && state.chargers.get(state.selected.charger);
+  return charger && charger.connectors.find((c) => c.id === state.selected.connector);
+}
+
+// ---------------------------------------------------------------- summary
+
+// The line under the connector's title: its status and session.
+function renderSummary() {
+  const element = $("#detail-summary");
+  const connector = selectedConnector();
+  if (!element || !state.selected) return;
+  if (!connector) { element.textContent = "Not reported yet."; return; }
+  const transaction = connector.transaction;
+  element.innerHTML = `${esc(connector.status || "unknown")} · ${transaction
+    ? `session ${esc(transaction.id)} (${esc(transaction.idTag)}) since ${stamp(transaction.startedAt)}, ${fmt((transaction.energyWh || 0) / 1000, 2)} kWh`
+    : "no session"} · ${decisionText(connector)}`;
+}
+
+// ---------------------------------------------------------------- charts
+
+// The chart shows up to PAST_HOURS back; a connector with less history (a new site, the demo)
+// gets a closer look: from its first reading, at least 5 minutes, in finer steps, and as much plan.
+async function loadHistory() {
+  const { charger, connector } = state.selected;
+  const now = Date.now();
+  const query = `charger=${encodeURIComponent(charger)}&connector=${connector}`;
+  const [history, plan] = await Promise.all([
+    api(`/api/history?${query}&since=${new Date(now - PAST_HOURS * HOUR).toISOString()}`),
+    api(`/api/plan?${query}&hours=${PLAN_HOURS}&step=15`).catch(() => ({ connectors: [] })),
+  ]);
+  const first = history.points.find((p) => p.power != null || p.limit != null);
+  const past = first ? Math.max(5 * 60 * 1000, now - Date.parse(first.at) + 60 * 1000) : PAST_HOURS * HOUR;
+  panelData.history = history;
+  panelData.plan = (plan.connectors[0] || { points: [] }).points;
+  if (past < HOUR) {
+    const step = Math.max(5, Math.round(past / 1000 / 180));
+    const [closer, finer] = await Promise.all([
+      api(`/api/history?${query}&since=${new Date(now - past).toISOString()}&step=${step}`),
+      api(`/api/plan?${query}&hours=1&step=1`).catch(() => null),
+    ]);
+    panelData.history = closer;
+    if (finer && finer.connectors[0]) panelData.plan = finer.connectors[0].points;
+  }
+  panelData.pastSpan = Math.min(past, PAST_HOURS * HOUR);
+}
+
+function renderCharts() {
+  const history = panelData.history;
+  if (!history) return `<p class="muted">Loading…</p>`;
+  const now = Date.now();
+  const pastSpan = panelData.pastSpan || PAST_HOURS * HOUR;
+  const from = now - pastSpan, to = now + Math.min(PLAN_HOURS * HOUR, Math.max(15 * 60 * 1000, pastSpan));
+  const points = history.points.map((p) => ({ t: Date.parse(p.at), ...p }));
+  const plan = (panelData.plan || []).map((p) => ({ t: Date.parse(p.at), ...p }));
+  const inputNames = [...new Set(points.flatMap((p) => Object.keys(p.inputs || {})))].filter((n) => /power|surplus/.test(n)).sort();
+  const colours = { "solar.power": "var(--solar)", "grid.power": "var(--grid)" };
+  const power = chart({
+    title: "Power", from, to, now, leftUnit: "kW",
+    series: [
+      { label: "charger power", colour: "var(--power)", points: points.filter((p) => p.power != null).map((p) => [p.t, p.power / 1000]) },
+      ...inputNames.map((name, index) => ({
+        label: name, colour: colours[name] || `hsl(${index * 70 + 20} 60% 50%)`,
+        points: points.filter((p) => p.inputs && p.inputs[name] != null).map((p) => [p.t, p.inputs[name] / 1000]),
+      })),
+    ],
+  });
+  const limit = chart({
+    title: "Limit and price", from, to, now, leftUnit: "A", rightUnit: "per kWh",
+    series: [
+      { label: "limit (A)", colour: "var(--limit)", step: true, points: points.filter((p) => p.limit != null).map((p) => [p.t, p.limit]) },
+      { label: "plan: limit (A)", colour: "var(--plan)", step: true, dashed: true, points: plan.filter((p) => p.limitAmps != null).map((p) => [p.t, p.limitAmps]) },
+      { label: "current (A)", colour: "var(--power)", points: points.filter((p) => p.current != null).map((p) => [p.t, p.current]) },
+      { label: "price", colour: "var(--price)", step: true, right: true, points: [...points.filter((p) => p.price != null && p.t < now).map((p) => [p.t, p.price]), ...plan.filter((p) => p.price != null).map((p) => [p.t, p.price])] },
+    ],
+  });
+  const planRows = plan.filter((_, index) => index % 2 === 0).slice(0, 12);
+  return `${power}${limit}
+    <details><summary>The plan as a table (every 30 minutes)</summary><div class="scroll"><table>
+      <thead><tr><th scope="col">Time</th><th scope="col">Decision</th><th scope="col" class="num">Limit (A)</th><th scope="col" class="num">Price</th><th scope="col">Rules</th></tr></thead>
+      <tbody>${planRows.map((p) => `<tr><td>${clock(p.t)}</td><td>${esc(p.state)}</td><td class="num">${fmt(p.limitAmps)}</td><td class="num">${fmt(p.price, 3)}</td><td>${esc((p.rules || []).join(", "))}</td></tr>`).join("")}</tbody>
+    </table></div></details>`;
+}
+
+function niceStep(range, count) {
+  const raw = range / Math.max(1, count);
+  const power = Math.pow(10, Math.floor(Math.log10(raw || 1)));
+  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) || raw;
+}
+
+function axisTicks(min, max, count) {
+  const step = niceStep(max - min, count);
+  const ticks = [];
+  for (let v = Math.floor(min / step) * step; v <= max + step / 1e6; v += step) ticks.push(Number(v.toPrecision(12)));
+  if (ticks[ticks.length - 1] < max) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
+  return ticks;
+}
+
+// An SVG line chart with a time axis in the browser's zone, a left and an optional right axis.
+function chart({ title, from, to, now, leftUnit, rightUnit, series }) {
+  const width = Math.max(300, Math.round(($("#panel-chart") || document.body).clientWidth - 30));
+  const height = width < 500 ? 200 : 240;
+  // The same margins for every chart, so that their time axes line up.
+  const pad = { left: 46, right: 52, top: 24, bottom: 28 };
+  const plotW = width - pad.left - pad.right, plotH = height - pad.top - pad.bottom;
+  const bounds = (right) => {
+    const values = series.filter((s) => !!s.right === right).flatMap((s) => s.points.map((p) => p[1]));
+    let min = Math.min(0, ...values), max = Math.max(...values, right ? 0.1 : 1);
+    if (max === min) max = min + 1;
+    const ticks = axisTicks(min, max * 1.05, 4);
+    return { min: ticks[0], max: ticks[ticks.length - 1], ticks };
+  };
+  const left = bounds(false), right = rightUnit ? bounds(true) : null;
+  const x = (t) => pad.left + ((t - from) / (to - from)) * plotW;
+  const y = (v, axis) => pad.top + plotH - ((v - axis.min) / (axis.max - axis.min)) * plotH;
+  // A time label needs about 70 px: as many whole hours between labels as that takes.
+  const hours = (to - from) / HOUR;
+  const minutes = [5, 10, 15, 30, 60, 120, 180, 240, 360, 720].find((m) => (plotW / (hours * 60)) * m >= 70) || 1440;
+  const first = new Date(from); first.setMinutes(0, 0, 0);
+  const timeTicks = [];
+  for (let t = first.getTime(); t <= to; t += 5 * 60 * 1000) {
+    const date = new Date(t);
+    if (t >= from && (date.getHours() * 60 + date.getMinutes()) % minutes === 0) timeTicks.push(t);
+  }
+  const path = (s) => {
+    const axis = s.right ? right : left;
+    const pts = s.points.filter((p) => p[0] >= from && p[0] <= to).sort((a, b) => a[0] - b[0]);
+    if (!pts.length) return "";
+    if (pts.length === 1 && !s.step) {
+      return `<circle cx="${x(pts[0][0]).toFixed(1)}" cy="${y(pts[0][1], axis).toFixed(1)}" r="3" fill="${s.colour}"/>`;
+    }
+    let d = "";
+    pts.forEach((p, index) => {
+      const px = x(p[0]).toFixed(1), py = y(p[1], axis).toFixed(1);
+      if (index === 0) d += `M${px},${py}`;
+      else if (s.step) d += `H${px}V${py}`;
+      else d += `L${px},${py}`;
+    });
+    if (s.step) d += `H${x(Math.min(to, s.dashed ? to : now)).toFixed(1)}`;
+    return `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2" ${s.dashed ? 'stroke-dasharray="6 4"' : ""}/>`;
+  };
+  const label = `${title}: ${series.map((s) => `${s.label}${s.points.length ? `, latest ${fmt(s.points[s.points.length - 1][1], 2)}` : ", no data"}`).join("; ")}`;
+  return `<figure class="chart" role="group" aria-label="${esc(title)}">
+    <svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(label)}">
+      <rect class="future" x="${x(now).toFixed(1)}" y="${pad.top}" width="${(x(to) - x(now)).toFixed(1)}" height="${plotH}"/>
+      <g class="grid">${left.ticks.map((v) => `<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v, left).toFixed(1)}" y2="${y(v, left).toFixed(1)}"/>`).join("")}</g>
+      ${left.ticks.map((v) => `<text x="${pad.left - 6}" y="${(y(v, left) + 4).toFixed(1)}" text-anchor="end">${fmt(v, v % 1 ? 1 : 0)}</text>`).join("")}
+      <text x="4" y="12">${esc(leftUnit)}</text>
+      ${right ? right.ticks.map((v) => `<text x="${width - pad.right + 6}" y="${(y(v, right) + 4).toFixed(1)}">${fmt(v, 2)}</text>`).join("") + `<text x="${width - 4}" y="12" text-anchor="end">${esc(rightUnit)}</text>` : ""}
+      ${timeTicks.map((t) => `<text x="${x(t).toFixed(1)}" y="${height - 8}" text-anchor="middle">${clock(t)}</text>`).join("")}
+      <line class="now" x1="${x(now).toFixed(1)}" x2="${x(now).toFixed(1)}" y1="${pad.top}" y2="${pad.top + plotH}"/>
+      <text x="${(x(now) + 4).toFixed(1)}" y="12">now · plan →</text>
+      ${series.map(path).join("")}
+    </svg>
+    <figcaption><ul class="legend">${series.map((s) => `<li class="${s.dashed ? "dashed" : ""}" style="--swatch:${s.colour}">${esc(s.label)}</li>`).join("")}</ul>
+    <span class="muted">${esc(title)} (${esc(leftUnit)}${rightUnit ? `, price ${esc(rightUnit)}` : ""}); time in ${esc(zone)}</span></figcaption>
+  </figure>`;
+}
+
+// ---------------------------------------------------------------- controls
+
+function renderControls() {
+  return `<div class="controls">
+    <fieldset><legend>Session</legend>
+      <form data-action="start"><div><label for="idtag">Id tag (optional)</label><input id="idtag" name="idTag" autocomplete="off" maxlength="20"></div>
+        <button type="submit">Start</button></form>
+      <form data-action="stop"><button type="submit" class="secondary">Stop the session</button></form>
+    </fieldset>
+    <fieldset><legend>Limit override (above every rule)</legend>
+      <form data-action="limit"><div><label for="amps">Amperes</label><input id="amps" name="amps" type="number" min="0" max="500" step="0.1" required></div>
+        <div><label for="minutes">For minutes (optional)</label><input id="minutes" name="minutes" type="number" min="1" max="10080" step="1"></div>
+        <button type="submit">Set limit</button></form>
+      <form data-action="clear"><button type="submit" class="secondary">Clear the override</button></form>
+    </fieldset>
+    <fieldset><legend>Availability</legend>
+      <form data-action="availability"><div><label for="available">Connector</label><select id="available" name="available">
+        <option value="true">Available</option><option value="false">Unavailable</option></select></div>
+        <button type="submit">Send</button></form>
+    </fieldset>
+    <p class="answer" id="answer" role="status" aria-live="polite"></p>
+  </div>`;
+}
+
+function bindControls() {
+  const root = $("#panel-controls");
+  root.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const data = new FormData(form);
+    const { charger, connector } = state.selected;
+    const base = `/api/chargers/${encodeURIComponent(charger)}`;
+    const answer = $("#answer");
+    const button = form.querySelector("button");
+    button.disabled = true;
+    answer.textContent = "Sending…";
+    try {
+      switch (form.dataset.action) {
+        case "start": {
+          const body = { connector };
+          if (data.get("idTag")) body.idTag = data.get("idTag");
+          const result = await api(`${base}/start`, { method: "POST", body });
+          answer.textContent = `RemoteStartTransaction: the charger answered ${result.status}.`;
+          break;
+        }
+        case "stop": {
+          const result = await api(`${base}/stop`, { method: "POST", body: { connector } });
+          answer.textContent = `RemoteStopTransaction: the charger answered ${result.status}.`;
+          break;
+        }
+        case "limit": {
+          const body = { connector, amps: Number(data.get("amps")) };
+          if (data.get("minutes")) body.minutes = Number(data.get("minutes"));
+          const result = await api(`${base}/limit`, { method: "POST", body });
+          answer.textContent = `Override of ${fmt(body.amps)} A set${result.until ? ` until ${clock(result.until)}` : ""}; waiting for the charger's answer…`;
+          waitForAnswer(charger, connector, "SetChargingProfile", (command) =>
+            `Override of ${fmt(body.amps)} A: the charger answered ${command.outcome}${command.error ? ` (${command.error.code})` : ""}.`);
+          break;
+        }
+        case "clear": {
+          await api(`${base}/limit?connector=${connector}`, { method: "DELETE" });
+          answer.textContent = "Override cleared: the rules decide again.";
+          break;
+        }
+        case "availability": {
+          const available = data.get("available") === "true";
+          const result = await api(`${base}/availability`, { method: "POST", body: { connector, available } });
+          answer.textContent = `ChangeAvailability: the charger answered ${result.status}.`;
+          break;
+        }
+      }
+    } catch (error) {
+      answer.textContent = `Not done: ${error.message}`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+function waitForAnswer(charger, connector, action, describe) {
+  state.pendingAnswers.push({ charger, connector, action, describe, since: Date.now() - 2000 });
+}
+
+function settleAnswers(command) {
+  state.pendingAnswers = state.pendingAnswers.filter((pending) => {
+    const matches = command.charger === pending.charger && command.action === pending.action
+      && (command.connector == null || command.connector === pending.connector) && Date.parse(command.at) >= pending.since;
+    if (matches && $("#answer")) $("#answer").textContent = pending.describe(command);
+    return !matches;
+  });
+}
+
+// ---------------------------------------------------------------- sessions
+
+async function loadSessions() {
+  const { charger, connector } = state.selected;
+  const text = await api(`/api/transactions.csv?charger=${encodeURIComponent(charger)}&connector=${connector}&limit=20`);
+  const [header, ...lines] = text.trim().split(/\r?\n/);
+  const names = header.split(",");
+  panelData.sessions = lines.filter(Boolean).map((line) => {
+    const values = parseCSVLine(line);
+    return Object.fromEntries(names.map((name, index) => [name, values[index]]));
+  });
+}
+
+function parseCSVLine(line) {
+  const values = [];
+  let current = "", quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { current += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else current += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { values.push(current); current = ""; }
+    else current += c;
+  }
+  values.push(current);
+  return values;
+}
+
+function renderSessions() {
+  const sessions = panelData.sessions;
+  if (!sessions) return `<p class="muted">Loading…</p>`;
+  if (!sessions.length) return `<p class="muted">No sessions yet.</p>`;
+  const { charger, connector } = state.selected;
+  return `<div class="scroll"><table><caption class="sr-only">The latest sessions</caption>
+    <thead><tr><th scope="col">Started</th><th scope="col">Stopped</th><th scope="col" class="num">kWh</th><th scope="col" class="num">Cost</th><th scope="col">Reason</th></tr></thead>
+    <tbody>${sessions.map((s) => `<tr><td>${s.startedAt ? when(s.startedAt) : "–"}</td><td>${s.stoppedAt ? when(s.stoppedAt) : "charging"}</td>
+      <td class="num">${s.energyWh ? fmt(Number(s.energyWh) / 1000, 2) : "–"}</td><td class="num">${s.cost ? fmt(Number(s.cost), 2) : "–"}</td><td>${esc(s.stopReason)}</td></tr>`).join("")}</tbody>
+  </table></div>
+  <p><a href="/api/transactions.csv?charger=${encodeURIComponent(charger)}&connector=${connector}" download>All sessions of this connector (CSV)</a></p>`;
+}
+
+// ---------------------------------------------------------------- timeline
+
+async function loadTimeline() {
+  const { charger, connector } = state.selected;
+  const id = encodeURIComponent(charger);
+  const [decisions, commands] = await Promise.all([
+    api(`/api/decisions?charger=${id}&connector=${connector}&limit=30`),
+    api(`/api/commands?charger=${id}&limit=30`),
+  ]);
+  const live = state.timeline;
+  state.timeline = [
+    ...decisions.map((item) => ({ kind: "decision", item })),
+    ...commands.filter((c) => c.connector == null || c.connector === connector || c.connector === 0).map((item) => ({ kind: "command", item })),
+  ];
+  for (const entry of live) {
+    if (!state.timeline.some((e) => e.kind === entry.kind && e.item.id === entry.item.id)) state.timeline.push(entry);
+  }
+  state.timeline.sort((a, b) => Date.parse(b.item.at) - Date.parse(a.item.at));
+}
+
+function renderTimeline() {
+  if (!state.timeline.length) return `<p class="muted">Nothing recorded yet.</p>`;
+  return `<ol class="timeline">${state.timeline.map(({ kind, item }) => {
+    if (kind === "decision") {
+      return `<li class="decision"><time datetime="${esc(item.at)}">${stamp(item.at)}</time><strong>Decided</strong>: ${esc(item.explanation || describeDecision(item))}</li>`;
+    }
+    const failed = FAILED.test(item.outcome);
+    const why = item.reason ? ` (${esc(item.reason)})` : "";
+    return `<li class="command${failed ? " failed" : ""}"><time datetime="${esc(item.at)}">${stamp(item.at)}</time><strong>${esc(item.action)}</strong>${why} by ${esc(item.source)}: the charger answered <em>${esc(item.outcome)}</em></li>`;
+  }).join("")}</ol>`;
+}
+
+function describeDecision(decision) {
+  if (decision.charging === false) return "pause";
+  if (decision.limitAmps != null) return `limit ${fmt(decision.limitAmps)} A`;
+  return decision.charging ? "charge" : "left to the charger";
+}
+
+// ---------------------------------------------------------------- rules
+
+async function loadRules() {
+  state.rules = await api("/api/rules");
+}
+
+function renderRules() {
+  if (!state.rules) return `<p class="muted">Loading…</p>`;
+  // Deciding: the rules behind the decision in force; active: every rule whose conditions hold.
+  const connector = selectedConnector();
+  const deciding = new Set((connector && connector.decision && connector.decision.rules) || []);
+  const entry = state.rules.connectors.find((c) => c.charger === state.selected.charger && c.connector === state.selected.connector);
+  const active = new Set([...deciding, ...((entry && entry.active) || [])]);
+  const badge = (name) => deciding.has(name) ? '<span class="badge ok">deciding</span> '
+    : active.has(name) ? '<span class="badge idle">active</span> ' : "";
+  if (!state.rules.rules.length) return `<p class="muted">No rules loaded.</p>`;
+  return `<ul class="rules">${state.rules.rules.map((rule) => `<li class="${active.has(rule.name) ? "active" : ""}">
+      ${badge(rule.name)}${esc(rule.name)} <span class="muted">(${esc(rule.file.split("/").pop())}:${rule.line}, priority ${rule.priority})</span>
+      <pre>${esc(rule.text)}</pre></li>`).join("")}</ul>`;
+}
+
+// ---------------------------------------------------------------- start
+
+async function start() {
+  $("#zone").textContent = zone;
+  try {
+    const health = await api("/api/health");
+    $("#version").textContent = `Ampwise ${health.version} · `;
+    const [chargers, inputs, tariff] = await Promise.all([api("/api/chargers"), api("/api/inputs"), api("/api/tariff")]);
+    for (const charger of chargers) state.chargers.set(charger.id, charger);
+    state.inputs = inputs;
+    state.tariff = tariff;
+    mountPanels($("#site-panels"), SITE_PANELS);
+    renderSite();
+    renderOverview();
+    connectEvents();
+  } catch (error) {
+    if (!(error instanceof Unauthorized)) {
+      $("#live").textContent = `cannot reach Ampwise: ${error.message}`;
+      $("#live").className = "live bad";
+    }
+  }
+}
+
+// The charts follow the clock and the store: refreshed every minute while the page is open.
+setInterval(() => {
+  if (!state.selected || document.hidden) return;
+  loadHistory().then(() => renderPanel("chart"), () => {});
+}, 60 * 1000);
+let resizeTimer;
+window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => renderPanel("chart"), 150); });
+
+start();
