@@ -47,8 +47,9 @@ final class StoreCheckpointer: @unchecked Sendable {
     }
 
     /// Called on the store's queue after writes: starts a checkpoint at most twice a second.
-    /// `finish` is called on the checkpoint queue afterwards when `needsFinish`.
-    func requestIfDue(finish: @escaping @Sendable () -> Void) {
+    /// `finish` is called on the checkpoint queue afterwards when `needsFinish`, with the WAL's
+    /// size in frames.
+    func requestIfDue(finish: @escaping @Sendable (_ walFrames: Int) -> Void) {
         storeQueue.assertIsCurrent()
         let now = ContinuousClock.now
         guard now - lastRequest >= Self.interval else { return }
@@ -71,7 +72,7 @@ final class StoreCheckpointer: @unchecked Sendable {
             } catch {
                 logger.warning("WAL checkpoint failed: \(error)")
             }
-            if let left, Self.needsFinish(log: left.log, copied: left.copied) { finish() }
+            if let left, Self.needsFinish(log: left.log, copied: left.copied) { finish(left.log) }
         }
     }
 

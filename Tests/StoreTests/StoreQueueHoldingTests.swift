@@ -42,6 +42,12 @@ import Testing
             })
         await store.flush()
         #expect(try await store.perform { $0.finishCheckpoint(rowsWrittenBefore: before) } == false)
+        // A WAL past the forced size is finished anyway: it must not grow without bound.
+        #expect(
+            try await store.perform {
+                $0.finishCheckpoint(
+                    rowsWrittenBefore: before, walFrames: StoreDatabase.checkpointFinishForcedAtFrames)
+            } == true)
         let now = try await store.perform { $0.rowsWritten.load(ordering: .relaxed) }
         #expect(now - before == StoreDatabase.checkpointFinishMaxRows + 1)
         #expect(try await store.perform { $0.finishCheckpoint(rowsWrittenBefore: now) } == true)
