@@ -26,12 +26,14 @@ final class StoreCheckpointer: @unchecked Sendable {
     private static let interval = Duration.milliseconds(500)
     private static let maximumRounds = 8
     /// The WAL size (in frames, pages of 4 KiB) from which the store's queue finishes a checkpoint
-    /// the background did not complete: 64 MiB, `journal_size_limit`. The finish syncs the database
-    /// file on the store's queue, ahead of the commits answers wait for: 60-185 ms each on a disk
-    /// shared with other work, measured in the soak, where finishing every half second held the
-    /// answers back every half second (BENCHMARKS.md, "Soak"). A WAL copied up to its end needs no
-    /// finish at all (the writer's next transaction starts it over).
-    static let finishAtFrames = 16_384
+    /// the background did not complete: 16 MiB. The finish syncs the database file on the store's
+    /// queue, ahead of the commits answers wait for: 60-400 ms each on a disk shared with other
+    /// work, measured in the soak, where finishing every half second held the answers back every
+    /// half second (BENCHMARKS.md, "Soak"). A quarter of `journal_size_limit` (64 MiB), so that the
+    /// WAL starts over before it must be cut back: the first commit after a WAL past the limit
+    /// starts over truncates the file, on the store's queue (130-565 ms for 150 MB, measured). A WAL
+    /// copied up to its end needs no finish at all (the writer's next transaction starts it over).
+    static let finishAtFrames = 4_096
 
     /// Whether the store's queue should finish a checkpoint that left the WAL at `log` frames, of
     /// which `copied` are in the database file.
@@ -45,8 +47,9 @@ final class StoreCheckpointer: @unchecked Sendable {
     }
 
     /// Called on the store's queue after writes: starts a checkpoint at most twice a second.
-    /// `finish` is called on the checkpoint queue afterwards when `needsFinish`.
-    func requestIfDue(finish: @escaping @Sendable () -> Void) {
+    /// `finish` is called on the checkpoint queue afterwards when `needsFinish`, with the WAL's
+    /// size in frames.
+    func requestIfDue(finish: @escaping @Sendable (_ walFrames: Int) -> Void) {
         storeQueue.assertIsCurrent()
         let now = ContinuousClock.now
         guard now - lastRequest >= Self.interval else { return }
@@ -69,7 +72,7 @@ final class StoreCheckpointer: @unchecked Sendable {
             } catch {
                 logger.warning("WAL checkpoint failed: \(error)")
             }
-            if let left, Self.needsFinish(log: left.log, copied: left.copied) { finish() }
+            if let left, Self.needsFinish(log: left.log, copied: left.copied) { finish(left.log) }
         }
     }
 

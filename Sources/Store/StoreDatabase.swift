@@ -187,10 +187,10 @@ final class StoreDatabase: @unchecked Sendable {
     }
 
     private func requestCheckpoint() {
-        checkpointer?.requestIfDue { [self] in
+        checkpointer?.requestIfDue { [self] walFrames in
             // Enqueued from the checkpoint's queue once the background copy is done.
             let rowsWhenEnqueued = rowsWritten.load(ordering: .relaxed)
-            queue.async { [self] in finishCheckpoint(rowsWrittenBefore: rowsWhenEnqueued) }
+            queue.async { [self] in finishCheckpoint(rowsWrittenBefore: rowsWhenEnqueued, walFrames: walFrames) }
         }
     }
 
@@ -202,17 +202,23 @@ final class StoreDatabase: @unchecked Sendable {
     /// second later, tries again.
     static let checkpointFinishMaxRows = 500
 
+    /// The WAL size (frames of 4 KiB: 32 MiB) past which the finish runs however many rows were
+    /// written meanwhile. Skipping it for good let the WAL grow to 150+ MB between restarts in a
+    /// short soak (BENCHMARKS.md, "Soak"), and a WAL past `journal_size_limit` is truncated by the
+    /// first commit after it starts over, on the store's queue: one long finish now bounds both the
+    /// file and that truncation.
+    static let checkpointFinishForcedAtFrames = 8_192
+
     /// Copies the last few WAL frames between our own transactions, so that the next one starts
     /// the WAL over (SQLite restarts it only when a write begins on a fully copied WAL), unless more
-    /// than `checkpointFinishMaxRows` rows were written since `rowsWrittenBefore`. Returns whether
-    /// it ran.
+    /// than `checkpointFinishMaxRows` rows were written since `rowsWrittenBefore` and the WAL
+    /// (`walFrames`) is under `checkpointFinishForcedAtFrames`. Returns whether it ran.
     @discardableResult
-    func finishCheckpoint(rowsWrittenBefore: Int) -> Bool {
+    func finishCheckpoint(rowsWrittenBefore: Int, walFrames: Int = 0) -> Bool {
         queue.assertIsCurrent()
         guard !isClosed else { return false }
-        guard rowsWritten.load(ordering: .relaxed) - rowsWrittenBefore <= Self.checkpointFinishMaxRows else {
-            return false
-        }
+        let manyRows = rowsWritten.load(ordering: .relaxed) - rowsWrittenBefore > Self.checkpointFinishMaxRows
+        guard !manyRows || walFrames >= Self.checkpointFinishForcedAtFrames else { return false }
         let startedAt = ContinuousClock.now
         defer { StoreQueueTrace.report("checkpoint finish", queuedAt: startedAt, startedAt: startedAt) }
         do {
