@@ -4,6 +4,7 @@ public enum ParsedCommand: Sendable, Hashable {
     case check(CheckOptions)
     case plan(PlanOptions)
     case why(WhyOptions)
+    case sources(SourcesOptions)
     case version
     /// `ampwise help [COMMAND]`, `-h`/`--help` anywhere, or no arguments at all; `nil`: the
     /// overview. Print `CommandLineHelp.text(for:)` and exit with status 0.
