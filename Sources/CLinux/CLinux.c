@@ -36,18 +36,25 @@ uint64_t ampwise_monotonic_nanoseconds(void) {
     return (uint64_t)now.tv_sec * 1000000000ull + (uint64_t)now.tv_nsec;
 }
 
-int ampwise_tcp_listen(const char *host, int port, int backlog, int *error, int *failed_step) {
+/// getaddrinfo for a TCP `port` with `flags`; 0, or the errno value or negated getaddrinfo code.
+static int ampwise_tcp_addresses(const char *host, int port, int flags, struct addrinfo **results) {
     struct addrinfo hints;
     memset(&hints, 0, sizeof hints);
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    hints.ai_flags = flags | AI_NUMERICSERV;
     char service[16];
     snprintf(service, sizeof service, "%d", port);
+    int status = getaddrinfo(host, service, &hints, results);
+    if (status == 0) return 0;
+    return status == EAI_SYSTEM ? errno : -status;
+}
+
+int ampwise_tcp_listen(const char *host, int port, int backlog, int *error, int *failed_step) {
     struct addrinfo *results = NULL;
-    int status = getaddrinfo(host, service, &hints, &results);
+    int status = ampwise_tcp_addresses(host, port, AI_PASSIVE, &results);
     if (status != 0) {
-        *error = status == EAI_SYSTEM ? errno : -status;
+        *error = status;
         *failed_step = 1;
         return -1;
     }
@@ -79,17 +86,10 @@ int ampwise_tcp_listen(const char *host, int port, int backlog, int *error, int 
 
 int ampwise_tcp_resolve(const char *host, int port, struct sockaddr_storage *addresses, socklen_t *lengths,
                         int capacity, int *error) {
-    struct addrinfo hints;
-    memset(&hints, 0, sizeof hints);
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_NUMERICSERV | AI_ADDRCONFIG;
-    char service[16];
-    snprintf(service, sizeof service, "%d", port);
     struct addrinfo *results = NULL;
-    int status = getaddrinfo(host, service, &hints, &results);
+    int status = ampwise_tcp_addresses(host, port, AI_ADDRCONFIG, &results);
     if (status != 0) {
-        *error = status == EAI_SYSTEM ? errno : -status;
+        *error = status;
         return -1;
     }
     int count = 0;

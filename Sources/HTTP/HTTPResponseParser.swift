@@ -86,11 +86,9 @@ public struct HTTPResponseParser: Sendable {
             case .none:
                 return complete()
             case .length(let remaining):
-                let count = min(remaining, buffer.count)
-                body.append(contentsOf: buffer[0..<count])
-                buffer.consume(count)
-                guard count == remaining else {
-                    framing = .length(remaining: remaining - count)
+                let left = takeBody(upTo: remaining)
+                guard left == 0 else {
+                    framing = .length(remaining: left)
                     return nil
                 }
                 framing = .none
@@ -105,11 +103,9 @@ public struct HTTPResponseParser: Sendable {
                 guard size <= maxBodyBytes - body.count else { throw .bodyTooLarge(limit: maxBodyBytes) }
                 framing = size == 0 ? .trailers : .chunkData(remaining: size)
             case .chunkData(let remaining):
-                let count = min(remaining, buffer.count)
-                body.append(contentsOf: buffer[0..<count])
-                buffer.consume(count)
-                guard count == remaining else {
-                    framing = .chunkData(remaining: remaining - count)
+                let left = takeBody(upTo: remaining)
+                guard left == 0 else {
+                    framing = .chunkData(remaining: left)
                     return nil
                 }
                 framing = .chunkDataEnd
@@ -122,6 +118,14 @@ public struct HTTPResponseParser: Sendable {
                 if line.isEmpty { framing = .none }
             }
         }
+    }
+
+    /// Moves up to `remaining` received bytes into the body; returns how many are still to come.
+    private mutating func takeBody(upTo remaining: Int) -> Int {
+        let count = min(remaining, buffer.count)
+        body.append(contentsOf: buffer[0..<count])
+        buffer.consume(count)
+        return remaining - count
     }
 
     private mutating func complete() -> HTTPResponse? {

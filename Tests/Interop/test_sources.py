@@ -7,11 +7,13 @@ and once per recovery, without a busy loop.
 import asyncio
 import json
 import socket
+import subprocess
 import threading
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from charger import connected
+from conftest import AMPWISE_BIN
 from test_scheduler import ONE_PHASE, SCHEDULER, api, limit_is, plug_in_and_charge
 
 
@@ -161,4 +163,27 @@ async def test_a_device_that_hangs_or_refuses_fails_without_holding_anything_els
         assert len([line for line in server.lines if "refused: cannot read" in line]) == 1
     finally:
         hanging.close()
+        home_assistant.close()
+
+
+def test_the_sources_command_reads_each_source_once(tmp_path):
+    home_assistant = FakeHomeAssistant(state="-2.3")
+    refusing = socket.socket()
+    refusing.bind(("127.0.0.1", 0))
+    refused_port = refusing.getsockname()[1]
+    refusing.close()
+    try:
+        config = tmp_path / "ampwise.json"
+        config.write_text(json.dumps({"sources": {
+            "homeassistant": http_source(home_assistant.port),
+            "refused": http_source(refused_port, input="input.refused"),
+        }}))
+        result = subprocess.run([AMPWISE_BIN, "sources", "--config", str(config)], capture_output=True, text=True,
+                                timeout=60, stdin=subprocess.DEVNULL)
+        assert result.returncode == 1, result.stderr
+        assert result.stdout.splitlines() == [
+            "homeassistant (http): grid.power -2300",
+            f"refused (http): failed: cannot connect to 127.0.0.1:{refused_port}: connection refused",
+        ]
+    finally:
         home_assistant.close()

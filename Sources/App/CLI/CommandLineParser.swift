@@ -113,6 +113,8 @@ public enum CommandLineParser {
                 WhyOptions(
                     chargerId: positionals[0], connector: flags.integer("connector"), since: flags.date("since"),
                     configPath: flags.path("config"), databasePath: flags.path("db")))
+        case .sources:
+            return .sources(SourcesOptions(configPath: flags.path("config")))
         case .demo:
             return .demo(
                 DemoOptions(

@@ -1,6 +1,6 @@
 extension CommandSpecification {
     /// Every command, in the order help lists them.
-    public static let all: [CommandSpecification] = [serve, check, plan, why, demo]
+    public static let all: [CommandSpecification] = [serve, check, plan, why, sources, demo]
 
     public static func named(_ name: CommandName) -> CommandSpecification {
         all.first { $0.name == name }!
@@ -104,6 +104,17 @@ extension CommandSpecification {
         ],
         examples: ["ampwise why garage", "ampwise why garage --connector 1 --since 2026-11-25T00:00:00Z"])
 
+    static let sources = CommandSpecification(
+        name: .sources,
+        summary: "Read each configured source once and print what it read",
+        description: """
+            Reads every entry of "sources" in the configuration once, as serve would (HTTP and
+            Modbus TCP), and prints one line per source: the value of each input it feeds, or why it
+            could not read. Nothing reaches the inputs. Exits with status 1 if any source failed, 2
+            for a bad configuration, else 0.
+            """,
+        flags: [configFlag],
+        examples: ["ampwise sources", "ampwise sources --config /etc/ampwise/ampwise.json"])
     static let demo = CommandSpecification(
         name: .demo,
         summary: "Try Ampwise without a charger: a simulated site and the dashboard",

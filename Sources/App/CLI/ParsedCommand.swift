@@ -4,6 +4,7 @@ public enum ParsedCommand: Sendable, Hashable {
     case check(CheckOptions)
     case plan(PlanOptions)
     case why(WhyOptions)
+    case sources(SourcesOptions)
     case demo(DemoOptions)
     case version
     /// `ampwise help [COMMAND]`, `-h`/`--help` anywhere, or no arguments at all; `nil`: the

@@ -27,6 +27,8 @@ public enum AmpwiseCommand {
             return PlanCommand.run(options)
         case .why(let options):
             return await WhyCommand.run(options)
+        case .sources(let options):
+            return await SourcesCommand.run(options)
         case .demo(let options):
             return await DemoCommand.run(options)
         }

@@ -6,14 +6,9 @@ import Testing
 @testable import App
 
 @Suite struct SourcesConfigurationTests {
+    /// The problems reported for `text`, as `ConfigurationErrorTests` reads them.
     func problems(_ text: String) -> [String] {
-        do {
-            _ = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
-            return []
-        } catch {
-            guard case .invalid(_, let problems) = error else { return error.lines }
-            return problems.map(\.description)
-        }
+        ConfigurationErrorTests().problems(text)
     }
 
     @Test func theSpecsHTTPExamplesAreRead() throws {
