@@ -21,7 +21,7 @@ let package = Package(
         .executable(name: "ampwise", targets: ["ampwise"]),
         // For the fuzzing package in Fuzz/: the parsers of untrusted input, without any I/O, and the
         // rule and plan-inputs readers.
-        .library(name: "Parsers", targets: ["HTTP", "WebSocket", "OCPP", "OCPP201", "JSON"]),
+        .library(name: "Parsers", targets: ["HTTP", "WebSocket", "OCPP", "OCPP201", "JSON", "MQTT"]),
         .library(name: "Rules", targets: ["Rules"]),
         .library(name: "App", targets: ["App"]),
     ],
@@ -40,6 +40,8 @@ let package = Package(
         layer("HTTP", ["JSON"]),
         layer("WebSocket", ["HTTP", "Logging", "COpenSSL"]),
         layer("OCPP", ["JSON", "Chronology"]),
+        // MQTT 3.1.1 as values: the packet codec, topic filters, the client session state machine.
+        layer("MQTT", ["HTTP"]),
         // OCPP 2.0.1's messages, generated from its schemas (Scripts/generate-ocpp201.py) on OCPP's
         // decoding machinery and RPC framing.
         layer("OCPP201", ["OCPP", "JSON", "Chronology"]),
@@ -90,6 +92,7 @@ let package = Package(
         testTarget("HTTPTests", ["HTTP"]),
         testTarget("WebSocketTests", ["WebSocket", "HTTP", "Transport"]),
         testTarget("OCPPTests", ["OCPP", "JSON"]),
+        testTarget("MQTTTests", ["MQTT"]),
         testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
