@@ -27,7 +27,8 @@ extension SchedulingEngine: SchedulerControl {
         let connector = connectorFacts(snapshot, connectorId: override.connectorId)
         let now = clock.now()
         core.updatePolicy(chargerId: override.chargerId, connectorId: override.connectorId) { policy, _ in
-            policy.setLimitOverride(amps: amps, minutes: override.minutes, connector: connector, now: now)
+            policy.setLimitOverride(
+                amps: amps, minutes: override.minutes, connector: connector, now: now, source: override.source)
         }
         // At once, not at the next turn of the loop: the API answers with the new decision.
         await pass()
