@@ -47,6 +47,8 @@ let package = Package(
         layer("OCPP201", ["OCPP", "JSON", "Chronology"]),
         // I/O: event loops, sockets, TLS.
         layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
+        // HTTP/1.1 requests to other servers (meters, Home Assistant, tariff providers).
+        layer("HTTPClient", ["Transport", "HTTP"]),
         // The OCPP central system: charger connections and sessions.
         layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
         // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
@@ -95,6 +97,7 @@ let package = Package(
         testTarget("MQTTTests", ["MQTT"]),
         testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
+        testTarget("HTTPClientTests", ["HTTPClient", "HTTP", "Transport"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),

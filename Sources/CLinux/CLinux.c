@@ -77,6 +77,62 @@ int ampwise_tcp_listen(const char *host, int port, int backlog, int *error, int 
     return fd;
 }
 
+int ampwise_tcp_resolve(const char *host, int port, struct sockaddr_storage *addresses, socklen_t *lengths,
+                        int capacity, int *error) {
+    struct addrinfo hints;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_NUMERICSERV | AI_ADDRCONFIG;
+    char service[16];
+    snprintf(service, sizeof service, "%d", port);
+    struct addrinfo *results = NULL;
+    int status = getaddrinfo(host, service, &hints, &results);
+    if (status != 0) {
+        *error = status == EAI_SYSTEM ? errno : -status;
+        return -1;
+    }
+    int count = 0;
+    for (struct addrinfo *entry = results; entry != NULL && count < capacity; entry = entry->ai_next) {
+        if (entry->ai_addrlen > sizeof(struct sockaddr_storage)) continue;
+        memset(&addresses[count], 0, sizeof(struct sockaddr_storage));
+        memcpy(&addresses[count], entry->ai_addr, entry->ai_addrlen);
+        lengths[count] = entry->ai_addrlen;
+        count++;
+    }
+    freeaddrinfo(results);
+    return count;
+}
+
+int ampwise_tcp_connect(const struct sockaddr_storage *address, socklen_t length, int *error) {
+    int fd = socket(address->ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        *error = errno;
+        return -1;
+    }
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (connect(fd, (const struct sockaddr *)address, length) == 0) {
+        *error = 0;
+        return fd;
+    }
+    // A non-blocking connect interrupted by a signal goes on in the background, like EINPROGRESS.
+    if (errno == EINPROGRESS || errno == EINTR) {
+        *error = EINPROGRESS;
+        return fd;
+    }
+    *error = errno;
+    close(fd);
+    return -1;
+}
+
+int ampwise_socket_error(int fd) {
+    int code = 0;
+    socklen_t length = sizeof code;
+    if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &code, &length) != 0) return errno;
+    return code;
+}
+
 int ampwise_local_port(int fd) {
     struct sockaddr_storage address;
     socklen_t length = sizeof address;

@@ -189,7 +189,9 @@ public struct HTTPRequestParser: Sendable {
         return version
     }
 
-    private static func parseFieldLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String) {
+    /// One header field line (no line ending) as name and trimmed value; the response parser reads
+    /// field lines the same way.
+    static func parseFieldLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String) {
         guard let first = line.first, first != ASCII.space, first != ASCII.tab else {
             throw .malformed("obsolete line folding")
         }

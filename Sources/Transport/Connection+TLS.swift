@@ -23,28 +23,7 @@ extension Connection {
             return
         }
         if state == .handshaking {
-            switch tls.handshake() {
-            case .needsMoreData:
-                sendTLSOutput()
-                return
-            case .failed(let reason):
-                // Send the alert first: the peer then knows why (e.g. "protocol version").
-                sendTLSOutput()
-                Connection.logger.info("TLS handshake with \(remoteAddress) failed: \(reason)")
-                fail(.tls(reason: reason))
-                return
-            case .complete:
-                sendTLSOutput()
-                guard state == .handshaking else { return }
-                if let timer {
-                    loop.cancel(timer)
-                    self.timer = nil
-                }
-                state = .open
-                writePendingPlaintext()
-                guard state == .open else { return }
-                handler?.connectionDidOpen(self)
-            }
+            guard continueHandshake() else { return }
         }
         let buffer = loop.readBuffer
         while state == .open {
@@ -64,6 +43,35 @@ extension Connection {
                 fail(.tls(reason: reason))
                 return
             }
+        }
+    }
+
+    /// Advances the TLS handshake with what OpenSSL has (a client's first call sends its hello);
+    /// true once the connection is open and the handler told.
+    func continueHandshake() -> Bool {
+        guard let tls else { return false }
+        switch tls.handshake() {
+        case .needsMoreData:
+            sendTLSOutput()
+            return false
+        case .failed(let reason):
+            // Send the alert first: the peer then knows why (e.g. "protocol version").
+            sendTLSOutput()
+            Connection.logger.info("TLS handshake with \(remoteAddress) failed: \(reason)")
+            fail(.tls(reason: reason))
+            return false
+        case .complete:
+            sendTLSOutput()
+            guard state == .handshaking else { return false }
+            if let timer {
+                loop.cancel(timer)
+                self.timer = nil
+            }
+            state = .open
+            writePendingPlaintext()
+            guard state == .open else { return false }
+            handler?.connectionDidOpen(self)
+            return state == .open
         }
     }
 }

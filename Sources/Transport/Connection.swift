@@ -107,8 +107,9 @@ public final class Connection {
     /// is handled in the loop's slices of closing work, not inline).
     static let readingEvents = AMPWISE_EPOLLIN | AMPWISE_EPOLLRDHUP
 
-    /// Starts watching the socket, then opens (plaintext) or starts the TLS handshake.
-    func start(handler: ConnectionHandler, tlsHandshakeTimeout: Double) {
+    /// Starts watching the socket, then opens (plaintext) or starts the TLS handshake; a client
+    /// (`initiatesTLSHandshake`) sends its hello at once, a server waits for the peer's.
+    func start(handler: ConnectionHandler, tlsHandshakeTimeout: Double, initiatesTLSHandshake: Bool = false) {
         loop.assertInEventLoop()
         self.handler = handler
         state = tls == nil ? .open : .handshaking
@@ -122,6 +123,7 @@ public final class Connection {
                 self?.timer = nil
                 self?.fail(.tlsHandshakeTimeout)
             }
+            if initiatesTLSHandshake { _ = continueHandshake() }
         } else {
             writePendingPlaintext()
             guard state == .open else { return }

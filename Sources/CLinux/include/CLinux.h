@@ -35,6 +35,21 @@ uint64_t ampwise_monotonic_nanoseconds(void);
 /// 3 bind, 4 listen).
 int ampwise_tcp_listen(const char *host, int port, int backlog, int *error, int *failed_step);
 
+/// Resolves `host` (numeric or name) for a TCP connection to `port` (blocking: call it off the event
+/// loops). Writes up to `capacity` addresses, in getaddrinfo's order, to `addresses` and their
+/// lengths to `lengths`; returns how many, or -1 with `*error` set to an errno value or to the
+/// negated getaddrinfo code.
+int ampwise_tcp_resolve(const char *host, int port, struct sockaddr_storage *addresses, socklen_t *lengths,
+                        int capacity, int *error);
+
+/// Creates a non-blocking TCP socket for `address` and starts connecting. Returns the fd with
+/// `*error` 0 (connected at once) or EINPROGRESS (watch for writability, then read SO_ERROR), or
+/// -1 with `*error` set.
+int ampwise_tcp_connect(const struct sockaddr_storage *address, socklen_t length, int *error);
+
+/// The pending error of a socket (SO_ERROR), 0 when none: how a non-blocking connect ended.
+int ampwise_socket_error(int fd);
+
 /// The port a bound socket listens on (useful after binding port 0), or -1.
 int ampwise_local_port(int fd);
 

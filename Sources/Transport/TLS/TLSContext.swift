@@ -61,17 +61,7 @@ public final class TLSContext: @unchecked Sendable {
     ) throws(TLSConfigurationError) {
         let noCertificate = TLSConfigurationError.noCertificate(
             setting: configuration.certificateSetting, path: configuration.certificateChainPath)
-        let certificates = pem.withUnsafeBytes { bytes -> [OpaquePointer] in
-            guard let bio = BIO_new_mem_buf(bytes.baseAddress, Int32(bytes.count)) else { return [] }
-            defer { BIO_free(bio) }
-            var certificates: [OpaquePointer] = []
-            while let certificate = ampwise_PEM_read_bio_X509(bio) {
-                certificates.append(certificate)
-            }
-            return certificates
-        }
-        // Reading stops with "no start line" at the end of the file: expected, not an error.
-        OpenSSLErrorQueue.clear()
+        let certificates = PEMCertificates.parse(pem)
         guard let leaf = certificates.first else { throw noCertificate }
         defer { X509_free(leaf) }
         guard SSL_CTX_use_certificate(context, leaf) == 1 else {

@@ -30,15 +30,38 @@ final class TLSSession {
         case failed(reason: String)
     }
 
-    init?(context: TLSContext) {
+    /// A server session.
+    convenience init?(context: TLSContext) {
         guard let ssl = SSL_new(context.context) else { return nil }
+        SSL_set_accept_state(ssl)
+        self.init(ssl: ssl)
+    }
+
+    /// A client session that verifies the peer's certificate against `serverName` (a DNS name,
+    /// also sent as SNI, or an IP address, checked against the certificate's IP entries).
+    convenience init?(context: ClientTLSContext, serverName: String) {
+        guard let ssl = SSL_new(context.context) else { return nil }
+        let isIPAddress = serverName.contains(":") || serverName.allSatisfy { $0.isNumber || $0 == "." }
+        let named =
+            isIPAddress
+            ? X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), serverName) == 1
+            : SSL_set1_host(ssl, serverName) == 1 && ampwise_SSL_set_tlsext_host_name(ssl, serverName) == 1
+        guard named else {
+            OpenSSLErrorQueue.clear()
+            SSL_free(ssl)
+            return nil
+        }
+        SSL_set_connect_state(ssl)
+        self.init(ssl: ssl)
+    }
+
+    private init?(ssl: OpaquePointer) {
         guard let input = BIO_new(BIO_s_mem()), let output = BIO_new(BIO_s_mem()) else {
             SSL_free(ssl)
             return nil
         }
         // The SSL object owns both BIOs from here on.
         SSL_set_bio(ssl, input, output)
-        SSL_set_accept_state(ssl)
         self.ssl = ssl
         self.networkInput = input
         self.networkOutput = output
@@ -62,7 +85,14 @@ final class TLSSession {
         case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
             return .needsMoreData
         default:
-            return .failed(reason: OpenSSLErrorQueue.drain(fallback: "handshake failed"))
+            let reason = OpenSSLErrorQueue.drain(fallback: "handshake failed")
+            // A client's failed verification says why ("hostname mismatch", "self-signed
+            // certificate"); the error queue only says "certificate verify failed".
+            let verification = SSL_get_verify_result(ssl)
+            guard verification != X509_V_OK, let text = X509_verify_cert_error_string(verification) else {
+                return .failed(reason: reason)
+            }
+            return .failed(reason: "\(reason): \(String(cString: text))")
         }
     }
 
