@@ -49,6 +49,8 @@ let package = Package(
         layer("Transport", ["CLinux", "COpenSSL", "Logging"]),
         // HTTP/1.1 requests to other servers (meters, Home Assistant, tariff providers).
         layer("HTTPClient", ["Transport", "HTTP"]),
+        // The MQTT client on the event loops: one broker connection, reconnect with backoff.
+        layer("MQTTLink", ["MQTT", "Transport", "Logging"]),
         // The OCPP central system: charger connections and sessions.
         layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
         // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
@@ -70,7 +72,8 @@ let package = Package(
             "App",
             [
                 "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
-                "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling",
+                "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "MQTT",
+                "MQTTLink",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -95,6 +98,7 @@ let package = Package(
         testTarget("WebSocketTests", ["WebSocket", "HTTP", "Transport"]),
         testTarget("OCPPTests", ["OCPP", "JSON"]),
         testTarget("MQTTTests", ["MQTT"]),
+        testTarget("MQTTLinkTests", ["MQTTLink", "MQTT", "Transport"]),
         testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("HTTPClientTests", ["HTTPClient", "HTTP", "Transport"]),
@@ -115,7 +119,7 @@ let package = Package(
             "AppTests",
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
-                "OCPP", "HTTP", "JSON", "Chronology",
+                "OCPP", "HTTP", "JSON", "Chronology", "MQTT",
             ]),
     ]
 )

@@ -85,9 +85,27 @@ enum ServeCommand {
             return 1
         }
 
+        var mqtt: MQTTBridge?
+        if let settings = configuration.mqtt {
+            do {
+                let bridge = try MQTTBridge(
+                    settings: settings, dependencies: dependencies, group: group,
+                    maxCurrent: { configuration.charger($0).maxCurrent })
+                try await bridge.start()
+                mqtt = bridge
+            } catch {
+                logger.error("cannot start MQTT: \(error)")
+                api?.stop()
+                await site.stop()
+                group.shutdown()
+                return 1
+            }
+        }
+
         let signal = await shutdown.wait()
         reloads.cancel()
         logger.info("received \(signal); shutting down")
+        await mqtt?.stop()
         api?.stop()
         await site.stop()
         group.shutdown()

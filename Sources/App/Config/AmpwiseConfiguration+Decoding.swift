@@ -36,6 +36,7 @@ extension AmpwiseConfiguration {
     private mutating func decode(_ document: JSONValue, with reader: inout ConfigurationReader) {
         let keys = [
             "central", "api", "database", "rules", "timezone", "logLevel", "idTags", "chargers", "tariff", "scheduler",
+            "mqtt",
         ]
         guard case .object = document else {
             reader.report("", "expected a JSON object at the top level")
@@ -79,6 +80,11 @@ extension AmpwiseConfiguration {
         }
         if let value = root["tariff"] { tariff.decode(value, with: &reader) }
         if let value = root["scheduler"] { scheduling.decode(value, with: &reader) }
+        if let value = root["mqtt"], value != .null {
+            var settings = MQTT()
+            settings.decode(value, with: &reader)
+            mqtt = settings
+        }
     }
 
     private static func decodeIdTags(_ value: JSONValue, with reader: inout ConfigurationReader) -> IdTagPolicy {

@@ -25,6 +25,8 @@ public struct AmpwiseConfiguration: Sendable, Equatable {
     public var chargers: [String: Charger] = [:]
     public var tariff = Tariff()
     public var scheduling = Scheduling()
+    /// `mqtt`: nil when the key is absent (no MQTT at all).
+    public var mqtt: MQTT?
 
     public init() {}
 

@@ -34,6 +34,10 @@ public struct MQTTClientSession: Sendable {
     private var lastSentAt = Duration.zero
     private var connectSentAt = Duration.zero
     private var pingSentAt: Duration?
+    /// Set by the owner while the connection's write queue is full (the broker does not read):
+    /// published messages then wait in the bounded queue, where the latest per topic wins, instead
+    /// of piling up in the socket's buffer.
+    public private(set) var isOutputPaused = false
 
     public init(connect: MQTTConnect, options: MQTTSessionOptions = MQTTSessionOptions()) {
         self.connect = connect
@@ -72,6 +76,17 @@ public struct MQTTClientSession: Sendable {
         guard state == .connected else { return [] }
         state = .disconnected
         return [.disconnect]
+    }
+
+    /// Holds published messages in the queue (see `isOutputPaused`).
+    public mutating func pauseOutput() {
+        isOutputPaused = true
+    }
+
+    /// Lets waiting messages go again; returns what can be sent now.
+    public mutating func resumeOutput(now: Duration) -> [MQTTPacket] {
+        isOutputPaused = false
+        return sendQueued(now: now)
     }
 
     // MARK: Owner's requests
@@ -211,7 +226,7 @@ public struct MQTTClientSession: Sendable {
 
     /// Sends what the queue holds as far as the in-flight window allows.
     private mutating func sendQueued(now: Duration) -> [MQTTPacket] {
-        guard state == .connected else { return [] }
+        guard state == .connected, !isOutputPaused else { return [] }
         var packets: [MQTTPacket] = []
         while !queue.isEmpty {
             // A QoS 1 message needs room in the window; take one at a time so that a QoS 0

@@ -31,6 +31,8 @@ public protocol SchedulerControl: Sendable {
 
     /// The decision in force and what was applied, per connector of a charger.
     func connectorStates(chargerId: String) async -> [Int: ConnectorSchedulingState]
+    /// The same for every charger at once, by charger id (MQTT publishes them all every second).
+    func allConnectorStates() async -> [String: [Int: ConnectorSchedulingState]]
     /// How many times the rules were evaluated since start-up (for /metrics).
     func evaluationCount() async -> Int
 }

@@ -1,10 +1,11 @@
 import ChargingModel
 import Foundation
 import JSON
+import OCPP
 import Scheduling
 
 /// The manual commands that both the HTTP API and MQTT take (docs/api.md, docs/mqtt.md): start,
-/// stop, availability, the limit override and inputs. One code path for both: the endpoints read
+/// stop, availability, reset, the limit override and inputs. One code path for both: the endpoints read
 /// their fields and call this, the MQTT bridge reads its payloads and calls this; `source` is what
 /// the command records and `/metrics` name (`api`, `mqtt`).
 struct ChargerControl: Sendable {
@@ -53,6 +54,12 @@ struct ChargerControl: Sendable {
                 .availability(chargerId: chargerId, connectorId: connector, available: available))
         }
         return answer
+    }
+
+    /// Reset, `Soft` or `Hard`.
+    func reset(chargerId: String, type: String) async throws(APIError) -> JSONObject {
+        _ = try sender.knownCharger(chargerId)
+        return try await sender.send(ResetRequest(type: ResetType(spelling: type)), to: chargerId, connectorId: nil)
     }
 
     /// A manual limit above every rule (amperes or watts, for `minutes` or the session); the

@@ -75,9 +75,7 @@ struct CommandEndpoints: Sendable {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
         let type = try request.fields().requiredChoice("type", ["Soft", "Hard"])
-        let answer = try await sender.send(
-            ResetRequest(type: ResetType(spelling: type)), to: chargerId, connectorId: nil)
-        return .json(.object(answer))
+        return .json(.object(try await control.reset(chargerId: chargerId, type: type)))
     }
 
     /// `{"connector":1}` → UnlockConnector.
