@@ -119,7 +119,7 @@ let package = Package(
             "AppTests",
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
-                "OCPP", "HTTP", "JSON", "Chronology", "MQTT",
+                "OCPP", "HTTP", "JSON", "Chronology", "MQTT", "MQTTLink",
             ]),
     ]
 )
