@@ -51,6 +51,8 @@ let package = Package(
         layer("HTTPClient", ["Transport", "HTTP"]),
         // The MQTT client on the event loops: one broker connection, reconnect with backoff.
         layer("MQTTLink", ["MQTT", "Transport", "Logging"]),
+        // Sources: inputs read from meters (HTTP, Modbus TCP), polled without blocking anything.
+        layer("InputSources", ["HTTPClient", "HTTP", "Transport", "JSON", "Logging", "MQTT", "MQTTLink"]),
         // The OCPP central system: charger connections and sessions.
         layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
         // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
@@ -72,8 +74,8 @@ let package = Package(
             "App",
             [
                 "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
-                "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "MQTT",
-                "MQTTLink",
+                "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "HTTPClient",
+                "InputSources", "MQTT", "MQTTLink",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -102,6 +104,7 @@ let package = Package(
         testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("HTTPClientTests", ["HTTPClient", "HTTP", "Transport"]),
+        testTarget("InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Transport", "JSON"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
@@ -119,7 +122,7 @@ let package = Package(
             "AppTests",
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
-                "OCPP", "HTTP", "JSON", "Chronology", "MQTT", "MQTTLink",
+                "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient", "MQTT", "MQTTLink",
             ]),
     ]
 )

@@ -1,5 +1,6 @@
 import Logging
 import MQTT
+import Synchronization
 import Transport
 
 /// An MQTT 3.1.1 client on the event loops: one connection to the broker at a time, opened with
@@ -15,14 +16,16 @@ import Transport
 /// at `writeQueueLimit` the connection is dropped and made again.
 ///
 /// Thread-safe: every method may be called from any thread and hops onto `loop`, where all state
-/// lives; events are delivered on `loop`, in order.
+/// lives. Events go, in order, to every stream `events()` made: the MQTT bridge and the MQTT
+/// sources share one client (one connection, one session).
 public final class MQTTClient: @unchecked Sendable {
     // @unchecked Sendable: every stored var below is touched only on `loop` (each public method
     // hops there first); the lets are Sendable.
     public let loop: EventLoop
     private let group: EventLoopGroup
     private let options: MQTTClientOptions
-    private let onEvent: @Sendable (MQTTClientEvent) -> Void
+    private let listeners = Mutex<[Int: AsyncStream<MQTTClientEvent>.Continuation]>([:])
+    private let nextListener = Atomic<Int>(0)
     private static let logger = Logger(label: "mqtt")
 
     private var session: MQTTClientSession
@@ -38,16 +41,28 @@ public final class MQTTClient: @unchecked Sendable {
     private var isFailureLogged = false
     private var stopWaiters: [@Sendable () -> Void] = []
 
-    public init(
-        group: EventLoopGroup, options: MQTTClientOptions, onEvent: @escaping @Sendable (MQTTClientEvent) -> Void
-    ) {
+    public init(group: EventLoopGroup, options: MQTTClientOptions) {
         self.group = group
         self.loop = group.next()
         self.options = options
-        self.onEvent = onEvent
         session = MQTTClientSession(connect: options.connect, options: options.session)
         backoff = options.backoff
         decoder = MQTTPacketDecoder(maximumPacketBytes: options.maximumIncomingPacketBytes)
+    }
+
+    /// Every event from now on, in order; the stream ends when the task iterating it is cancelled.
+    public func events() -> AsyncStream<MQTTClientEvent> {
+        let (stream, continuation) = AsyncStream.makeStream(of: MQTTClientEvent.self)
+        let id = nextListener.add(1, ordering: .relaxed).newValue
+        listeners.withLock { $0[id] = continuation }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.listeners.withLock { $0.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    private func onEvent(_ event: MQTTClientEvent) {
+        for continuation in listeners.withLock({ Array($0.values) }) { continuation.yield(event) }
     }
 
     /// Connects, and keeps connecting until `stop()`.

@@ -2,7 +2,9 @@ import Central
 import ChargePointManagement
 import Dispatch
 import Foundation
+import InputSources
 import Logging
+import MQTTLink
 import Rules
 import Scheduling
 import Store
@@ -50,11 +52,27 @@ enum ServeCommand {
             engine: configuration.engineSettings, ruleSet: ruleSet, tariff: configuration.tariffSchedule,
             loadRules: configuration.ruleSourceLoader, group: group)
         let engine = site.engine
+        // Sources are read from the configuration at start-up; changing them takes a restart
+        // (docs/sources.md). They deliver to the engine's inputs as PUT /api/inputs does.
+        let sourceSet: InputSourceSet
+        // One MQTT client (one connection) for the bridge and the MQTT sources.
+        let mqttClient: MQTTClient?
+        do {
+            mqttClient = try configuration.mqtt.map { try MQTTBridge.makeClient(settings: $0, group: group) }
+            sourceSet = InputSourceSet(
+                sources: try SourceFactory(group: group).makeSources(configuration.sources, mqtt: mqttClient),
+                sink: SchedulerInputSink(scheduler: engine))
+        } catch {
+            logger.error("cannot start: \(error)")
+            await store.close()
+            group.shutdown()
+            return 1
+        }
         let dependencies = APIDependencies(
             chargers: site.fleet, commands: site.commands, records: store, transactions: site.fleet, scheduler: engine,
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
-            configuredChargers: Set(configuration.chargers.keys))
+            configuredChargers: Set(configuration.chargers.keys), sources: { sourceSet.statuses() })
         let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
                 let errors = await engine.reloadRules().filter(\.isError)
@@ -85,26 +103,29 @@ enum ServeCommand {
             return 1
         }
 
+        sourceSet.start()
         var mqtt: MQTTBridge?
-        if let settings = configuration.mqtt {
+        if let settings = configuration.mqtt, let mqttClient {
+            let bridge = MQTTBridge(
+                settings: settings, client: mqttClient, dependencies: dependencies,
+                maxCurrent: { configuration.charger($0).maxCurrent })
             do {
-                let bridge = try MQTTBridge(
-                    settings: settings, dependencies: dependencies, group: group,
-                    maxCurrent: { configuration.charger($0).maxCurrent })
                 try await bridge.start()
-                mqtt = bridge
             } catch {
                 logger.error("cannot start MQTT: \(error)")
+                await sourceSet.stop()
                 api?.stop()
                 await site.stop()
                 group.shutdown()
                 return 1
             }
+            mqtt = bridge
         }
 
         let signal = await shutdown.wait()
         reloads.cancel()
         logger.info("received \(signal); shutting down")
+        await sourceSet.stop()
         await mqtt?.stop()
         api?.stop()
         await site.stop()

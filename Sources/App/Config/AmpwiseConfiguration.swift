@@ -1,5 +1,6 @@
 import ChargePointManagement
 import Foundation
+import InputSources
 import Logging
 
 /// Everything `ampwise.json` can set (docs/configuration.md), with every key's default filled in.
@@ -25,6 +26,8 @@ public struct AmpwiseConfiguration: Sendable, Equatable {
     public var chargers: [String: Charger] = [:]
     public var tariff = Tariff()
     public var scheduling = Scheduling()
+    /// `sources`: inputs read from meters, by source name (docs/sources.md).
+    public var sources: [String: SourceConfiguration] = [:]
     /// `mqtt`: nil when the key is absent (no MQTT at all).
     public var mqtt: MQTT?
 

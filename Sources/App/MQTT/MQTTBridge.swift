@@ -41,10 +41,23 @@ actor MQTTBridge {
     private var nextToken = 0
     private var tasks: [Task<Void, Never>] = []
 
+    /// The client for `settings`, with Ampwise's last will; the bridge and the MQTT sources share it.
+    static func makeClient(settings: AmpwiseConfiguration.MQTT, group: EventLoopGroup) throws -> MQTTClient {
+        let status = MQTTTopicNames(base: settings.topic).status
+        let tls =
+            settings.broker.usesTLS
+            ? try ClientTLSContext(trustedCertificatesPath: settings.ca, setting: "mqtt.ca") : nil
+        let connect = MQTTConnect(
+            clientId: settings.clientId, cleanSession: true, keepAliveSeconds: UInt16(settings.keepAlive),
+            will: MQTTWill(topic: status, payload: Array("offline".utf8), qos: .atLeastOnce, retain: true),
+            username: settings.username, password: settings.password.map { Array($0.utf8) })
+        return MQTTClient(group: group, options: MQTTClientOptions(broker: settings.broker, connect: connect, tls: tls))
+    }
+
     init(
-        settings: AmpwiseConfiguration.MQTT, dependencies: APIDependencies, group: EventLoopGroup,
+        settings: AmpwiseConfiguration.MQTT, client: MQTTClient, dependencies: APIDependencies,
         maxCurrent: @escaping @Sendable (String) -> Double, refreshInterval: Duration = .seconds(1)
-    ) throws {
+    ) {
         self.settings = settings
         self.dependencies = dependencies
         self.maxCurrent = maxCurrent
@@ -54,18 +67,8 @@ actor MQTTBridge {
         discovery =
             settings.homeAssistant.discovery
             ? HomeAssistantDiscovery(prefix: settings.homeAssistant.prefix, names: names) : nil
-        let tls =
-            settings.broker.usesTLS
-            ? try ClientTLSContext(trustedCertificatesPath: settings.ca, setting: "mqtt.ca") : nil
-        let connect = MQTTConnect(
-            clientId: settings.clientId, cleanSession: true, keepAliveSeconds: UInt16(settings.keepAlive),
-            will: MQTTWill(topic: names.status, payload: Array("offline".utf8), qos: .atLeastOnce, retain: true),
-            username: settings.username, password: settings.password.map { Array($0.utf8) })
-        let (stream, continuation) = AsyncStream.makeStream(of: MQTTClientEvent.self)
-        events = stream
-        client = MQTTClient(
-            group: group, options: MQTTClientOptions(broker: settings.broker, connect: connect, tls: tls)
-        ) { event in continuation.yield(event) }
+        self.client = client
+        events = client.events()
     }
 
     /// Connects (and keeps reconnecting), subscribes to the commands, and starts publishing.

@@ -2,6 +2,7 @@ import Central
 import ChargePointManagement
 import ChargingModel
 import Foundation
+import InputSources
 import Scheduling
 
 /// Everything the API's handlers reach: each a protocol or a plain value, so tests substitute
@@ -28,12 +29,15 @@ public struct APIDependencies: Sendable {
     /// The chargers listed in `ampwise.json` (`chargers.<id>`): known to the API before they first
     /// connect, so a command to one of them is 409 (not connected) rather than 404 (unknown).
     public var configuredChargers: Set<String>
+    /// The sources' statuses (`InputSourceSet.statuses`), for `GET /api/sources` and `/metrics`.
+    public var sources: @Sendable () -> [SourceStatus]
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,
         transactions: any TransactionClosing, scheduler: any SchedulerControl, centralMetrics: CentralMetrics,
         version: String, remoteStartIdTag: @escaping @Sendable (String) -> String,
-        now: @escaping @Sendable () -> Date = { Date() }, configuredChargers: Set<String> = []
+        now: @escaping @Sendable () -> Date = { Date() }, configuredChargers: Set<String> = [],
+        sources: @escaping @Sendable () -> [SourceStatus] = { [] }
     ) {
         self.chargers = chargers
         self.commands = commands
@@ -45,6 +49,7 @@ public struct APIDependencies: Sendable {
         self.remoteStartIdTag = remoteStartIdTag
         self.now = now
         self.configuredChargers = configuredChargers
+        self.sources = sources
     }
 
     /// The charger's snapshot: from the directory (connected now or seen before), else a

@@ -7,5 +7,6 @@ enum APIEndpoints {
             + LimitEndpoints(dependencies: dependencies).routes
             + SchedulingEndpoints(dependencies: dependencies).routes
             + RecordEndpoints(dependencies: dependencies).routes
+            + SourceEndpoints(dependencies: dependencies).routes
     }
 }

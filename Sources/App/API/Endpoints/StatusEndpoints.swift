@@ -49,6 +49,7 @@ struct StatusEndpoints: Sendable {
         text.gauge(
             "ampwise_info", help: "The running version.", samples: [([("version", dependencies.version)], 1)])
         StatusEndpoints.addPerCharger(snapshots, to: &text)
+        SourceEndpoints.addMetrics(dependencies.sources(), to: &text)
         var response = HTTPResponse.text(text.output)
         response.headers.replaceOrAdd(name: "Content-Type", value: "text/plain; version=0.0.4; charset=utf-8")
         return response

@@ -4,6 +4,7 @@ import ChargingModel
 import Chronology
 import Foundation
 import HTTP
+import InputSources
 import OCPP
 import Scheduling
 import TestSupport
@@ -27,7 +28,7 @@ struct APIHarness {
 
     init(
         connected: Set<String> = [], token: String? = nil, snapshots: [ChargerSnapshot] = [],
-        configured: Set<String> = []
+        configured: Set<String> = [], sources: [SourceStatus] = []
     ) {
         central = FakeChargePointCaller(connected: connected)
         commands = CommandDispatcher(caller: central, recorder: records, now: { APIHarness.now })
@@ -37,7 +38,7 @@ struct APIHarness {
             scheduler: scheduler,
             centralMetrics: centralMetrics, version: "9.8.7",
             remoteStartIdTag: { $0 == "garage" ? "garage-tag" : "ampwise" }, now: { APIHarness.now },
-            configuredChargers: configured)
+            configuredChargers: configured, sources: { sources })
         router = APIRouter(routes: APIEndpoints.routes(dependencies), token: token)
     }
 

@@ -4,12 +4,12 @@ import Transport
 /// A local HTTP server for client tests: each connection's request head (up to the empty line,
 /// plus `bodyLength` bytes) is recorded, then `respond` says what to send (nil: never answer) and
 /// the server closes after sending if `closesAfterResponse`.
-final class CannedHTTPServer: Sendable {
-    let group: EventLoopGroup
-    let server: TCPServer
+public final class CannedHTTPServer: Sendable {
+    public let group: EventLoopGroup
+    public let server: TCPServer
     private let received = RecordedRequests()
 
-    init(
+    public init(
         tls: TLSContext? = nil, closesAfterResponse: Bool = false,
         respond: @escaping @Sendable (String) -> [UInt8]?
     ) throws {
@@ -28,17 +28,17 @@ final class CannedHTTPServer: Sendable {
         self.group = group
     }
 
-    var port: Int { server.localPort }
-    var requests: [String] { received.all }
+    public var port: Int { server.localPort }
+    public var requests: [String] { received.all }
 
-    func shutdown() {
+    public func shutdown() {
         server.stop()
         group.shutdown()
     }
 }
 
 /// Collects one request (head and `Content-Length` body) and answers it.
-final class CannedHTTPHandler: ConnectionHandler {
+public final class CannedHTTPHandler: ConnectionHandler {
     private let closesAfterResponse: Bool
     private let respond: @Sendable (String) -> [UInt8]?
     private let record: (String) -> Void
@@ -53,7 +53,7 @@ final class CannedHTTPHandler: ConnectionHandler {
         self.record = record
     }
 
-    func connection(_ connection: Connection, didReceive received: UnsafeRawBufferPointer) {
+    public func connection(_ connection: Connection, didReceive received: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: received)
         let text = String(decoding: bytes, as: UTF8.self)
         guard !answered, let headEnd = text.range(of: "\r\n\r\n") else { return }

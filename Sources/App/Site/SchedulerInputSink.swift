@@ -1,0 +1,26 @@
+import InputSources
+import Scheduling
+
+/// Delivers what sources read to the scheduling engine's inputs, through the very call
+/// `PUT /api/inputs` makes (`SchedulerControl.updateInputs`): same names, base units, checks
+/// and `inputMaxAge`.
+struct SchedulerInputSink: InputSink {
+    let scheduler: any SchedulerControl
+
+    func setInputs(_ values: [String: Double]) async throws(SourceError) {
+        var update: [InputName: Double?] = [:]
+        for (name, value) in values {
+            // The configuration checked the names; a value out of the inputs' range is the device's.
+            guard let inputName = InputName(name) else { throw SourceError("\(name) is not an input name") }
+            guard InputUpdate.valueRange.number(value) != nil else {
+                throw SourceError("\(name): \(value) is out of range (\(InputUpdate.valueRange))")
+            }
+            update[inputName] = value
+        }
+        do {
+            _ = try await scheduler.updateInputs(InputUpdate(values: update))
+        } catch {
+            throw SourceError(error.message)
+        }
+    }
+}

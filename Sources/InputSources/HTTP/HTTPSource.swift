@@ -1,0 +1,73 @@
+import Foundation
+import HTTP
+import HTTPClient
+import JSON
+
+/// `type: "http"`: GET the URL every interval and read each input from the answer.
+public struct HTTPSource: PolledSource {
+    public let name: String
+    public let type = "http"
+    public let configuration: HTTPSourceConfiguration
+    private let client: HTTPClient
+
+    /// The largest answer read: a meter's status page is a few kilobytes.
+    public static let maximumResponseBytes = 1024 * 1024
+
+    public init(name: String, configuration: HTTPSourceConfiguration, client: HTTPClient) {
+        self.name = name
+        self.configuration = configuration
+        self.client = client
+    }
+
+    public var interval: Double { configuration.interval }
+    public var inputNames: [String] { configuration.inputs.keys.sorted() }
+
+    public func poll() async throws(SourceError) -> [String: Double] {
+        let request = HTTPClientRequest(
+            url: configuration.url, headers: HTTPHeaders(configuration.headers.map { ($0.name, $0.value) }),
+            timeout: configuration.timeout, maximumResponseBytes: HTTPSource.maximumResponseBytes)
+        let response: HTTPResponse
+        do {
+            response = try await client.send(request)
+        } catch {
+            throw SourceError(error.description)
+        }
+        guard (200...299).contains(response.status.code) else {
+            throw SourceError("HTTP \(response.status.code) \(response.status.reasonPhrase)")
+        }
+        return try HTTPSource.values(of: response.body, inputs: configuration.inputs)
+    }
+
+    /// Each input's value from a response body (scaled); throws the first that cannot be read.
+    public static func values(of body: [UInt8], inputs: [String: HTTPInputSpec]) throws(SourceError) -> [String: Double]
+    {
+        var document: JSONValue?
+        var values: [String: Double] = [:]
+        for (input, spec) in inputs.sorted(by: { $0.key < $1.key }) {
+            let value: Double
+            if let path = spec.path {
+                if document == nil {
+                    do {
+                        document = try JSONParser.parse(body)
+                    } catch {
+                        throw SourceError("the answer is not JSON: \(error.message)")
+                    }
+                }
+                value = try path.number(in: document!)
+            } else {
+                let text = String(decoding: body.prefix(64), as: UTF8.self)
+                // The whole body: a bare number, or a JSON string holding one.
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let unquoted =
+                    trimmed.count >= 2 && trimmed.hasPrefix("\"") && trimmed.hasSuffix("\"")
+                    ? String(trimmed.dropFirst().dropLast()) : trimmed
+                guard body.count <= 64, let number = NumberRange.decimal(unquoted) else {
+                    throw SourceError("the answer is not a number (no path given for \(input))")
+                }
+                value = number
+            }
+            values[input] = value * spec.scale
+        }
+        return values
+    }
+}

@@ -1,0 +1,38 @@
+/// A source read by asking, every `interval` seconds: HTTP and Modbus. `poll()` does one read
+/// and must end within `timeout` (its I/O carries that timeout), so at most one poll per source is
+/// ever in flight and a device that hangs holds one request, never a queue of them.
+public protocol PolledSource: InputSource {
+    /// Seconds from the start of one poll to the start of the next.
+    var interval: Double { get }
+
+    /// One read of every input of the source; throws the reason when it fails.
+    func poll() async throws(SourceError) -> [String: Double]
+}
+
+extension PolledSource {
+    /// Polls every `interval` seconds until cancelled. The schedule keeps its cadence (a poll that
+    /// took 1 s of a 5 s interval is followed 4 s later); a poll that overran its interval is
+    /// followed at once, never by a burst to catch up. A failing source keeps being polled every
+    /// interval, so it recovers as soon as the device answers again (SPEC: docs/sources.md).
+    public func run(reporter: SourceReporter) async {
+        let clock = ContinuousClock()
+        let period = Duration.milliseconds(Int64((interval * 1000).rounded()))
+        var next = clock.now
+        while !Task.isCancelled {
+            let result: Result<[String: Double], SourceError>
+            do {
+                result = .success(try await poll())
+            } catch {
+                result = .failure(error)
+            }
+            guard !Task.isCancelled else { return }
+            await reporter.report(result)
+            next = max(next.advanced(by: period), clock.now)
+            do {
+                try await Task.sleep(until: next, clock: clock)
+            } catch {
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+"""Issue 11: sources read by the real `ampwise serve` from independent peers: a Python HTTP server
+(Home Assistant's REST answer) and, in test_sources_modbus.py, a pymodbus Modbus TCP server. Values
+reach the inputs as if pushed and drive the rules; a device that fails is logged once per outage
+and once per recovery, without a busy loop.
+"""
+
+import asyncio
+import json
+import socket
+import threading
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from charger import connected
+from test_scheduler import ONE_PHASE, SCHEDULER, api, limit_is, plug_in_and_charge
+
+
+class FakeHomeAssistant:
+    """`GET /api/states/sensor.grid_power` as Home Assistant answers it: the state in kW as a string,
+    only with the right long-lived token. `status` other than 200 makes it fail."""
+
+    def __init__(self, state: str = "0"):
+        self.state = state
+        self.status = 200
+        self.requests = 0
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                owner.requests += 1
+                if self.headers.get("Authorization") != "Bearer TOKEN":
+                    self.send_response(401)
+                    self.end_headers()
+                    return
+                if owner.status != 200:
+                    self.send_response(owner.status)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                body = json.dumps({"entity_id": "sensor.grid_power", "state": owner.state,
+                                   "attributes": {"unit_of_measurement": "kW"}}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def http_source(port: int, interval: float = 0.2, timeout: float | None = None, input: str = "grid.power") -> dict:
+    source = {"type": "http", "url": f"http://127.0.0.1:{port}/api/states/sensor.grid_power",
+              "headers": {"Authorization": "Bearer TOKEN"}, "interval": interval,
+              "inputs": {input: {"path": "state", "scale": 1000}}}
+    if timeout is not None:
+        source["timeout"] = timeout
+    return source
+
+
+async def wait_until(predicate, timeout: float = 10, what: str = "condition"):
+    """Polls `predicate` (a blocking call, run off the event loop) until it returns a truthy value."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = await asyncio.to_thread(predicate)
+        if value:
+            return value
+        if loop.time() > deadline:
+            raise AssertionError(f"{what} never held")
+        await asyncio.sleep(0.05)
+
+
+def source_status(server, name: str) -> dict:
+    return api(server, "GET", "/api/sources")[name]
+
+
+async def test_a_home_assistant_sensor_drives_solar_following(ampwise):
+    home_assistant = FakeHomeAssistant(state="-2.3")
+    try:
+        rules = {"solar.rules": 'rule "solar following" {\n limit -grid.power\n}\n'}
+        server = ampwise(rules=rules, scheduler=SCHEDULER, chargers={"garage": ONE_PHASE},
+                         sources={"homeassistant": http_source(home_assistant.port)})
+        # Read as if pushed: the same input, in watts, with its age.
+        inputs = await wait_until(lambda: api(server, "GET", "/api/inputs").get("grid.power"), what="grid.power")
+        assert inputs["value"] == -2300 and inputs["stale"] is False
+        async with connected(server, "garage") as charger:
+            await plug_in_and_charge(charger)
+            await charger.wait_for("SetChargingProfile", predicate=limit_is(10.0))
+            home_assistant.state = "-3.45"
+            await charger.wait_for("SetChargingProfile", predicate=limit_is(15.0))
+        status = await asyncio.to_thread(source_status, server, "homeassistant")
+        assert status["type"] == "http" and status["state"] == "ok"
+        assert status["inputs"] == {"grid.power": -3450} and status["lastError"] is None
+        assert status["lastSuccess"].endswith("Z")
+        metrics = await asyncio.to_thread(
+            lambda: urllib.request.urlopen(f"http://127.0.0.1:{server.api_port}/metrics", timeout=10).read().decode())
+        assert 'ampwise_source_reads_total{source="homeassistant",outcome="ok"}' in metrics
+    finally:
+        home_assistant.close()
+
+
+async def test_an_outage_is_logged_once_and_its_recovery_once(ampwise):
+    home_assistant = FakeHomeAssistant(state="1.5")
+    try:
+        server = ampwise(sources={"homeassistant": http_source(home_assistant.port, interval=0.1)})
+        await wait_until(lambda: source_status(server, "homeassistant")["state"] == "ok", what="first read")
+        home_assistant.status = 500
+        await asyncio.to_thread(server.wait_for_log, "homeassistant: cannot read: HTTP 500")
+        # Several failed polls later: still one line, and a poll every interval, not a busy loop.
+        failing = await wait_until(
+            lambda: (s := source_status(server, "homeassistant"))["state"] == "failing" and s["lastError"] == "HTTP 500 Internal Server Error"
+            and s, what="failing state")
+        assert failing["inputs"] == {"grid.power": 1500} and failing["lastErrorAt"].endswith("Z")
+        requests_before = home_assistant.requests
+        await asyncio.sleep(1.0)
+        polls = home_assistant.requests - requests_before
+        assert 5 <= polls <= 15, polls
+        home_assistant.status = 200
+        home_assistant.state = "2"
+        await asyncio.to_thread(server.wait_for_log, "homeassistant: reading again after")
+        await wait_until(lambda: source_status(server, "homeassistant")["inputs"] == {"grid.power": 2000},
+                         what="recovered value")
+        assert len([line for line in server.lines if "homeassistant: cannot read" in line]) == 1
+        assert len([line for line in server.lines if "homeassistant: reading again" in line]) == 1
+    finally:
+        home_assistant.close()
+
+
+async def test_a_device_that_hangs_or_refuses_fails_without_holding_anything_else(ampwise):
+    # A socket that accepts connections (the kernel does) but never answers.
+    hanging = socket.socket()
+    hanging.bind(("127.0.0.1", 0))
+    hanging.listen(16)
+    refusing = socket.socket()
+    refusing.bind(("127.0.0.1", 0))
+    refused_port = refusing.getsockname()[1]
+    refusing.close()
+    home_assistant = FakeHomeAssistant(state="-1")
+    try:
+        server = ampwise(sources={
+            "hanging": http_source(hanging.getsockname()[1], interval=0.5, timeout=0.3, input="input.hanging"),
+            "refused": http_source(refused_port, interval=0.5, input="input.refused"),
+            "healthy": http_source(home_assistant.port, interval=0.1),
+        })
+        await asyncio.to_thread(server.wait_for_log, "hanging: cannot read: no response within 0.3 s")
+        await asyncio.to_thread(server.wait_for_log, "refused: cannot read: cannot connect to 127.0.0.1")
+        home_assistant.state = "-2"
+        await wait_until(lambda: source_status(server, "healthy")["inputs"] == {"grid.power": -2000},
+                         what="the healthy source's new value")
+        await wait_until(lambda: source_status(server, "hanging")["state"] == "failing", what="hanging failing")
+        assert len([line for line in server.lines if "hanging: cannot read" in line]) == 1
+        assert len([line for line in server.lines if "refused: cannot read" in line]) == 1
+    finally:
+        hanging.close()
+        home_assistant.close()
