@@ -104,7 +104,7 @@ let package = Package(
         testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("HTTPClientTests", ["HTTPClient", "HTTP", "Transport"]),
-        testTarget("InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Transport", "JSON"]),
+        testTarget("InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Transport", "JSON", "MQTT"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),

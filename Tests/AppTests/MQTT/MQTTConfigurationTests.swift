@@ -1,3 +1,4 @@
+import InputSources
 import MQTTLink
 import Testing
 
@@ -45,5 +46,49 @@ import Testing
         #expect(problems(#"{"mqtt": {"keepAlive": 1}}"#).first?.hasPrefix("mqtt.keepAlive: ") == true)
         #expect(problems(#"{"mqtt": {"homeAssistant": {"prefx": "x"}}}"#) == ["mqtt.homeAssistant.prefx: unknown key"])
         #expect(problems(#"{"mqtt": {"username": 5}}"#) == ["mqtt.username: expected a string or null"])
+    }
+}
+
+@Suite struct MQTTSourceConfigurationTests {
+    private func problems(_ text: String) -> [String] {
+        do {
+            _ = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
+            return []
+        } catch {
+            guard case .invalid(_, let problems) = error else { return error.lines }
+            return problems.map(\.description)
+        }
+    }
+
+    @Test func anMQTTSourceIsReadWithItsTopicPathAndScale() throws {
+        let text = #"""
+            {"mqtt": {}, "sources": {"p1": {"type": "mqtt",
+              "inputs": {"grid.power": {"topic": "p1/power", "path": "value", "scale": 1000}}}}}
+            """#
+        let configuration = try AmpwiseConfiguration(jsonText: text, file: "a.json")
+        guard case .mqtt(let source)? = configuration.sources["p1"] else {
+            Issue.record("no mqtt source: \(configuration.sources)")
+            return
+        }
+        #expect(source.inputs["grid.power"]?.topic.text == "p1/power")
+        #expect(source.inputs["grid.power"]?.reading.scale == 1000)
+        #expect(source.inputs["grid.power"]?.reading.path?.description == "value")
+    }
+
+    @Test func mistakesAreNamedByTheirKeyPath() {
+        #expect(
+            problems(#"{"sources": {"p1": {"type": "mqtt", "inputs": {"grid.power": {"topic": "p"}}}}}"#) == [
+                "sources.p1.type: an mqtt source reads from the broker of the mqtt section, and there is none"
+            ])
+        #expect(
+            problems(#"{"mqtt": {}, "sources": {"p1": {"type": "mqtt", "inputs": {"grid.power": {}}}}}"#) == [
+                "sources.p1.inputs.grid.power.topic: missing (the topic to subscribe to)"
+            ])
+        #expect(
+            problems(#"{"mqtt": {}, "sources": {"p1": {"type": "mqtt", "inputs": {"grid.power": {"topic": "a#"}}}}}"#)
+                .first?.hasPrefix("sources.p1.inputs.grid.power.topic: ") == true)
+        #expect(
+            problems(#"{"mqtt": {}, "sources": {"p1": {"type": "mqtt", "interval": 5, "inputs": {}}}}"#).contains(
+                "sources.p1.interval: unknown key"))
     }
 }
