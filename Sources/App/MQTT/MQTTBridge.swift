@@ -32,6 +32,8 @@ actor MQTTBridge {
     private var published: [String: String] = [:]
     /// Connectors announced to Home Assistant per charger, since the last connection.
     private var announced: [String: Set<Int>] = [:]
+    /// The discovery node ids of every connector in the directory at the last refresh.
+    private var knownNodes: Set<String> = []
     /// Topics whose bad payload or failed command was logged; a good one clears it, so a sender
     /// that repeats a mistake is logged once.
     private var loggedFailures: Set<String> = []
@@ -214,8 +216,14 @@ actor MQTTBridge {
         let snapshots = dependencies.allSnapshots()
         let states = await dependencies.scheduler.allConnectorStates()
         var present = Set<String>()
+        var nodes = Set<String>()
         for snapshot in snapshots {
             present.insert(snapshot.id)
+            if let discovery {
+                for connector in snapshot.connectors {
+                    nodes.insert(discovery.nodeId(chargerId: snapshot.id, connectorId: connector.id))
+                }
+            }
             for (topic, payload) in MQTTStateTopics.topics(
                 of: snapshot, states: states[snapshot.id] ?? [:], names: names)
             where published[topic] != payload {
@@ -224,6 +232,7 @@ actor MQTTBridge {
             }
             announce(snapshot)
         }
+        knownNodes = nodes
         for chargerId in announced.keys where !present.contains(chargerId) {
             withdraw(chargerId)
         }
@@ -262,13 +271,10 @@ actor MQTTBridge {
     }
 
     /// A retained config of ours on the broker for a charger Ampwise no longer knows (deleted
-    /// while Ampwise was not running): cleared.
+    /// while Ampwise was not running): cleared. (The refresh at every connection has filled
+    /// `knownNodes` before the broker sends the retained configs.)
     private func clearIfGone(node: String, topic: String, payload: [UInt8]) {
-        guard !payload.isEmpty, let discovery else { return }
-        let known = dependencies.allSnapshots().contains { snapshot in
-            snapshot.connectors.contains { discovery.nodeId(chargerId: snapshot.id, connectorId: $0.id) == node }
-        }
-        guard !known else { return }
+        guard !payload.isEmpty, !knownNodes.contains(node) else { return }
         Self.logger.info("removing the Home Assistant entity of a charger Ampwise no longer knows: \(topic)")
         client.publish(topic: topic, payload: [], qos: .atLeastOnce, retain: true)
     }
