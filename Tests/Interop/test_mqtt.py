@@ -261,23 +261,27 @@ async def test_after_a_broker_restart_the_state_is_republished_and_commands_arri
         await charger.wait_for("SetChargingProfile", predicate=limited_to_8)
 
 
-async def test_a_bad_mqtt_setting_is_named(tmp_path):
+async def refused_start(tmp_path, **config) -> str:
+    """Runs `ampwise serve` with a configuration it must refuse; returns what it printed."""
     import subprocess
     from conftest import AMPWISE_BIN, base_config
-    config = base_config(mqtt={"broker": "tcp://127.0.0.1:1883"})
     path = tmp_path / "ampwise.json"
-    path.write_text(json.dumps(config))
+    path.write_text(json.dumps(base_config(**config)))
     result = await asyncio.to_thread(subprocess.run, [AMPWISE_BIN, "serve", "--config", str(path)],
                                      capture_output=True, text=True, timeout=20, cwd=tmp_path)
     assert result.returncode != 0
-    assert "mqtt.broker" in result.stderr
+    return result.stderr
+
+
+async def test_a_bad_mqtt_setting_is_named(tmp_path):
+    assert "mqtt.broker" in await refused_start(tmp_path, mqtt={"broker": "tcp://127.0.0.1:1883"})
 
 
 async def test_an_mqtt_source_drives_solar_following(ampwise, broker, observe):
     """SPEC §8: a P1 meter that publishes JSON in kW on p1/power; the source reads `value`, scales
     it to W, and the solar following rule follows it. A payload that cannot be read is a failed
     read; the next good one is the recovery."""
-    from test_scheduler import ONE_PHASE, SCHEDULER, limit_is
+    from test_scheduler import ONE_PHASE, SCHEDULER, api as blocking_api, limit_is, plug_in_and_charge
     from test_sources import source_status, wait_until
 
     meter = observe("p1/#")
@@ -287,10 +291,9 @@ async def test_an_mqtt_source_drives_solar_following(ampwise, broker, observe):
                      mqtt=mqtt_config(broker), sources={"p1": source})
     await asyncio.to_thread(server.wait_for_log, "connected to mqtt://")
     await asyncio.to_thread(meter.publish, "p1/power", json.dumps({"value": -2.3}), True)
-    inputs = await wait_until(lambda: api_sync(server, "/api/inputs").get("grid.power"), what="grid.power")
+    inputs = await wait_until(lambda: blocking_api(server, "GET", "/api/inputs").get("grid.power"), what="grid.power")
     assert inputs["value"] == -2300
     async with connected(server, "garage") as charger:
-        from test_scheduler import plug_in_and_charge
         await plug_in_and_charge(charger)
         await charger.wait_for("SetChargingProfile", predicate=limit_is(10.0))
         await asyncio.to_thread(meter.publish, "p1/power", json.dumps({"value": -3.45}))
@@ -304,18 +307,7 @@ async def test_an_mqtt_source_drives_solar_following(ampwise, broker, observe):
     await wait_until(lambda: source_status(server, "p1")["state"] == "ok", what="recovery")
 
 
-def api_sync(server, path: str):
-    from test_scheduler import api as scheduler_api
-    return scheduler_api(server, "GET", path)
-
-
 async def test_an_mqtt_source_needs_the_mqtt_section(tmp_path):
-    import subprocess
-    from conftest import AMPWISE_BIN, base_config
-    config = base_config(sources={"p1": {"type": "mqtt", "inputs": {"grid.power": {"topic": "p1/power"}}}})
-    path = tmp_path / "ampwise.json"
-    path.write_text(json.dumps(config))
-    result = await asyncio.to_thread(subprocess.run, [AMPWISE_BIN, "serve", "--config", str(path)],
-                                     capture_output=True, text=True, timeout=20, cwd=tmp_path)
-    assert result.returncode != 0
-    assert "sources.p1.type: an mqtt source reads from the broker of the mqtt section" in result.stderr
+    printed = await refused_start(
+        tmp_path, sources={"p1": {"type": "mqtt", "inputs": {"grid.power": {"topic": "p1/power"}}}})
+    assert "sources.p1.type: an mqtt source reads from the broker of the mqtt section" in printed

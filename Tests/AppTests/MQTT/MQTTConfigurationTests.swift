@@ -4,17 +4,18 @@ import Testing
 
 @testable import App
 
-@Suite struct MQTTConfigurationTests {
-    private func problems(_ text: String) -> [String] {
-        do {
-            _ = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
-            return []
-        } catch {
-            guard case .invalid(_, let problems) = error else { return error.lines }
-            return problems.map(\.description)
-        }
+/// The problems reported for a configuration text, as `path: message`; empty when it loads.
+private func problems(_ text: String) -> [String] {
+    do {
+        _ = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
+        return []
+    } catch {
+        guard case .invalid(_, let problems) = error else { return error.lines }
+        return problems.map(\.description)
     }
+}
 
+@Suite struct MQTTConfigurationTests {
     @Test func noMQTTKeyMeansNoMQTTAndAnEmptyOneTheDefaults() throws {
         #expect(try AmpwiseConfiguration(jsonText: "{}", file: "a.json").mqtt == nil)
         let settings = try #require(try AmpwiseConfiguration(jsonText: #"{"mqtt": {}}"#, file: "a.json").mqtt)
@@ -50,16 +51,6 @@ import Testing
 }
 
 @Suite struct MQTTSourceConfigurationTests {
-    private func problems(_ text: String) -> [String] {
-        do {
-            _ = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
-            return []
-        } catch {
-            guard case .invalid(_, let problems) = error else { return error.lines }
-            return problems.map(\.description)
-        }
-    }
-
     @Test func anMQTTSourceIsReadWithItsTopicPathAndScale() throws {
         let text = #"""
             {"mqtt": {}, "sources": {"p1": {"type": "mqtt",
