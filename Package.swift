@@ -21,7 +21,7 @@ let package = Package(
         .executable(name: "ampwise", targets: ["ampwise"]),
         // For the fuzzing package in Fuzz/: the parsers of untrusted input, without any I/O, and the
         // rule and plan-inputs readers.
-        .library(name: "Parsers", targets: ["HTTP", "WebSocket", "OCPP", "OCPP201", "JSON"]),
+        .library(name: "Parsers", targets: ["HTTP", "WebSocket", "OCPP", "OCPP201", "JSON", "MQTT"]),
         .library(name: "Rules", targets: ["Rules"]),
         .library(name: "App", targets: ["App"]),
     ],
@@ -40,6 +40,8 @@ let package = Package(
         layer("HTTP", ["JSON"]),
         layer("WebSocket", ["HTTP", "Logging", "COpenSSL"]),
         layer("OCPP", ["JSON", "Chronology"]),
+        // MQTT 3.1.1 as values: the packet codec, topic filters, the client session state machine.
+        layer("MQTT", ["HTTP"]),
         // OCPP 2.0.1's messages, generated from its schemas (Scripts/generate-ocpp201.py) on OCPP's
         // decoding machinery and RPC framing.
         layer("OCPP201", ["OCPP", "JSON", "Chronology"]),
@@ -49,8 +51,10 @@ let package = Package(
         layer("HTTPClient", ["Transport", "HTTP"]),
         // Modbus TCP (MBAP, functions 3 and 4) and SunSpec discovery and models.
         layer("Modbus", ["Transport"]),
-        // Sources: inputs read from meters (HTTP, Modbus TCP), polled without blocking anything.
-        layer("InputSources", ["HTTPClient", "HTTP", "Modbus", "Transport", "JSON", "Logging"]),
+        // The MQTT client on the event loops: one broker connection, reconnect with backoff.
+        layer("MQTTLink", ["MQTT", "Transport", "Logging"]),
+        // Sources: inputs read from meters (HTTP, Modbus TCP, MQTT), read without blocking anything.
+        layer("InputSources", ["HTTPClient", "HTTP", "Modbus", "Transport", "JSON", "Logging", "MQTT", "MQTTLink"]),
         // The OCPP central system: charger connections and sessions.
         layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
         // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
@@ -75,7 +79,7 @@ let package = Package(
             [
                 "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
                 "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "HTTPClient",
-                "Modbus", "InputSources", "ChargerSimulation",
+                "Modbus", "InputSources", "ChargerSimulation", "MQTT", "MQTTLink",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -99,11 +103,14 @@ let package = Package(
         testTarget("HTTPTests", ["HTTP"]),
         testTarget("WebSocketTests", ["WebSocket", "HTTP", "Transport"]),
         testTarget("OCPPTests", ["OCPP", "JSON"]),
+        testTarget("MQTTTests", ["MQTT"]),
+        testTarget("MQTTLinkTests", ["MQTTLink", "MQTT", "Transport"]),
         testTarget("OCPP201Tests", ["OCPP201", "OCPP", "JSON"]),
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("HTTPClientTests", ["HTTPClient", "HTTP", "Transport"]),
         testTarget("ModbusTests", ["Modbus", "Transport"]),
-        testTarget("InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Modbus", "Transport", "JSON"]),
+        testTarget(
+            "InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Modbus", "Transport", "JSON", "MQTT"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
@@ -123,6 +130,7 @@ let package = Package(
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
                 "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient", "Modbus", "ChargerSimulation",
+                "MQTT", "MQTTLink",
             ]),
     ]
 )

@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import InputSources
 import Logging
+import MQTTLink
 import Rules
 import Scheduling
 import Store
@@ -61,9 +62,12 @@ enum ServeCommand {
         // Sources are read from the configuration at start-up; changing them takes a restart
         // (docs/sources.md). They deliver to the engine's inputs as PUT /api/inputs does.
         let sourceSet: InputSourceSet
+        // One MQTT client (one connection) for the bridge and the MQTT sources.
+        let mqttClient: MQTTClient?
         do {
+            mqttClient = try configuration.mqtt.map { try MQTTBridge.makeClient(settings: $0, group: group) }
             sourceSet = InputSourceSet(
-                sources: try SourceFactory(group: group).makeSources(configuration.sources),
+                sources: try SourceFactory(group: group).makeSources(configuration.sources, mqtt: mqttClient),
                 sink: SchedulerInputSink(scheduler: engine))
         } catch {
             logger.error("cannot start: \(error)")
@@ -112,12 +116,31 @@ enum ServeCommand {
         }
 
         sourceSet.start()
+        var mqtt: MQTTBridge?
+        if let settings = configuration.mqtt, let mqttClient {
+            let bridge = MQTTBridge(
+                settings: settings, client: mqttClient, dependencies: dependencies,
+                maxCurrent: { configuration.charger($0).maxCurrent })
+            do {
+                try await bridge.start()
+            } catch {
+                logger.error("cannot start MQTT: \(error)")
+                await sourceSet.stop()
+                api?.stop()
+                await site.stop()
+                group.shutdown()
+                return 1
+            }
+            mqtt = bridge
+        }
+
         await hooks.started(StartedSite(site: site, chargerPort: chargerPort, apiPort: api?.localPort ?? 0))
         let signal = await shutdown.wait()
         reloads.cancel()
         logger.info("received \(signal); shutting down")
         await hooks.stopping()
         await sourceSet.stop()
+        await mqtt?.stop()
         api?.stop()
         await site.stop()
         group.shutdown()

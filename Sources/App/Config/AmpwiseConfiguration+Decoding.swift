@@ -36,7 +36,7 @@ extension AmpwiseConfiguration {
     private mutating func decode(_ document: JSONValue, with reader: inout ConfigurationReader) {
         let keys = [
             "central", "api", "database", "rules", "timezone", "logLevel", "idTags", "chargers", "tariff", "scheduler",
-            "sources",
+            "sources", "mqtt",
         ]
         guard case .object = document else {
             reader.report("", "expected a JSON object at the top level")
@@ -81,6 +81,16 @@ extension AmpwiseConfiguration {
         if let value = root["tariff"] { tariff.decode(value, with: &reader) }
         if let value = root["scheduler"] { scheduling.decode(value, with: &reader) }
         if let value = root["sources"] { sources = Self.decodeSources(value, with: &reader) }
+        if let value = root["mqtt"], value != .null {
+            var settings = MQTT()
+            settings.decode(value, with: &reader)
+            mqtt = settings
+        }
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) where source.type == "mqtt" && mqtt == nil {
+            reader.report(
+                ConfigurationReader.path("sources", name) + ".type",
+                "an mqtt source reads from the broker of the mqtt section, and there is none")
+        }
     }
 
     private static func decodeIdTags(_ value: JSONValue, with reader: inout ConfigurationReader) -> IdTagPolicy {

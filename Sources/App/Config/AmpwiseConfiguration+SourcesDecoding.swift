@@ -2,6 +2,7 @@ import HTTP
 import HTTPClient
 import InputSources
 import JSON
+import MQTT
 import Scheduling
 
 /// `sources` (docs/sources.md): every key checked, every problem named by its key path
@@ -40,7 +41,7 @@ extension AmpwiseConfiguration {
         return sources
     }
 
-    private static let sourceTypes = ["http", "modbus"]
+    private static let sourceTypes = ["http", "modbus", "mqtt"]
 
     private static func decodeSource(
         _ value: JSONValue, at path: String, with reader: inout ConfigurationReader
@@ -60,6 +61,8 @@ extension AmpwiseConfiguration {
             let keys = ["type", "host", "port", "unit", "interval", "timeout", "inputs"]
             guard let object = reader.object(value, at: path, known: keys) else { return nil }
             return decodeModbusSource(object, at: path, with: &reader).map(SourceConfiguration.modbus)
+        case "mqtt":
+            return decodeMQTTSource(value, at: path, with: &reader).map(SourceConfiguration.mqtt)
         default:
             reader.report("\(path).type", "expected \(ConfigurationReader.choices(sourceTypes))")
             return nil
@@ -123,6 +126,44 @@ extension AmpwiseConfiguration {
         return complete ? specs : nil
     }
 
+    /// `{"type": "mqtt", "inputs": {"grid.power": {"topic": "p1/power", "path": "value", "scale": 1000}}}`:
+    /// the broker is the `mqtt` section's (checked where the whole file is).
+    private static func decodeMQTTSource(
+        _ value: JSONValue, at path: String, with reader: inout ConfigurationReader
+    ) -> MQTTSourceConfiguration? {
+        guard let object = reader.object(value, at: path, known: ["type", "inputs"]) else { return nil }
+        let inputs = decodeSourceInputs(object, at: path, known: ["topic", "path", "scale"], with: &reader) {
+            (spec: JSONObject, inputPath: String, reader: inout ConfigurationReader) -> MQTTInputSpec? in
+            guard let reading = payloadReading(spec, at: inputPath, with: &reader) else { return nil }
+            guard let text = reader.nonEmptyString(spec, "topic", in: inputPath) else {
+                if spec["topic"] == nil { reader.report("\(inputPath).topic", "missing (the topic to subscribe to)") }
+                return nil
+            }
+            do {
+                return MQTTInputSpec(topic: try MQTTTopicFilter(text), reading: reading)
+            } catch {
+                reader.report("\(inputPath).topic", "\(error)")
+                return nil
+            }
+        }
+        return inputs.map(MQTTSourceConfiguration.init(inputs:))
+    }
+
+    /// `path` and `scale`: how a payload or body is read, for HTTP and MQTT alike.
+    private static func payloadReading(_ spec: JSONObject, at inputPath: String, with reader: inout ConfigurationReader)
+        -> HTTPInputSpec?
+    {
+        var jsonPath: JSONPath?
+        if let text = reader.string(spec, "path", in: inputPath) {
+            jsonPath = JSONPath(text)
+            if jsonPath == nil {
+                reader.report("\(inputPath).path", "not a JSON path (keys separated by dots, [N] for an array element)")
+                return nil
+            }
+        }
+        return HTTPInputSpec(path: jsonPath, scale: scale(spec, at: inputPath, with: &reader))
+    }
+
     private static func decodeHTTPSource(
         _ value: JSONValue, at path: String, with reader: inout ConfigurationReader
     ) -> HTTPSourceConfiguration? {
@@ -165,16 +206,7 @@ extension AmpwiseConfiguration {
         let ca = reader.nonEmptyString(object, "ca", in: path)
         let inputs = decodeSourceInputs(object, at: path, known: ["path", "scale"], with: &reader) {
             (spec: JSONObject, inputPath: String, reader: inout ConfigurationReader) -> HTTPInputSpec? in
-            var jsonPath: JSONPath?
-            if let text = reader.string(spec, "path", in: inputPath) {
-                jsonPath = JSONPath(text)
-                if jsonPath == nil {
-                    reader.report(
-                        "\(inputPath).path", "not a JSON path (keys separated by dots, [N] for an array element)")
-                    return nil
-                }
-            }
-            return HTTPInputSpec(path: jsonPath, scale: scale(spec, at: inputPath, with: &reader))
+            payloadReading(spec, at: inputPath, with: &reader)
         }
         guard let url, let inputs else { return nil }
         return HTTPSourceConfiguration(

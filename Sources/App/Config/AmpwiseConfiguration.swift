@@ -28,6 +28,8 @@ public struct AmpwiseConfiguration: Sendable, Equatable {
     public var scheduling = Scheduling()
     /// `sources`: inputs read from meters, by source name (docs/sources.md).
     public var sources: [String: SourceConfiguration] = [:]
+    /// `mqtt`: nil when the key is absent (no MQTT at all).
+    public var mqtt: MQTT?
 
     public init() {}
 

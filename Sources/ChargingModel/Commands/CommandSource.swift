@@ -9,6 +9,8 @@ public struct CommandSource: RawRepresentable, Sendable, Hashable, CustomStringC
     public static let scheduler = CommandSource(rawValue: "scheduler")
     /// A manual command through the HTTP API.
     public static let api = CommandSource(rawValue: "api")
+    /// A command that arrived on an MQTT `.../set` topic (docs/mqtt.md).
+    public static let mqtt = CommandSource(rawValue: "mqtt")
     /// The post-boot set-up (GetConfiguration, ChangeConfiguration, TriggerMessage).
     public static let setup = CommandSource(rawValue: "setup")
 

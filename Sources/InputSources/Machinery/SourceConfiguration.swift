@@ -3,12 +3,14 @@
 public enum SourceConfiguration: Sendable, Equatable {
     case http(HTTPSourceConfiguration)
     case modbus(ModbusSourceConfiguration)
+    case mqtt(MQTTSourceConfiguration)
 
     /// The `type` key's value.
     public var type: String {
         switch self {
         case .http: "http"
         case .modbus: "modbus"
+        case .mqtt: "mqtt"
         }
     }
 
@@ -17,6 +19,7 @@ public enum SourceConfiguration: Sendable, Equatable {
         switch self {
         case .http(let configuration): configuration.inputs.keys.sorted()
         case .modbus(let configuration): configuration.inputs.keys.sorted()
+        case .mqtt(let configuration): configuration.inputs.keys.sorted()
         }
     }
 }

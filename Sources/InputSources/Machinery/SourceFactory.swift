@@ -1,5 +1,6 @@
 import HTTPClient
 import Modbus
+import MQTTLink
 import Transport
 
 /// Makes the running sources of a configuration, on the event loops of `group`: one HTTP client
@@ -12,9 +13,10 @@ public struct SourceFactory: Sendable {
     }
 
     /// The sources, by name; throws a trust file that cannot be loaded, naming its key
-    /// (`sources.inverter.ca: /etc/ca.pem: no such file`).
-    public func makeSources(_ configurations: [String: SourceConfiguration]) throws(TLSConfigurationError)
-        -> [any InputSource]
+    /// (`sources.inverter.ca: /etc/ca.pem: no such file`). MQTT sources share `mqtt`, the client
+    /// of the `mqtt` section (the configuration refuses an MQTT source without one).
+    public func makeSources(_ configurations: [String: SourceConfiguration], mqtt: MQTTClient? = nil)
+        throws(TLSConfigurationError) -> [any InputSource]
     {
         let shared = HTTPClient(group: group)
         var sources: [any InputSource] = []
@@ -30,6 +32,9 @@ public struct SourceFactory: Sendable {
             case .modbus(let modbus):
                 let client = ModbusClient(group: group, host: modbus.host, port: modbus.port, timeout: modbus.timeout)
                 sources.append(ModbusSource(name: name, configuration: modbus, client: client))
+            case .mqtt(let configuration):
+                guard let mqtt else { preconditionFailure("an MQTT source needs the mqtt section") }
+                sources.append(MQTTSource(name: name, configuration: configuration, client: mqtt))
             }
         }
         return sources

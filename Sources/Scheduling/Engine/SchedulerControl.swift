@@ -31,24 +31,32 @@ public protocol SchedulerControl: Sendable {
 
     /// The decision in force and what was applied, per connector of a charger.
     func connectorStates(chargerId: String) async -> [Int: ConnectorSchedulingState]
+    /// The same for every charger at once, by charger id (MQTT publishes them all every second).
+    func allConnectorStates() async -> [String: [Int: ConnectorSchedulingState]]
     /// How many times the rules were evaluated since start-up (for /metrics).
     func evaluationCount() async -> Int
 }
 
-/// `POST /api/chargers/{id}/limit`.
+/// `POST /api/chargers/{id}/limit`, or MQTT's `.../limit/set`.
 public struct LimitOverrideRequest: Sendable, Equatable {
     public var chargerId: String
     public var connectorId: Int
     public var amps: Double?
     public var watts: Double?
     public var minutes: Double?
+    /// Who asked (`api`, `mqtt`): the profiles that carry the override out are recorded with it.
+    public var source: CommandSource
 
-    public init(chargerId: String, connectorId: Int, amps: Double?, watts: Double?, minutes: Double?) {
+    public init(
+        chargerId: String, connectorId: Int, amps: Double?, watts: Double?, minutes: Double?,
+        source: CommandSource = .api
+    ) {
         self.chargerId = chargerId
         self.connectorId = connectorId
         self.amps = amps
         self.watts = watts
         self.minutes = minutes
+        self.source = source
     }
 }
 

@@ -27,7 +27,8 @@ extension SchedulingEngine: SchedulerControl {
         let connector = connectorFacts(snapshot, connectorId: override.connectorId)
         let now = clock.now()
         core.updatePolicy(chargerId: override.chargerId, connectorId: override.connectorId) { policy, _ in
-            policy.setLimitOverride(amps: amps, minutes: override.minutes, connector: connector, now: now)
+            policy.setLimitOverride(
+                amps: amps, minutes: override.minutes, connector: connector, now: now, source: override.source)
         }
         // At once, not at the next turn of the loop: the API answers with the new decision.
         await pass()
@@ -138,17 +139,27 @@ extension SchedulingEngine: SchedulerControl {
 
     public func connectorStates(chargerId: String) async -> [Int: ConnectorSchedulingState] {
         var states: [Int: ConnectorSchedulingState] = [:]
-        let policy = core.policies[chargerId]
         for (key, summary) in core.summaries where key.chargerId == chargerId {
-            let connector = policy?[key.connectorId]
-            let installed = connector?.installedProfile
-            let answer = lastLimitAnswers[key]
-            states[key.connectorId] = ConnectorSchedulingState(
-                charging: summary.charging, limitAmps: summary.limitAmps, rules: summary.decidingRules,
-                source: summary.isOverridden ? "override" : "rules", appliedLimitAmps: installed?.amps,
-                appliedStatus: answer?.outcome, appliedAt: answer?.at ?? installed?.acceptedAt)
+            states[key.connectorId] = connectorState(key, summary: summary)
         }
         return states
+    }
+
+    public func allConnectorStates() async -> [String: [Int: ConnectorSchedulingState]] {
+        var states: [String: [Int: ConnectorSchedulingState]] = [:]
+        for (key, summary) in core.summaries {
+            states[key.chargerId, default: [:]][key.connectorId] = connectorState(key, summary: summary)
+        }
+        return states
+    }
+
+    private func connectorState(_ key: ConnectorKey, summary: DecisionSummary) -> ConnectorSchedulingState {
+        let installed = core.policies[key.chargerId]?[key.connectorId].installedProfile
+        let answer = lastLimitAnswers[key]
+        return ConnectorSchedulingState(
+            charging: summary.charging, limitAmps: summary.limitAmps, rules: summary.decidingRules,
+            source: summary.isOverridden ? "override" : "rules", appliedLimitAmps: installed?.amps,
+            appliedStatus: answer?.outcome, appliedAt: answer?.at ?? installed?.acceptedAt)
     }
 
     public func evaluationCount() async -> Int {

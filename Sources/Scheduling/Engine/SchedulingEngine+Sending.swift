@@ -28,7 +28,7 @@ extension SchedulingEngine {
                 let decisionBatch = outgoing.decisionBatch
                 let key = outgoing.key
                 let context = CommandContext(
-                    source: .scheduler, connectorId: command.connectorId, reason: command.reason.description,
+                    source: command.source, connectorId: command.connectorId, reason: command.reason.description,
                     decisionId: { await decisionBatch?.value[key] })
                 let result = await commands.send(command.command, to: chargerId, context: context)
                 await self.finish(outgoing, result: result)

@@ -60,9 +60,10 @@ extension ConnectorCommandPolicy {
             let limit = charger.chargingLimit(
                 amps: amps, purpose: attempt.purpose ?? .txDefaultProfile, connectorId: connectorId,
                 transactionId: transactionId, now: now)
+            let source = decision.limitSource == .override ? limitOverride?.source ?? .scheduler : .scheduler
             return PolicyCommand(
                 command: .setLimit(limit), connectorId: connectorId, family: .limit, reason: .limit(amps: amps),
-                sequence: attempt.sequence)
+                sequence: attempt.sequence, source: source)
         case .withdraw(let profileId, let purpose):
             return PolicyCommand(
                 command: .clearLimit(connectorId: connectorId, profileId: profileId, purpose: purpose),

@@ -1,12 +1,16 @@
+import ChargingModel
 import Foundation
 
 extension ConnectorCommandPolicy {
     /// Sets the manual limit in amperes (convert watts with `ChargerFacts.amps(fromWatts:)`),
-    /// for `minutes` or until the session ends (the one open now, else the next one).
-    public mutating func setLimitOverride(amps: Double, minutes: Double? = nil, connector: ConnectorFacts, now: Date) {
+    /// for `minutes` or until the session ends (the one open now, else the next one). The profiles
+    /// that carry it out are recorded with `source`, who asked for it.
+    public mutating func setLimitOverride(
+        amps: Double, minutes: Double? = nil, connector: ConnectorFacts, now: Date, source: CommandSource = .api
+    ) {
         limitOverride = ManualOverride(
             value: amps, expiresAt: minutes.map { now.addingTimeInterval($0 * 60) }, endsWithSession: true,
-            transactionId: connector.transactionId)
+            transactionId: connector.transactionId, source: source)
     }
 
     /// `DELETE /api/chargers/{id}/limit`: the rules decide again.

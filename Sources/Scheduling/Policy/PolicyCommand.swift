@@ -10,14 +10,20 @@ public struct PolicyCommand: Sendable, Hashable {
     public var reason: CommandReason
     /// Identifies the attempt; an outcome for an older attempt is ignored.
     public var sequence: Int
+    /// What the command record names as its source: the scheduler, or for a profile that carries
+    /// out a manual limit override, who set the override (`api`, `mqtt`).
+    public var source: CommandSource
 
-    public init(command: ChargerCommand, connectorId: Int, family: CommandFamily, reason: CommandReason, sequence: Int)
-    {
+    public init(
+        command: ChargerCommand, connectorId: Int, family: CommandFamily, reason: CommandReason, sequence: Int,
+        source: CommandSource = .scheduler
+    ) {
         self.command = command
         self.connectorId = connectorId
         self.family = family
         self.reason = reason
         self.sequence = sequence
+        self.source = source
     }
 }
 

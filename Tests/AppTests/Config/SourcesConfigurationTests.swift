@@ -59,10 +59,10 @@ import Testing
                 "sources.a.headers.bad name: not a valid header name",
                 "sources.a.inputs.grid.Power: not an input name (grid.power, solar.power, solar.surplus or input.NAME with letters, digits, _ and -)",
                 "sources.a.inputs.solar.power.path: not a JSON path (keys separated by dots, [N] for an array element)",
-                "sources.b.type: expected \"http\" or \"modbus\"",
+                "sources.b.type: expected one of \"http\", \"modbus\" or \"mqtt\"",
                 "sources.c.inputs: expected at least one input",
                 "sources.d e: a source name has 1 to 64 letters, digits, \"_\", \"-\" or \".\"",
-                "sources.f.type: missing (\"http\" or \"modbus\")",
+                "sources.f.type: missing (one of \"http\", \"modbus\" or \"mqtt\")",
                 "sources.g.inputs.input.x.unit: unknown key",
             ])
     }

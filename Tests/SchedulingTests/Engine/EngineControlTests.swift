@@ -43,6 +43,24 @@ import Testing
         await harness.stop()
     }
 
+    /// SPEC §9: the SetChargingProfile that carries out a limit set over MQTT names `mqtt` as its
+    /// source (and one set through the API, `api`); the rules' own profiles stay the scheduler's.
+    @Test func theProfileOfAnOverrideIsRecordedWithTheOverridesSource() async throws {
+        let harness = try EngineHarness(rules: Self.offByDefault)
+        await harness.start()
+        try await harness.engine.setLimitOverride(
+            LimitOverrideRequest(chargerId: "garage", connectorId: 1, amps: 12, watts: nil, minutes: nil, source: .mqtt)
+        )
+        await harness.engine.settle()
+        try await harness.engine.setLimitOverride(
+            LimitOverrideRequest(chargerId: "garage", connectorId: 1, amps: 8, watts: nil, minutes: nil))
+        await harness.engine.settle()
+        #expect(harness.profiles == ["TxDefaultProfile 0.0", "TxDefaultProfile 12.0", "TxDefaultProfile 8.0"])
+        let sources = try await harness.commands().filter { $0.action == "SetChargingProfile" }.map(\.source)
+        #expect(sources == [.scheduler, .mqtt, .api])
+        await harness.stop()
+    }
+
     @Test func anOverrideForSomeMinutesExpiresByItself() async throws {
         let harness = try EngineHarness(rules: Self.offByDefault)
         await harness.start()

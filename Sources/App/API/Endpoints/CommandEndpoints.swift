@@ -6,7 +6,8 @@ import OCPP
 /// configuration and the generic call. Each answers the charger's CALLRESULT payload.
 struct CommandEndpoints: Sendable {
     let dependencies: APIDependencies
-    private var sender: ManualCommandSender { ManualCommandSender(dependencies: dependencies) }
+    private var sender: ManualCommandSender { ManualCommandSender(dependencies: dependencies, source: .api) }
+    private var control: ChargerControl { ChargerControl(dependencies: dependencies, source: .api) }
 
     /// The messages a TriggerMessage may ask for (OCPP 1.6 MessageTrigger).
     static let triggerMessages = [
@@ -43,34 +44,18 @@ struct CommandEndpoints: Sendable {
         _ = try sender.knownCharger(chargerId)
         let fields = try request.fields(allowingEmpty: true)
         let connector = try fields.integer("connector", in: ValueRanges.connector) ?? 1
-        let idTag = try fields.string("idTag") ?? dependencies.remoteStartIdTag(chargerId)
-        let answer = try await sender.send(
-            .startTransaction(connectorId: connector, idTag: idTag), to: chargerId, connectorId: connector)
-        if CommandEndpoints.isAccepted(answer) {
-            await dependencies.scheduler.noteManualCommand(.start(chargerId: chargerId, connectorId: connector))
-        }
-        return .json(.object(answer))
+        let idTag = try fields.string("idTag")
+        return .json(.object(try await control.start(chargerId: chargerId, connector: connector, idTag: idTag)))
     }
 
     /// `{"connector":1}` → RemoteStopTransaction of the connector's open transaction; 409 when
     /// none is open.
     func stop(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
-        let snapshot = try sender.knownCharger(chargerId)
+        _ = try sender.knownCharger(chargerId)
         let fields = try request.fields(allowingEmpty: true)
         let connector = try fields.integer("connector", in: ValueRanges.connector) ?? 1
-        guard dependencies.commands.isConnected(chargerId) else { throw .notConnected(chargerId) }
-        guard let transaction = snapshot?.connector(connector)?.transaction else {
-            throw APIError(
-                status: .conflict, message: "connector \(connector) of charger \"\(chargerId)\" has no open transaction"
-            )
-        }
-        let answer = try await sender.send(
-            .stopTransaction(transactionId: transaction.id), to: chargerId, connectorId: connector)
-        if CommandEndpoints.isAccepted(answer) {
-            await dependencies.scheduler.noteManualCommand(.stop(chargerId: chargerId, connectorId: connector))
-        }
-        return .json(.object(answer))
+        return .json(.object(try await control.stop(chargerId: chargerId, connector: connector)))
     }
 
     /// `{"connector":0,"available":false}` → ChangeAvailability (connector 0, the whole charger,
@@ -81,13 +66,8 @@ struct CommandEndpoints: Sendable {
         let fields = try request.fields()
         let connector = try fields.integer("connector", in: ValueRanges.connectorOrCharger) ?? 0
         let available = try fields.requiredBool("available")
-        let answer = try await sender.send(
-            .changeAvailability(connectorId: connector, available: available), to: chargerId, connectorId: connector)
-        if CommandEndpoints.isAccepted(answer) || answer["status"]?.stringValue == "Scheduled" {
-            await dependencies.scheduler.noteManualCommand(
-                .availability(chargerId: chargerId, connectorId: connector, available: available))
-        }
-        return .json(.object(answer))
+        return .json(
+            .object(try await control.availability(chargerId: chargerId, connector: connector, available: available)))
     }
 
     /// `{"type":"Soft"}` or `{"type":"Hard"}` → Reset.
@@ -95,9 +75,7 @@ struct CommandEndpoints: Sendable {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
         let type = try request.fields().requiredChoice("type", ["Soft", "Hard"])
-        let answer = try await sender.send(
-            ResetRequest(type: ResetType(spelling: type)), to: chargerId, connectorId: nil)
-        return .json(.object(answer))
+        return .json(.object(try await control.reset(chargerId: chargerId, type: type)))
     }
 
     /// `{"connector":1}` → UnlockConnector.
@@ -208,7 +186,4 @@ struct CommandEndpoints: Sendable {
         return "payload: \(message)"
     }
 
-    static func isAccepted(_ answer: JSONObject) -> Bool {
-        answer["status"]?.stringValue == "Accepted"
-    }
 }

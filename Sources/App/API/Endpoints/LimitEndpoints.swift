@@ -7,7 +7,8 @@ import Scheduling
 /// limit above every rule, held by the engine, which sends the charging profile.
 struct LimitEndpoints: Sendable {
     let dependencies: APIDependencies
-    private var sender: ManualCommandSender { ManualCommandSender(dependencies: dependencies) }
+    private var sender: ManualCommandSender { ManualCommandSender(dependencies: dependencies, source: .api) }
+    private var control: ChargerControl { ChargerControl(dependencies: dependencies, source: .api) }
 
     var routes: [APIRoute] {
         [
@@ -29,21 +30,9 @@ struct LimitEndpoints: Sendable {
         let amps = try fields.number("amps", in: ValueRanges.amperes)
         let watts = try fields.number("watts", in: ValueRanges.watts)
         let minutes = try fields.number("minutes", in: ValueRanges.overrideMinutes)
-        switch (amps, watts) {
-        case (nil, nil): throw .badRequest("amps: expected a number of amperes (or watts: a number of watts)")
-        case (.some, .some): throw .badRequest("amps, watts: give one of them, not both")
-        default: break
-        }
-        guard dependencies.commands.isConnected(chargerId) else { throw .notConnected(chargerId) }
-        let override = LimitOverrideRequest(
-            chargerId: chargerId, connectorId: connector, amps: amps, watts: watts, minutes: minutes)
-        do {
-            try await dependencies.scheduler.setLimitOverride(override)
-        } catch {
-            throw .badRequest(error.message)
-        }
+        let state = try await control.setLimit(
+            chargerId: chargerId, connector: connector, amps: amps, watts: watts, minutes: minutes)
         let until = minutes.map { dependencies.now().addingTimeInterval($0 * 60) }
-        let state = await dependencies.scheduler.connectorStates(chargerId: chargerId)[connector]
         return .json(
             .object(
                 JSONObject([
@@ -64,7 +53,7 @@ struct LimitEndpoints: Sendable {
         guard let connector = try request.queryInteger("connector", in: ValueRanges.connector) else {
             throw .badRequest("connector: expected \(ValueRanges.connector)")
         }
-        await dependencies.scheduler.clearLimitOverride(chargerId: chargerId, connectorId: connector)
+        try await control.clearLimit(chargerId: chargerId, connector: connector)
         return .json(.object(JSONObject([("status", .string("Accepted")), ("connector", .number(Double(connector)))])))
     }
 }

@@ -6,10 +6,11 @@ import HTTP
 import JSON
 import OCPP
 
-/// Sends a manual command to a charger through the dispatcher (which records it with source
-/// `api` and counts it, like every command) and turns a failure into the API's error.
+/// Sends a manual command to a charger through the dispatcher (which records it with `source`,
+/// `api` or `mqtt`, and counts it, like every command) and turns a failure into the API's error.
 struct ManualCommandSender: Sendable {
     let dependencies: APIDependencies
+    let source: CommandSource
 
     /// The charger's snapshot; 404 for a charger Ampwise has never heard of (neither configured,
     /// known to the directory nor connected). A configured or known charger that is not connected
@@ -24,7 +25,7 @@ struct ManualCommandSender: Sendable {
     }
 
     private func context(connectorId: Int?) -> CommandContext {
-        CommandContext(source: .api, connectorId: connectorId)
+        CommandContext(source: source, connectorId: connectorId)
     }
 
     /// Sends a model command (start, stop, availability: what the scheduler sends too) and

@@ -28,18 +28,8 @@ struct SchedulingEndpoints: Sendable {
     /// strings that hold one), merged; `null` removes an input. Answers every input now known. The
     /// body is parsed once and checked as it is read (`InputUpdate`), names and values alike.
     func updateInputs(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
-        let body = try request.jsonValue()
-        let update: InputUpdate
-        do {
-            update = try InputUpdate(json: body)
-        } catch {
-            throw .badRequest(error.description)
-        }
-        do {
-            return SchedulingEndpoints.inputsResponse(try await dependencies.scheduler.updateInputs(update))
-        } catch {
-            throw .badRequest(error.message)
-        }
+        let control = ChargerControl(dependencies: dependencies, source: .api)
+        return SchedulingEndpoints.inputsResponse(try await control.updateInputs(try request.jsonValue()))
     }
 
     /// Every input with its value and age.

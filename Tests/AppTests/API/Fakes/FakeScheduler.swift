@@ -68,6 +68,10 @@ final class FakeScheduler: SchedulerControl {
         current.states[chargerId] ?? [:]
     }
 
+    func allConnectorStates() async -> [String: [Int: ConnectorSchedulingState]] {
+        current.states
+    }
+
     func evaluationCount() async -> Int {
         onEvaluationCount.withLock { $0 }?()
         return current.evaluations

@@ -1,0 +1,281 @@
+import ChargingModel
+import Foundation
+import JSON
+import Logging
+import MQTT
+import MQTTLink
+import Scheduling
+import Transport
+
+/// Ampwise on MQTT (docs/mqtt.md): publishes the state topics, retained and only on change;
+/// takes the `.../set` commands and carries each out through its HTTP API twin
+/// (`ChargerControl`, source `mqtt`); announces every charger to Home Assistant and takes back the
+/// announcements of chargers that are gone.
+///
+/// The client lives on an event loop and delivers its events here in order. State is compared
+/// with what was published once a second, so a burst of meter values is one message per topic.
+/// Commands run in order per charger, and commands to different chargers do not wait for each
+/// other (a charger that takes 30 s to answer holds up only its own).
+actor MQTTBridge {
+    private let settings: AmpwiseConfiguration.MQTT
+    private let names: MQTTTopicNames
+    private let discovery: HomeAssistantDiscovery?
+    private let dependencies: APIDependencies
+    private let maxCurrent: @Sendable (String) -> Double
+    private let client: MQTTClient
+    private let events: AsyncStream<MQTTClientEvent>
+    private static let logger = Logger(label: "mqtt")
+    /// How often the state is compared with what was published.
+    private let refreshInterval: Duration
+
+    /// Payload last published per state topic, since the last connection.
+    private var published: [String: String] = [:]
+    /// Connectors announced to Home Assistant per charger, since the last connection.
+    private var announced: [String: Set<Int>] = [:]
+    /// The discovery node ids of every connector in the directory at the last refresh.
+    private var knownNodes: Set<String> = []
+    /// Topics whose bad payload or failed command was logged; a good one clears it, so a sender
+    /// that repeats a mistake is logged once.
+    private var loggedFailures: Set<String> = []
+    /// The last command task per charger (with a token to know it is still the last): the next
+    /// one waits for it. Removed when it ends, so ids from stray topics do not pile up.
+    private var commandChains: [String: (token: Int, task: Task<Void, Never>)] = [:]
+    private var nextToken = 0
+    private var tasks: [Task<Void, Never>] = []
+
+    /// The client for `settings`, with Ampwise's last will; the bridge and the MQTT sources share it.
+    static func makeClient(settings: AmpwiseConfiguration.MQTT, group: EventLoopGroup) throws -> MQTTClient {
+        let status = MQTTTopicNames(base: settings.topic).status
+        let tls =
+            settings.broker.usesTLS
+            ? try ClientTLSContext(trustedCertificatesPath: settings.ca, setting: "mqtt.ca") : nil
+        let connect = MQTTConnect(
+            clientId: settings.clientId, cleanSession: true, keepAliveSeconds: UInt16(settings.keepAlive),
+            will: MQTTWill(topic: status, payload: Array("offline".utf8), qos: .atLeastOnce, retain: true),
+            username: settings.username, password: settings.password.map { Array($0.utf8) })
+        return MQTTClient(group: group, options: MQTTClientOptions(broker: settings.broker, connect: connect, tls: tls))
+    }
+
+    init(
+        settings: AmpwiseConfiguration.MQTT, client: MQTTClient, dependencies: APIDependencies,
+        maxCurrent: @escaping @Sendable (String) -> Double, refreshInterval: Duration = .seconds(1)
+    ) {
+        self.settings = settings
+        self.dependencies = dependencies
+        self.maxCurrent = maxCurrent
+        self.refreshInterval = refreshInterval
+        let names = MQTTTopicNames(base: settings.topic)
+        self.names = names
+        discovery =
+            settings.homeAssistant.discovery
+            ? HomeAssistantDiscovery(prefix: settings.homeAssistant.prefix, names: names) : nil
+        self.client = client
+        events = client.events()
+    }
+
+    /// Connects (and keeps reconnecting), subscribes to the commands, and starts publishing.
+    func start() throws {
+        var filters = try names.commandFilters.map { try MQTTTopicFilter($0) }
+        if let discovery {
+            filters.append(try MQTTTopicFilter(discovery.birthTopic))
+            filters.append(try MQTTTopicFilter(discovery.configFilter))
+        }
+        client.subscribe(filters)
+        client.start()
+        let events = events
+        tasks.append(
+            Task { [weak self] in
+                for await event in events {
+                    guard let self else { return }
+                    await self.handle(event)
+                }
+            })
+        let interval = refreshInterval
+        tasks.append(
+            Task { [weak self] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    guard let self, !Task.isCancelled else { return }
+                    await self.refresh()
+                }
+            })
+    }
+
+    /// Says `offline` (the broker discards the will on a clean DISCONNECT) and disconnects.
+    func stop() async {
+        for task in tasks { task.cancel() }
+        tasks = []
+        client.publish(topic: names.status, payload: Array("offline".utf8), qos: .atLeastOnce, retain: true)
+        await client.stop()
+    }
+
+    // MARK: - Events
+
+    private func handle(_ event: MQTTClientEvent) async {
+        switch event {
+        case .connected:
+            // A broker that restarted may have lost the retained state: publish it all again.
+            published = [:]
+            announced = [:]
+            client.publish(topic: names.status, payload: Array("online".utf8), qos: .atLeastOnce, retain: true)
+            await refresh()
+        case .disconnected, .subscriptionRefused:
+            break
+        case .message(let message):
+            await receive(message)
+        }
+    }
+
+    private func receive(_ message: MQTTPublish) async {
+        if let discovery {
+            if message.topic == discovery.birthTopic {
+                if message.payloadText == "online" {
+                    // Home Assistant restarted: it wants every config again.
+                    announced = [:]
+                    await refresh()
+                }
+                return
+            }
+            if let node = discovery.nodeId(ofConfigTopic: message.topic) {
+                clearIfGone(node: node, topic: message.topic, payload: message.payload)
+                return
+            }
+        }
+        guard let target = names.commandTarget(of: message.topic) else { return }
+        let command: MQTTCommand
+        do {
+            command = try MQTTCommand(target: target, payload: message.payload)
+        } catch {
+            logOnce(message.topic, "ignored \(message.topic): \(error)")
+            return
+        }
+        let chargerId = command.chargerId ?? ""
+        let previous = commandChains[chargerId]?.task
+        let topic = message.topic
+        nextToken += 1
+        let token = nextToken
+        commandChains[chargerId] = (
+            token,
+            Task { [weak self] in
+                await previous?.value
+                await self?.carryOut(command, topic: topic)
+                await self?.chainEnded(chargerId, token: token)
+            }
+        )
+    }
+
+    private func chainEnded(_ chargerId: String, token: Int) {
+        if commandChains[chargerId]?.token == token { commandChains[chargerId] = nil }
+    }
+
+    private func carryOut(_ command: MQTTCommand, topic: String) async {
+        let control = ChargerControl(dependencies: dependencies, source: .mqtt)
+        do {
+            switch command {
+            case .setLimit(let chargerId, let connectorId, let amps):
+                _ = try await control.setLimit(
+                    chargerId: chargerId, connector: connectorId, amps: amps, watts: nil, minutes: nil)
+            case .clearLimit(let chargerId, let connectorId):
+                try await control.clearLimit(chargerId: chargerId, connector: connectorId)
+            case .start(let chargerId, let connectorId):
+                try await expectAccepted(control.start(chargerId: chargerId, connector: connectorId, idTag: nil))
+            case .stop(let chargerId, let connectorId):
+                try await expectAccepted(control.stop(chargerId: chargerId, connector: connectorId))
+            case .availability(let chargerId, let connectorId, let available):
+                _ = try await control.availability(chargerId: chargerId, connector: connectorId, available: available)
+            case .reset(let chargerId, let type):
+                _ = try await control.reset(chargerId: chargerId, type: type)
+            case .input(let name, let value):
+                _ = try await control.updateInputs(.object(JSONObject([(name, .string(value))])))
+            }
+            loggedFailures.remove(topic)
+            Self.logger.info("\(topic): \(command.summary)")
+        } catch {
+            logOnce(topic, "\(topic): \(command.summary) failed: \(error.message)")
+        }
+    }
+
+    private func expectAccepted(_ answer: JSONObject) throws(APIError) {
+        guard ChargerControl.isAccepted(answer) else {
+            throw APIError(status: .conflict, message: "the charger answered \(JSONWriter.string(.object(answer)))")
+        }
+    }
+
+    private func logOnce(_ topic: String, _ message: String) {
+        // Bounded: a sender cycling through made-up topics cannot grow it.
+        if loggedFailures.count >= 1_000 { loggedFailures.removeAll() }
+        guard loggedFailures.insert(topic).inserted else { return }
+        Self.logger.warning("\(message) (logged once until this topic works again)")
+    }
+
+    // MARK: - State out
+
+    /// Publishes what changed since the last look, announces new connectors, and takes back the
+    /// announcements of chargers that left the directory.
+    func refresh() async {
+        let snapshots = dependencies.allSnapshots()
+        let states = await dependencies.scheduler.allConnectorStates()
+        var present = Set<String>()
+        var nodes = Set<String>()
+        for snapshot in snapshots {
+            present.insert(snapshot.id)
+            if let discovery {
+                for connector in snapshot.connectors {
+                    nodes.insert(discovery.nodeId(chargerId: snapshot.id, connectorId: connector.id))
+                }
+            }
+            for (topic, payload) in MQTTStateTopics.topics(
+                of: snapshot, states: states[snapshot.id] ?? [:], names: names)
+            where published[topic] != payload {
+                published[topic] = payload
+                client.publish(topic: topic, payload: Array(payload.utf8), retain: true)
+            }
+            announce(snapshot)
+        }
+        knownNodes = nodes
+        for chargerId in announced.keys where !present.contains(chargerId) {
+            withdraw(chargerId)
+        }
+    }
+
+    private func announce(_ snapshot: ChargerSnapshot) {
+        guard let discovery else { return }
+        let connectors = Set(snapshot.connectors.map(\.id).filter { $0 >= 1 })
+        guard announced[snapshot.id] != connectors else { return }
+        announced[snapshot.id] = connectors
+        for config in discovery.configs(
+            of: snapshot, maxCurrent: maxCurrent(snapshot.id), version: dependencies.version)
+        {
+            client.publish(
+                topic: config.topic, payload: Array(JSONWriter.string(config.payload).utf8), qos: .atLeastOnce,
+                retain: true)
+        }
+    }
+
+    /// A charger is gone: its entities and retained state go too (an empty retained message
+    /// deletes a retained message, MQTT 3.1.1 §3.3.1.3).
+    private func withdraw(_ chargerId: String) {
+        let connectors = announced.removeValue(forKey: chargerId) ?? []
+        if let discovery {
+            for connectorId in connectors {
+                for topic in discovery.configTopics(chargerId: chargerId, connectorId: connectorId) {
+                    client.publish(topic: topic, payload: [], qos: .atLeastOnce, retain: true)
+                }
+            }
+        }
+        let prefix = names.charger(chargerId, "")
+        for topic in published.keys where topic.hasPrefix(prefix) {
+            published[topic] = nil
+            client.publish(topic: topic, payload: [], retain: true)
+        }
+    }
+
+    /// A retained config of ours on the broker for a charger Ampwise no longer knows (deleted
+    /// while Ampwise was not running): cleared. (The refresh at every connection has filled
+    /// `knownNodes` before the broker sends the retained configs.)
+    private func clearIfGone(node: String, topic: String, payload: [UInt8]) {
+        guard !payload.isEmpty, !knownNodes.contains(node) else { return }
+        Self.logger.info("removing the Home Assistant entity of a charger Ampwise no longer knows: \(topic)")
+        client.publish(topic: topic, payload: [], qos: .atLeastOnce, retain: true)
+    }
+}

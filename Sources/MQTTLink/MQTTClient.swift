@@ -1,0 +1,261 @@
+import Logging
+import MQTT
+import Synchronization
+import Transport
+
+/// An MQTT 3.1.1 client on the event loops: one connection to the broker at a time, opened with
+/// `EventLoopGroup.connect` (plain or TLS), never blocking its loop. The protocol lives in
+/// `MQTTClientSession`; this class feeds it the bytes, the time and the connection's life, writes
+/// what it returns, and reconnects with backoff whenever the connection is lost or refused, until
+/// `stop()`.
+///
+/// What it keeps while the broker is away, and its bounds (docs/mqtt.md, "Memory"): the
+/// session's outgoing queue (latest message per topic, `MQTTSessionOptions` bounds) and the QoS 1
+/// messages in flight. A broker that stops reading fills the socket's queue to
+/// `writeHighWatermark`; from there published messages wait in the session's bounded queue, and
+/// at `writeQueueLimit` the connection is dropped and made again.
+///
+/// Thread-safe: every method may be called from any thread and hops onto `loop`, where all state
+/// lives. Events go, in order, to every stream `events()` made: the MQTT bridge and the MQTT
+/// sources share one client (one connection, one session).
+public final class MQTTClient: @unchecked Sendable {
+    // @unchecked Sendable: every stored var below is touched only on `loop` (each public method
+    // hops there first); the lets are Sendable.
+    public let loop: EventLoop
+    private let group: EventLoopGroup
+    private let options: MQTTClientOptions
+    private let listeners = Mutex<[Int: AsyncStream<MQTTClientEvent>.Continuation]>([:])
+    private let nextListener = Atomic<Int>(0)
+    private static let logger = Logger(label: "mqtt")
+
+    private var session: MQTTClientSession
+    private var backoff: ReconnectBackoff
+    private var decoder: MQTTPacketDecoder
+    private var connection: Connection?
+    private var handler: MQTTConnectionHandler?
+    private var isRunning = false
+    private var elapsedSeconds: Int64 = 0
+    private var tickTimer: TimerHandle?
+    private var reconnectTimer: TimerHandle?
+    /// A failure was logged and the recovery has not been: retries stay quiet meanwhile.
+    private var isFailureLogged = false
+    private var stopWaiters: [@Sendable () -> Void] = []
+
+    public init(group: EventLoopGroup, options: MQTTClientOptions) {
+        self.group = group
+        self.loop = group.next()
+        self.options = options
+        session = MQTTClientSession(connect: options.connect, options: options.session)
+        backoff = options.backoff
+        decoder = MQTTPacketDecoder(maximumPacketBytes: options.maximumIncomingPacketBytes)
+    }
+
+    /// Every event from now on, in order; the stream ends when the task iterating it is cancelled.
+    public func events() -> AsyncStream<MQTTClientEvent> {
+        let (stream, continuation) = AsyncStream.makeStream(of: MQTTClientEvent.self)
+        let id = nextListener.add(1, ordering: .relaxed).newValue
+        listeners.withLock { $0[id] = continuation }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.listeners.withLock { $0.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    private func onEvent(_ event: MQTTClientEvent) {
+        for continuation in listeners.withLock({ Array($0.values) }) { continuation.yield(event) }
+    }
+
+    /// Connects, and keeps connecting until `stop()`.
+    public func start() {
+        loop.execute { [self] in
+            guard !isRunning else { return }
+            isRunning = true
+            scheduleTick()
+            openConnection()
+        }
+    }
+
+    /// Ends the connection with DISCONNECT (the broker then discards the last will, so publish
+    /// what the will would have said first) and stops reconnecting. Returns once the connection
+    /// has closed.
+    public func stop() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            loop.execute { [self] in
+                isRunning = false
+                cancelTimers()
+                guard let connection else {
+                    handler?.isAbandoned = true
+                    handler = nil
+                    continuation.resume()
+                    return
+                }
+                stopWaiters.append { continuation.resume() }
+                write(session.disconnect())
+                connection.close()
+            }
+        }
+    }
+
+    /// Publishes a message now, or as soon as the broker is reachable (latest per topic wins).
+    /// A topic name with a wildcard or of the wrong length is refused here and logged.
+    public func publish(topic: String, payload: [UInt8], qos: MQTTQoS = .atMostOnce, retain: Bool = false) {
+        loop.execute { [self] in
+            do {
+                write(try session.publish(topic: topic, payload: payload, qos: qos, retain: retain, now: now))
+            } catch {
+                MQTTClient.logger.warning("not published to \(topic): \(error)")
+            }
+        }
+    }
+
+    /// Subscribes now and after every reconnection.
+    public func subscribe(_ filters: [MQTTTopicFilter], qos: MQTTQoS = .atLeastOnce) {
+        loop.execute { [self] in write(session.subscribe(filters, qos: qos, now: now)) }
+    }
+
+    /// Messages waiting for the broker and messages dropped to keep within the queue's bounds,
+    /// as the loop sees them (for tests and the benchmark).
+    public func queueFigures() async -> (waiting: Int, dropped: Int, inFlight: Int) {
+        await withCheckedContinuation { continuation in
+            loop.execute { [self] in
+                continuation.resume(returning: (session.queue.count, session.queue.droppedCount, session.inFlightCount))
+            }
+        }
+    }
+
+    // MARK: - On the loop
+
+    private var now: Duration { .seconds(elapsedSeconds) }
+
+    private func openConnection() {
+        loop.assertInEventLoop()
+        guard isRunning, handler == nil else { return }
+        let handler = MQTTConnectionHandler(client: self)
+        self.handler = handler
+        var connectionOptions = ServerOptions()
+        connectionOptions.writeHighWatermark = options.writeQueueLimit
+        connectionOptions.writeLowWatermark = options.writeLowWatermark
+        connectionOptions.writeQueueLimit = options.writeQueueLimit
+        // The handler is made here, on the loop, and handed over on the same loop.
+        let bound = LoopBound(handler, loop: loop)
+        group.connect(
+            host: options.broker.host, port: options.broker.port,
+            tls: options.broker.usesTLS ? options.tls : nil, timeout: options.connectTimeout,
+            options: connectionOptions, on: loop
+        ) { _ in bound.value }
+    }
+
+    func connectionDidOpen(_ connection: Connection, handler: MQTTConnectionHandler) {
+        guard handler === self.handler, isRunning else {
+            connection.close()
+            return
+        }
+        self.connection = connection
+        decoder = MQTTPacketDecoder(maximumPacketBytes: options.maximumIncomingPacketBytes)
+        write(session.connectionOpened(now: now))
+    }
+
+    func connection(_ connection: Connection, didReceive bytes: UnsafeRawBufferPointer, handler: MQTTConnectionHandler)
+    {
+        guard handler === self.handler else { return }
+        decoder.append(bytes)
+        while self.connection != nil {
+            let packet: MQTTPacket?
+            do {
+                packet = try decoder.next()
+            } catch {
+                fail(.malformed(error))
+                return
+            }
+            guard let packet else { return }
+            apply(session.receive(packet, now: now))
+        }
+    }
+
+    func connectionDidEnd(error: String?, handler: MQTTConnectionHandler) {
+        guard handler === self.handler else { return }
+        self.handler = nil
+        connection = nil
+        session.connectionClosed()
+        if !stopWaiters.isEmpty {
+            let waiters = stopWaiters
+            stopWaiters = []
+            waiters.forEach { $0() }
+        }
+        guard isRunning else { return }
+        let delay = backoff.nextDelay()
+        let reason = error ?? "the broker closed the connection"
+        if !isFailureLogged {
+            isFailureLogged = true
+            MQTTClient.logger.warning(
+                "broker \(options.broker.description): \(reason); reconnecting with backoff (logged once until it recovers)"
+            )
+        }
+        onEvent(.disconnected(reason: reason, retryInSeconds: delay))
+        reconnectTimer = loop.scheduleTimer(after: delay) { [weak self] in
+            self?.reconnectTimer = nil
+            self?.openConnection()
+        }
+    }
+
+    private func apply(_ step: MQTTSessionStep) {
+        write(step.send)
+        for event in step.events {
+            switch event {
+            case .connected:
+                backoff.reset()
+                if isFailureLogged {
+                    isFailureLogged = false
+                    MQTTClient.logger.info("connected to \(options.broker.description) again")
+                } else {
+                    MQTTClient.logger.info("connected to \(options.broker.description)")
+                }
+                onEvent(.connected)
+            case .message(let message):
+                onEvent(.message(message))
+            case .subscribed(let subscriptions, let codes):
+                for (subscription, code) in zip(subscriptions, codes) where code == .failure {
+                    MQTTClient.logger.warning("the broker refused the subscription to \(subscription.filter)")
+                    onEvent(.subscriptionRefused(filter: subscription.filter))
+                }
+            }
+        }
+        if let failure = step.failure { fail(failure) }
+    }
+
+    private func fail(_ failure: MQTTSessionFailure) {
+        guard let connection else { return }
+        handler?.failure = failure.description
+        connection.abort()
+    }
+
+    private func write(_ packets: [MQTTPacket]) {
+        guard let connection, !packets.isEmpty else { return }
+        for packet in packets { connection.write(packet.encoded()) }
+        if !session.isOutputPaused && connection.queuedByteCount > options.writeHighWatermark {
+            session.pauseOutput()
+        }
+    }
+
+    private func scheduleTick() {
+        tickTimer = loop.scheduleTimer(after: 1) { [weak self] in
+            guard let self else { return }
+            self.tickTimer = nil
+            self.elapsedSeconds += 1
+            if let connection = self.connection {
+                if self.session.isOutputPaused && connection.queuedByteCount < self.options.writeLowWatermark {
+                    self.write(self.session.resumeOutput(now: self.now))
+                }
+                self.apply(self.session.tick(now: self.now))
+            }
+            if self.isRunning { self.scheduleTick() }
+        }
+    }
+
+    private func cancelTimers() {
+        if let tickTimer { loop.cancel(tickTimer) }
+        if let reconnectTimer { loop.cancel(reconnectTimer) }
+        tickTimer = nil
+        reconnectTimer = nil
+    }
+}

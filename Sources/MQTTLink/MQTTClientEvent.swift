@@ -1,0 +1,14 @@
+import MQTT
+
+/// What an `MQTTClient` tells its owner, in order, from the client's loop.
+public enum MQTTClientEvent: Sendable {
+    /// The broker accepted the connection (the first, or again after a loss): a good moment to
+    /// publish the full state again, since a restarted broker may have lost its retained messages.
+    case connected
+    /// The connection was lost or refused; the client retries after `retryInSeconds`.
+    case disconnected(reason: String, retryInSeconds: Double)
+    /// A message on a subscribed topic.
+    case message(MQTTPublish)
+    /// The broker refused a subscription (its access control, usually).
+    case subscriptionRefused(filter: String)
+}

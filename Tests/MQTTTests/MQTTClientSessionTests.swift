@@ -1,0 +1,146 @@
+import Testing
+
+@testable import MQTT
+
+@Suite struct MQTTClientSessionTests {
+    private let will = MQTTWill(topic: "ampwise/status", payload: Array("offline".utf8))
+
+    private func connectedSession(keepAlive: UInt16 = 30, maximumInFlight: Int = 64) -> MQTTClientSession {
+        var session = MQTTClientSession(
+            connect: MQTTConnect(clientId: "ampwise", keepAliveSeconds: keepAlive, will: will),
+            options: MQTTSessionOptions(maximumInFlight: maximumInFlight))
+        _ = session.connectionOpened(now: .zero)
+        _ = session.receive(.connack(sessionPresent: false, returnCode: .accepted), now: .zero)
+        return session
+    }
+
+    private func publishes(_ packets: [MQTTPacket]) -> [MQTTPublish] {
+        packets.compactMap { if case .publish(let message) = $0 { message } else { nil } }
+    }
+
+    @Test func theFirstPacketIsConnectWithTheWill() {
+        var session = MQTTClientSession(connect: MQTTConnect(clientId: "ampwise", will: will))
+        let packets = session.connectionOpened(now: .zero)
+        #expect(packets == [.connect(MQTTConnect(clientId: "ampwise", will: will))])
+        #expect(session.state == .awaitingConnAck)
+    }
+
+    @Test func aRefusedConnectionFailsWithTheBrokersReason() {
+        var session = MQTTClientSession(connect: MQTTConnect(clientId: "ampwise"))
+        _ = session.connectionOpened(now: .zero)
+        let step = session.receive(.connack(sessionPresent: false, returnCode: .badUserNameOrPassword), now: .zero)
+        #expect(step.failure == .refused(.badUserNameOrPassword))
+    }
+
+    @Test func anythingButConnackFirstIsAViolation() {
+        var session = MQTTClientSession(connect: MQTTConnect(clientId: "ampwise"))
+        _ = session.connectionOpened(now: .zero)
+        #expect(session.receive(.pingresp, now: .zero).failure != nil)
+    }
+
+    @Test func noConnackWithinTheTimeoutFails() {
+        var session = MQTTClientSession(
+            connect: MQTTConnect(clientId: "ampwise"), options: MQTTSessionOptions(connackTimeout: .seconds(5)))
+        _ = session.connectionOpened(now: .seconds(100))
+        #expect(session.tick(now: .seconds(104)).failure == nil)
+        #expect(session.tick(now: .seconds(105)).failure == .connackTimeout)
+    }
+
+    @Test func messagesPublishedWhileAwayAreSentAfterConnackLatestPerTopic() throws {
+        var session = MQTTClientSession(connect: MQTTConnect(clientId: "ampwise"))
+        #expect(try session.publish(topic: "a/power", payload: [1], retain: true, now: .zero).isEmpty)
+        #expect(try session.publish(topic: "a/status", payload: [2], retain: true, now: .zero).isEmpty)
+        #expect(try session.publish(topic: "a/power", payload: [3], retain: true, now: .zero).isEmpty)
+        _ = session.connectionOpened(now: .zero)
+        let step = session.receive(.connack(sessionPresent: false, returnCode: .accepted), now: .zero)
+        #expect(step.events == [.connected(sessionPresent: false)])
+        #expect(publishes(step.send).map(\.topic) == ["a/status", "a/power"])
+        #expect(publishes(step.send).map(\.payload) == [[2], [3]])
+    }
+
+    @Test func subscriptionsAreRenewedOnEveryConnection() throws {
+        var session = connectedSession()
+        let filter = try MQTTTopicFilter("ampwise/chargers/+/+/limit/set")
+        let sent = session.subscribe([filter], now: .zero)
+        guard case .subscribe(let id, let subscriptions) = sent.first else {
+            Issue.record("no SUBSCRIBE: \(sent)")
+            return
+        }
+        #expect(subscriptions == [MQTTSubscription(filter: filter.text, qos: .atLeastOnce)])
+        let answer = session.receive(.suback(packetId: id, returnCodes: [.granted(.atLeastOnce)]), now: .zero)
+        #expect(answer.events == [.subscribed(subscriptions, [.granted(.atLeastOnce)])])
+        session.connectionClosed()
+        _ = session.connectionOpened(now: .seconds(1))
+        let again = session.receive(.connack(sessionPresent: false, returnCode: .accepted), now: .seconds(1))
+        #expect(again.send.contains { if case .subscribe(_, subscriptions) = $0 { true } else { false } })
+    }
+
+    @Test func unacknowledgedQoS1MessagesAreSentAgainWithDupAfterReconnect() throws {
+        var session = connectedSession()
+        let first = publishes(try session.publish(topic: "t/1", payload: [1], qos: .atLeastOnce, now: .zero))
+        let second = publishes(try session.publish(topic: "t/2", payload: [2], qos: .atLeastOnce, now: .zero))
+        #expect(first.count == 1 && second.count == 1)
+        #expect(first[0].dup == false && first[0].packetId != nil && first[0].packetId != second[0].packetId)
+        _ = session.receive(.puback(packetId: try #require(first[0].packetId)), now: .zero)
+        session.connectionClosed()
+        _ = session.connectionOpened(now: .seconds(1))
+        let step = session.receive(.connack(sessionPresent: false, returnCode: .accepted), now: .seconds(1))
+        let resent = publishes(step.send)
+        #expect(resent.count == 1)
+        #expect(resent.first?.topic == "t/2")
+        #expect(resent.first?.dup == true)
+        #expect(resent.first?.packetId == second[0].packetId)
+    }
+
+    @Test func theInFlightWindowHoldsBackFurtherMessagesUntilAcknowledged() throws {
+        var session = connectedSession(maximumInFlight: 1)
+        let first = publishes(try session.publish(topic: "t/1", payload: [1], qos: .atLeastOnce, now: .zero))
+        #expect(try session.publish(topic: "t/2", payload: [2], qos: .atLeastOnce, now: .zero).isEmpty)
+        let step = session.receive(.puback(packetId: try #require(first.first?.packetId)), now: .zero)
+        #expect(publishes(step.send).map(\.topic) == ["t/2"])
+    }
+
+    @Test func anIncomingQoS1MessageIsAcknowledgedAndDelivered() {
+        var session = connectedSession()
+        let message = MQTTPublish(topic: "p1/power", payload: Array("12".utf8), qos: .atLeastOnce, packetId: 9)
+        let step = session.receive(.publish(message), now: .zero)
+        #expect(step.send == [.puback(packetId: 9)])
+        #expect(step.events == [.message(message)])
+    }
+
+    @Test func keepAliveSendsAPingWhenIdleAndFailsWithoutAnAnswer() throws {
+        var session = connectedSession(keepAlive: 10)
+        #expect(session.tick(now: .seconds(9)).send.isEmpty)
+        _ = try session.publish(topic: "t", payload: [], now: .seconds(9))
+        #expect(session.tick(now: .seconds(18)).send.isEmpty, "a publish counts as activity")
+        #expect(session.tick(now: .seconds(19)).send == [.pingreq])
+        _ = session.receive(.pingresp, now: .seconds(20))
+        #expect(session.tick(now: .seconds(28)).send.isEmpty)
+        #expect(session.tick(now: .seconds(29)).send == [.pingreq])
+        #expect(session.tick(now: .seconds(38)).failure == nil)
+        #expect(session.tick(now: .seconds(39)).failure == .keepAliveTimeout)
+    }
+
+    @Test func packetIdsSkipZeroAndThoseInUse() throws {
+        var session = connectedSession(maximumInFlight: 70_000)
+        var seen = Set<UInt16>()
+        for index in 0..<65_535 {
+            let sent = publishes(try session.publish(topic: "t/\(index)", payload: [], qos: .atLeastOnce, now: .zero))
+            let id = try #require(sent.first?.packetId)
+            #expect(id != 0)
+            seen.insert(id)
+        }
+        #expect(seen.count == 65_535)
+    }
+
+    @Test func disconnectIsSentOnlyWhenConnected() {
+        var session = connectedSession()
+        #expect(session.disconnect() == [.disconnect])
+        #expect(session.disconnect() == [])
+    }
+
+    @Test func aBrokerThatSpeaksQoS2IsAViolation() {
+        var session = connectedSession()
+        #expect(session.receive(.pubrec(packetId: 1), now: .zero).failure != nil)
+    }
+}
