@@ -1,6 +1,6 @@
 import HTTPClient
-import Modbus
 import MQTTLink
+import Modbus
 import Transport
 
 /// Makes the running sources of a configuration, on the event loops of `group`: one HTTP client
