@@ -3,6 +3,7 @@ import Chronology
 import Foundation
 import HTTP
 import JSON
+import Rules
 import Scheduling
 import Store
 
@@ -71,7 +72,7 @@ struct HistoryEndpoints: Sendable {
             return try await (meter, decisions, inputs, pushed)
         }
         let effective = await dependencies.scheduler.tariffSlots(from: since, to: until)
-        let prices = PriceLookup(layers: [pushed, effective])
+        let prices = PriceLookup(slots: pushed, otherwise: PriceLookup(slots: effective))
         let meterByStep = Dictionary(meter.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         var inputsByStep: [Int: [(String, JSONValue)]] = [:]
         for bucket in inputs { inputsByStep[bucket.index, default: []].append((bucket.name, .rounded(bucket.value))) }
@@ -152,7 +153,7 @@ struct HistoryEndpoints: Sendable {
             )
         }
         let effective = await dependencies.scheduler.tariffSlots(from: from, to: now)
-        let prices = PriceLookup(layers: [pushed, effective])
+        let prices = PriceLookup(slots: pushed, otherwise: PriceLookup(slots: effective))
         var lines = [Self.csvHeader]
         for record in records {
             let live =
@@ -178,7 +179,9 @@ struct HistoryEndpoints: Sendable {
     }
 
     /// The session's cost: the meter's rises from `meterStart` through its readings to `meterStop`,
-    /// each at the price in force when it began.
+    /// each at the price in force when it began (pushed prices from the store over the engine's
+    /// effective slots, so that last month's session is costed at last month's prices); `nil` when
+    /// a rise falls where no price is known.
     static func cost(of record: TransactionRecord, readings: [(at: Date, energyWh: Double)], prices: PriceLookup)
         -> Double?
     {
@@ -191,7 +194,12 @@ struct HistoryEndpoints: Sendable {
         }
         points.sort { $0.at < $1.at }
         guard points.count >= 2 else { return nil }
-        return prices.cost(of: points)
+        var total = 0.0
+        for (previous, next) in zip(points, points.dropFirst()) where next.energyWh > previous.energyWh {
+            guard let price = prices.price(at: previous.at) else { return nil }
+            total += (next.energyWh - previous.energyWh) / 1000 * price
+        }
+        return total
     }
 
     /// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. A
