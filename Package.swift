@@ -49,6 +49,10 @@ let package = Package(
         layer("HTTPClient", ["Transport", "HTTP"]),
         // Sources: inputs read from meters (HTTP, Modbus TCP), polled without blocking anything.
         layer("InputSources", ["HTTPClient", "HTTP", "Transport", "JSON", "Logging"]),
+        // Tariff providers: dynamic prices fetched from aWATTar, ENTSO-E, Octopus, Tibber, Nord Pool or
+        // any JSON service (docs/prices.md), refreshed on a schedule.
+        layer(
+            "Tariffs", ["HTTPClient", "HTTP", "InputSources", "JSON", "Logging", "Chronology", "ChargingModel"]),
         // The OCPP central system: charger connections and sessions.
         layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
         // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
@@ -71,7 +75,7 @@ let package = Package(
             [
                 "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
                 "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "HTTPClient",
-                "InputSources",
+                "InputSources", "Tariffs",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -99,6 +103,9 @@ let package = Package(
         testTarget("TransportTests", ["Transport", "COpenSSL"]),
         testTarget("HTTPClientTests", ["HTTPClient", "HTTP", "Transport"]),
         testTarget("InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Transport", "JSON"]),
+        testTarget(
+            "TariffsTests",
+            ["Tariffs", "HTTPClient", "HTTP", "InputSources", "Transport", "JSON", "ChargingModel", "Chronology"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
@@ -116,7 +123,7 @@ let package = Package(
             "AppTests",
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
-                "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient",
+                "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient", "Tariffs",
             ]),
     ]
 )

@@ -2,11 +2,13 @@ import Central
 import ChargePointManagement
 import Dispatch
 import Foundation
+import HTTPClient
 import InputSources
 import Logging
 import Rules
 import Scheduling
 import Store
+import Tariffs
 import Transport
 
 /// `ampwise serve`: the central system, the rule engine, the scheduler and the HTTP API, until
@@ -64,11 +66,32 @@ enum ServeCommand {
             group.shutdown()
             return 1
         }
+        // The tariff provider (docs/prices.md) delivers to the engine's tariff as PUT /api/tariff does.
+        var tariffRunner: TariffProviderRunner?
+        if let provider = configuration.tariff.provider {
+            do {
+                let tls = try provider.trustedCertificatesPath.map {
+                    try ClientTLSContext(trustedCertificatesPath: $0, setting: "tariff.provider.ca")
+                }
+                tariffRunner = TariffProviderRunner(
+                    provider: TariffProviderFactory.make(provider), formula: configuration.tariff.formula,
+                    schedule: TariffRefreshSchedule(
+                        refresh: provider.refresh, retry: provider.retry, timeZone: configuration.timeZone),
+                    client: HTTPClient(group: group, tls: tls), sink: SchedulerTariffSink(scheduler: engine))
+            } catch {
+                logger.error("cannot start: \(error)")
+                await store.close()
+                group.shutdown()
+                return 1
+            }
+        }
+        let runner = tariffRunner
         let dependencies = APIDependencies(
             chargers: site.fleet, commands: site.commands, records: store, transactions: site.fleet, scheduler: engine,
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
-            configuredChargers: Set(configuration.chargers.keys), sources: { sourceSet.statuses() })
+            configuredChargers: Set(configuration.chargers.keys), sources: { sourceSet.statuses() },
+            tariffProvider: { runner?.status() })
         let reloads = SignalWatcher.watch(SIGHUP) {
             Task {
                 let errors = await engine.reloadRules().filter(\.isError)
@@ -100,11 +123,13 @@ enum ServeCommand {
         }
 
         sourceSet.start()
+        tariffRunner?.start()
 
         let signal = await shutdown.wait()
         reloads.cancel()
         logger.info("received \(signal); shutting down")
         await sourceSet.stop()
+        await tariffRunner?.stop()
         api?.stop()
         await site.stop()
         group.shutdown()

@@ -4,6 +4,7 @@ import ChargingModel
 import Foundation
 import InputSources
 import Scheduling
+import Tariffs
 
 /// Everything the API's handlers reach: each a protocol or a plain value, so tests substitute
 /// fakes.
@@ -31,13 +32,16 @@ public struct APIDependencies: Sendable {
     public var configuredChargers: Set<String>
     /// The sources' statuses (`InputSourceSet.statuses`), for `GET /api/sources` and `/metrics`.
     public var sources: @Sendable () -> [SourceStatus]
+    /// The tariff provider's status (`TariffProviderRunner.status`), nil without `tariff.provider`.
+    public var tariffProvider: @Sendable () -> TariffProviderStatus?
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,
         transactions: any TransactionClosing, scheduler: any SchedulerControl, centralMetrics: CentralMetrics,
         version: String, remoteStartIdTag: @escaping @Sendable (String) -> String,
         now: @escaping @Sendable () -> Date = { Date() }, configuredChargers: Set<String> = [],
-        sources: @escaping @Sendable () -> [SourceStatus] = { [] }
+        sources: @escaping @Sendable () -> [SourceStatus] = { [] },
+        tariffProvider: @escaping @Sendable () -> TariffProviderStatus? = { nil }
     ) {
         self.chargers = chargers
         self.commands = commands
@@ -50,6 +54,7 @@ public struct APIDependencies: Sendable {
         self.now = now
         self.configuredChargers = configuredChargers
         self.sources = sources
+        self.tariffProvider = tariffProvider
     }
 
     /// The charger's snapshot: from the directory (connected now or seen before), else a

@@ -8,5 +8,6 @@ enum APIEndpoints {
             + SchedulingEndpoints(dependencies: dependencies).routes
             + RecordEndpoints(dependencies: dependencies).routes
             + SourceEndpoints(dependencies: dependencies).routes
+            + TariffProviderEndpoints(dependencies: dependencies).routes
     }
 }
