@@ -2,7 +2,7 @@
 aWATTar documents it (and as the generic `http` provider reads any JSON list): the formula
 applied, shown by `GET /api/tariff`, driving a `cheapest` rule, a price change re-planning it, a
 failure shown by `GET /api/tariff/provider` while the prices stay, and the prices kept across a
-restart.
+restart; an energy goal (`cheapest ENERGY before HH:MM`) that stops once the session holds it.
 """
 
 import asyncio
@@ -12,6 +12,8 @@ import time
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+from ocpp.v16 import call
 
 from charger import connected
 from test_scheduler import ONE_PHASE, SCHEDULER, api, limit_is, plug_in_and_charge
@@ -146,5 +148,38 @@ async def test_a_failing_provider_keeps_its_prices_says_so_and_a_restart_keeps_t
         prices.status = 200
         await wait_until(lambda: api(again, "GET", "/api/tariff/provider")["state"] == "ok", what="recovery")
         await asyncio.to_thread(again.wait_for_log, "http: prices fetched again after")
+    finally:
+        prices.close()
+
+
+async def test_an_energy_goal_charges_in_the_cheap_slots_and_stops_once_the_session_holds_it(ampwise):
+    now_hour = int(time.time()) // HOUR * HOUR
+    prices = FakePriceServer(cheap_hour=now_hour)
+    try:
+        # 3.6 kWh at 3680 W (one phase, 16 A) is 4 quarter hours: every cheap one left in this hour.
+        rules = {"goal.rules": f"""
+rule "goal: off" {{
+    pause
+}}
+rule "goal" {{
+    priority 1
+    when cheapest 3.6 kWh before {deadline_in_12_hours()}
+    charge
+    limit 16 A
+}}
+"""}
+        tariff = {"default": 1.0, "provider": {"type": "awattar", "url": f"http://127.0.0.1:{prices.port}/v1/marketdata"}}
+        server = ampwise(rules=rules, scheduler=SCHEDULER, chargers={"garage": ONE_PHASE}, tariff=tariff)
+        await wait_until(lambda: api(server, "GET", "/api/tariff/provider")["state"] == "ok", what="prices")
+        async with connected(server, "garage") as charger:
+            transaction = await plug_in_and_charge(charger)
+            await charger.wait_for("SetChargingProfile", predicate=limit_is(16.0))
+            stamp = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+            await charger.call(call.MeterValues(connector_id=1, transaction_id=transaction, meter_value=[
+                {"timestamp": stamp, "sampledValue": [
+                    {"value": "3.6", "measurand": "Energy.Active.Import.Register", "unit": "kWh"},
+                    {"value": "3.6", "measurand": "Power.Active.Import", "unit": "kW"}]}]))
+            await wait_until(lambda: limit_is(0.0)(charger.calls("SetChargingProfile")[-1]), timeout=15,
+                             what="a pause once the goal is met")
     finally:
         prices.close()
