@@ -29,18 +29,7 @@ extension AmpwiseConfiguration.Tariff {
         }
         let common = ["type", "url", "timeout", "refresh", "retry", "ca"]
         guard let object = reader.object(value, at: path, known: common + keys) else { return nil }
-        var url: HTTPURL?
-        if let text = reader.nonEmptyString(object, "url", in: path) {
-            do {
-                url = try HTTPURL(text)
-            } catch {
-                if case .invalidURL(_, let reason) = error {
-                    reader.report("\(path).url", reason)
-                } else {
-                    reader.report("\(path).url", error.description)
-                }
-            }
-        }
+        let url = AmpwiseConfiguration.decodeURL(object, at: path, required: type == "http", with: &reader)
         func required(_ key: String, _ what: String) -> String? {
             if let text = reader.nonEmptyString(object, key, in: path) { return text }
             if object[key] == nil { reader.report("\(path).\(key)", "missing (\(what))") }
@@ -68,7 +57,6 @@ extension AmpwiseConfiguration.Tariff {
             let currency = required("currency", "EUR, NOK, SEK or DKK")
             kind = area.flatMap { area in currency.map { .nordpool(area: area, currency: $0) } }
         default:
-            if object["url"] == nil { reader.report("\(path).url", "missing (the http:// or https:// address to GET)") }
             var jsonPath: JSONPath?
             if let text = reader.string(object, "path", in: path) {
                 jsonPath = JSONPath(text)

@@ -86,8 +86,8 @@ public struct JSONPath: Sendable, Equatable, CustomStringConvertible {
         return value
     }
 
-    /// A JSON number, or a string holding one (blanks around it allowed).
-    static func number(from value: JSONValue, at path: String) throws(SourceError) -> Double {
+    /// A JSON number, or a string holding one (blanks around it allowed); `path` names it in the error.
+    public static func number(from value: JSONValue, at path: String) throws(SourceError) -> Double {
         switch value {
         case .number(let number):
             return number

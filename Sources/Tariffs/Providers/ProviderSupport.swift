@@ -2,6 +2,7 @@ import Chronology
 import Foundation
 import HTTP
 import HTTPClient
+import InputSources
 import JSON
 
 /// What the providers share: addresses with a query, the status check, JSON bodies, timestamps.
@@ -71,16 +72,10 @@ enum ProviderSupport {
     /// A number field of a JSON object, or the reason it is not one.
     static func number(_ object: JSONObject, _ key: String, at path: String) throws(TariffFetchError) -> Double {
         guard let value = object[key] else { throw TariffFetchError("\(path).\(key): missing") }
-        switch value {
-        case .number(let number) where number.isFinite:
-            return number
-        case .string(let text):
-            guard let number = NumberRange.decimal(text.trimmingCharacters(in: .whitespaces)) else {
-                throw TariffFetchError("\(path).\(key): \"\(text.prefix(40))\" is not a number")
-            }
-            return number
-        default:
-            throw TariffFetchError("\(path).\(key): expected a number, found \(value.typeDescription)")
+        do {
+            return try JSONPath.number(from: value, at: "\(path).\(key)")
+        } catch {
+            throw TariffFetchError(error.message)
         }
     }
 
