@@ -55,6 +55,10 @@ let package = Package(
         layer("MQTTLink", ["MQTT", "Transport", "Logging"]),
         // Sources: inputs read from meters (HTTP, Modbus TCP, MQTT), read without blocking anything.
         layer("InputSources", ["HTTPClient", "HTTP", "Modbus", "Transport", "JSON", "Logging", "MQTT", "MQTTLink"]),
+        // Tariff providers: dynamic prices fetched from aWATTar, ENTSO-E, Octopus, Tibber, Nord Pool or
+        // any JSON service (docs/prices.md), refreshed on a schedule.
+        layer(
+            "Tariffs", ["HTTPClient", "HTTP", "InputSources", "JSON", "Logging", "Chronology", "ChargingModel"]),
         // The OCPP central system: charger connections and sessions.
         layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
         // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
@@ -79,7 +83,7 @@ let package = Package(
             [
                 "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
                 "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "HTTPClient",
-                "Modbus", "InputSources", "ChargerSimulation", "MQTT", "MQTTLink",
+                "Modbus", "InputSources", "ChargerSimulation", "MQTT", "MQTTLink", "Tariffs",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -111,6 +115,9 @@ let package = Package(
         testTarget("ModbusTests", ["Modbus", "Transport"]),
         testTarget(
             "InputSourcesTests", ["InputSources", "HTTPClient", "HTTP", "Modbus", "Transport", "JSON", "MQTT"]),
+        testTarget(
+            "TariffsTests",
+            ["Tariffs", "HTTPClient", "HTTP", "InputSources", "Transport", "JSON", "ChargingModel", "Chronology"]),
         testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
@@ -130,7 +137,7 @@ let package = Package(
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
                 "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient", "Modbus", "ChargerSimulation",
-                "MQTT", "MQTTLink",
+                "MQTT", "MQTTLink", "Tariffs",
             ]),
     ]
 )

@@ -16,7 +16,7 @@ import Testing
 
     static let examples = [
         "cheap-tariff-overnight.rules", "solar-following.rules", "auto-start.rules", "house-fuse-cap.rules",
-        "shared-fuse.rules", "cheapest-before-departure.rules",
+        "shared-fuse.rules", "cheapest-before-departure.rules", "energy-goal.rules",
     ]
 
     @Test func everyExampleIsListed() throws {
@@ -35,7 +35,7 @@ import Testing
         let sources = try (["starter.rules"] + Self.examples.map { "examples/" + $0 }).map(Self.source)
         let result = RuleChecker.check(sources)
         #expect(result.diagnostics.map(\.description) == [])
-        #expect(result.ruleSet?.summary == "7 files, 10 rules: no errors")
+        #expect(result.ruleSet?.summary == "8 files, 12 rules: no errors")
     }
 
     /// README's tour shows three examples "copied from `rules/examples/`": they must be the examples'

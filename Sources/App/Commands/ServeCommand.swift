@@ -2,12 +2,14 @@ import Central
 import ChargePointManagement
 import Dispatch
 import Foundation
+import HTTPClient
 import InputSources
 import Logging
 import MQTTLink
 import Rules
 import Scheduling
 import Store
+import Tariffs
 import Transport
 
 /// `ampwise serve`: the central system, the rule engine, the scheduler and the HTTP API, until
@@ -75,12 +77,32 @@ enum ServeCommand {
             group.shutdown()
             return 1
         }
+        // The tariff provider (docs/prices.md) delivers to the engine's tariff as PUT /api/tariff does.
+        var tariffRunner: TariffProviderRunner?
+        if let provider = configuration.tariff.provider {
+            do {
+                let tls = try provider.trustedCertificatesPath.map {
+                    try ClientTLSContext(trustedCertificatesPath: $0, setting: "tariff.provider.ca")
+                }
+                tariffRunner = TariffProviderRunner(
+                    provider: TariffProviderFactory.make(provider), formula: configuration.tariff.formula,
+                    schedule: TariffRefreshSchedule(
+                        refresh: provider.refresh, retry: provider.retry, timeZone: configuration.timeZone),
+                    client: HTTPClient(group: group, tls: tls), sink: SchedulerTariffSink(scheduler: engine))
+            } catch {
+                logger.error("cannot start: \(error)")
+                await store.close()
+                group.shutdown()
+                return 1
+            }
+        }
+        let runner = tariffRunner
         let dependencies = APIDependencies(
             chargers: site.fleet, commands: site.commands, records: store, transactions: site.fleet, scheduler: engine,
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
             configuredChargers: Set(configuration.chargers.keys), sources: { sourceSet.statuses() }, history: store,
-            planner: engine)
+            planner: engine, tariffProvider: { runner?.status() })
         let feed = LiveEventFeed(events: LiveEvents(), dependencies: dependencies)
         feed.attach(to: site)
         let reloads = SignalWatcher.watch(SIGHUP) {
@@ -133,6 +155,7 @@ enum ServeCommand {
             }
             mqtt = bridge
         }
+        tariffRunner?.start()
 
         await hooks.started(StartedSite(site: site, chargerPort: chargerPort, apiPort: api?.localPort ?? 0))
         let signal = await shutdown.wait()
@@ -140,6 +163,7 @@ enum ServeCommand {
         logger.info("received \(signal); shutting down")
         await hooks.stopping()
         await sourceSet.stop()
+        await tariffRunner?.stop()
         await mqtt?.stop()
         api?.stop()
         await site.stop()

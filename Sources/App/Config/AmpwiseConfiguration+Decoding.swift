@@ -240,8 +240,11 @@ extension AmpwiseConfiguration.Charger {
 
 extension AmpwiseConfiguration.Tariff {
     fileprivate mutating func decode(_ value: JSONValue, with reader: inout ConfigurationReader) {
-        guard let object = reader.object(value, at: "tariff", known: ["default", "periods"]) else { return }
+        guard let object = reader.object(value, at: "tariff", known: ["default", "periods", "provider", "formula"])
+        else { return }
         defaultPrice = reader.number(object, "default", in: "tariff", ValueRanges.price) ?? defaultPrice
+        if let value = object["provider"] { provider = Self.decodeProvider(value, with: &reader) }
+        if let value = object["formula"] { formula = Self.decodeFormula(value, with: &reader) }
         guard let value = object["periods"] else { return }
         guard case .array(let items) = value else {
             reader.report("tariff.periods", "expected an array")

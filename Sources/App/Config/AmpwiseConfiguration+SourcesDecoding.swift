@@ -69,6 +69,26 @@ extension AmpwiseConfiguration {
         }
     }
 
+    /// `url`: an `http://` or `https://` address; reported missing when `required`.
+    static func decodeURL(
+        _ object: JSONObject, at path: String, required: Bool, with reader: inout ConfigurationReader
+    ) -> HTTPURL? {
+        if let text = reader.nonEmptyString(object, "url", in: path) {
+            do {
+                return try HTTPURL(text)
+            } catch {
+                if case .invalidURL(_, let reason) = error {
+                    reader.report("\(path).url", reason)
+                } else {
+                    reader.report("\(path).url", error.description)
+                }
+            }
+        } else if object["url"] == nil && required {
+            reader.report("\(path).url", "missing (the http:// or https:// address to GET)")
+        }
+        return nil
+    }
+
     /// `interval` and `timeout`, shared by the polled kinds.
     static func pollTiming(
         _ object: JSONObject, at path: String, with reader: inout ConfigurationReader
@@ -169,20 +189,7 @@ extension AmpwiseConfiguration {
     ) -> HTTPSourceConfiguration? {
         let keys = ["type", "url", "headers", "interval", "timeout", "ca", "inputs"]
         guard let object = reader.object(value, at: path, known: keys) else { return nil }
-        var url: HTTPURL?
-        if let text = reader.nonEmptyString(object, "url", in: path) {
-            do {
-                url = try HTTPURL(text)
-            } catch {
-                if case .invalidURL(_, let reason) = error {
-                    reader.report("\(path).url", reason)
-                } else {
-                    reader.report("\(path).url", error.description)
-                }
-            }
-        } else if object["url"] == nil {
-            reader.report("\(path).url", "missing (the http:// or https:// address to GET)")
-        }
+        let url = decodeURL(object, at: path, required: true, with: &reader)
         var headers: [HTTPHeaders.Field] = []
         if let value = object["headers"], let fields = reader.object(value, at: "\(path).headers", known: nil) {
             for (name, fieldValue) in fields {

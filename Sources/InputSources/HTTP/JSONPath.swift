@@ -56,6 +56,11 @@ public struct JSONPath: Sendable, Equatable, CustomStringConvertible {
     /// The number at this path in `document`: a JSON number, or a string that holds one (Home
     /// Assistant's `"state": "1234.5"`). Throws what is missing or not a number.
     public func number(in document: JSONValue) throws(SourceError) -> Double {
+        try JSONPath.number(from: try value(in: document), at: description)
+    }
+
+    /// The value at this path in `document`; throws what is missing on the way.
+    public func value(in document: JSONValue) throws(SourceError) -> JSONValue {
         var value = document
         var walked = ""
         for component in components {
@@ -78,11 +83,11 @@ public struct JSONPath: Sendable, Equatable, CustomStringConvertible {
                 value = array[index]
             }
         }
-        return try JSONPath.number(from: value, at: description)
+        return value
     }
 
-    /// A JSON number, or a string holding one (blanks around it allowed).
-    static func number(from value: JSONValue, at path: String) throws(SourceError) -> Double {
+    /// A JSON number, or a string holding one (blanks around it allowed); `path` names it in the error.
+    public static func number(from value: JSONValue, at path: String) throws(SourceError) -> Double {
         switch value {
         case .number(let number):
             return number

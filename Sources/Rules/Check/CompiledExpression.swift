@@ -19,4 +19,7 @@ indirect enum CompiledExpression: Equatable, Sendable {
     case statusIn(mask: UInt16)
     /// Index into the rule set's cheapest-slot questions.
     case cheapest(Int)
+    /// `cheapest ENERGY before HH:MM`: the energy in Wh and the index into the rule set's
+    /// energy deadlines.
+    case cheapestEnergy(CompiledExpression, window: Int)
 }

@@ -33,7 +33,7 @@ public enum RuleChecker {
         guard diagnostics.isEmpty else { return RuleCheckResult(diagnostics: diagnostics, ruleSet: nil) }
         let ruleSet = RuleSet(
             rules: rules, fileCount: sources.count, inputNames: compiler.inputNames,
-            cheapestQuestions: compiler.cheapestQuestions)
+            cheapestQuestions: compiler.cheapestQuestions, energyDeadlines: compiler.energyDeadlines)
         return RuleCheckResult(diagnostics: [], ruleSet: ruleSet)
     }
 }

@@ -5,6 +5,8 @@ struct RuleCompiler {
     private(set) var diagnostics: [RuleDiagnostic] = []
     private(set) var inputNames: [String] = []
     private(set) var cheapestQuestions: [CheapestQuestion] = []
+    /// The distinct deadlines of `cheapest ENERGY before HH:MM`.
+    private(set) var energyDeadlines: [ClockTime] = []
     private var path = ""
 
     static let maximumIdTagLength = 20
@@ -212,6 +214,26 @@ struct RuleCompiler {
             if let index = cheapestQuestions.firstIndex(of: question) { return (.cheapest(index), .boolean) }
             cheapestQuestions.append(question)
             return (.cheapest(cheapestQuestions.count - 1), .boolean)
+        case .cheapestEnergy(let energy, let before):
+            if sharedOnly {
+                error(
+                    "a 'share' budget cannot use 'cheapest ENERGY before': it depends on each connector's session",
+                    at: at)
+                return nil
+            }
+            guard let (compiled, dimension) = check(energy, sharedOnly: sharedOnly) else { return nil }
+            guard dimension == .energy else {
+                error(
+                    "'cheapest' needs a duration (such as 3h) or an energy (such as 20 kWh), found \(dimension.rawValue)",
+                    at: energy.anchor)
+                return nil
+            }
+            let deadline = ClockTime(minutes: before.minutes % 1440) ?? before
+            if let index = energyDeadlines.firstIndex(of: deadline) {
+                return (.cheapestEnergy(compiled, window: index), .boolean)
+            }
+            energyDeadlines.append(deadline)
+            return (.cheapestEnergy(compiled, window: energyDeadlines.count - 1), .boolean)
         }
     }
 

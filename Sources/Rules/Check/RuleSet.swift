@@ -1,3 +1,5 @@
+import Chronology
+
 /// The checked rules of one or more files, ready to evaluate. Rules are kept sorted by name, so
 /// nothing depends on the order of rules or files.
 public struct RuleSet: Sendable, Equatable {
@@ -8,13 +10,18 @@ public struct RuleSet: Sendable, Equatable {
     /// Names of the inputs the rules read (`grid.power`, `input.boost`, ...), in first-use order.
     public let inputNames: [String]
     let cheapestQuestions: [CheapestQuestion]
+    /// The distinct deadlines of `cheapest ENERGY before HH:MM`.
+    let energyDeadlines: [ClockTime]
     /// Identity of each `for`/`hold` clause ("rule name#clause index"), indexed by temporal slot.
     let temporalSlotIds: [String]
 
     /// No rules: every connector is left to its charger.
     public static let empty = RuleSet(rules: [], fileCount: 0, inputNames: [], cheapestQuestions: [])
 
-    init(rules: [Rule], fileCount: Int, inputNames: [String], cheapestQuestions: [CheapestQuestion]) {
+    init(
+        rules: [Rule], fileCount: Int, inputNames: [String], cheapestQuestions: [CheapestQuestion],
+        energyDeadlines: [ClockTime] = []
+    ) {
         var slotIds: [String] = []
         self.rules = rules.sorted { $0.name < $1.name }.map { rule in
             let body = rule.body.numberingTemporalSlots(from: slotIds.count)
@@ -28,6 +35,7 @@ public struct RuleSet: Sendable, Equatable {
         self.fileCount = fileCount
         self.inputNames = inputNames
         self.cheapestQuestions = cheapestQuestions
+        self.energyDeadlines = energyDeadlines
         self.temporalSlotIds = slotIds
     }
 

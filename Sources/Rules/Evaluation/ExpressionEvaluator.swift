@@ -19,6 +19,13 @@ struct ExpressionEvaluator {
         connector.power ?? (connector.status == .charging ? nil : 0)
     }
 
+    /// The power a goal plans with (SPEC §10): the measured power while the connector draws more
+    /// than 100 W, else maxCurrent × voltage × phases.
+    static func achievablePower(of connector: ConnectorState, settings: ChargerSettings) -> Double {
+        if let power = connector.power, power > 100 { return power }
+        return settings.maxCurrent * settings.wattsPerAmpere
+    }
+
     mutating func noteUnknown(_ name: String) {
         if !unknown.contains(name) { unknown.append(name) }
     }
@@ -119,6 +126,13 @@ struct ExpressionEvaluator {
             return mask & connector.status.bit != 0
         case .cheapest(let index):
             return tick.cheapest[index]
+        case .cheapestEnergy(let energy, let window):
+            guard let goal = number(energy) else { return false }
+            // The energy still missing in the open session (all of it without one).
+            let delivered = connector.hasOpenTransaction ? connector.sessionEnergy ?? 0 : 0
+            let needed = CheapestEnergyWindow.slotsNeeded(
+                energy: goal - delivered, power: Self.achievablePower(of: connector, settings: settings))
+            return tick.energyWindows[window].isChosen(needed: needed)
         default:
             return false
         }
@@ -126,7 +140,8 @@ struct ExpressionEvaluator {
 
     private static func isBoolean(_ expression: CompiledExpression) -> Bool {
         switch expression {
-        case .boolean, .not, .and, .or, .comparison, .timeIn, .weekdayIn, .statusIn, .cheapest: return true
+        case .boolean, .not, .and, .or, .comparison, .timeIn, .weekdayIn, .statusIn, .cheapest, .cheapestEnergy:
+            return true
         default: return false
         }
     }

@@ -13,6 +13,8 @@ struct TickValues {
     /// 0 = Monday.
     let weekday: Int
     let cheapest: [Bool]
+    /// The slots left before each energy deadline, ranked.
+    let energyWindows: [CheapestEnergyWindow]
 
     init(ruleSet: RuleSet, world: RuleWorld) {
         now = world.now.timeIntervalSinceReferenceDate
@@ -29,6 +31,9 @@ struct TickValues {
         weekday = local.weekday.mondayFirstIndex
         cheapest = ruleSet.cheapestQuestions.map { question in
             CheapestSlots.isCheapest(question, now: world.now, timeZone: world.timeZone, prices: world.prices)
+        }
+        energyWindows = ruleSet.energyDeadlines.map { deadline in
+            CheapestEnergyWindow(deadline: deadline, now: world.now, timeZone: world.timeZone, prices: world.prices)
         }
     }
 }

@@ -19,6 +19,7 @@ extension Expression: CustomStringConvertible {
             if statuses.count == 1 { return "status is \(statuses[0].rawValue)" }
             return "status in \(statuses.map(\.rawValue).joined(separator: ", "))"
         case .cheapest(_, let text, let before): return "cheapest \(text) before \(before)"
+        case .cheapestEnergy(let energy, let before): return "cheapest \(energy) before \(before)"
         }
     }
 

@@ -19,6 +19,8 @@ struct Expression: Equatable {
         case statusIn([ConnectorStatus])
         /// `cheapest D before HH:MM`.
         case cheapest(seconds: Double, text: String, before: ClockTime)
+        /// `cheapest ENERGY before HH:MM`: an energy goal for the connector's open session.
+        case cheapestEnergy(Expression, before: ClockTime)
     }
 
     var kind: Kind

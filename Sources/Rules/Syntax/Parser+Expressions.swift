@@ -151,6 +151,14 @@ extension Parser {
                 }
                 return make(.statusIn(statuses))
             case "cheapest":
+                var isEnergy = current.isSymbol("(")
+                if case .number = current.kind { isEnergy = true }
+                if isEnergy {
+                    // An energy goal: `cheapest 20 kWh before 07:00` (the checker wants an energy).
+                    let energy = try parseExpression()
+                    try expectWord("before", after: "cheapest \(energy)")
+                    return make(.cheapestEnergy(energy, before: try parseClock()))
+                }
                 let duration = try parseDuration(after: "cheapest")
                 try expectWord("before", after: "cheapest \(duration.text)")
                 let clock = try parseClock()

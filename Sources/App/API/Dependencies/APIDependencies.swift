@@ -4,6 +4,7 @@ import ChargingModel
 import Foundation
 import InputSources
 import Scheduling
+import Tariffs
 
 /// Everything the API's handlers reach: each a protocol or a plain value, so tests substitute
 /// fakes.
@@ -35,6 +36,8 @@ public struct APIDependencies: Sendable {
     public var history: (any HistoryRecords)?
     /// The plan of the coming hours from the live world (`nil`: `GET /api/plan` is 503).
     public var planner: (any LivePlanning)?
+    /// The tariff provider's status (`TariffProviderRunner.status`), nil without `tariff.provider`.
+    public var tariffProvider: @Sendable () -> TariffProviderStatus?
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,
@@ -42,7 +45,7 @@ public struct APIDependencies: Sendable {
         version: String, remoteStartIdTag: @escaping @Sendable (String) -> String,
         now: @escaping @Sendable () -> Date = { Date() }, configuredChargers: Set<String> = [],
         sources: @escaping @Sendable () -> [SourceStatus] = { [] }, history: (any HistoryRecords)? = nil,
-        planner: (any LivePlanning)? = nil
+        planner: (any LivePlanning)? = nil, tariffProvider: @escaping @Sendable () -> TariffProviderStatus? = { nil }
     ) {
         self.chargers = chargers
         self.commands = commands
@@ -57,6 +60,7 @@ public struct APIDependencies: Sendable {
         self.sources = sources
         self.history = history
         self.planner = planner
+        self.tariffProvider = tariffProvider
     }
 
     /// The charger's snapshot: from the directory (connected now or seen before), else a

@@ -9,5 +9,6 @@ enum APIEndpoints {
             + RecordEndpoints(dependencies: dependencies).routes
             + SourceEndpoints(dependencies: dependencies).routes
             + HistoryEndpoints(dependencies: dependencies).routes
+            + TariffProviderEndpoints(dependencies: dependencies).routes
     }
 }
