@@ -47,6 +47,11 @@
  *   --report-every S  a table line every S seconds of the run phase: calls, latency
  *                     percentiles, the probes, errors, the server's RSS and CPU
  *                     (--server-pid) and the lines added to --log-file.
+ *   --ocpp201         the chargers speak OCPP 2.0.1 (subprotocol ocpp2.0.1): its
+ *                     BootNotification, StatusNotification and MeterValues payloads,
+ *                     and answers to the CSMS's 2.0.1 set-up calls (GetVariables and
+ *                     SetVariables answered per variable as unknown). Not with
+ *                     --charging (2.0.1 transactions are TransactionEvents).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -281,13 +286,16 @@ static struct {
     double duration, rate, ramp, connect_timeout, drain_timeout, close_timeout, call_timeout;
     const char *cpus;
     /* Ampwise additions */
-    int charging, mix, slowloris, api_port, wave_size;
+    int charging, mix, slowloris, api_port, wave_size, ocpp201;
     double close_at, probe_ms, inputs_ms, report_every, wave_every;
     const char *probe_id, *log_file, *probe_log;
     struct sockaddr_in addr;
     char hostport[300];
     char ts[40];  /* timestamp used in payloads */
 } cfg;
+
+/* the WebSocket subprotocol the chargers offer (and expect back) */
+static const char *subprotocol(void) { return cfg.ocpp201 ? "ocpp2.0.1" : "ocpp1.6"; }
 
 static _Atomic int g_phase = PH_CONNECT;
 static uint64_t g_t_connect0;           /* written before threads start */
@@ -476,6 +484,13 @@ static int send_call(worker_t *w, conn_t *c, int kind, const char *action, const
 
 static int send_boot(worker_t *w, conn_t *c, int kind, uint64_t now) {
     char p[256];
+    if (cfg.ocpp201) {
+        snprintf(p, sizeof p,
+                 "{\"reason\":\"PowerUp\",\"chargingStation\":{\"model\":\"LG-1\",\"vendorName\":\"OcppLoadGen\","
+                 "\"serialNumber\":\"LG-%u\",\"firmwareVersion\":\"1.0\"}}",
+                 c->gidx);
+        return send_call(w, c, kind, "BootNotification", p, now);
+    }
     snprintf(p, sizeof p,
              "{\"chargePointVendor\":\"OcppLoadGen\",\"chargePointModel\":\"LG-1\","
              "\"chargePointSerialNumber\":\"LG-%u\",\"firmwareVersion\":\"1.0\"}",
@@ -483,8 +498,22 @@ static int send_boot(worker_t *w, conn_t *c, int kind, uint64_t now) {
     return send_call(w, c, kind, "BootNotification", p, now);
 }
 
+/* OCPP 2.0.1's connectorStatus for a 1.6 status: everything in use is Occupied */
+static const char *connector_status_201(const char *status16) {
+    static const char *same[] = {"Available", "Unavailable", "Faulted", "Reserved"};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+        if (strcmp(status16, same[i]) == 0) return same[i];
+    return "Occupied";
+}
+
 static int send_status(worker_t *w, conn_t *c, int kind, int connector, uint64_t now) {
     char p[256];
+    if (cfg.ocpp201) {
+        /* 2.0.1 has no connector 0: the charger's one EVSE reports */
+        snprintf(p, sizeof p, "{\"timestamp\":\"%s\",\"connectorStatus\":\"%s\",\"evseId\":1,\"connectorId\":1}", cfg.ts,
+                 connector_status_201(connector == 0 ? "Available" : c->status));
+        return send_call(w, c, kind, "StatusNotification", p, now);
+    }
     snprintf(p, sizeof p, "{\"connectorId\":%d,\"errorCode\":\"NoError\",\"status\":\"%s\",\"timestamp\":\"%s\"}",
              connector, connector == 0 ? "Available" : c->status, cfg.ts);
     return send_call(w, c, kind, "StatusNotification", p, now);
@@ -500,6 +529,20 @@ static int send_start_tx(worker_t *w, conn_t *c, uint64_t now) {
 static int send_meter(worker_t *w, conn_t *c, int kind, int connector, uint64_t now) {
     char p[1024];
     c->meter_wh += 7;
+    if (cfg.ocpp201) {
+        snprintf(p, sizeof p,
+                 "{\"evseId\":%d,\"meterValue\":[{\"timestamp\":\"%s\",\"sampledValue\":["
+                 "{\"value\":%u,\"context\":\"Sample.Periodic\",\"measurand\":\"Energy.Active.Import.Register\","
+                 "\"unitOfMeasure\":{\"unit\":\"Wh\"}},"
+                 "{\"value\":16.0,\"context\":\"Sample.Periodic\",\"measurand\":\"Current.Import\",\"phase\":\"L1\","
+                 "\"unitOfMeasure\":{\"unit\":\"A\"}},"
+                 "{\"value\":230.1,\"context\":\"Sample.Periodic\",\"measurand\":\"Voltage\",\"phase\":\"L1-N\","
+                 "\"unitOfMeasure\":{\"unit\":\"V\"}},"
+                 "{\"value\":3680,\"context\":\"Sample.Periodic\",\"measurand\":\"Power.Active.Import\","
+                 "\"unitOfMeasure\":{\"unit\":\"W\"}}]}]}",
+                 connector < 1 ? 1 : connector, cfg.ts, c->meter_wh);
+        return send_call(w, c, kind, "MeterValues", p, now);
+    }
     char tx[32] = "";
     if (c->txid > 0) snprintf(tx, sizeof tx, ",\"transactionId\":%d", c->txid);
     snprintf(p, sizeof p,
@@ -620,7 +663,51 @@ static const struct {
     {"GetInstalledCertificateIds", "{\"status\":\"NotFound\"}"},
     {"GetLog", "{\"status\":\"Accepted\"}"},
     {"SignedUpdateFirmware", "{\"status\":\"Accepted\"}"},
+    /* OCPP 2.0.1 (--ocpp201); GetVariables and SetVariables are answered in on_server_call */
+    {"GetBaseReport", "{\"status\":\"Accepted\"}"},
+    {"GetReport", "{\"status\":\"Accepted\"}"},
+    {"RequestStartTransaction", "{\"status\":\"Accepted\"}"},
+    {"RequestStopTransaction", "{\"status\":\"Accepted\"}"},
+    {"GetTransactionStatus", "{\"messagesInQueue\":false}"},
+    {"SetVariables", ""},
+    {"GetVariables", ""},
 };
+
+/* A 2.0.1 GetVariables/SetVariables answer: one result per requested variable, copied from the
+ * request's array `list` ("getVariableData"/"setVariableData") with `status` put in front of each
+ * element, in the result array `result`. Writes at most cap bytes; returns the length or -1. */
+static int variables_answer(const char *payload, size_t plen, const char *list, const char *result,
+                            const char *status, char *out, size_t cap) {
+    const char *a = memmem(payload, plen, list, strlen(list));
+    if (!a) return -1;
+    const char *e = payload + plen, *q = a + strlen(list);
+    while (q < e && *q != '[') q++;
+    if (q >= e) return -1;
+    size_t n = (size_t)snprintf(out, cap, "{\"%s\":[", result);
+    int depth = 0, in_string = 0;
+    for (q++; q < e && n + 64 < cap; q++) {
+        char ch = *q;
+        if (in_string) {
+            out[n++] = ch;
+            if (ch == '\\' && q + 1 < e) out[n++] = *++q;
+            else if (ch == '"') in_string = 0;
+            continue;
+        }
+        if (ch == '"') in_string = 1;
+        if (ch == ']' && depth == 0) break;
+        if (ch == '{' && depth++ == 0) {
+            n += (size_t)snprintf(out + n, cap - n, "{\"%s\",", status);
+            continue;
+        }
+        if (ch == '}') depth--;
+        out[n++] = ch;
+    }
+    if (n + 3 >= cap) return -1;
+    out[n++] = ']';
+    out[n++] = '}';
+    out[n] = 0;
+    return (int)n;
+}
 
 static const char *memstr(const char *h, size_t hl, const char *n) {
     size_t nl = strlen(n);
@@ -653,6 +740,13 @@ static int on_server_call(worker_t *w, conn_t *c, const char *id, size_t idlen, 
         }
     }
     if (res && cfg.full_config && actlen == 16 && memcmp(act, "GetConfiguration", 16) == 0) res = FULL_CONFIG;
+    char variables[3072];
+    if (res && actlen == 12 && memcmp(act, "GetVariables", 12) == 0)
+        res = variables_answer(payload, plen, "\"getVariableData\"", "getVariableResult",
+                               "attributeStatus\":\"UnknownVariable", variables, sizeof variables) < 0 ? NULL : variables;
+    else if (res && actlen == 12 && memcmp(act, "SetVariables", 12) == 0)
+        res = variables_answer(payload, plen, "\"setVariableData\"", "setVariableResult",
+                               "attributeStatus\":\"UnknownVariable", variables, sizeof variables) < 0 ? NULL : variables;
     int n;
     if (idlen > 100) idlen = 100;
     if (!res) {
@@ -831,9 +925,9 @@ static int send_handshake(worker_t *w, conn_t *c) {
                      "Connection: Upgrade\r\n"
                      "Sec-WebSocket-Key: %s\r\n"
                      "Sec-WebSocket-Version: 13\r\n"
-                     "Sec-WebSocket-Protocol: ocpp1.6\r\n"
+                     "Sec-WebSocket-Protocol: %s\r\n"
                      "User-Agent: ocpp-loadgen/1.0\r\n\r\n",
-                     pre, c->gidx, cfg.hostport, key);
+                     pre, c->gidx, cfg.hostport, key, subprotocol());
     c->state = ST_HANDSHAKE;
     return conn_write(w, c, req, (size_t)n);
 }
@@ -1002,7 +1096,7 @@ static int process_handshake(worker_t *w, conn_t *c, uint64_t now) {
         return -1;
     }
     v = find_header(c->in, hl, "Sec-WebSocket-Protocol", &vl);
-    if (!v || vl != 7 || memcmp(v, "ocpp1.6", 7) != 0) w->k.noproto++;
+    if (!v || vl != strlen(subprotocol()) || memcmp(v, subprotocol(), vl) != 0) w->k.noproto++;
     memmove(c->in, c->in + hl, c->in_len - hl);
     c->in_len -= (uint32_t)hl;
     c->state = ST_OPEN;
@@ -1727,6 +1821,7 @@ static void usage(void) {
             "      --slowloris N        N connections that never finish their upgrade, from the run phase's start\n"
             "      --wave-every S       every S s, --wave-size N chargers drop their sockets and reconnect\n"
             "      --wave-size N        chargers per reconnection wave (default 10%% of -c)\n"
+            "      --ocpp201            the chargers speak OCPP 2.0.1 (not with --charging)\n"
             "      --probe-ms MS        a probe charger (--probe-id, default probe-1) sends a Heartbeat every MS ms;\n"
             "                           with --api-port, GET /api/health every MS ms too\n"
             "      --api-port P         the server's HTTP API port (probes and --inputs-ms)\n"
@@ -1785,7 +1880,7 @@ int main(int argc, char **argv) {
 
     enum { O_PREFIX = 1000, O_RATE, O_RAMP, O_INFLIGHT, O_METER, O_STATUS, O_FULLCFG, O_CTO, O_CALLTO, O_DRAIN,
            O_CLOSETO, O_SPID, O_CPUS, O_SELFTEST, O_CHARGING, O_MIX, O_CLOSEAT, O_SLOW, O_WAVEEVERY, O_WAVESIZE,
-           O_PROBEMS, O_PROBEID, O_APIPORT, O_INPUTSMS, O_REPORT, O_LOGFILE, O_PROBELOG };
+           O_PROBEMS, O_PROBEID, O_APIPORT, O_INPUTSMS, O_REPORT, O_LOGFILE, O_PROBELOG, O_OCPP201 };
     static struct option opts[] = {
         {"host", required_argument, 0, 'H'},       {"port", required_argument, 0, 'p'},
         {"prefix", required_argument, 0, O_PREFIX}, {"connections", required_argument, 0, 'c'},
@@ -1804,7 +1899,7 @@ int main(int argc, char **argv) {
         {"probe-id", required_argument, 0, O_PROBEID}, {"api-port", required_argument, 0, O_APIPORT},
         {"inputs-ms", required_argument, 0, O_INPUTSMS}, {"report-every", required_argument, 0, O_REPORT},
         {"log-file", required_argument, 0, O_LOGFILE}, {"probe-log", required_argument, 0, O_PROBELOG},
-        {0, 0, 0, 0}};
+        {"ocpp201", no_argument, 0, O_OCPP201},    {0, 0, 0, 0}};
     int o;
     while ((o = getopt_long(argc, argv, "H:p:c:t:d:qh", opts, NULL)) != -1) {
         switch (o) {
@@ -1841,6 +1936,7 @@ int main(int argc, char **argv) {
         case O_REPORT: cfg.report_every = atof(optarg); break;
         case O_LOGFILE: cfg.log_file = optarg; break;
         case O_PROBELOG: cfg.probe_log = optarg; break;
+        case O_OCPP201: cfg.ocpp201 = 1; break;
         default: usage();
         }
     }
@@ -1850,7 +1946,7 @@ int main(int argc, char **argv) {
     if (cfg.threads > cfg.conns) cfg.threads = cfg.conns;
     if (cfg.close_at < 0 || cfg.slowloris < 0 || cfg.wave_every < 0 || cfg.wave_size < 0 || cfg.probe_ms < 0 ||
         cfg.api_port < 0 || cfg.api_port > 65535 || cfg.inputs_ms < 0 || cfg.report_every < 0 ||
-        (cfg.inputs_ms > 0 && cfg.api_port == 0))
+        (cfg.inputs_ms > 0 && cfg.api_port == 0) || (cfg.ocpp201 && cfg.charging))
         usage();
     if (!cfg.probe_id) cfg.probe_id = "probe-1";
     if (cfg.probe_log && !(g_probe_log = fopen(cfg.probe_log, "w"))) die("cannot write --probe-log");
@@ -2069,7 +2165,7 @@ int main(int argc, char **argv) {
            ", timeout %" PRIu64 ", closed %" PRIu64 ", not started %" PRIu64 ") in %.3f s (%.0f conn/s)%s\n",
            est, failed, K.fail_connect, K.fail_hs, K.fail_timeout, K.fail_closed, K.not_started, connect_s,
            connect_s > 0 ? est / connect_s : 0, timed_out ? "  [connect deadline hit]" : "");
-    if (K.noproto) printf("  WARNING: %" PRIu64 " upgrades without Sec-WebSocket-Protocol: ocpp1.6\n", K.noproto);
+    if (K.noproto) printf("  WARNING: %" PRIu64 " upgrades without Sec-WebSocket-Protocol: %s\n", K.noproto, subprotocol());
     if (K.boot_rejected || K.boot_errors)
         printf("  BootNotification not Accepted: %" PRIu64 ", answered with CALLERROR: %" PRIu64 "\n", K.boot_rejected,
                K.boot_errors);

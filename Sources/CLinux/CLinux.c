@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "CLinux.h"
 #include <errno.h>
+#include <malloc.h>
 #include <netdb.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -198,3 +199,5 @@ int ampwise_signal_to_pipe(int signum, int write_fd) {
     action.sa_flags = SA_RESTART;
     return sigaction(signum, &action, NULL);
 }
+
+int ampwise_malloc_trim(void) { return malloc_trim(0); }

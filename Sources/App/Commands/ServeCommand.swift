@@ -156,10 +156,12 @@ enum ServeCommand {
             mqtt = bridge
         }
         tariffRunner?.start()
+        let heapTrimming = HeapTrimmer.start()
 
         await hooks.started(StartedSite(site: site, chargerPort: chargerPort, apiPort: api?.localPort ?? 0))
         let signal = await shutdown.wait()
         reloads.cancel()
+        heapTrimming.cancel()
         logger.info("received \(signal); shutting down")
         await hooks.stopping()
         await sourceSet.stop()

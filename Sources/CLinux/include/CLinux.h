@@ -26,6 +26,10 @@ uint32_t ampwise_epoll_event_events(const struct epoll_event *event);
 /// lost between installing and watching. Returns 0, or -1 with errno set.
 int ampwise_signal_to_pipe(int signum, int write_fd);
 
+/// glibc's malloc_trim(0): returns the free pages of every malloc arena to the system. Returns 1
+/// when memory was released (see Sources/App/Commands/HeapTrimmer.swift).
+int ampwise_malloc_trim(void);
+
 /// Nanoseconds of CLOCK_MONOTONIC: never jumps with wall-clock changes.
 uint64_t ampwise_monotonic_nanoseconds(void);
 

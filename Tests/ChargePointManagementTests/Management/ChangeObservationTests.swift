@@ -30,9 +30,12 @@ struct ChangeObservationTests {
             return (durations, ProcessMemory.residentBytes() - memoryBefore)
         }
         #expect(count.withLock { $0 } == 1_000_000)
-        let first = durations[0] / .milliseconds(1)
-        let last = durations[9] / .milliseconds(1)
-        #expect(last < first * 3 + 50, "first batch \(first) ms, last \(last) ms")
+        // The defect made each call dearer than the last (100 times by the 100,000th). Other tests
+        // share the 2 cores, so one batch can be slow by chance: the fastest of the last three
+        // batches is compared with the slowest of the first three.
+        let first = durations[0..<3].max()! / .milliseconds(1)
+        let last = durations[7..<10].min()! / .milliseconds(1)
+        #expect(last < first * 3 + 50, "slowest early batch \(first) ms, fastest late batch \(last) ms")
         // Resident memory is the whole process's, and other tests run in parallel (up to ~50 MB seen):
         // the bound sits between that noise and the defect's 175 MB.
         #expect(memoryGrowth < 96 << 20, "grew \(memoryGrowth) bytes")
