@@ -17,6 +17,8 @@
 #                                    once by the client, then left to the server's handshake timeout
 #   Benchmarks/central.sh log    S1 with --log-level debug, standard error to /dev/null and then
 #                                to a pipe read at 100 kB/s (LOG_READ_RATE): throughput, lines dropped
+#   Benchmarks/central.sh mqtt   S3 beside 1,000 charging connectors whose state changes every 10 s, without
+#                                and with `mqtt` (a local mosquitto), alternating (issue 12; MQTT_ROUNDS=N pairs)
 #   Benchmarks/central.sh all
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -207,6 +209,47 @@ scenario_slowloris() {
     stop_ampwise
 }
 
+# S3 (its own load generator: 10,000 chargers, 2,000 Heartbeats/s) while 1,000 more chargers
+# charge and send a MeterValues every 10 s each (100/s: the energy changes, so each is a state
+# change the MQTT bridge publishes). Once without `mqtt`, once with it, MQTT_ROUNDS times (default
+# 2), so both see the same machine. S3's p99 is the figure to compare (issue 12: within 10 %).
+scenario_mqtt() {
+    local rounds="${MQTT_ROUNDS:-2}" broker_port broker=""
+    for round in $(seq "$rounds"); do
+        for mode in off on; do
+            local mqtt=""
+            if [ "$mode" = on ]; then
+                # A new broker for each run: nothing retained from the run before.
+                broker_port=$(free_port)
+                printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest none\n' \
+                    "$broker_port" >"$work/mosquitto.conf"
+                /usr/sbin/mosquitto -c "$work/mosquitto.conf" &
+                broker=$!
+                sleep 0.5
+                mqtt=", \"mqtt\": { \"broker\": \"mqtt://127.0.0.1:$broker_port\" }"
+            fi
+            echo "== S3 with 1,000 connectors changing every 10 s, mqtt $mode (round $round, load $(cut -d' ' -f1-3 /proc/loadavg))"
+            start_ampwise "" "$mqtt"
+            "$work/loadgen" -p "$port" -t 1 -c 1000 --prefix MQ --charging --meter --rate 100 -d 40 -q \
+                >"$work/changing.out" &
+            local changing=$!
+            sleep 5
+            "$work/loadgen" -p "$port" -t 1 -c 10000 -d 20 --rate 2000 -q --server-pid "$pid" | grep RESULT
+            wait "$changing" || true
+            echo "changing connectors: $(grep RESULT "$work/changing.out")"
+            if [ "$mode" = on ]; then
+                # A subscriber that comes now gets every retained message, one per topic: every
+                # charger's discovery configs and state topics, unless some were dropped. (Nothing
+                # subscribes during the run, so the broker's only client is Ampwise.)
+                echo "retained at the end: $(python3 "$root/Benchmarks/mqtt.py" count --port "$broker_port" --seconds 10 | cut -c1-120)"
+            fi
+            echo "server log lines at warning or above: $(grep -c . "$work/run-$port/log" || true)"
+            stop_ampwise
+            if [ -n "$broker" ]; then kill "$broker"; wait "$broker" 2>/dev/null || true; broker=""; fi
+        done
+    done
+}
+
 case "${1:-all}" in
     s1) scenario_s1 ;;
     s3) scenario_s3 ;;
@@ -216,6 +259,7 @@ case "${1:-all}" in
     storm) scenario_storm ;;
     slowloris) scenario_slowloris ;;
     log) scenario_log ;;
+    mqtt) scenario_mqtt ;;
     all) scenario_s1; scenario_s3; scenario_meter; scenario_wss; scenario_scheduler; scenario_storm; scenario_slowloris; scenario_log ;;
-    *) echo "usage: $0 [s1|s3|meter|wss|scheduler|storm|slowloris|log|all]"; exit 2 ;;
+    *) echo "usage: $0 [s1|s3|meter|wss|scheduler|storm|slowloris|log|mqtt|all]"; exit 2 ;;
 esac

@@ -25,6 +25,10 @@ let package = Package(
             name: "FuzzOCPP201Message", dependencies: ["FuzzSupport", .product(name: "Parsers", package: "Ampwise")],
             swiftSettings: fuzzSettings),
         .executableTarget(
+            name: "FuzzMQTTPacketDecoder",
+            dependencies: ["FuzzSupport", .product(name: "Parsers", package: "Ampwise")],
+            swiftSettings: fuzzSettings),
+        .executableTarget(
             name: "FuzzRuleParser", dependencies: ["FuzzSupport", .product(name: "Rules", package: "Ampwise")],
             swiftSettings: fuzzSettings),
         .executableTarget(

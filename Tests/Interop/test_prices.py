@@ -6,23 +6,21 @@ restart; an energy goal (`cheapest ENERGY before HH:MM`) that stops once the ses
 """
 
 import asyncio
-import json
-import threading
 import time
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 from ocpp.v16 import call
 
 from charger import connected
+from json_server import JSONServer
 from test_scheduler import ONE_PHASE, SCHEDULER, api, limit_is, plug_in_and_charge
 from test_sources import wait_until
 
 HOUR = 3600
 
 
-class FakePriceServer:
+class FakePriceServer(JSONServer):
     """`GET /v1/marketdata?start=MS&end=MS` as aWATTar answers it (EUR/MWh, milliseconds), and
     `GET /prices` as a generic JSON list. `cheap_hour` (seconds since 1970, on the hour) costs
     10 EUR/MWh, every other hour 300; `status` other than 200 makes it fail."""
@@ -31,44 +29,22 @@ class FakePriceServer:
         self.cheap_hour = cheap_hour
         self.status = 200
         self.queries: list[dict] = []
-        owner = self
+        super().__init__(self.answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                url = urlparse(self.path)
-                owner.queries.append({"path": url.path, **parse_qs(url.query)})
-                if owner.status != 200:
-                    self.send_response(owner.status)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                now_hour = int(time.time()) // HOUR * HOUR
-                hours = range(now_hour - 24 * HOUR, now_hour + 48 * HOUR, HOUR)
-                price = lambda start: 10.0 if start == owner.cheap_hour else 300.0
-                if url.path == "/v1/marketdata":
-                    body = {"object": "list", "url": "/de/v1/marketdata", "data": [
-                        {"start_timestamp": start * 1000, "end_timestamp": (start + HOUR) * 1000,
-                         "marketprice": price(start), "unit": "Eur/MWh"} for start in hours]}
-                else:
-                    body = {"prices": [{"from": datetime.fromtimestamp(start, timezone.utc).isoformat(),
-                                        "cents": price(start) / 10} for start in hours]}
-                data = json.dumps(body).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+    def answer(self, path: str, headers) -> tuple[int, dict | None]:
+        url = urlparse(path)
+        self.queries.append({"path": url.path, **parse_qs(url.query)})
+        if self.status != 200:
+            return self.status, None
+        now_hour = int(time.time()) // HOUR * HOUR
+        hours = range(now_hour - 24 * HOUR, now_hour + 48 * HOUR, HOUR)
+        price = lambda start: 10.0 if start == self.cheap_hour else 300.0
+        if url.path == "/v1/marketdata":
+            return 200, {"object": "list", "url": "/de/v1/marketdata", "data": [
+                {"start_timestamp": start * 1000, "end_timestamp": (start + HOUR) * 1000,
+                 "marketprice": price(start), "unit": "Eur/MWh"} for start in hours]}
+        return 200, {"prices": [{"from": datetime.fromtimestamp(start, timezone.utc).isoformat(),
+                                 "cents": price(start) / 10} for start in hours]}
 
 
 CHEAPEST_RULES = {"cheap.rules": """

@@ -8,55 +8,30 @@ import asyncio
 import json
 import socket
 import subprocess
-import threading
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from charger import connected
 from conftest import AMPWISE_BIN
+from json_server import JSONServer
 from test_scheduler import ONE_PHASE, SCHEDULER, api, limit_is, plug_in_and_charge
 
 
-class FakeHomeAssistant:
+class FakeHomeAssistant(JSONServer):
     """`GET /api/states/sensor.grid_power` as Home Assistant answers it: the state in kW as a string,
     only with the right long-lived token. `status` other than 200 makes it fail."""
 
     def __init__(self, state: str = "0"):
         self.state = state
         self.status = 200
-        self.requests = 0
-        owner = self
+        super().__init__(self.answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                owner.requests += 1
-                if self.headers.get("Authorization") != "Bearer TOKEN":
-                    self.send_response(401)
-                    self.end_headers()
-                    return
-                if owner.status != 200:
-                    self.send_response(owner.status)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                body = json.dumps({"entity_id": "sensor.grid_power", "state": owner.state,
-                                   "attributes": {"unit_of_measurement": "kW"}}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+    def answer(self, path: str, headers) -> tuple[int, dict | None]:
+        if headers.get("Authorization") != "Bearer TOKEN":
+            return 401, None
+        if self.status != 200:
+            return self.status, None
+        return 200, {"entity_id": "sensor.grid_power", "state": self.state,
+                     "attributes": {"unit_of_measurement": "kW"}}
 
 
 def http_source(port: int, interval: float = 0.2, timeout: float | None = None, input: str = "grid.power") -> dict:

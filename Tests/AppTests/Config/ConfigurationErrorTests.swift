@@ -3,18 +3,6 @@ import Testing
 @testable import App
 
 @Suite struct ConfigurationErrorTests {
-    /// The problems reported for `text`, as `path: message`; empty when it loads.
-    func problems(_ text: String) -> [String] {
-        do {
-            _ = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
-            return []
-        } catch {
-            guard case .invalid(let file, let problems) = error else { return error.lines }
-            #expect(file == "ampwise.json")
-            return problems.map(\.description)
-        }
-    }
-
     @Test func unknownKeysAreNamedByTheirPath() {
         #expect(problems(#"{"central": {"bogus": 1}}"#) == ["central.bogus: unknown key"])
         #expect(problems(#"{"colour": "red"}"#) == ["colour: unknown key"])

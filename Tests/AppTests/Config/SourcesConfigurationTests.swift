@@ -6,11 +6,6 @@ import Testing
 @testable import App
 
 @Suite struct SourcesConfigurationTests {
-    /// The problems reported for `text`, as `ConfigurationErrorTests` reads them.
-    func problems(_ text: String) -> [String] {
-        ConfigurationErrorTests().problems(text)
-    }
-
     @Test func theSpecsHTTPExamplesAreRead() throws {
         let configuration = try AmpwiseConfiguration(
             jsonText: #"""

@@ -5,16 +5,6 @@ import Testing
 @testable import App
 
 @Suite struct TariffProviderConfigurationTests {
-    func problems(_ text: String) -> [String] {
-        do {
-            _ = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
-            return []
-        } catch {
-            guard case .invalid(_, let problems) = error else { return error.lines }
-            return problems.map(\.description)
-        }
-    }
-
     @Test func theSpecsExampleIsRead() throws {
         let configuration = try AmpwiseConfiguration(
             jsonText: #"""

@@ -4,17 +4,6 @@ import Testing
 
 @testable import App
 
-/// The problems reported for a configuration text, as `path: message`; empty when it loads.
-private func problems(_ text: String) -> [String] {
-    do {
-        _ = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
-        return []
-    } catch {
-        guard case .invalid(_, let problems) = error else { return error.lines }
-        return problems.map(\.description)
-    }
-}
-
 @Suite struct MQTTConfigurationTests {
     @Test func noMQTTKeyMeansNoMQTTAndAnEmptyOneTheDefaults() throws {
         #expect(try AmpwiseConfiguration(jsonText: "{}", file: "a.json").mqtt == nil)
