@@ -12,6 +12,24 @@ enum DashboardAssets {
 <meta name="color-scheme" content="light dark">
 <title>Ampwise</title>
 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M9 1 3 9h4l-1 6 6-8H8z' fill='%2322a06b'/%3E%3C/svg%3E">
+<script>
+// The page's first round trip, started before the rest of the page is read (docs/dashboard.md):
+// app.js takes it over, with the events that came before it listened.
+window.ampwiseEarly = (() => {
+  const token = sessionStorage.getItem("ampwise.token") || "";
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  const events = new EventSource("/api/events" + (token ? `?token=${encodeURIComponent(token)}` : ""));
+  let missed = [];
+  for (const name of ["open", "error", "charger", "decision", "command", "input", "tariff"]) {
+    events.addEventListener(name, (event) => { if (missed) missed.push(event); });
+  }
+  return {
+    events, taken() { const events = missed; missed = null; return events; },
+    health: fetch("/api/health", { headers }), inputs: fetch("/api/inputs", { headers }),
+    tariff: fetch("/api/tariff", { headers }),
+  };
+})();
+</script>
 <style>
 :root {
   --bg: #f6f7f9; --card: #ffffff; --text: #16191d; --muted: #545b66; --line: #d5d9df;
@@ -172,6 +190,7 @@ const state = {
   rules: null,              // GET /api/rules
   timeline: [],             // decisions and commands of the selected connector, newest first
   pendingAnswers: [],       // controls waiting for the charger's answer
+  recentCommands: [],       // the latest command events, for an answer that came before the API's
   events: null,
   streamOpen: false,        // GET /api/events is open
   ready: false,             // GET /api/health has said the site's time zone
@@ -236,10 +255,15 @@ async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers || {});
   if (state.token) headers.Authorization = `Bearer ${state.token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(path, {
+  return answer(fetch(path, {
     method: options.method || "GET", headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  }));
+}
+
+// The body of an API response (JSON or text); a 401 asks for the token, another error throws.
+async function answer(request) {
+  const response = await request;
   if (response.status === 401) {
     askForToken(state.token ? "That token was not accepted." : "");
     throw new Unauthorized("the API asks for a token");
@@ -270,51 +294,59 @@ $("#token-form").addEventListener("submit", (event) => {
 
 // ---------------------------------------------------------------- live events
 
-function connectEvents() {
+// `early`: the stream index.html opened before this script was read, with the events that came
+// meanwhile (handled first, in order).
+function connectEvents(early) {
   if (state.events) state.events.close();
   const url = "/api/events" + (state.token ? `?token=${encodeURIComponent(state.token)}` : "");
-  const events = new EventSource(url);
+  const events = early ? early.events : new EventSource(url);
   state.events = events;
   const live = $("#live");
-  events.onopen = () => {
+  const handlers = {};
+  handlers.open = () => {
     state.streamOpen = true;
     live.textContent = "live";
     live.className = "live ok";
   };
-  events.onerror = () => {
+  handlers.error = () => {
     state.streamOpen = false;
     live.textContent = events.readyState === EventSource.CLOSED ? "disconnected" : "reconnecting…";
     live.className = "live bad";
     // A stream refused outright (no token yet, or a token changed) does not come back by itself;
     // unless a newer stream has replaced it (the token was entered), try again.
     if (events.readyState === EventSource.CLOSED) {
-      setTimeout(() => { if (state.events === events) api("/api/health").then(connectEvents, () => {}); }, 3000);
+      setTimeout(() => { if (state.events === events) api("/api/health").then(() => connectEvents(), () => {}); }, 3000);
     }
   };
-  events.addEventListener("charger", (event) => {
+  handlers.charger = (event) => {
     const charger = JSON.parse(event.data);
     state.chargers.set(charger.id, charger);
     scheduleRender();
-  });
-  events.addEventListener("decision", (event) => {
+  };
+  handlers.decision = (event) => {
     const decision = JSON.parse(event.data);
     noteTimeline("decision", decision);
-  });
-  events.addEventListener("command", (event) => {
+  };
+  handlers.command = (event) => {
     const command = JSON.parse(event.data);
     noteTimeline("command", command);
     settleAnswers(command);
-  });
-  events.addEventListener("input", (event) => {
+  };
+  handlers.input = (event) => {
     state.inputs = JSON.parse(event.data);
     state.inputsFromStream = true;
     renderSite();
-  });
-  events.addEventListener("tariff", (event) => {
+  };
+  handlers.tariff = (event) => {
     state.tariff = JSON.parse(event.data);
     state.tariffFromStream = true;
     renderSite();
-  });
+  };
+  for (const [name, handler] of Object.entries(handlers)) events.addEventListener(name, handler);
+  if (early) {
+    const missed = early.taken();
+    for (const event of missed) handlers[event.type](event);
+  }
 }
 
 function noteTimeline(kind, item) {
@@ -694,10 +726,11 @@ function bindControls() {
         case "limit": {
           const body = { connector, amps: Number(data.get("amps")) };
           if (data.get("minutes")) body.minutes = Number(data.get("minutes"));
+          const sentAt = Date.now();
           const result = await api(`${base}/limit`, { method: "POST", body });
           answer.textContent = `Override of ${fmt(body.amps)} A set${result.until ? ` until ${clock(result.until)}` : ""}; waiting for the charger's answer…`;
           waitForAnswer(charger, connector, "SetChargingProfile", (command) =>
-            `Override of ${fmt(body.amps)} A: the charger answered ${command.outcome}${command.error ? ` (${command.error.code})` : ""}.`);
+            `Override of ${fmt(body.amps)} A: the charger answered ${command.outcome}${command.error ? ` (${command.error.code})` : ""}.`, sentAt);
           break;
         }
         case "clear": {
@@ -720,11 +753,20 @@ function bindControls() {
   });
 }
 
-function waitForAnswer(charger, connector, action, describe) {
-  state.pendingAnswers.push({ charger, connector, action, describe, since: Date.now() - 2000 });
+// `since`: when the request left (less 2 s for the clocks); the charger may have answered before
+// the API did, so what already came is looked at too.
+function waitForAnswer(charger, connector, action, describe, since) {
+  state.pendingAnswers.push({ charger, connector, action, describe, since: since - 2000 });
+  for (const command of state.recentCommands) settle(command);
 }
 
 function settleAnswers(command) {
+  state.recentCommands.push(command);
+  state.recentCommands.splice(0, state.recentCommands.length - 20);
+  settle(command);
+}
+
+function settle(command) {
   state.pendingAnswers = state.pendingAnswers.filter((pending) => {
     const matches = command.charger === pending.charger && command.action === pending.action
       && (command.connector == null || command.connector === pending.connector) && Date.parse(command.at) >= pending.since;
@@ -838,12 +880,15 @@ function renderRules() {
 // ---------------------------------------------------------------- start
 
 // One round trip before the page shows the site: the event stream (which begins with every
-// charger) and the three requests go out together; nothing waits for another. Times are drawn
-// once GET /api/health has named the site's zone.
-async function start() {
-  connectEvents();
+// charger) and the three requests go out together, from index.html's <head> before this script is
+// even read (`early`, the first time); nothing waits for another. Times are drawn once
+// GET /api/health has named the site's zone.
+async function start(early) {
+  connectEvents(early);
   try {
-    const [health, inputs, tariff] = await Promise.all([api("/api/health"), api("/api/inputs"), api("/api/tariff")]);
+    const [health, inputs, tariff] = await Promise.all(early
+      ? [answer(early.health), answer(early.inputs), answer(early.tariff)]
+      : [api("/api/health"), api("/api/inputs"), api("/api/tariff")]);
     useZone(health.timezone || "UTC");
     $("#zone").textContent = siteTime.zone;
     $("#version").textContent = `Ampwise ${health.version} · `;
@@ -869,7 +914,7 @@ setInterval(() => {
 let resizeTimer;
 window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => renderPanel("chart"), 150); });
 
-start();
+start(window.ampwiseEarly);
 </script>
 </body>
 </html>
