@@ -5,6 +5,8 @@
 #
 #   Benchmarks/central.sh s1     100 chargers, closed-loop Heartbeat, 20 s (ceiling and Ampwise)
 #   Benchmarks/central.sh s3     10,000 chargers booted, then 2,000 calls/s for 20 s
+#   Benchmarks/central.sh s3streams  S3 without and with 100 open GET /api/events streams, alternately
+#                                    (EVENT_STREAMS=N, ROUNDS=R: 2 of each by default)
 #   Benchmarks/central.sh meter  10,000 chargers, MeterValues at 1,000/s (four values each), rows counted
 #                                (METER_RATE=5000 METER_SECONDS=15 for another rate and length)
 #   Benchmarks/central.sh wss    10,000 chargers over wss: handshake rate and server memory
@@ -117,6 +119,33 @@ scenario_s3() {
     start_ampwise
     "$work/loadgen" -p "$port" -t 1 -c 10000 -d 20 --rate 2000 -q --server-pid "$pid" | grep RESULT
     stop_ampwise
+}
+
+# S3 twice per round: alone, then with EVENT_STREAMS (100) dashboards following GET /api/events
+# (Benchmarks/event_streams.py reads them all); the two p99s are the comparison. Alternating
+# rounds put both under the same load on a shared machine.
+scenario_s3streams() {
+    local streams="${EVENT_STREAMS:-100}" rounds="${ROUNDS:-2}"
+    echo "== S3 without and with $streams open event streams, $rounds rounds"
+    for round in $(seq "$rounds"); do
+        echo "-- S3 alone (round $round; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+        start_ampwise
+        "$work/loadgen" -p "$port" -t 1 -c 10000 -d 20 --rate 2000 -q --server-pid "$pid" | grep RESULT
+        stop_ampwise
+        echo "-- S3 with $streams event streams (round $round; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+        start_ampwise
+        rm -f "$work/streams.ready"
+        python3 "$root/Benchmarks/event_streams.py" --port "$api_port" --streams "$streams" \
+            --ready "$work/streams.ready" >"$work/streams.out" &
+        local reader=$!
+        for _ in $(seq 300); do [ -e "$work/streams.ready" ] && break; sleep 0.1; done
+        [ -e "$work/streams.ready" ] || { echo "the event streams did not open"; exit 1; }
+        "$work/loadgen" -p "$port" -t 1 -c 10000 -d 20 --rate 2000 -q --server-pid "$pid" | grep RESULT
+        kill -TERM "$reader"
+        wait "$reader" || true
+        echo "event streams: $(cat "$work/streams.out")"
+        stop_ampwise
+    done
 }
 
 scenario_meter() {
@@ -253,6 +282,7 @@ scenario_mqtt() {
 case "${1:-all}" in
     s1) scenario_s1 ;;
     s3) scenario_s3 ;;
+    s3streams) scenario_s3streams ;;
     meter) scenario_meter ;;
     wss) scenario_wss ;;
     scheduler) scenario_scheduler ;;
@@ -261,5 +291,5 @@ case "${1:-all}" in
     log) scenario_log ;;
     mqtt) scenario_mqtt ;;
     all) scenario_s1; scenario_s3; scenario_meter; scenario_wss; scenario_scheduler; scenario_storm; scenario_slowloris; scenario_log ;;
-    *) echo "usage: $0 [s1|s3|meter|wss|scheduler|storm|slowloris|log|mqtt|all]"; exit 2 ;;
+    *) echo "usage: $0 [s1|s3|s3streams|meter|wss|scheduler|storm|slowloris|log|mqtt|ocpp201|all]"; exit 2 ;;
 esac

@@ -36,6 +36,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def load_average() -> str:
+    return "load average " + " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def stamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
@@ -78,8 +82,16 @@ class Server:
 
 def history(arguments):
     with tempfile.TemporaryDirectory() as directory:
-        folder = Path(directory)
+        folder = arguments.keep or Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
         server = Server(folder)
+        filled = folder / "filled-at"
+        if filled.exists():
+            # --keep of an earlier run: the same month of meter values, queried up to when it was written.
+            now = datetime.fromisoformat(filled.read_text().strip())
+            print(f"store: the meter values written by an earlier run in {folder}")
+            query(arguments, server, now)
+            return
         server.start()   # creates and migrates the database
         server.stop()
         now = datetime.now(timezone.utc).replace(microsecond=0)
@@ -105,26 +117,33 @@ def history(arguments):
             rows += len(batch)
         database.commit()
         database.close()
+        filled.write_text(now.isoformat())
         print(f"store: {rows:,} meter values ({arguments.chargers} chargers x {arguments.days} days, one sample of "
               f"3 measurands every {arguments.interval} s), written in {time.monotonic() - began:.1f} s")
-        server.start()
-        try:
-            since = stamp(now - timedelta(hours=24))
-            path = f"/api/history?charger={chargers[0]}&connector=1&since={since}&until={stamp(now)}"
-            times, points = [], 0
-            for run in range(arguments.runs + 1):
-                began = time.perf_counter()
-                body = server.get(path + ("&step=300" if run % 2 else ""))
-                elapsed = (time.perf_counter() - began) * 1000
-                if run:  # the first warms the page cache
-                    times.append(elapsed)
-                points = max(points, len(json.loads(body)["points"]))
-            times.sort()
-            print(f"GET /api/history, 24 h of one connector (default step 240 s and step 300 s alternately, "
-                  f"{points} points), {arguments.runs} requests: median {statistics.median(times):.1f} ms, "
-                  f"p95 {times[int(len(times) * 0.95) - 1]:.1f} ms, max {times[-1]:.1f} ms")
-        finally:
-            server.stop()
+        query(arguments, server, now)
+
+
+def query(arguments, server: Server, now: datetime):
+    """Times GET /api/history for the 24 h before `now` of CP000's connector 1."""
+    server.start()
+    print(f"before the requests: {load_average()}")
+    try:
+        since = stamp(now - timedelta(hours=24))
+        path = f"/api/history?charger=CP000&connector=1&since={since}&until={stamp(now)}"
+        times, points = [], 0
+        for run in range(arguments.runs + 1):
+            began = time.perf_counter()
+            body = server.get(path + ("&step=300" if run % 2 else ""))
+            elapsed = (time.perf_counter() - began) * 1000
+            if run:  # the first warms the page cache
+                times.append(elapsed)
+            points = max(points, len(json.loads(body)["points"]))
+        times.sort()
+        print(f"GET /api/history, 24 h of one connector (default step 240 s and step 300 s alternately, "
+              f"{points} points), {arguments.runs} requests: median {statistics.median(times):.1f} ms, "
+              f"p95 {times[int(len(times) * 0.95) - 1]:.1f} ms, max {times[-1]:.1f} ms; {load_average()}")
+    finally:
+        server.stop()
 
 
 def page(arguments):
@@ -139,7 +158,20 @@ def page(arguments):
         # event stream load; a connector's charts load when one is there (not measured here).
         server = Server(Path(directory), {"chargers": {"garage": {}, "carport": {}}})
         server.start()
+        print(f"before the runs: {load_average()}")
         try:
+            # When the page became usable: both chargers' cards shown and the event stream open
+            # ("live"), noted by an observer the browser installs before the page's own script runs,
+            # so that the page cannot mark itself early.
+            observer = """
+                window.ampwiseDocumentAt = performance.now();
+                new MutationObserver((_, observer) => {
+                  const live = document.getElementById('live');
+                  if (live && live.textContent === 'live' && document.querySelectorAll('#chargers .card').length === 2) {
+                    window.ampwiseInteractiveAt = performance.now();
+                    observer.disconnect();
+                  }
+                }).observe(document, { childList: true, subtree: true, characterData: true });"""
             options = webdriver.ChromeOptions()
             options.binary_location = "/usr/bin/chromium"
             for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
@@ -149,6 +181,7 @@ def page(arguments):
                 # A new browser each time: an empty cache, as on a first visit.
                 driver = webdriver.Chrome(options=options, service=Service(executable_path="/usr/bin/chromedriver"))
                 try:
+                    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": observer})
                     driver.get(f"http://127.0.0.1:{server.api_port}/")
                     WebDriverWait(driver, 30).until(
                         lambda d: len(d.find_elements(By.CSS_SELECTOR, "#chargers .card")) == 2
@@ -161,6 +194,9 @@ def page(arguments):
                           api: resources.reduce((sum, r) => sum + r.transferSize, 0), requests: resources.length,
                           domContentLoaded: navigation.domContentLoadedEventEnd, load: navigation.loadEventEnd,
                           interactive: window.ampwiseInteractiveAt,
+                          firstRequest: Math.min(...resources.map((r) => r.startTime)),
+                          responseStart: navigation.responseStart, responseEnd: navigation.responseEnd,
+                          documentAt: window.ampwiseDocumentAt,
                         };""")
                     results.append(measured)
                 finally:
@@ -170,9 +206,13 @@ def page(arguments):
             print(f"first load, {arguments.runs} runs, new browser each: document {median('document'):,.0f} B "
                   f"transferred ({median('documentBody'):,.0f} B body), API calls until interactive "
                   f"{median('api'):,.0f} B in {median('requests'):.0f} requests")
+            print(f"document: first byte at median {median('responseStart'):.0f} ms, last byte "
+                  f"{median('responseEnd'):.0f} ms, the document made (before its first line is read) at "
+                  f"{median('documentAt'):.0f} ms after navigation start")
             print(f"DOMContentLoaded median {median('domContentLoaded'):.0f} ms, load {median('load'):.0f} ms, "
                   f"interactive (chargers shown, event stream open) median {median('interactive'):.0f} ms "
-                  f"(max {max(r['interactive'] for r in results):.0f} ms) after navigation start")
+                  f"(max {max(r['interactive'] for r in results):.0f} ms) after navigation start; first API request "
+                  f"sent at median {median('firstRequest'):.0f} ms; {load_average()}")
         finally:
             server.stop()
 
@@ -185,6 +225,8 @@ def main():
     one.add_argument("--days", type=int, default=30)
     one.add_argument("--interval", type=int, default=60, help="seconds between samples")
     one.add_argument("--runs", type=int, default=30)
+    one.add_argument("--keep", type=Path, help="a folder for the database, kept, and used again by later runs "
+                     "(to measure two builds on the same data)")
     two = commands.add_parser("page")
     two.add_argument("--runs", type=int, default=10)
     arguments = parser.parse_args()

@@ -12,9 +12,13 @@ const state = {
   rules: null,              // GET /api/rules
   timeline: [],             // decisions and commands of the selected connector, newest first
   pendingAnswers: [],       // controls waiting for the charger's answer
+  recentCommands: [],       // the latest command events, for an answer that came before the API's
   events: null,
+  streamOpen: false,        // GET /api/events is open
+  ready: false,             // GET /api/health has said the site's time zone
+  inputsFromStream: false,  // an input event came before GET /api/inputs answered: it is newer
+  tariffFromStream: false,
 };
-const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "local time";
 const HOUR = 3600 * 1000;
 const PAST_HOURS = 6, PLAN_HOURS = 6;
 
@@ -27,13 +31,44 @@ function esc(value) {
 function fmt(value, digits = 1) {
   return value == null || Number.isNaN(value) ? "–" : Number(value).toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-const clock = (date) => timeFormat.format(new Date(date));
-const stamp = (date) => dateTimeFormat.format(new Date(date));
 const key = (charger, connector) => `${charger}:${connector}`;
+
+// ---------------------------------------------------------------- time
+
+// Every time on the page is in the site's zone (ampwise.json's "timezone", which GET /api/health
+// names), on a 24-hour clock, whatever the browser's zone and locale: 2026-12-03 07:15, or 07:15
+// for today. The same zone as the rules' clock times, the tariff's periods and `ampwise why`.
+const siteTime = { zone: "UTC", parts: null };
+
+function useZone(name) {
+  const options = { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" };
+  try {
+    siteTime.parts = new Intl.DateTimeFormat("en-US", { ...options, timeZone: name });
+    siteTime.zone = name;
+  } catch {
+    // A zone this browser does not know (RangeError): its own, and the page says so.
+    siteTime.parts = new Intl.DateTimeFormat("en-US", options);
+    siteTime.zone = `${siteTime.parts.resolvedOptions().timeZone} (this browser's zone: it does not know ${name})`;
+  }
+}
+useZone("UTC");
+
+// {year, month, day, hour, minute, second} of an instant in the site's zone, as two-digit strings.
+function localParts(date) {
+  const parts = {};
+  for (const part of siteTime.parts.formatToParts(new Date(date))) parts[part.type] = part.value;
+  if (parts.hour === "24") parts.hour = "00";
+  return parts;
+}
+const clock = (date) => { const p = localParts(date); return `${p.hour}:${p.minute}`; };
+const day = (date) => { const p = localParts(date); return `${p.year}-${p.month}-${p.day}`; };
+const stamp = (date) => { const p = localParts(date); return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`; };
 // A time of today as a clock time, another day's with its date.
-const when = (date) => new Date(date).toDateString() === new Date().toDateString() ? clock(date) : stamp(date).replace(/:\d\d(?=\D*$)/, "");
+const when = (date) => day(date) === day(Date.now()) ? clock(date) : `${day(date)} ${clock(date)}`;
+// A table's caption: what it lists (for screen readers) and the zone of its times (for everyone).
+const zoneCaption = (what) => `<caption class="zone-caption"><span class="sr-only">${esc(what)}; </span>times in ${esc(siteTime.zone)}, 24-hour clock</caption>`;
+// Minutes since the site's midnight: where the chart's time ticks fall.
+const minuteOfDay = (date) => { const p = localParts(date); return Number(p.hour) * 60 + Number(p.minute); };
 const FAILED = /Rejected|CallError|Timeout|NotConnected|NotSupported|Invalid|Failed|Unknown/;
 
 class Unauthorized extends Error {}
@@ -42,10 +77,15 @@ async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers || {});
   if (state.token) headers.Authorization = `Bearer ${state.token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(path, {
+  return answer(fetch(path, {
     method: options.method || "GET", headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  }));
+}
+
+// The body of an API response (JSON or text); a 401 asks for the token, another error throws.
+async function answer(request) {
+  const response = await request;
   if (response.status === 401) {
     askForToken(state.token ? "That token was not accepted." : "");
     throw new Unauthorized("the API asks for a token");
@@ -76,46 +116,59 @@ $("#token-form").addEventListener("submit", (event) => {
 
 // ---------------------------------------------------------------- live events
 
-function connectEvents() {
+// `early`: the stream index.html opened before this script was read, with the events that came
+// meanwhile (handled first, in order).
+function connectEvents(early) {
   if (state.events) state.events.close();
   const url = "/api/events" + (state.token ? `?token=${encodeURIComponent(state.token)}` : "");
-  const events = new EventSource(url);
+  const events = early ? early.events : new EventSource(url);
   state.events = events;
   const live = $("#live");
-  events.onopen = () => {
+  const handlers = {};
+  handlers.open = () => {
+    state.streamOpen = true;
     live.textContent = "live";
     live.className = "live ok";
-    // When the page became usable (chargers shown, following live): Benchmarks/dashboard.py reads it.
-    if (!window.ampwiseInteractiveAt) window.ampwiseInteractiveAt = performance.now();
   };
-  events.onerror = () => {
+  handlers.error = () => {
+    state.streamOpen = false;
     live.textContent = events.readyState === EventSource.CLOSED ? "disconnected" : "reconnecting…";
     live.className = "live bad";
-    // A stream refused outright (a token changed) does not come back by itself.
-    if (events.readyState === EventSource.CLOSED) setTimeout(() => api("/api/health").then(connectEvents, () => {}), 3000);
+    // A stream refused outright (no token yet, or a token changed) does not come back by itself;
+    // unless a newer stream has replaced it (the token was entered), try again.
+    if (events.readyState === EventSource.CLOSED) {
+      setTimeout(() => { if (state.events === events) api("/api/health").then(() => connectEvents(), () => {}); }, 3000);
+    }
   };
-  events.addEventListener("charger", (event) => {
+  handlers.charger = (event) => {
     const charger = JSON.parse(event.data);
     state.chargers.set(charger.id, charger);
     scheduleRender();
-  });
-  events.addEventListener("decision", (event) => {
+  };
+  handlers.decision = (event) => {
     const decision = JSON.parse(event.data);
     noteTimeline("decision", decision);
-  });
-  events.addEventListener("command", (event) => {
+  };
+  handlers.command = (event) => {
     const command = JSON.parse(event.data);
     noteTimeline("command", command);
     settleAnswers(command);
-  });
-  events.addEventListener("input", (event) => {
+  };
+  handlers.input = (event) => {
     state.inputs = JSON.parse(event.data);
+    state.inputsFromStream = true;
     renderSite();
-  });
-  events.addEventListener("tariff", (event) => {
+  };
+  handlers.tariff = (event) => {
     state.tariff = JSON.parse(event.data);
+    state.tariffFromStream = true;
     renderSite();
-  });
+  };
+  for (const [name, handler] of Object.entries(handlers)) events.addEventListener(name, handler);
+  if (early) {
+    const missed = early.taken();
+    for (const event of missed) handlers[event.type](event);
+  }
 }
 
 function noteTimeline(kind, item) {
@@ -130,7 +183,7 @@ function noteTimeline(kind, item) {
 // Renders at most once per frame however many events arrive.
 let renderQueued = false;
 function scheduleRender() {
-  if (renderQueued) return;
+  if (renderQueued || !state.ready) return;
   renderQueued = true;
   requestAnimationFrame(() => {
     renderQueued = false;
@@ -233,7 +286,7 @@ const SITE_PANELS = [
     render() {
       const slots = state.tariff.filter((slot) => new Date(slot.end) > Date.now()).slice(0, 8);
       if (!slots.length) return `<p class="muted">No prices known.</p>`;
-      return `<div class="scroll"><table><caption class="sr-only">Prices per kWh</caption>
+      return `<div class="scroll"><table>${zoneCaption("Prices per kWh")}
         <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Price per kWh</th></tr></thead>
         <tbody>${slots.map((slot) => `<tr><td>${when(slot.start)}</td><td>${when(slot.end)}</td><td class="num">${fmt(slot.price, 3)}</td></tr>`).join("")}</tbody></table></div>`;
     },
@@ -256,6 +309,7 @@ function mountPanels(root, panels) {
 }
 
 function renderSite() {
+  if (!state.ready) return;
   for (const panel of SITE_PANELS) $(`#panel-${panel.id} .body`).innerHTML = panel.render();
 }
 
@@ -361,6 +415,7 @@ function renderCharts() {
   const planRows = plan.filter((_, index) => index % 2 === 0).slice(0, 12);
   return `${power}${limit}
     <details><summary>The plan as a table (every 30 minutes)</summary><div class="scroll"><table>
+      ${zoneCaption("The plan")}
       <thead><tr><th scope="col">Time</th><th scope="col">Decision</th><th scope="col" class="num">Limit (A)</th><th scope="col" class="num">Price</th><th scope="col">Rules</th></tr></thead>
       <tbody>${planRows.map((p) => `<tr><td>${clock(p.t)}</td><td>${esc(p.state)}</td><td class="num">${fmt(p.limitAmps)}</td><td class="num">${fmt(p.price, 3)}</td><td>${esc((p.rules || []).join(", "))}</td></tr>`).join("")}</tbody>
     </table></div></details>`;
@@ -380,7 +435,7 @@ function axisTicks(min, max, count) {
   return ticks;
 }
 
-// An SVG line chart with a time axis in the browser's zone, a left and an optional right axis.
+// An SVG line chart with a time axis in the site's zone, a left and an optional right axis.
 function chart({ title, from, to, now, leftUnit, rightUnit, series }) {
   const width = Math.max(300, Math.round(($("#panel-chart") || document.body).clientWidth - 30));
   const height = width < 500 ? 200 : 240;
@@ -397,14 +452,13 @@ function chart({ title, from, to, now, leftUnit, rightUnit, series }) {
   const left = bounds(false), right = rightUnit ? bounds(true) : null;
   const x = (t) => pad.left + ((t - from) / (to - from)) * plotW;
   const y = (v, axis) => pad.top + plotH - ((v - axis.min) / (axis.max - axis.min)) * plotH;
-  // A time label needs about 70 px: as many whole hours between labels as that takes.
+  // A time label needs about 50 px: as many minutes between labels as that takes, on the site's
+  // clock (zones are whole multiples of 5 minutes from UTC, so 5-minute steps find every tick).
   const hours = (to - from) / HOUR;
-  const minutes = [5, 10, 15, 30, 60, 120, 180, 240, 360, 720].find((m) => (plotW / (hours * 60)) * m >= 70) || 1440;
-  const first = new Date(from); first.setMinutes(0, 0, 0);
+  const minutes = [5, 10, 15, 30, 60, 120, 180, 240, 360, 720].find((m) => (plotW / (hours * 60)) * m >= 50) || 1440;
   const timeTicks = [];
-  for (let t = first.getTime(); t <= to; t += 5 * 60 * 1000) {
-    const date = new Date(t);
-    if (t >= from && (date.getHours() * 60 + date.getMinutes()) % minutes === 0) timeTicks.push(t);
+  for (let t = Math.ceil(from / 300000) * 300000; t <= to; t += 5 * 60 * 1000) {
+    if (minuteOfDay(t) % minutes === 0) timeTicks.push(t);
   }
   const path = (s) => {
     const axis = s.right ? right : left;
@@ -437,7 +491,7 @@ function chart({ title, from, to, now, leftUnit, rightUnit, series }) {
       ${series.map(path).join("")}
     </svg>
     <figcaption><ul class="legend">${series.map((s) => `<li class="${s.dashed ? "dashed" : ""}" style="--swatch:${s.colour}">${esc(s.label)}</li>`).join("")}</ul>
-    <span class="muted">${esc(title)} (${esc(leftUnit)}${rightUnit ? `, price ${esc(rightUnit)}` : ""}); time in ${esc(zone)}</span></figcaption>
+    <span class="muted">${esc(title)} (${esc(leftUnit)}${rightUnit ? `, price ${esc(rightUnit)}` : ""}); <span data-testid="chart-zone">times in ${esc(siteTime.zone)}, 24-hour clock</span></span></figcaption>
   </figure>`;
 }
 
@@ -494,10 +548,11 @@ function bindControls() {
         case "limit": {
           const body = { connector, amps: Number(data.get("amps")) };
           if (data.get("minutes")) body.minutes = Number(data.get("minutes"));
+          const sentAt = Date.now();
           const result = await api(`${base}/limit`, { method: "POST", body });
           answer.textContent = `Override of ${fmt(body.amps)} A set${result.until ? ` until ${clock(result.until)}` : ""}; waiting for the charger's answer…`;
           waitForAnswer(charger, connector, "SetChargingProfile", (command) =>
-            `Override of ${fmt(body.amps)} A: the charger answered ${command.outcome}${command.error ? ` (${command.error.code})` : ""}.`);
+            `Override of ${fmt(body.amps)} A: the charger answered ${command.outcome}${command.error ? ` (${command.error.code})` : ""}.`, sentAt);
           break;
         }
         case "clear": {
@@ -520,11 +575,20 @@ function bindControls() {
   });
 }
 
-function waitForAnswer(charger, connector, action, describe) {
-  state.pendingAnswers.push({ charger, connector, action, describe, since: Date.now() - 2000 });
+// `since`: when the request left (less 2 s for the clocks); the charger may have answered before
+// the API did, so what already came is looked at too.
+function waitForAnswer(charger, connector, action, describe, since) {
+  state.pendingAnswers.push({ charger, connector, action, describe, since: since - 2000 });
+  for (const command of state.recentCommands) settle(command);
 }
 
 function settleAnswers(command) {
+  state.recentCommands.push(command);
+  state.recentCommands.splice(0, state.recentCommands.length - 20);
+  settle(command);
+}
+
+function settle(command) {
   state.pendingAnswers = state.pendingAnswers.filter((pending) => {
     const matches = command.charger === pending.charger && command.action === pending.action
       && (command.connector == null || command.connector === pending.connector) && Date.parse(command.at) >= pending.since;
@@ -568,7 +632,7 @@ function renderSessions() {
   if (!sessions) return `<p class="muted">Loading…</p>`;
   if (!sessions.length) return `<p class="muted">No sessions yet.</p>`;
   const { charger, connector } = state.selected;
-  return `<div class="scroll"><table><caption class="sr-only">The latest sessions</caption>
+  return `<div class="scroll"><table>${zoneCaption("The latest sessions")}
     <thead><tr><th scope="col">Started</th><th scope="col">Stopped</th><th scope="col" class="num">kWh</th><th scope="col" class="num">Cost</th><th scope="col">Reason</th></tr></thead>
     <tbody>${sessions.map((s) => `<tr><td>${s.startedAt ? when(s.startedAt) : "–"}</td><td>${s.stoppedAt ? when(s.stoppedAt) : "charging"}</td>
       <td class="num">${s.energyWh ? fmt(Number(s.energyWh) / 1000, 2) : "–"}</td><td class="num">${s.cost ? fmt(Number(s.cost), 2) : "–"}</td><td>${esc(s.stopReason)}</td></tr>`).join("")}</tbody>
@@ -637,19 +701,25 @@ function renderRules() {
 
 // ---------------------------------------------------------------- start
 
-async function start() {
-  $("#zone").textContent = zone;
+// One round trip before the page shows the site: the event stream (which begins with every
+// charger) and the three requests go out together, from index.html's <head> before this script is
+// even read (`early`, the first time); nothing waits for another. Times are drawn once
+// GET /api/health has named the site's zone.
+async function start(early) {
+  connectEvents(early);
   try {
-    const health = await api("/api/health");
+    const [health, inputs, tariff] = await Promise.all(early
+      ? [answer(early.health), answer(early.inputs), answer(early.tariff)]
+      : [api("/api/health"), api("/api/inputs"), api("/api/tariff")]);
+    useZone(health.timezone || "UTC");
+    $("#zone").textContent = siteTime.zone;
     $("#version").textContent = `Ampwise ${health.version} · `;
-    const [chargers, inputs, tariff] = await Promise.all([api("/api/chargers"), api("/api/inputs"), api("/api/tariff")]);
-    for (const charger of chargers) state.chargers.set(charger.id, charger);
-    state.inputs = inputs;
-    state.tariff = tariff;
+    if (!state.inputsFromStream) state.inputs = inputs;
+    if (!state.tariffFromStream) state.tariff = tariff;
+    state.ready = true;
     mountPanels($("#site-panels"), SITE_PANELS);
     renderSite();
-    renderOverview();
-    connectEvents();
+    scheduleRender();
   } catch (error) {
     if (!(error instanceof Unauthorized)) {
       $("#live").textContent = `cannot reach Ampwise: ${error.message}`;
@@ -666,4 +736,4 @@ setInterval(() => {
 let resizeTimer;
 window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => renderPanel("chart"), 150); });
 
-start();
+start(window.ampwiseEarly);

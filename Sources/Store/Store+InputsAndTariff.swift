@@ -52,13 +52,6 @@ extension Store {
 
     /// Price slots that overlap `from..<to`, by start.
     public func tariffPrices(from: Date, to: Date) async throws -> [TariffPriceRecord] {
-        try await perform { database in
-            try database.connection.query(
-                "SELECT start_at, end_at, price FROM tariff_prices WHERE start_at < ? AND end_at > ? ORDER BY start_at",
-                [StoreTimestamp.text(to), StoreTimestamp.text(from)]
-            ) { row throws(SQLiteError) in
-                TariffPriceRecord(start: try row.date(0), end: try row.date(1), price: row.double(2))
-            }
-        }
+        try await perform { database in try database.tariffPrices(from: from, to: to) }
     }
 }

@@ -10,8 +10,11 @@ import asyncio
 import contextlib
 import os
 import shutil
+import re
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from ocpp.v16 import call
@@ -37,7 +40,9 @@ PHONE = (390, 844)
 
 
 @contextlib.contextmanager
-def browser(size=DESKTOP, dark=False):
+def browser(size=DESKTOP, dark=False, zone=None, locale=None):
+    """zone and locale: the browser's own time zone (TZ) and language, to show that the page does
+    not use them."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -46,8 +51,12 @@ def browser(size=DESKTOP, dark=False):
     if dark:
         options.add_argument("--force-dark-mode")
         options.add_argument("--blink-settings=preferredColorScheme=0")
+    if locale:
+        options.add_argument(f"--lang={locale}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    # Chromium inherits chromedriver's environment, and takes its time zone from TZ.
+    environment = dict(os.environ, TZ=zone) if zone else None
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER, env=environment))
     try:
         driver.set_window_size(*size)
         if size[0] < 500:
@@ -197,3 +206,77 @@ async def test_with_a_token_the_page_asks_for_it_and_then_works(ampwise):
             await asyncio.to_thread(wait, driver, lambda d: "live" == d.find_element(By.ID, "live").text)
             # The refused first requests are the 401s that made the page ask; nothing else fails.
             assert [m for m in console_errors(driver) if "401" not in m] == []
+
+
+async def test_times_are_in_the_sites_zone_on_a_24_hour_clock_whatever_the_browsers_zone_and_locale(ampwise):
+    # The site in India (UTC+05:30), the browser in California with a 12-hour American locale.
+    site = ZoneInfo("Asia/Kolkata")
+    server = ampwise(timezone="Asia/Kolkata", tariff={"default": 0.28})
+    async with connected(server, "garage") as charger:
+        await a_session(charger)
+        from test_api import api
+        hour = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)
+        slots = [{"start": (hour + timedelta(hours=index)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                  "end": (hour + timedelta(hours=index + 1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                  "price": 0.10 + index / 100} for index in range(1, 9)]
+        assert (await api(server, "PUT", "/api/tariff", slots))[0] == 200
+        status, health = await api(server, "GET", "/api/health")
+        assert health["timezone"] == "Asia/Kolkata"
+
+        def shown(moment: datetime) -> str:
+            """What the page shows for a time: the clock for today (in the site's zone), else the date too."""
+            local = moment.astimezone(site)
+            today = datetime.now(site).date()
+            return local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
+
+        with browser(zone="America/Los_Angeles", locale="en-US") as driver:
+            assert driver.execute_script("return Intl.DateTimeFormat().resolvedOptions().timeZone") == \
+                "America/Los_Angeles"
+            await asyncio.to_thread(driver.get, f"http://127.0.0.1:{server.api_port}/")
+            await asyncio.to_thread(wait, driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#panel-chart svg"),
+                                    15, "the charts are drawn")
+            await asyncio.to_thread(wait, driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#panel-sessions td"),
+                                    15, "the sessions are listed")
+            assert driver.find_element(By.ID, "zone").text == "Asia/Kolkata"
+
+            # The prices table: each pushed slot's start and end in Kolkata, 24-hour (the default
+            # price fills the time before them).
+            rows = driver.execute_script(
+                "return [...document.querySelectorAll('#panel-prices tbody tr')]"
+                ".map(r => [...r.cells].map(c => c.textContent))")
+            by_price = {price: [start, end] for start, end, price in rows}
+            for index in range(1, 4):
+                assert by_price[f"{0.10 + index / 100:.3f}"] == [
+                    shown(hour + timedelta(hours=index)), shown(hour + timedelta(hours=index + 1))], rows
+            for table in ("prices", "sessions"):
+                caption = driver.find_element(By.CSS_SELECTOR, f"#panel-{table} caption").get_attribute("textContent")
+                assert caption.endswith("; times in Asia/Kolkata, 24-hour clock"), caption
+
+            # The session started a moment ago: its start on Kolkata's clock.
+            started = driver.execute_script("return document.querySelector('#panel-sessions tbody td').textContent")
+            moment = datetime.now(timezone.utc)
+            assert started in {shown(moment), shown(moment - timedelta(minutes=1))}
+
+            # Each chart: 24-hour tick labels, the one nearest the "now" line within a step of Kolkata's
+            # clock now, and the zone named under it.
+            for figure in driver.find_elements(By.CSS_SELECTOR, "#panel-chart figure"):
+                ticks = driver.execute_script(
+                    "const svg = arguments[0].querySelector('svg');"
+                    "const now = Number(svg.querySelector('line.now').getAttribute('x1'));"
+                    "return [now, [...svg.querySelectorAll('text')].filter(t => /^\\d\\d:\\d\\d$/.test(t.textContent))"
+                    ".map(t => [Number(t.getAttribute('x')), t.textContent])];", figure)
+                now_x, labels = ticks
+                assert len(labels) >= 2, labels
+                texts = [text for _, text in labels]
+                assert all(re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", text) for text in texts), texts
+                nearest = min(labels, key=lambda label: abs(label[0] - now_x))[1]
+                local_now = datetime.now(site)
+                minutes = int(nearest[:2]) * 60 + int(nearest[3:])
+                gap = abs(minutes - (local_now.hour * 60 + local_now.minute))
+                assert min(gap, 1440 - gap) <= 20, f"{nearest} is not near {local_now:%H:%M} in Kolkata: {texts}"
+                caption = figure.find_element(By.CSS_SELECTOR, "[data-testid=chart-zone]").text
+                assert caption == "times in Asia/Kolkata, 24-hour clock"
+            page = driver.find_element(By.TAG_NAME, "body").get_attribute("textContent")
+            assert not re.search(r"\d (AM|PM)\b", page), "a 12-hour time on the page"
+            assert console_errors(driver) == []
+            await asyncio.to_thread(screenshot, driver, "dashboard-site-zone")

@@ -102,7 +102,7 @@ enum ServeCommand {
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
             configuredChargers: Set(configuration.chargers.keys), sources: { sourceSet.statuses() }, history: store,
-            planner: engine, tariffProvider: { runner?.status() })
+            planner: engine, tariffProvider: { runner?.status() }, timeZone: configuration.timeZone)
         let feed = LiveEventFeed(events: LiveEvents(), dependencies: dependencies)
         feed.attach(to: site)
         let reloads = SignalWatcher.watch(SIGHUP) {

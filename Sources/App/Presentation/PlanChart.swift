@@ -220,7 +220,8 @@ public enum PlanChart {
             tick = tick.addingTimeInterval(hours * 3600)
         }
         let local = LocalTime(start, in: timeZone)
-        let axisTitle = "time (" + timeZone.identifier + ", from " + local.dayText + " " + local.clockText + ")"
+        let axisTitle =
+            "time (" + AuditTimeline.zoneName(timeZone) + ", from " + local.dayText + " " + local.clockText + ")"
         svg +=
             "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(layout.axisY + 36))\" text-anchor=\"middle\" "
             + "stroke=\"none\" fill=\"#333333\">\(escaped(axisTitle))</text>\n</g>\n"

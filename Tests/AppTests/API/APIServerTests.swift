@@ -8,6 +8,9 @@ import Transport
 
 /// The real server on a free loopback port, driven by a blocking client.
 @Suite struct APIServerTests {
+    /// `GET /api/health` of the harness (version 9.8.7, in Europe/Amsterdam).
+    static let health = #"{"status":"ok","version":"9.8.7","timezone":"Europe/Amsterdam"}"#
+
     /// Runs `body` against a server over `api`'s fakes, then stops it.
     func withServer(
         _ api: APIHarness, token: String? = nil, limits: APIServerLimits = APIServerLimits(),
@@ -44,7 +47,7 @@ import Transport
                 return (health, try client.readResponse())
             }
             #expect(health.statusCode == 200)
-            #expect(health.bodyText == #"{"status":"ok","version":"9.8.7"}"#)
+            #expect(health.bodyText == Self.health)
             #expect(health.headers["Connection"] == nil)
             #expect(reset.statusCode == 200)
             #expect(reset.bodyText == #"{"status":"Accepted"}"#)
@@ -73,7 +76,7 @@ import Transport
             #expect(responses.map(\.statusCode) == [200, 200, 200])
             #expect(responses[0].bodyText == #"{"status":"Accepted"}"#)
             #expect(responses[1].bodyText.hasPrefix("# HELP ampwise_chargers_connected"))
-            #expect(responses[2].bodyText == #"{"status":"ok","version":"9.8.7"}"#)
+            #expect(responses[2].bodyText == Self.health)
         }
     }
 
@@ -155,7 +158,7 @@ import Transport
                 return (health, try client.readResponse())
             }
             #expect(health.statusCode == 200)
-            #expect(health.bodyText == #"{"status":"ok","version":"9.8.7"}"#)
+            #expect(health.bodyText == Self.health)
             #expect(noHost.statusCode == 400)
         }
     }
@@ -233,9 +236,9 @@ import Transport
                 return (try client.readResponse(body: false), try client.readResponse())
             }
             #expect(head.statusCode == 200)
-            #expect(head.headers["Content-Length"] == "33")
+            #expect(head.headers["Content-Length"] == String(Self.health.utf8.count))
             #expect(get.statusCode == 200)
-            #expect(get.bodyText == #"{"status":"ok","version":"9.8.7"}"#)
+            #expect(get.bodyText == Self.health)
         }
     }
 

@@ -1,14 +1,21 @@
 import ChargingModel
+import Foundation
 import Store
 import Testing
 
 @testable import App
 
 @Suite struct StatusEndpointTests {
-    @Test func healthAnswersOkAndTheVersion() async {
+    @Test func healthAnswersOkTheVersionAndTheSiteTimeZone() async {
         let response = await APIHarness().request("GET", "/api/health")
         #expect(response.status == .ok)
-        #expect(response.text == #"{"status":"ok","version":"9.8.7"}"#)
+        #expect(response.text == #"{"status":"ok","version":"9.8.7","timezone":"Europe/Amsterdam"}"#)
+    }
+
+    @Test func healthNamesTheZoneOfTimezoneUTCAsUTC() async throws {
+        // Foundation calls it GMT; the dashboard shows what ampwise.json says.
+        let api = APIHarness(timeZone: try #require(TimeZone(identifier: "UTC")))
+        #expect(await api.request("GET", "/api/health").text.contains(#""timezone":"UTC""#))
     }
 
     @Test func metricsAreThePrometheusTextFormat() async {

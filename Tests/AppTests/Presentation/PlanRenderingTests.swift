@@ -94,6 +94,16 @@ import Testing
         #expect(states == [.paused, .limited(amps: 16), .charging, .leftToCharger])
     }
 
+    @Test func theTimeAxisNamesTheZoneAsConfiguredSoUTCIsNotCalledGMT() throws {
+        // Foundation names the zone of `"timezone": "UTC"` GMT; the chart says what the user wrote.
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let document = try SVGDocument(PlanChart.svg([Self.garage], timeZone: utc))
+        #expect(document.texts.contains("time (UTC, from 2026-11-24 22:45)"))
+        #expect(!document.texts.contains { $0.contains("GMT") })
+        let amsterdam = try SVGDocument(PlanChart.svg([Self.garage], timeZone: Self.amsterdam))
+        #expect(amsterdam.texts.contains("time (Europe/Amsterdam, from 2026-11-24 23:45)"))
+    }
+
     @Test func aPausedStepDrawsAtZeroAndNoLimitOrNoOpinionLeavesAGap() {
         #expect(Self.garage.points.map(\.state.chartedAmps) == [0, 0, 16, nil, nil])
         let path = PlanChart.stepPath(

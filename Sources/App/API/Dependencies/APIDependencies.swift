@@ -38,6 +38,9 @@ public struct APIDependencies: Sendable {
     public var planner: (any LivePlanning)?
     /// The tariff provider's status (`TariffProviderRunner.status`), nil without `tariff.provider`.
     public var tariffProvider: @Sendable () -> TariffProviderStatus?
+    /// The site's zone (`timezone` in `ampwise.json`): `GET /api/health` names it, and the dashboard
+    /// shows its times in it.
+    public var timeZone: TimeZone
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,
@@ -45,7 +48,8 @@ public struct APIDependencies: Sendable {
         version: String, remoteStartIdTag: @escaping @Sendable (String) -> String,
         now: @escaping @Sendable () -> Date = { Date() }, configuredChargers: Set<String> = [],
         sources: @escaping @Sendable () -> [SourceStatus] = { [] }, history: (any HistoryRecords)? = nil,
-        planner: (any LivePlanning)? = nil, tariffProvider: @escaping @Sendable () -> TariffProviderStatus? = { nil }
+        planner: (any LivePlanning)? = nil, tariffProvider: @escaping @Sendable () -> TariffProviderStatus? = { nil },
+        timeZone: TimeZone = .current
     ) {
         self.chargers = chargers
         self.commands = commands
@@ -61,6 +65,7 @@ public struct APIDependencies: Sendable {
         self.history = history
         self.planner = planner
         self.tariffProvider = tariffProvider
+        self.timeZone = timeZone
     }
 
     /// The charger's snapshot: from the directory (connected now or seen before), else a

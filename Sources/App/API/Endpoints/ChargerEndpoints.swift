@@ -16,11 +16,7 @@ struct ChargerEndpoints: Sendable {
     }
 
     func chargers() async -> HTTPResponse {
-        var objects: [JSONValue] = []
-        for snapshot in dependencies.allSnapshots() {
-            objects.append(await representation(of: snapshot))
-        }
-        return .json(.array(objects))
+        .json(.array(await allRepresentations()))
     }
 
     func charger(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
@@ -32,5 +28,13 @@ struct ChargerEndpoints: Sendable {
     func representation(of snapshot: ChargerSnapshot) async -> JSONValue {
         let states = await dependencies.scheduler.connectorStates(chargerId: snapshot.id)
         return snapshot.apiRepresentation(states: states, now: dependencies.now())
+    }
+
+    /// Every charger's object, sorted by id, with one call to the engine for all of them (a call
+    /// per charger would wait for the engine as many times).
+    func allRepresentations() async -> [JSONValue] {
+        let states = await dependencies.scheduler.allConnectorStates()
+        let now = dependencies.now()
+        return dependencies.allSnapshots().map { $0.apiRepresentation(states: states[$0.id] ?? [:], now: now) }
     }
 }

@@ -62,20 +62,20 @@ struct HistoryEndpoints: Sendable {
             step = max(60, Int((span / 360).rounded(.up)))
         }
         let history = try historyRecords()
-        let (meter, decisions, inputs, pushed) = try await RecordEndpoints.reading {
-            async let meter = history.meterHistory(
+        // The store's reads (one visit to its queue) and the engine's prices, at the same time.
+        let scheduler = dependencies.scheduler
+        async let effective = scheduler.tariffSlots(from: since, to: until)
+        let stored = try await RecordEndpoints.reading {
+            try await history.connectorHistory(
                 chargerId: chargerId, connectorId: connectorId, since: since, until: until, step: step)
-            async let decisions = history.decisionLimits(
-                chargerId: chargerId, connectorId: connectorId, since: since, until: until)
-            async let inputs = history.inputHistory(since: since, until: until, step: step)
-            async let pushed = history.tariffPrices(from: since, to: until)
-            return try await (meter, decisions, inputs, pushed)
         }
-        let effective = await dependencies.scheduler.tariffSlots(from: since, to: until)
-        let prices = PriceLookup(slots: pushed, otherwise: PriceLookup(slots: effective))
-        let meterByStep = Dictionary(meter.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+        let decisions = stored.decisions
+        let prices = PriceLookup(slots: stored.prices, otherwise: PriceLookup(slots: await effective))
+        let meterByStep = Dictionary(stored.meter.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         var inputsByStep: [Int: [(String, JSONValue)]] = [:]
-        for bucket in inputs { inputsByStep[bucket.index, default: []].append((bucket.name, .rounded(bucket.value))) }
+        for bucket in stored.inputs {
+            inputsByStep[bucket.index, default: []].append((bucket.name, .rounded(bucket.value)))
+        }
         let count = Int((span / Double(step)).rounded(.up))
         var points: [JSONValue] = []
         points.reserveCapacity(count)

@@ -14,8 +14,15 @@ struct StatusEndpoints: Sendable {
         ]
     }
 
+    /// `timezone`: the zone the site's clock times are read in, as configured (the dashboard shows
+    /// its times in it).
     func health() -> HTTPResponse {
-        .json(.object(JSONObject([("status", .string("ok")), ("version", .string(dependencies.version))])))
+        .json(
+            .object(
+                JSONObject([
+                    ("status", .string("ok")), ("version", .string(dependencies.version)),
+                    ("timezone", .string(AuditTimeline.zoneName(dependencies.timeZone))),
+                ])))
     }
 
     func metrics() async -> HTTPResponse {

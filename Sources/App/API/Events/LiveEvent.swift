@@ -2,14 +2,22 @@
 struct LiveEvent: Sendable, Equatable {
     /// `EPOCH-N`: the process's start (so that an id from before a restart is not resumed in a
     /// stream it never belonged to) and the event's number in this process.
-    var id: String
-    var name: String
+    let id: String
+    let name: String
     /// Compact JSON: one line, so one `data:` field.
-    var data: String
-
+    let data: String
     /// The event as the stream carries it (WHATWG HTML, "Server-sent events": fields, then a
-    /// blank line).
+    /// blank line), encoded once for however many streams write it.
+    let wire: [UInt8]
+
+    init(id: String, name: String, data: String) {
+        self.id = id
+        self.name = name
+        self.data = data
+        wire = Array("id: \(id)\nevent: \(name)\ndata: \(data)\n\n".utf8)
+    }
+
     var wireText: String {
-        "id: \(id)\nevent: \(name)\ndata: \(data)\n\n"
+        String(decoding: wire, as: UTF8.self)
     }
 }

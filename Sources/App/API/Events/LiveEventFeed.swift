@@ -37,12 +37,7 @@ public final class LiveEventFeed: Sendable {
     public var streamSource: EventStreamSource {
         let dependencies = dependencies
         return EventStreamSource(events: events) {
-            let endpoints = ChargerEndpoints(dependencies: dependencies)
-            var state: [(name: String, data: JSONValue)] = []
-            for snapshot in dependencies.allSnapshots() {
-                state.append(("charger", await endpoints.representation(of: snapshot)))
-            }
-            return state
+            await ChargerEndpoints(dependencies: dependencies).allRepresentations().map { (name: "charger", data: $0) }
         }
     }
 

@@ -1,6 +1,7 @@
 import HTTP
 import JSON
 import Logging
+import Synchronization
 import Transport
 
 /// One `GET /api/events` stream on one connection (docs/api.md): the whole state or what the
@@ -24,6 +25,10 @@ final class APIEventStream: @unchecked Sendable {
     private var held: [LiveEvent]? = []
     private var keepAlive: TimerHandle?
     private var ended = false
+    /// Events the hub handed over that the loop has not taken yet: a burst of events costs one hop
+    /// onto the loop and one write, not one of each per event (with 100 streams open, a hop per
+    /// event and stream held S3's chargers back: BENCHMARKS.md, "Dashboard").
+    private let inbox = Mutex<[LiveEvent]>([])
 
     init(connection: Connection, source: EventStreamSource, limits: APIServerLimits) {
         self.connection = connection
@@ -54,7 +59,18 @@ final class APIEventStream: @unchecked Sendable {
         let loop = loop
         let (token, start) = source.events.subscribe(lastEventId: lastEventId) { [weak self] events in
             guard let stream = self else { return }
-            loop.execute { stream.deliver(events) }
+            let first = stream.inbox.withLock { inbox in
+                defer { inbox.append(contentsOf: events) }
+                return inbox.isEmpty
+            }
+            guard first else { return }
+            loop.execute {
+                let taken = stream.inbox.withLock { inbox in
+                    defer { inbox = [] }
+                    return inbox
+                }
+                stream.deliver(taken)
+            }
         }
         self.token = token
         // How long the browser waits before reconnecting (ms).
@@ -114,7 +130,14 @@ final class APIEventStream: @unchecked Sendable {
             connection.close()
             return
         }
-        connection.write(Array(events.map(\.wireText).joined().utf8))
+        if events.count == 1 {
+            connection.write(events[0].wire)
+        } else {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(events.reduce(0) { $0 + $1.wire.count })
+            for event in events { bytes += event.wire }
+            connection.write(bytes)
+        }
     }
 
     private func armKeepAlive() {

@@ -28,7 +28,8 @@ struct APIHarness {
 
     init(
         connected: Set<String> = [], token: String? = nil, snapshots: [ChargerSnapshot] = [],
-        configured: Set<String> = [], sources: [SourceStatus] = []
+        configured: Set<String> = [], sources: [SourceStatus] = [],
+        timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!
     ) {
         central = FakeChargePointCaller(connected: connected)
         commands = CommandDispatcher(caller: central, recorder: records, now: { APIHarness.now })
@@ -38,7 +39,7 @@ struct APIHarness {
             scheduler: scheduler,
             centralMetrics: centralMetrics, version: "9.8.7",
             remoteStartIdTag: { $0 == "garage" ? "garage-tag" : "ampwise" }, now: { APIHarness.now },
-            configuredChargers: configured, sources: { sources })
+            configuredChargers: configured, sources: { sources }, timeZone: timeZone)
         router = APIRouter(routes: APIEndpoints.routes(dependencies), token: token)
     }
 

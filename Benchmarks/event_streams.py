@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Holds N streams of GET /api/events open, as N dashboards would, and reads everything they are
+sent, until SIGTERM or SIGINT; then prints one line of what came (BENCHMARKS.md, "Dashboard":
+100 open event streams during S3).
+
+    python3 Benchmarks/event_streams.py --port API_PORT [--streams 100] [--ready FILE]
+
+--ready FILE is created once every stream has its `200` head (Benchmarks/central.sh waits for it).
+A stream the server closes (it drops a client that reads too slowly) is opened again with the
+last `id:` it saw as `Last-Event-ID`, as a browser's EventSource does, and counted.
+"""
+
+import argparse
+import selectors
+import signal
+import socket
+import time
+from pathlib import Path
+
+
+class Stream:
+    def __init__(self, host: str, port: int, last_id: bytes | None):
+        self.socket = socket.create_connection((host, port))
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)
+        request = f"GET /api/events HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n"
+        if last_id:
+            request += f"Last-Event-ID: {last_id.decode()}\r\n"
+        self.socket.sendall((request + "\r\n").encode())
+        self.socket.setblocking(False)
+        self.open = False
+        self.last_id = last_id
+        # The end of the previous read, so that a line cut between two reads is still found.
+        self.tail = b""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True, help="the API port")
+    parser.add_argument("--streams", type=int, default=100)
+    parser.add_argument("--ready", type=Path, help="created once every stream is open")
+    arguments = parser.parse_args()
+
+    stop = False
+
+    def finish(*_):
+        nonlocal stop
+        stop = True
+
+    signal.signal(signal.SIGTERM, finish)
+    signal.signal(signal.SIGINT, finish)
+    selector = selectors.DefaultSelector()
+    for _ in range(arguments.streams):
+        stream = Stream(arguments.host, arguments.port, None)
+        selector.register(stream.socket, selectors.EVENT_READ, stream)
+    received = events = reopened = refused = 0
+    began = time.monotonic()
+    announced = False
+    while not stop:
+        for key, _ in selector.select(timeout=0.2):
+            stream: Stream = key.data
+            try:
+                data = stream.socket.recv(1 << 18)
+            except (BlockingIOError, InterruptedError):
+                continue
+            except ConnectionError:
+                data = b""
+            if not data:
+                selector.unregister(stream.socket)
+                stream.socket.close()
+                reopened += 1
+                replacement = Stream(arguments.host, arguments.port, stream.last_id)
+                selector.register(replacement.socket, selectors.EVENT_READ, replacement)
+                continue
+            if not stream.open:
+                if not data.startswith(b"HTTP/1.1 200"):
+                    refused += 1
+                stream.open = True
+            received += len(data)
+            window = stream.tail + data
+            events += data.count(b"event: ")
+            mark = window.rfind(b"\nid: ")
+            if mark >= 0:
+                end = window.find(b"\n", mark + 5)
+                if end > 0:
+                    stream.last_id = window[mark + 5:end]
+            stream.tail = window[-64:]
+        if not announced and arguments.ready and all(key.data.open for key in selector.get_map().values()):
+            arguments.ready.touch()
+            announced = True
+    seconds = time.monotonic() - began
+    print(f"{arguments.streams} streams for {seconds:.1f} s: {received:,} bytes and about {events:,} events received "
+          f"({received / max(seconds, 1e-9) / 1e6:.1f} MB/s), streams dropped by the server and reopened "
+          f"{reopened}, refused {refused}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
