@@ -21,6 +21,9 @@
 #                                to a pipe read at 100 kB/s (LOG_READ_RATE): throughput, lines dropped
 #   Benchmarks/central.sh mqtt   S3 beside 1,000 charging connectors whose state changes every 10 s, without
 #                                and with `mqtt` (a local mosquitto), alternating (issue 12; MQTT_ROUNDS=N pairs)
+#   Benchmarks/central.sh ocpp201  S1 and S3 with OCPP 2.0.1 chargers (loadgen --ocpp201), each run
+#                                  right after the same scenario with 1.6 chargers, OCPP201_ROUNDS
+#                                  times (default 3), for the ratio of 2.0.1 to 1.6 (issue 15)
 #   Benchmarks/central.sh all
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -279,6 +282,24 @@ scenario_mqtt() {
     done
 }
 
+scenario_ocpp201() {
+    local rounds="${OCPP201_ROUNDS:-3}"
+    for round in $(seq "$rounds"); do
+        for protocol in 1.6 2.0.1; do
+            local flags=""
+            if [ "$protocol" = 2.0.1 ]; then flags="--ocpp201"; fi
+            echo "== round $round, OCPP $protocol: S1 (100 chargers, closed-loop Heartbeat, 20 s)"
+            start_ampwise
+            "$work/loadgen" -p "$port" -t 1 -c 100 -d 20 -q $flags --server-pid "$pid" | grep RESULT
+            stop_ampwise
+            echo "== round $round, OCPP $protocol: S3 (10,000 chargers booted, then 2,000 calls/s for 20 s)"
+            start_ampwise
+            "$work/loadgen" -p "$port" -t 1 -c 10000 -d 20 --rate 2000 -q $flags --server-pid "$pid" | grep RESULT
+            stop_ampwise
+        done
+    done
+}
+
 case "${1:-all}" in
     s1) scenario_s1 ;;
     s3) scenario_s3 ;;
@@ -290,6 +311,7 @@ case "${1:-all}" in
     slowloris) scenario_slowloris ;;
     log) scenario_log ;;
     mqtt) scenario_mqtt ;;
+    ocpp201) scenario_ocpp201 ;;
     all) scenario_s1; scenario_s3; scenario_meter; scenario_wss; scenario_scheduler; scenario_storm; scenario_slowloris; scenario_log ;;
     *) echo "usage: $0 [s1|s3|s3streams|meter|wss|scheduler|storm|slowloris|log|mqtt|ocpp201|all]"; exit 2 ;;
 esac
