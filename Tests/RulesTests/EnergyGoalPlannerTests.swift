@@ -59,6 +59,12 @@ import Testing
             #expect(window.start(of: slot.index).addingTimeInterval(900) > now)
             #expect(prices.price(at: window.start(of: slot.index)) == slot.price)
         }
+        // Goals evaluated together share prices per grid and get the same window.
+        var shared = GoalWindows(now: now, prices: prices)
+        let sameGrid = by.addingTimeInterval(-900 * Double(Int.random(in: 0..<window.slotCount, using: &random)))
+        _ = shared.window(end: sameGrid)
+        #expect(shared.window(end: by) == window)
+        #expect(shared.window(end: sameGrid) == CheapestEnergyWindow(end: sameGrid, now: now, prices: prices))
         // What the rules decide now is what the plan lays out.
         if needed <= window.pricedSlots {
             #expect(window.isChosen(needed: needed) == chosenIndices.contains(0))

@@ -33,16 +33,28 @@ struct CheapestEnergyWindow: Sendable, Equatable {
 
     /// The window up to `end`, an instant after `now`.
     init(end: Date, now: Date, prices: PriceLookup) {
+        let (firstStart, count) = Self.grid(end: end, now: now)
+        self.init(firstStart: firstStart, count: count) { index in
+            prices.price(at: firstStart.addingTimeInterval(Double(index) * CheapestSlots.slotSeconds))
+        }
+    }
+
+    /// Where the grid that ends at `end` has its slot holding `now` (in (now − 15 min, now]), and
+    /// how many slots it has up to `end`.
+    static func grid(end: Date, now: Date) -> (firstStart: Date, count: Int) {
         let count = max(1, Int((end.timeIntervalSince(now) / CheapestSlots.slotSeconds).rounded(.up)))
         // Slot 0 holds now; slot k starts k slots later on the grid that ends at the deadline.
-        firstStart = end.addingTimeInterval(-Double(count) * CheapestSlots.slotSeconds)
+        return (end.addingTimeInterval(-Double(count) * CheapestSlots.slotSeconds), count)
+    }
+
+    /// The window of `count` slots from `firstStart`, slot k's price from `price(k)`.
+    init(firstStart: Date, count: Int, price: (Int) -> Double?) {
+        self.firstStart = firstStart
         slotCount = count
         var priced: [PricedSlot] = []
         priced.reserveCapacity(count)
         for index in 0..<count {
-            if let price = prices.price(at: firstStart.addingTimeInterval(Double(index) * CheapestSlots.slotSeconds)) {
-                priced.append(PricedSlot(index: index, price: price))
-            }
+            if let price = price(index) { priced.append(PricedSlot(index: index, price: price)) }
         }
         self.priced = priced
         if let current = priced.first, current.index == 0 {

@@ -18,8 +18,7 @@ extension RuleSet {
         // set's, only to name its effects in the decision; the loop below runs the rule set's alone.
         let bodies = rules.map(\.body) + [EnergyGoalRules.charge, EnergyGoalRules.pause]
         let goalRule = { (effect: ChargingDecision) in effect == .pause ? rules.count + 1 : rules.count }
-        // Goals with the same deadline share one ranking of its quarter hours.
-        var goalWindows: [Date: CheapestEnergyWindow] = [:]
+        var goalWindows = GoalWindows(now: world.now, prices: world.prices)
 
         for (connectorIndex, connector) in world.connectors.enumerated() {
             let settings = world.settings(of: connector.chargerId)
@@ -54,12 +53,7 @@ extension RuleSet {
             if !world.goals.isEmpty, let goal = world.goals[connector.key], goal.by > world.now {
                 let verdict = EnergyGoalPlan.decide(
                     goal: goal, connector: connector, settings: settings,
-                    window: {
-                        if let known = goalWindows[goal.by] { return known }
-                        let window = CheapestEnergyWindow(end: goal.by, now: world.now, prices: world.prices)
-                        goalWindows[goal.by] = window
-                        return window
-                    },
+                    window: { goalWindows.window(end: goal.by) },
                     solarPower: goal.strategy == .solar ? world.solarPowerForCar(connector) : nil)
                 draft.considerGoal(verdict, index: goalRule)
             }
