@@ -64,6 +64,8 @@ enum ValueRanges {
     static let percent = NumberRange.numbers(0...100)
     /// A session's energy in Wh: up to a gigawatt-hour.
     static let energyWh = NumberRange.numbers(0...1_000_000_000)
+    /// An energy goal's `energyKWh` (above 0): no car holds a megawatt hour.
+    static let goalKWh = NumberRange.numbers(0...1000)
     /// Minutes a manual limit override lasts: up to a week (without `minutes` it lasts the session).
     static let overrideMinutes = NumberRange.numbers(0.1...10_080)
     /// A transaction id: positive, and an OCPP integer (32 bits).

@@ -7,7 +7,7 @@ public enum StoreSchema {
     public static var latestVersion: Int { migrator.latestVersion }
 
     public static let migrator = SQLiteMigrator(migrations: [
-        core, auditTrail, commandReasons, decisionFigures, inputHistory,
+        core, auditTrail, commandReasons, decisionFigures, inputHistory, energyGoals,
     ])
 
     /// Version 1: what a charger reports about itself, its sessions and its meter.
@@ -205,5 +205,22 @@ public enum StoreSchema {
                 at TEXT NOT NULL
             );
             CREATE INDEX input_history_by_time ON input_history (at);
+            """)
+
+    /// Version 6: the energy goals set through the API (`POST /api/chargers/{id}/goal`), one per
+    /// connector, so that a restart keeps them; a row goes when its goal ends or is cleared.
+    static let energyGoals = SQLiteMigration(
+        version: 6, name: "energy goals",
+        sql: """
+            CREATE TABLE energy_goals (
+                charger_id TEXT NOT NULL,
+                connector_id INTEGER NOT NULL,
+                energy_wh REAL NOT NULL,
+                by_at TEXT NOT NULL,
+                strategy TEXT NOT NULL,
+                set_at TEXT NOT NULL,
+                transaction_id INTEGER,
+                PRIMARY KEY (charger_id, connector_id)
+            ) WITHOUT ROWID;
             """)
 }

@@ -13,11 +13,13 @@ public struct PlanConnectorInput: Sendable, Equatable {
     public var measurands: [Measurand: PlanTimeSeries<Double>]
     /// Energy of the open transaction in Wh.
     public var energy: PlanTimeSeries<Double>?
+    /// An energy goal in force from the start of the plan (docs/plan.md).
+    public var goal: EnergyGoal?
 
     public init(
         chargerId: String, connectorId: Int, status: PlanTimeSeries<ConnectorStatus>,
         transaction: PlanTimeSeries<Bool>? = nil, measurands: [Measurand: PlanTimeSeries<Double>] = [:],
-        energy: PlanTimeSeries<Double>? = nil
+        energy: PlanTimeSeries<Double>? = nil, goal: EnergyGoal? = nil
     ) {
         self.chargerId = chargerId
         self.connectorId = connectorId
@@ -25,6 +27,7 @@ public struct PlanConnectorInput: Sendable, Equatable {
         self.transaction = transaction
         self.measurands = measurands
         self.energy = energy
+        self.goal = goal
     }
 
     static let sessionStatuses: Set<ConnectorStatus> = [.charging, .suspendedEV, .suspendedEVSE]

@@ -110,7 +110,8 @@ struct PlanInputsReader {
             var input = PlanConnectorInput(
                 chargerId: chargerId, connectorId: connectorId, status: .constant(.charging))
             let known =
-                ["charger", "connector", "status", "transaction", "energy"] + PlanInputs.measurandFields.map(\.field)
+                ["charger", "connector", "status", "transaction", "energy", "goal"]
+                + PlanInputs.measurandFields.map(\.field)
             for key in object.keys where !known.contains(key) {
                 throw fail("\(field).\(key)", "unknown field (expected \(known.joined(separator: ", ")))")
             }
@@ -135,9 +136,42 @@ struct PlanInputsReader {
             if let energy = object["energy"] {
                 input.energy = try numbers(energy, field: "\(field).energy", in: ValueRanges.energyWh)
             }
+            if let goal = object["goal"] {
+                input.goal = try self.goal(goal, field: "\(field).goal", chargerId: chargerId, connectorId: connectorId)
+            }
             connectors.append(input)
         }
         return connectors
+    }
+
+    /// `{"energyKWh": 20, "by": "2026-12-03T07:00:00+01:00", "strategy": "cheapest"}`, as
+    /// `POST /api/chargers/{id}/goal` takes it (without `connector`: the connector's own).
+    func goal(
+        _ value: JSONValue, field: String, chargerId: String, connectorId: Int
+    ) throws(PlanInputsError) -> EnergyGoal {
+        guard let object = value.objectValue else {
+            throw fail(field, "expected {\"energyKWh\": 20, \"by\": \"2026-12-03T07:00:00+01:00\"}")
+        }
+        for key in object.keys where !["energyKWh", "by", "strategy"].contains(key) {
+            throw fail("\(field).\(key)", "unknown field (expected energyKWh, by, strategy)")
+        }
+        guard let energy = object["energyKWh"]?.doubleValue, ValueRanges.goalKWh.contains(energy), energy > 0 else {
+            throw fail("\(field).energyKWh", "expected a number above 0 and at most 1000")
+        }
+        guard let text = object["by"]?.stringValue, let by = RFC3339.parse(text) else {
+            throw fail("\(field).by", "expected an RFC 3339 time such as 2026-12-03T07:00:00+01:00")
+        }
+        var strategy = EnergyGoalStrategy.cheapest
+        if let raw = object["strategy"] {
+            guard let name = raw.stringValue, let known = EnergyGoalStrategy(rawValue: name) else {
+                throw fail("\(field).strategy", "expected \"cheapest\" or \"solar\"")
+            }
+            strategy = known
+        }
+        // Set when the plan starts: `setAt` is not used by the plan, `by` stands in for it.
+        return EnergyGoal(
+            chargerId: chargerId, connectorId: connectorId, energyWh: energy * 1000, by: by, strategy: strategy,
+            setAt: by)
     }
 
     func inputSeries(_ value: JSONValue) throws(PlanInputsError) -> [InputName: PlanTimeSeries<Double>] {

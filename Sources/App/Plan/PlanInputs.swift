@@ -38,7 +38,8 @@ public struct PlanInputs: Sendable {
         let inputs = inputs
         return PlanScenario(
             snapshots: { instant in Self.snapshots(chargers: chargers, connectors: connectors, at: instant) },
-            inputs: { instant in inputs.compactMapValues { $0.value(at: instant) } })
+            inputs: { instant in inputs.compactMapValues { $0.value(at: instant) } },
+            goals: connectors.compactMap(\.goal))
     }
 
     static func snapshots(

@@ -21,6 +21,8 @@ struct DecisionDraft {
     var pausedByShare = false
     /// A `pause` is among the charging winners so far.
     var isPausedByRule = false
+    /// What the connector's energy goal does, when it has one.
+    var goal: EnergyGoalState?
 
     init(connector: ConnectorState, settings: ChargerSettings) {
         self.connector = connector
@@ -30,32 +32,49 @@ struct DecisionDraft {
     /// Adds an active rule's effects. In each family only the highest priority counts.
     mutating func consider(_ rule: RuleBody, index: Int, evaluator: inout ExpressionEvaluator) {
         active.append(index)
-        if let effect = rule.charging {
-            if rule.priority > chargingPriority {
-                isPausedByRule = false
-            }
-            Self.enter(rule.priority, index, &chargingPriority, &chargingWinners)
-            if rule.priority == chargingPriority, effect == .pause { isPausedByRule = true }
-        }
+        if let effect = rule.charging { enterCharging(effect, priority: rule.priority, index: index) }
         if let amount = rule.limit, let value = evaluator.number(amount.expression) {
             // A limit whose value is unknown does not apply at all.
-            let amps = amount.isPower ? value / settings.wattsPerAmpere : value
-            if rule.priority > limitPriority {
-                limitPriority = rule.priority
-                limitWinners = [index]
-                limitAmps = amps
-            } else if rule.priority == limitPriority, let current = limitAmps {
-                if amps < current {
-                    limitWinners = [index]
-                    limitAmps = amps
-                } else if amps == current {
-                    limitWinners.append(index)
-                }
-            }
+            enterLimit(amount.isPower ? value / settings.wattsPerAmpere : value, priority: rule.priority, index: index)
         }
         if rule.session != nil { Self.enter(rule.priority, index, &sessionPriority, &sessionWinners) }
         if rule.availability != nil {
             Self.enter(rule.priority, index, &availabilityPriority, &availabilityWinners)
+        }
+    }
+
+    /// Adds an energy goal's effect, as a rule named `goal` with priority `EnergyGoalRules.priority`
+    /// (docs/prices.md): `charge` at `index(.charge)`, `pause` at `index(.pause)`.
+    mutating func considerGoal(_ verdict: EnergyGoalVerdict, index: (ChargingDecision) -> Int) {
+        goal = verdict.state
+        guard let effect = verdict.charging else { return }
+        let ruleIndex = index(effect)
+        active.append(ruleIndex)
+        enterCharging(effect, priority: EnergyGoalRules.priority, index: ruleIndex)
+        if let amps = verdict.limitAmps { enterLimit(amps, priority: EnergyGoalRules.priority, index: ruleIndex) }
+    }
+
+    private mutating func enterCharging(_ effect: ChargingDecision, priority: Int, index: Int) {
+        if priority > chargingPriority {
+            isPausedByRule = false
+        }
+        Self.enter(priority, index, &chargingPriority, &chargingWinners)
+        if priority == chargingPriority, effect == .pause { isPausedByRule = true }
+    }
+
+    /// In the limit family the lowest limit of the highest priority wins.
+    private mutating func enterLimit(_ amps: Double, priority: Int, index: Int) {
+        if priority > limitPriority {
+            limitPriority = priority
+            limitWinners = [index]
+            limitAmps = amps
+        } else if priority == limitPriority, let current = limitAmps {
+            if amps < current {
+                limitWinners = [index]
+                limitAmps = amps
+            } else if amps == current {
+                limitWinners.append(index)
+            }
         }
     }
 
@@ -82,6 +101,7 @@ struct DecisionDraft {
         explanation.activeRules = active.map { rules[$0].name }
         explanation.unknownValues = unknown
         explanation.shareRules = shareRules
+        explanation.goal = goal
 
         var charging = ChargingDecision.none
         let pausing = chargingWinners.filter { rules[$0].charging == .pause }

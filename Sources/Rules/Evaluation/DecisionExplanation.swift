@@ -20,6 +20,8 @@ public struct DecisionExplanation: Sendable, Equatable {
     /// The winning limit as the rules asked it, in A (a power converted), before `maxCurrent`,
     /// the `share` budgets and `minCurrent`; `nil` when no limit rule applied.
     public var askedLimitAmps: Double?
+    /// What the connector's energy goal does (it decides as the rule `goal`), when it has one.
+    public var goal: EnergyGoalState?
 
     /// An explanation with nothing in it.
     public init() {}

@@ -14,7 +14,11 @@ extension RuleSet {
         var drafts: [DecisionDraft] = []
         drafts.reserveCapacity(world.connectors.count)
         var shareClaims = [[Int]](repeating: [], count: rules.count)
-        let bodies = rules.map(\.body)
+        // An energy goal acts as a rule of its own (docs/prices.md): its two bodies follow the rule
+        // set's, only to name its effects in the decision; the loop below runs the rule set's alone.
+        let bodies = rules.map(\.body) + [EnergyGoalRules.charge, EnergyGoalRules.pause]
+        let goalRule = { (effect: ChargingDecision) in effect == .pause ? rules.count + 1 : rules.count }
+        var goalWindows = GoalWindows(now: world.now, prices: world.prices)
 
         for (connectorIndex, connector) in world.connectors.enumerated() {
             let settings = world.settings(of: connector.chargerId)
@@ -25,7 +29,7 @@ extension RuleSet {
             if slotCount > 0 {
                 connectorClocks = state.clocks[connector.key] ?? Array(repeating: .idle, count: slotCount)
             }
-            for ruleIndex in bodies.indices {
+            for ruleIndex in rules.indices {
                 let rule = bodies[ruleIndex]
                 guard rule.inScope(connector) else { continue }
                 var active = true
@@ -45,6 +49,13 @@ extension RuleSet {
                 guard active else { continue }
                 draft.consider(rule, index: ruleIndex, evaluator: &evaluator)
                 if rule.share != nil { shareClaims[ruleIndex].append(connectorIndex) }
+            }
+            if !world.goals.isEmpty, let goal = world.goals[connector.key], goal.by > world.now {
+                let verdict = EnergyGoalPlan.decide(
+                    goal: goal, connector: connector, settings: settings,
+                    window: { goalWindows.window(end: goal.by) },
+                    solarPower: goal.strategy == .solar ? world.solarPowerForCar(connector) : nil)
+                draft.considerGoal(verdict, index: goalRule)
             }
             draft.unknown = evaluator.unknown
             if slotCount > 0 { clocks[connector.key] = connectorClocks }

@@ -1,3 +1,4 @@
+import ChargingModel
 import Foundation
 
 /// Everything the rules are evaluated against at one instant. The rules have no clock of their
@@ -17,11 +18,15 @@ public struct RuleWorld: Sendable {
     public var inputMaxAge: Double
     /// The tariff: price per kWh at any instant.
     public var prices: PriceLookup
+    /// Energy goals set through the API, by connector: each acts as a rule named `goal` with
+    /// priority 5 (docs/prices.md).
+    public var goals: [ConnectorKey: EnergyGoal]
 
     /// A world at `now`; inputs, chargers and prices default to none known.
     public init(
         now: Date, timeZone: TimeZone, connectors: [ConnectorState], chargers: [String: ChargerSettings] = [:],
-        inputs: [String: InputReading] = [:], inputMaxAge: Double = 300, prices: PriceLookup = .unknown
+        inputs: [String: InputReading] = [:], inputMaxAge: Double = 300, prices: PriceLookup = .unknown,
+        goals: [ConnectorKey: EnergyGoal] = [:]
     ) {
         self.now = now
         self.timeZone = timeZone
@@ -30,6 +35,7 @@ public struct RuleWorld: Sendable {
         self.inputs = inputs
         self.inputMaxAge = inputMaxAge
         self.prices = prices
+        self.goals = goals
     }
 
     /// The input's value when it is known: pushed, and not older than `inputMaxAge`.
@@ -55,4 +61,13 @@ public struct RuleWorld: Sendable {
 
     /// The settings of a charger, or the defaults when it is not configured.
     public func settings(of chargerId: String) -> ChargerSettings { chargers[chargerId] ?? .defaults }
+
+    /// The power the car on `connector` could take from the sun now, for a `solar` goal: what it
+    /// draws plus what still flows out to the grid (`connector.power - grid.power`, as the
+    /// solar-following example reads it) when `grid.power` is known, else a pushed `solar.surplus`;
+    /// nil when neither is known.
+    public func solarPowerForCar(_ connector: ConnectorState) -> Double? {
+        if let grid = freshInput("grid.power") { return max(0, (connector.power ?? 0) - grid) }
+        return freshInput("solar.surplus")
+    }
 }

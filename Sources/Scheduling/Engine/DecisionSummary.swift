@@ -21,6 +21,8 @@ public struct DecisionSummary: Sendable, Equatable {
     public var heldBack: [String]
     /// The numbers behind the decision; not part of what makes a decision new (see `==`).
     public var figures: DecisionFigures?
+    /// What the connector's energy goal does (`EnergyGoalState`), when it has one.
+    public var goal: EnergyGoalState?
 
     /// The summary of the rules' `decision` as the policy carries it out (`effective`: overrides
     /// applied, the limit clipped to the charger), with what the policy holds back.
@@ -54,6 +56,7 @@ public struct DecisionSummary: Sendable, Equatable {
         if !overridden.isEmpty { rules["override"] = overridden }
         self.rules = rules
         unknownInputs = explanation.unknownValues
+        goal = explanation.goal
         if effective.isPaused {
             if effective.limitSource == .rules, decision.charging != .pause {
                 pauseReason = PauseReason.belowMinimum.rawValue
@@ -71,7 +74,7 @@ public struct DecisionSummary: Sendable, Equatable {
         lhs.charging == rhs.charging && lhs.limitAmps == rhs.limitAmps && lhs.session == rhs.session
             && lhs.availability == rhs.availability && lhs.rules == rhs.rules
             && lhs.unknownInputs == rhs.unknownInputs && lhs.pauseReason == rhs.pauseReason
-            && lhs.heldBack == rhs.heldBack
+            && lhs.heldBack == rhs.heldBack && lhs.goal == rhs.goal
     }
 
     /// Whether a manual override decided any family.
@@ -116,6 +119,7 @@ public struct DecisionSummary: Sendable, Equatable {
             text += "; manual override of " + overridden.joined(separator: ", ")
         }
         if !heldBack.isEmpty { text += "; held back: " + heldBack.joined(separator: "; ") }
+        if let goal { text += "; goal: " + goal.phrase }
         if let inputs = figures?.inputs, !inputs.isEmpty {
             text +=
                 "; inputs: "

@@ -11,4 +11,6 @@ public struct EvaluationOutcome: Sendable {
     public var changed: [(key: ConnectorKey, summary: DecisionSummary)]
     /// Commands due now, in charger and connector order.
     public var commands: [ScheduledCommand]
+    /// Energy goals that ended (nil) or were tied to the session that opened, to be stored.
+    public var goalChanges: [(key: ConnectorKey, goal: EnergyGoal?)] = []
 }

@@ -14,6 +14,13 @@ public protocol SchedulerControl: Sendable {
     /// not undo it until the session ends (start/stop) or the next availability rule change.
     func noteManualCommand(_ command: ManualCommand) async
 
+    /// Sets a connector's energy goal (replacing the one it had) and answers its plan.
+    func setGoal(_ request: EnergyGoalRequest) async throws(SchedulerControlError) -> EnergyGoalPlan
+    /// A connector's energy goal and its plan now, or nil without one.
+    func goalPlan(chargerId: String, connectorId: Int) async -> EnergyGoalPlan?
+    /// Clears a connector's energy goal; false when it had none.
+    func clearGoal(chargerId: String, connectorId: Int) async -> Bool
+
     /// Merges input values (base units; `nil` removes an input); answers every input now known.
     func updateInputs(_ update: InputUpdate) async throws(SchedulerControlError) -> [InputStatus]
     func inputs() async -> [InputStatus]
@@ -113,10 +120,12 @@ public struct ConnectorSchedulingState: Sendable, Equatable {
     public var appliedLimitAmps: Double?
     public var appliedStatus: String?
     public var appliedAt: Date?
+    /// The connector's energy goal and its plan, when it has one (the charger object's `goal`).
+    public var goal: EnergyGoalPlan?
 
     public init(
         charging: Bool?, limitAmps: Double?, rules: [String], source: String, appliedLimitAmps: Double?,
-        appliedStatus: String?, appliedAt: Date?
+        appliedStatus: String?, appliedAt: Date?, goal: EnergyGoalPlan? = nil
     ) {
         self.charging = charging
         self.limitAmps = limitAmps
@@ -125,5 +134,6 @@ public struct ConnectorSchedulingState: Sendable, Equatable {
         self.appliedLimitAmps = appliedLimitAmps
         self.appliedStatus = appliedStatus
         self.appliedAt = appliedAt
+        self.goal = goal
     }
 }

@@ -27,6 +27,9 @@ public struct SchedulingCore: Sendable {
     /// The last recorded summary of each connector.
     public private(set) var summaries: [ConnectorKey: DecisionSummary] = [:]
     public private(set) var evaluationCount = 0
+    /// The energy goals set through the API, by connector (docs/prices.md): each acts as the rule
+    /// `goal`; one ends with its session or at its `by`.
+    public private(set) var goals: [ConnectorKey: EnergyGoal] = [:]
 
     public init(settings: EngineSettings, ruleSet: RuleSet) {
         self.settings = settings
@@ -59,8 +62,10 @@ public struct SchedulingCore: Sendable {
         snapshots: [ChargerSnapshot], inputs: InputSet, tariff: TariffSchedule, now: Date, held: Set<String> = [],
         changedChargers: Set<String>? = nil
     ) -> EvaluationOutcome {
-        let world = SchedulingWorld.ruleWorld(
+        let goalChanges = goals.isEmpty ? [] : followGoals(snapshots: snapshots, now: now)
+        var world = SchedulingWorld.ruleWorld(
             snapshots: snapshots, settings: settings, inputs: inputs, tariff: tariff, now: now)
+        world.goals = goals
         let decided = ruleSet.evaluate(world, state: &temporal)
         evaluationCount += 1
         var byConnector: [ConnectorKey: ConnectorDecision] = [:]
@@ -124,7 +129,51 @@ public struct SchedulingCore: Sendable {
             setPolicy(policy, for: snapshot.id)
         }
         policiesChanged = []
-        return EvaluationOutcome(at: now, decisions: decided, changed: changed, commands: commands)
+        return EvaluationOutcome(
+            at: now, decisions: decided, changed: changed, commands: commands, goalChanges: goalChanges)
+    }
+
+    /// Sets a connector's energy goal, replacing the one it had.
+    public mutating func setGoal(_ goal: EnergyGoal) {
+        goals[goal.key] = goal
+    }
+
+    /// Clears a connector's energy goal; false when it had none.
+    @discardableResult
+    public mutating func clearGoal(_ key: ConnectorKey) -> Bool {
+        goals.removeValue(forKey: key) != nil
+    }
+
+    /// Ends the goals whose `by` has come or whose session has ended, and ties a goal set before
+    /// its session to the session that opens; answers what changed (nil: ended).
+    private mutating func followGoals(snapshots: [ChargerSnapshot], now: Date) -> [(
+        key: ConnectorKey, goal: EnergyGoal?
+    )] {
+        var changes: [(key: ConnectorKey, goal: EnergyGoal?)] = []
+        var chargerIndex: [String: Int] = [:]
+        for index in snapshots.indices { chargerIndex[snapshots[index].id] = index }
+        for key in goals.keys.sorted() {
+            guard var goal = goals[key] else { continue }
+            if goal.by <= now {
+                goals[key] = nil
+                changes.append((key, nil))
+                continue
+            }
+            // A charger the engine does not see keeps its goal until it is back.
+            guard let index = chargerIndex[key.chargerId] else { continue }
+            let open = snapshots[index].connector(key.connectorId)?.transaction?.id
+            if let session = goal.transactionId {
+                if open != session {
+                    goals[key] = nil
+                    changes.append((key, nil))
+                }
+            } else if let open {
+                goal.transactionId = open
+                goals[key] = goal
+                changes.append((key, goal))
+            }
+        }
+        return changes
     }
 
     /// Records a charger's answer; tells whether a follow-up command is due and which purpose works.

@@ -139,8 +139,10 @@ extension SchedulingEngine: SchedulerControl {
 
     public func connectorStates(chargerId: String) async -> [Int: ConnectorSchedulingState] {
         var states: [Int: ConnectorSchedulingState] = [:]
+        let now = clock.now()
         for (key, summary) in core.summaries where key.chargerId == chargerId {
             states[key.connectorId] = connectorState(key, summary: summary)
+            if let goal = core.goals[key] { states[key.connectorId]?.goal = plan(of: goal, now: now) }
         }
         return states
     }

@@ -69,6 +69,8 @@ public actor SchedulingEngine {
     var decisionBatches: [ConnectorKey: Task<[ConnectorKey: Int], Never>] = [:]
     /// The last answer to a limit command per connector, for the `applied` part of the API.
     var lastLimitAnswers: [ConnectorKey: (outcome: String, at: Date)] = [:]
+    /// The last goal write handed to the store; the next one waits for it (`queueGoalWrite`).
+    var goalWrites: Task<Void, Never>?
 
     /// An engine over `directory`, sending through `commands` (which records each command) and
     /// recording its decisions in `store`.
@@ -114,6 +116,7 @@ public actor SchedulingEngine {
         } catch {
             logger.warning("cannot read the stored inputs and tariff: \(error)")
         }
+        await loadGoals()
         // Through an inbox, in the order they happened (a `configured` must not overtake the
         // `connected` before it), and in batches: one actor hop per batch, not per change.
         let changes = changes
@@ -134,6 +137,7 @@ public actor SchedulingEngine {
         loop = nil
         // Senders drain their outboxes and end; wait until every one has.
         while let sender = senders.values.first { await sender.value }
+        await goalWrites?.value
     }
 
     /// Asks for an evaluation of every charger at once; requests that come while one runs are
@@ -263,6 +267,7 @@ public actor SchedulingEngine {
             snapshots: snapshots, inputs: inputs, tariff: tariff, now: now, held: Set(settingUp.keys),
             changedChargers: changed)
         recordDecisions(outcome)
+        storeGoalChanges(outcome.goalChanges)
         for scheduled in outcome.commands { enqueue(scheduled) }
     }
 

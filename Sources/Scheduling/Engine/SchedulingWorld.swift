@@ -29,6 +29,22 @@ public enum SchedulingWorld {
             inputMaxAge: settings.inputMaxAge, prices: priceLookup(tariff))
     }
 
+    /// An energy goal's plan at `now` (`GET /api/chargers/{id}/goal`), from its charger as the
+    /// directory has it: the same planner and figures the rules decide with.
+    public static func goalPlan(
+        _ goal: EnergyGoal, snapshot: ChargerSnapshot?, settings: EngineSettings, inputs: InputSet,
+        tariff: TariffSchedule, now: Date
+    ) -> EnergyGoalPlan {
+        let connector =
+            snapshot?.connector(goal.connectorId).map {
+                connectorState(chargerId: goal.chargerId, connector: $0, now: now)
+            } ?? ConnectorState(chargerId: goal.chargerId, connectorId: goal.connectorId, status: .available)
+        let world = ruleWorld(snapshots: [], settings: settings, inputs: inputs, tariff: tariff, now: now)
+        return EnergyGoalPlan(
+            goal: goal, connector: connector, settings: settings.charger(goal.chargerId).ruleSettings, now: now,
+            prices: world.prices, solarPower: goal.strategy == .solar ? world.solarPowerForCar(connector) : nil)
+    }
+
     /// The tariff as the rules read it (`price`, `cheapest ... before`): pushed over periods over default.
     public static func priceLookup(_ tariff: TariffSchedule) -> PriceLookup {
         PriceLookup { instant in tariff.price(at: instant) }

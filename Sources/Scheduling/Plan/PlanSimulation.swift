@@ -14,6 +14,8 @@ public enum PlanSimulation {
         hours: Double, stepMinutes: Int
     ) -> [PlanSeries] {
         var core = SchedulingCore(settings: settings, ruleSet: ruleSet)
+        for goal in scenario.goals { core.setGoal(goal) }
+        var goalEnergy = SimulatedGoalEnergy()
         let end = from.addingTimeInterval(hours * 3600)
         let step = TimeInterval(max(1, stepMinutes)) * 60
         // Floored as the configuration is: a tick of 1e-300 s would never move the clock on.
@@ -25,7 +27,8 @@ public enum PlanSimulation {
             var now = stepTime
             while now < nextStep {
                 let outcome = evaluate(
-                    &core, scenario: scenario, tariff: tariff, now: now, maxAge: settings.inputMaxAge)
+                    &core, scenario: scenario, tariff: tariff, now: now, maxAge: settings.inputMaxAge,
+                    goalEnergy: &goalEnergy, tick: tick)
                 if now == stepTime {
                     let known = scenario.inputs(now)
                     var inputs: [String: Double] = [:]
@@ -50,14 +53,19 @@ public enum PlanSimulation {
     }
 
     static func evaluate(
-        _ core: inout SchedulingCore, scenario: PlanScenario, tariff: TariffSchedule, now: Date, maxAge: Double
+        _ core: inout SchedulingCore, scenario: PlanScenario, tariff: TariffSchedule, now: Date, maxAge: Double,
+        goalEnergy: inout SimulatedGoalEnergy, tick: TimeInterval
     ) -> EvaluationOutcome {
         var inputs = InputSet(maxAge: maxAge)
         for (name, value) in scenario.inputs(now) { inputs.set(name, to: value, at: now) }
-        let snapshots = scenario.snapshots(now)
+        var snapshots = scenario.snapshots(now)
+        if !core.goals.isEmpty { goalEnergy.add(to: &snapshots, goals: core.goals) }
         let outcome = core.evaluate(snapshots: snapshots, inputs: inputs, tariff: tariff, now: now)
         for command in outcome.commands {
             _ = core.record(.accepted, for: command, now: now)
+        }
+        if !core.goals.isEmpty {
+            goalEnergy.charge(snapshots: snapshots, core: core, seconds: tick)
         }
         return outcome
     }

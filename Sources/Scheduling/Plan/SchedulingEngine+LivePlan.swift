@@ -14,7 +14,9 @@ extension SchedulingEngine: LivePlanning {
             if let name = InputName(status.name) { known[name] = status.value }
         }
         let held = known
-        let scenario = PlanScenario(snapshots: { _ in snapshots }, inputs: { _ in held })
+        let scenario = PlanScenario(
+            snapshots: { _ in snapshots }, inputs: { _ in held },
+            goals: core.goals.keys.sorted().compactMap { core.goals[$0] })
         return PlanSimulation.run(
             settings: core.settings, ruleSet: core.ruleSet, tariff: tariff, scenario: scenario, from: now,
             hours: hours, stepMinutes: stepMinutes)

@@ -16,7 +16,7 @@ import Testing
         + #""at":"2026-11-25T07:59:50Z","phases":{"L1":10.4,"L2":10.6}},"Power.Active.Import":{"value":7200,"#
         + #""unit":"W","at":"2026-11-25T07:59:50Z"}},"decision":{"charging":true,"limitAmps":10,"#
         + #""rules":["solar following"],"source":"rules"},"applied":{"limitAmps":10,"status":"Accepted","#
-        + #""at":"2026-11-25T07:59:00Z"},"info":null,"vendorErrorCode":null,"statusAt":null}],"#
+        + #""at":"2026-11-25T07:59:00Z"},"info":null,"vendorErrorCode":null,"statusAt":null,"goal":null}],"#
         + #""chargeBoxSerialNumber":null,"iccid":null,"imsi":null,"meterType":null,"meterSerialNumber":null,"#
         + #""lastBoot":null}"#
 
@@ -40,7 +40,7 @@ import Testing
                 + #""firmwareVersion":null,"features":[],"lastHeartbeat":null,"latencyMs":null,"reconnects":0,"#
                 + #""status":null,"errorCode":null,"connectors":[{"id":2,"status":null,"errorCode":null,"#
                 + #""transaction":null,"lastStopReason":null,"measurands":{},"decision":null,"applied":null,"#
-                + #""info":null,"vendorErrorCode":null,"statusAt":null}],"chargeBoxSerialNumber":null,"iccid":null,"#
+                + #""info":null,"vendorErrorCode":null,"statusAt":null,"goal":null}],"chargeBoxSerialNumber":null,"iccid":null,"#
                 + #""imsi":null,"meterType":null,"meterSerialNumber":null,"lastBoot":null}"#)
     }
 

@@ -49,7 +49,7 @@ import Testing
         (
             #"{"connectors": [{"charger": "g", "powr": 1}]}"#,
             "plan.json: connectors[0].powr: unknown field (expected charger, connector, status, transaction, "
-                + "energy, power, current, offered, soc)"
+                + "energy, goal, power, current, offered, soc)"
         ),
         (
             #"{"connectors": [{"charger": "g"}, {"charger": "g", "connector": 1}]}"#,

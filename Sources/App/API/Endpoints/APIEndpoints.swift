@@ -10,5 +10,6 @@ enum APIEndpoints {
             + SourceEndpoints(dependencies: dependencies).routes
             + HistoryEndpoints(dependencies: dependencies).routes
             + TariffProviderEndpoints(dependencies: dependencies).routes
+            + GoalEndpoints(dependencies: dependencies).routes
     }
 }

@@ -25,6 +25,7 @@ extension ConnectorSnapshot {
                 ("info", .string(orNull: info)),
                 ("vendorErrorCode", .string(orNull: vendorErrorCode)),
                 ("statusAt", .date(statusAt)),
+                ("goal", state?.goal?.apiRepresentation ?? .null),
             ]))
     }
 }

@@ -20,6 +20,9 @@ final class FakeScheduler: SchedulerControl {
         var states: [String: [Int: ConnectorSchedulingState]] = [:]
         var evaluations = 0
         var refusal: SchedulerControlError?
+        var goalRequests: [EnergyGoalRequest] = []
+        var goals: [ConnectorKey: EnergyGoalPlan] = [:]
+        var clearedGoals: [String] = []
     }
 
     let state = Mutex(State())
@@ -40,6 +43,39 @@ final class FakeScheduler: SchedulerControl {
 
     func noteManualCommand(_ command: ManualCommand) async {
         update { $0.manualCommands.append(command) }
+    }
+
+    /// Keeps the goal and answers its plan over a flat 0.25 tariff, for a session that holds nothing
+    /// yet on a 16 A, 3-phase charger.
+    func setGoal(_ request: EnergyGoalRequest) async throws(SchedulerControlError) -> EnergyGoalPlan {
+        if let refusal = current.refusal { throw refusal }
+        let goal = EnergyGoal(
+            chargerId: request.chargerId, connectorId: request.connectorId, energyWh: request.energyWh, by: request.by,
+            strategy: request.strategy, setAt: APIHarness.now, transactionId: 17)
+        let connector = ConnectorState(
+            chargerId: request.chargerId, connectorId: request.connectorId, status: .charging, sessionEnergy: 0,
+            hasOpenTransaction: true)
+        let plan = EnergyGoalPlan(
+            goal: goal, connector: connector, settings: .defaults, now: APIHarness.now, prices: .constant(0.25))
+        update {
+            $0.goalRequests.append(request)
+            $0.goals[goal.key] = plan
+        }
+        return plan
+    }
+
+    func goalPlan(chargerId: String, connectorId: Int) async -> EnergyGoalPlan? {
+        current.goals[ConnectorKey(chargerId: chargerId, connectorId: connectorId)]
+    }
+
+    func clearGoal(chargerId: String, connectorId: Int) async -> Bool {
+        let key = ConnectorKey(chargerId: chargerId, connectorId: connectorId)
+        guard current.goals[key] != nil else { return false }
+        update {
+            $0.goals[key] = nil
+            $0.clearedGoals.append(key.description)
+        }
+        return true
     }
 
     func updateInputs(_ values: InputUpdate) async throws(SchedulerControlError) -> [InputStatus] {
