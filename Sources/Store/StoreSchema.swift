@@ -7,7 +7,7 @@ public enum StoreSchema {
     public static var latestVersion: Int { migrator.latestVersion }
 
     public static let migrator = SQLiteMigrator(migrations: [
-        core, auditTrail, commandReasons, decisionFigures, inputHistory,
+        core, auditTrail, commandReasons, decisionFigures, inputHistory, decisionPhases,
     ])
 
     /// Version 1: what a charger reports about itself, its sessions and its meter.
@@ -205,5 +205,13 @@ public enum StoreSchema {
                 at TEXT NOT NULL
             );
             CREATE INDEX input_history_by_time ON input_history (at);
+            """)
+
+    /// Version 6: the phases a decision holds a phase-switching charger's limit on (1 or 3; NULL
+    /// on other chargers and in older rows), docs/rules.md "Phase switching".
+    static let decisionPhases = SQLiteMigration(
+        version: 6, name: "decision phases",
+        sql: """
+            ALTER TABLE decisions ADD COLUMN phases INTEGER;
             """)
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One connector's decision while it is being combined: the winners of each family so far, then
 /// the share budgets, then the final filtering into a `ConnectorDecision`.
 struct DecisionDraft {
@@ -21,10 +23,19 @@ struct DecisionDraft {
     var pausedByShare = false
     /// A `pause` is among the charging winners so far.
     var isPausedByRule = false
+    /// The phases a power limit is converted with: the charger's, or on a phase-switching charger
+    /// the phases in use (DecisionDraft+Phases).
+    var phasesInUse: Int
+    /// On a phase-switching charger: the phases chosen, the switch that chose them, and when a
+    /// switch that waits for `scheduler.phaseSwitchInterval` may happen.
+    var phases: Int?
+    var phaseSwitch: PhaseSwitch?
+    var phaseSwitchWaitsUntil: Date?
 
     init(connector: ConnectorState, settings: ChargerSettings) {
         self.connector = connector
         self.settings = settings
+        self.phasesInUse = settings.phases
     }
 
     /// Adds an active rule's effects. In each family only the highest priority counts.
@@ -39,7 +50,7 @@ struct DecisionDraft {
         }
         if let amount = rule.limit, let value = evaluator.number(amount.expression) {
             // A limit whose value is unknown does not apply at all.
-            let amps = amount.isPower ? value / settings.wattsPerAmpere : value
+            let amps = amount.isPower ? value / wattsPerAmpere : value
             if rule.priority > limitPriority {
                 limitPriority = rule.priority
                 limitWinners = [index]
@@ -82,6 +93,8 @@ struct DecisionDraft {
         explanation.activeRules = active.map { rules[$0].name }
         explanation.unknownValues = unknown
         explanation.shareRules = shareRules
+        explanation.phaseSwitch = phaseSwitch
+        explanation.phaseSwitchWaitsUntil = phaseSwitchWaitsUntil
 
         var charging = ChargingDecision.none
         let pausing = chargingWinners.filter { rules[$0].charging == .pause }
@@ -142,6 +155,6 @@ struct DecisionDraft {
 
         return ConnectorDecision(
             chargerId: connector.chargerId, connectorId: connector.connectorId, charging: charging, limitAmps: limit,
-            session: session, availability: availability, explanation: explanation)
+            phases: phases, session: session, availability: availability, explanation: explanation)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a connector got its decision: the rules that won each family, the rules active on it and
 /// the values that were unknown. Rule names are sorted.
 public struct DecisionExplanation: Sendable, Equatable {
@@ -20,6 +22,11 @@ public struct DecisionExplanation: Sendable, Equatable {
     /// The winning limit as the rules asked it, in A (a power converted), before `maxCurrent`,
     /// the `share` budgets and `minCurrent`; `nil` when no limit rule applied.
     public var askedLimitAmps: Double?
+    /// On a phase-switching charger, the switch that set the phases in use (`nil` before the first).
+    public var phaseSwitch: PhaseSwitch?
+    /// On a phase-switching charger, when a switch the limit asks for may happen: the last one is
+    /// younger than `scheduler.phaseSwitchInterval`. `nil` when no switch waits.
+    public var phaseSwitchWaitsUntil: Date?
 
     /// An explanation with nothing in it.
     public init() {}

@@ -17,11 +17,15 @@ public struct RuleWorld: Sendable {
     public var inputMaxAge: Double
     /// The tariff: price per kWh at any instant.
     public var prices: PriceLookup
+    /// Seconds a connector of a phase-switching charger keeps its phases after a switch
+    /// (`scheduler.phaseSwitchInterval`).
+    public var phaseSwitchInterval: Double
 
     /// A world at `now`; inputs, chargers and prices default to none known.
     public init(
         now: Date, timeZone: TimeZone, connectors: [ConnectorState], chargers: [String: ChargerSettings] = [:],
-        inputs: [String: InputReading] = [:], inputMaxAge: Double = 300, prices: PriceLookup = .unknown
+        inputs: [String: InputReading] = [:], inputMaxAge: Double = 300, prices: PriceLookup = .unknown,
+        phaseSwitchInterval: Double = 300
     ) {
         self.now = now
         self.timeZone = timeZone
@@ -30,6 +34,7 @@ public struct RuleWorld: Sendable {
         self.inputs = inputs
         self.inputMaxAge = inputMaxAge
         self.prices = prices
+        self.phaseSwitchInterval = phaseSwitchInterval
     }
 
     /// The input's value when it is known: pushed, and not older than `inputMaxAge`.

@@ -26,7 +26,8 @@ public enum SchedulingWorld {
         }
         return RuleWorld(
             now: now, timeZone: settings.timeZone, connectors: connectors, chargers: chargers, inputs: readings,
-            inputMaxAge: settings.inputMaxAge, prices: priceLookup(tariff))
+            inputMaxAge: settings.inputMaxAge, prices: priceLookup(tariff),
+            phaseSwitchInterval: settings.phaseSwitchInterval)
     }
 
     /// The tariff as the rules read it (`price`, `cheapest ... before`): pushed over periods over default.
