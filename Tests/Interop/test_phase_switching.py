@@ -23,9 +23,11 @@ def received(charger: PythonCharger) -> list[tuple[float, int]]:
     return [(round(float(period["limit"]), 1), period.get("numberPhases", 3)) for period in periods]
 
 
-async def wait_for_new_profile(charger: PythonCharger, limit: float, phases: int) -> None:
-    """Waits until a SetChargingProfile after those received so far holds `limit` A on `phases`."""
+async def surplus_brings(server, charger: PythonCharger, watts: float, limit: float, phases: int) -> None:
+    """Pushes the solar surplus, then waits until a SetChargingProfile received after the push
+    holds `limit` A on `phases`."""
     before = len(received(charger))
+    await put_inputs(server, {"solar.surplus": watts})
     await charger.wait_for("SetChargingProfile",
                            predicate=lambda _: len(received(charger)) > before
                            and received(charger)[-1] == (limit, phases))
@@ -40,14 +42,11 @@ async def test_the_surplus_below_the_three_phase_minimum_switches_to_one_phase_a
                      chargers={"garage": SWITCHING})
     async with connected(server, "garage") as charger:
         transaction = await plug_in_and_charge(charger)
-        await put_inputs(server, {"solar.surplus": 6900})
-        await wait_for_new_profile(charger, 10.0, 3)
+        await surplus_brings(server, charger, 6900, 10.0, 3)
         # 3000 W: 1 phase at 3000 / 230 = 13.0 A.
-        await put_inputs(server, {"solar.surplus": 3000})
-        await wait_for_new_profile(charger, 13.0, 1)
+        await surplus_brings(server, charger, 3000, 13.0, 1)
         # The sun is back: 3 phases again once a second has passed since the switch.
-        await put_inputs(server, {"solar.surplus": 6900})
-        await wait_for_new_profile(charger, 10.0, 3)
+        await surplus_brings(server, charger, 6900, 10.0, 3)
         assert_valid_profiles(charger, transaction_ids=(transaction,))
         sequence = received(charger)
         assert sequence[:2] == [(10.0, 3), (13.0, 1)], sequence
@@ -73,6 +72,5 @@ async def test_without_phase_switching_the_charger_stays_on_three_phases_and_pau
                      chargers={"garage": {**SWITCHING, "phaseSwitching": False}})
     async with connected(server, "garage") as charger:
         await plug_in_and_charge(charger)
-        await put_inputs(server, {"solar.surplus": 3000})
-        await wait_for_new_profile(charger, 0.0, 3)
+        await surplus_brings(server, charger, 3000, 0.0, 3)
         assert received(charger) == [(0.0, 3)]
