@@ -124,30 +124,23 @@ import Testing
     }
 
     /// A `share` budget counts a 1-phase connector's current as the current on its one phase.
-    @Test func anAmpereBudgetCountsAOnePhaseConnectorsCurrentOnce() {
+    /// The garage is on 1 phase at 13.0 A (3000 W), the carport (no switching) wants 16 A on 3.
+    @Test(arguments: [
+        // 13.0 A and 16 A do not fit in 20 A: 10 A each, the garage's 10 A on its one phase.
+        ("share 20 A", [10.0, 10]),
+        // In W the garage counts at one phase's voltage: the carport needs its 3-phase minimum,
+        // 4140 W, the garage gets the other 1860 W on 1 phase, 8.0 A (rounded down to tenths).
+        ("share 6 kW", [8, 6]),
+    ])
+    func aBudgetCountsAOnePhaseConnectorOnItsOnePhase(budget: String, amps: [Double]) {
         let rules = """
             rule "solar" { chargers garage limit solar.surplus }
-            rule "fuse" { share 20 A }
+            rule "fuse" { \(budget) }
             """
         var world = Self.world(3000)
         world.connectors = [F.connector("garage"), F.connector("carport")]
         let decisions = F.decide(rules, world)
-        // 13.0 A on 1 phase and 16 A on 3 do not fit in 20 A: 10 A each.
         #expect(decisions.map(\.phases) == [1, nil])
-        #expect(decisions.map(\.limitAmps) == [10, 10])
-    }
-
-    @Test func aPowerBudgetCountsAOnePhaseConnectorAtOnePhasesVoltage() {
-        let rules = """
-            rule "solar" { chargers garage limit solar.surplus }
-            rule "fuse" { share 6 kW }
-            """
-        var world = Self.world(3000)
-        world.connectors = [F.connector("garage"), F.connector("carport")]
-        let decisions = F.decide(rules, world)
-        // The carport needs its 3-phase minimum, 4140 W; the garage gets the other 1860 W on
-        // 1 phase: 8.0 A (rounded down to tenths).
-        #expect(decisions.map(\.phases) == [1, nil])
-        #expect(decisions.map(\.limitAmps) == [8, 6])
+        #expect(decisions.map(\.limitAmps) == amps)
     }
 }

@@ -4,14 +4,9 @@ import Testing
 
 /// `chargers.ID.phaseSwitching` and `scheduler.phaseSwitchInterval` (docs/configuration.md).
 @Suite struct PhaseSwitchingConfigurationTests {
+    /// The problems reported for `text`, as `ConfigurationErrorTests` reads them.
     func problems(_ text: String) -> [String] {
-        do {
-            _ = try AmpwiseConfiguration(jsonText: text, file: "ampwise.json")
-            return []
-        } catch {
-            guard case .invalid(_, let problems) = error else { return error.lines }
-            return problems.map(\.description)
-        }
+        ConfigurationErrorTests().problems(text)
     }
 
     @Test func phaseSwitchingIsOffAndTheIntervalFiveMinutesByDefault() throws {
