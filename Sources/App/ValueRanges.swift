@@ -42,6 +42,8 @@ enum ValueRanges {
     /// `inputMaxAge`, `retryInterval`: a second to a day.
     static let inputMaxAge = NumberRange.numbers(1...86_400)
     static let retryInterval = NumberRange.numbers(1...86_400)
+    /// `phaseSwitchInterval`: a second to a day.
+    static let phaseSwitchInterval = NumberRange.numbers(1...86_400)
     static let price = TariffSlot.priceRange
 
     // MARK: connectors, plans and overrides

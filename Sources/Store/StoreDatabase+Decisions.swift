@@ -21,7 +21,7 @@ extension StoreDatabase {
             decision.limitAmps, decision.session, decision.availability, JSONWriter.string(rules),
             JSONWriter.string(.array(decision.unknownInputs.map(JSONValue.string))), decision.explanation,
             JSONWriter.string(.array(decision.heldBack.map(JSONValue.string))), decision.askedLimitAmps,
-            decision.minCurrent, decision.maxCurrent, JSONWriter.string(inputs),
+            decision.minCurrent, decision.maxCurrent, JSONWriter.string(inputs), decision.phases,
         ]
         return values.map(\.sqliteValue)
     }
@@ -39,8 +39,8 @@ extension StoreDatabase {
                     """
                     INSERT INTO decisions (at, charger_id, connector_id, charging, limit_amps, session,
                         availability, rules, unknown_inputs, explanation, held_back, asked_limit_amps,
-                        min_current, max_current, inputs)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        min_current, max_current, inputs, phases)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, values)
                 return Int(connection.lastInsertRowID)
             }

@@ -81,7 +81,7 @@ extension StoreDatabase {
 
     static let decisionColumns = """
         id, at, charger_id, connector_id, charging, limit_amps, session, availability, rules, unknown_inputs,
-        explanation, held_back, asked_limit_amps, min_current, max_current, inputs
+        explanation, held_back, asked_limit_amps, min_current, max_current, inputs, phases
         """
 
     static func decisionRecord(_ row: SQLiteRow) throws(SQLiteError) -> DecisionRecord {
@@ -97,7 +97,8 @@ extension StoreDatabase {
         }
         return DecisionRecord(
             id: row.int(0), at: try row.date(1), chargerId: row.string(2), connectorId: row.int(3),
-            charging: row.optionalBool(4), limitAmps: row.optionalDouble(5), session: row.optionalString(6),
+            charging: row.optionalBool(4), limitAmps: row.optionalDouble(5), phases: row.optionalInt(16),
+            session: row.optionalString(6),
             availability: row.optionalString(7), rules: rules,
             unknownInputs: row.json(9).arrayValue?.compactMap(\.stringValue) ?? [], explanation: row.string(10),
             heldBack: row.json(11).arrayValue?.compactMap(\.stringValue) ?? [], askedLimitAmps: row.optionalDouble(12),

@@ -7,7 +7,7 @@ public enum StoreSchema {
     public static var latestVersion: Int { migrator.latestVersion }
 
     public static let migrator = SQLiteMigrator(migrations: [
-        core, auditTrail, commandReasons, decisionFigures, inputHistory, energyGoals,
+        core, auditTrail, commandReasons, decisionFigures, inputHistory, energyGoals, decisionPhases,
     ])
 
     /// Version 1: what a charger reports about itself, its sessions and its meter.
@@ -222,5 +222,13 @@ public enum StoreSchema {
                 transaction_id INTEGER,
                 PRIMARY KEY (charger_id, connector_id)
             ) WITHOUT ROWID;
+            """)
+
+    /// Version 7: the phases a decision holds a phase-switching charger's limit on (1 or 3; NULL
+    /// on other chargers and in older rows), docs/rules.md "Phase switching".
+    static let decisionPhases = SQLiteMigration(
+        version: 7, name: "decision phases",
+        sql: """
+            ALTER TABLE decisions ADD COLUMN phases INTEGER;
             """)
 }

@@ -17,7 +17,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.file("fresh.sqlite"))
         #expect(try await store.schemaVersion() == StoreSchema.latestVersion)
-        #expect(StoreSchema.latestVersion == 6)
+        #expect(StoreSchema.latestVersion == 7)
         await store.close()
 
         let connection = try SQLiteConnection(path: directory.file("fresh.sqlite"))
@@ -44,7 +44,7 @@ import Testing
         let path = try Self.database(
             at: 1, in: directory, "UPDATE counters SET value = 41 WHERE name = 'next_transaction_id'")
         let store = try Store(path: path)
-        #expect(try await store.schemaVersion() == 6)
+        #expect(try await store.schemaVersion() == 7)
         #expect(try await store.chargers().map(\.id) == ["garage"])
         let id = try await store.startTransaction(
             TransactionStart(chargerId: "garage", connectorId: 1, idTag: "tag", meterStart: 0, startedAt: Date()))
@@ -71,13 +71,28 @@ import Testing
         await store.close()
     }
 
+    @Test func decisionsRecordedBeforeVersion6HaveNoPhases() async throws {
+        let directory = try TemporaryDirectory()
+        let path = try Self.database(
+            at: 5, in: directory,
+            """
+            INSERT INTO decisions (at, charger_id, connector_id, charging, limit_amps, explanation)
+            VALUES ('2026-11-25T08:00:00.000Z', 'garage', 1, 1, 16, 'charge at 16.0 A')
+            """)
+        let store = try Store(path: path)
+        let decisions = try await store.decisions(chargerId: "garage")
+        #expect(decisions.map(\.limitAmps) == [16])
+        #expect(decisions.map(\.phases) == [nil])
+        await store.close()
+    }
+
     @Test func reopeningAMigratedDatabaseRunsNothing() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("again.sqlite")
         try await Store(path: path).close()
         let connection = try SQLiteConnection(path: path)
-        #expect(try StoreSchema.migrator.migrate(connection) == 6)
-        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 6)
+        #expect(try StoreSchema.migrator.migrate(connection) == 7)
+        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 7)
     }
 
     @Test func databaseFromANewerVersionIsRefused() throws {

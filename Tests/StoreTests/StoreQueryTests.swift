@@ -165,6 +165,20 @@ import Testing
         await store.close()
     }
 
+    @Test func aDecisionKeepsThePhasesItHoldsTheLimitOn() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.openStore(directory)
+        var onePhase = DecisionRecord(
+            at: Self.start, chargerId: "garage", connectorId: 1, charging: nil, limitAmps: 13, phases: 1)
+        onePhase.id = try await store.recordDecision(onePhase)
+        var unswitched = DecisionRecord(
+            at: Self.start.addingTimeInterval(1), chargerId: "garage", connectorId: 1, charging: nil, limitAmps: 10)
+        unswitched.id = try await store.recordDecision(unswitched)
+        #expect(try await store.decisions(chargerId: "garage") == [unswitched, onePhase])
+        #expect(try await store.decisions(chargerId: "garage").map(\.phases) == [nil, 1])
+        await store.close()
+    }
+
     @Test func decisionsAndTheirCommandsFormTheAuditTrail() async throws {
         let directory = try TemporaryDirectory()
         let store = try Self.openStore(directory)

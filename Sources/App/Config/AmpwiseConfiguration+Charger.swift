@@ -18,6 +18,9 @@ extension AmpwiseConfiguration {
         /// `false`: lenient parsing for chargers with faulty firmware.
         public var strict = true
         public var pause = PauseMethod.profile
+        /// `true`: a 3-phase charger that is told to charge on 1 phase when the limit is too small
+        /// for 3 (docs/rules.md, "Phase switching").
+        public var phaseSwitching = false
 
         public init() {}
 

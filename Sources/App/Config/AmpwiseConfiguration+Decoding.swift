@@ -207,7 +207,9 @@ extension AmpwiseConfiguration.API {
 
 extension AmpwiseConfiguration.Charger {
     fileprivate mutating func decode(_ value: JSONValue, at path: String, with reader: inout ConfigurationReader) {
-        let keys = ["password", "maxCurrent", "minCurrent", "phases", "voltage", "idTag", "strict", "pause"]
+        let keys = [
+            "password", "maxCurrent", "minCurrent", "phases", "voltage", "idTag", "strict", "pause", "phaseSwitching",
+        ]
         guard let object = reader.object(value, at: path, known: keys) else { return }
         password = reader.nonEmptyString(object, "password", in: path) ?? password
         let givenMax = reader.number(object, "maxCurrent", in: path, ValueRanges.maxCurrent)
@@ -230,6 +232,11 @@ extension AmpwiseConfiguration.Charger {
             } ?? idTag
         strict = reader.bool(object, "strict", in: path) ?? strict
         pause = reader.oneOf(object, "pause", in: path, PauseMethod.self) ?? pause
+        phaseSwitching = reader.bool(object, "phaseSwitching", in: path) ?? phaseSwitching
+        if phaseSwitching && phases != 3 {
+            // Only a 3-phase charger has phases to switch off (docs/rules.md, "Phase switching").
+            reader.report("\(path).phaseSwitching", "needs a 3-phase charger (phases is \(phases))")
+        }
     }
 
     /// `16`, `6.5`: a number as the user wrote it, without a trailing `.0`.
@@ -284,7 +291,7 @@ extension AmpwiseConfiguration.Tariff {
 extension AmpwiseConfiguration.Scheduling {
     fileprivate mutating func decode(_ value: JSONValue, with reader: inout ConfigurationReader) {
         let path = "scheduler"
-        let keys = ["tick", "deadband", "minIncreaseInterval", "inputMaxAge", "retryInterval"]
+        let keys = ["tick", "deadband", "minIncreaseInterval", "inputMaxAge", "retryInterval", "phaseSwitchInterval"]
         guard let object = reader.object(value, at: path, known: keys) else { return }
         tick = reader.number(object, "tick", in: path, ValueRanges.tick) ?? tick
         deadband = reader.number(object, "deadband", in: path, ValueRanges.deadband) ?? deadband
@@ -292,5 +299,8 @@ extension AmpwiseConfiguration.Scheduling {
             reader.number(object, "minIncreaseInterval", in: path, ValueRanges.schedulerSeconds) ?? minIncreaseInterval
         inputMaxAge = reader.number(object, "inputMaxAge", in: path, ValueRanges.inputMaxAge) ?? inputMaxAge
         retryInterval = reader.number(object, "retryInterval", in: path, ValueRanges.retryInterval) ?? retryInterval
+        phaseSwitchInterval =
+            reader.number(object, "phaseSwitchInterval", in: path, ValueRanges.phaseSwitchInterval)
+            ?? phaseSwitchInterval
     }
 }

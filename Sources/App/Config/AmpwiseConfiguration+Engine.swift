@@ -7,6 +7,7 @@ extension AmpwiseConfiguration {
     public var engineSettings: EngineSettings {
         EngineSettings(
             timeZone: timeZone, tick: scheduling.tick, inputMaxAge: scheduling.inputMaxAge,
+            phaseSwitchInterval: scheduling.phaseSwitchInterval,
             policy: PolicySettings(
                 deadband: scheduling.deadband, minIncreaseInterval: scheduling.minIncreaseInterval,
                 retryInterval: scheduling.retryInterval),
@@ -22,7 +23,7 @@ extension AmpwiseConfiguration {
         EngineChargerSettings(
             phases: charger.phases, voltage: charger.voltage, minCurrent: charger.minCurrent,
             maxCurrent: charger.maxCurrent, idTag: charger.idTag,
-            pause: charger.pause == .remoteStop ? .remoteStop : .profile)
+            pause: charger.pause == .remoteStop ? .remoteStop : .profile, phaseSwitching: charger.phaseSwitching)
     }
 }
 

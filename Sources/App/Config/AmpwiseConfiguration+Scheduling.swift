@@ -13,6 +13,8 @@ extension AmpwiseConfiguration {
         public var inputMaxAge: TimeInterval = 300
         /// Seconds before a failed command is tried again.
         public var retryInterval: TimeInterval = 30
+        /// Seconds a phase-switching charger keeps its phases after a switch.
+        public var phaseSwitchInterval: TimeInterval = 300
 
         public init() {}
     }

@@ -62,6 +62,8 @@ public enum AuditTimeline {
                 let limit = period["limit"]?.doubleValue
             {
                 text += " " + String(format: "%.1f", limit) + " " + (schedule?["chargingRateUnit"]?.stringValue ?? "A")
+                // OCPP 1.6 reads a missing numberPhases as 3; a phase-switching charger's 1 is shown.
+                if period["numberPhases"]?.doubleValue == 1 { text += " on 1 phase" }
             }
             if let connector = payload["connectorId"]?.doubleValue, connector == 0 { text += " on connector 0" }
         case "ClearChargingProfile":

@@ -187,8 +187,11 @@ public enum PlanChart {
     /// The fill attributes, the label and the label's colour of a state.
     static func appearance(_ state: PlanState, colour: String) -> (fill: String, label: String, text: String) {
         switch state {
-        case .limited(let amps):
-            ("fill=\"\(colour)\"", PlanNumberFormat.tick((amps * 10).rounded() / 10) + " A", "#FFFFFF")
+        case .limited(let amps, let phases):
+            (
+                "fill=\"\(colour)\"",
+                PlanNumberFormat.tick((amps * 10).rounded() / 10) + " A" + (phases.map { " \($0)ph" } ?? ""), "#FFFFFF"
+            )
         case .charging: ("fill=\"\(colour)\" fill-opacity=\"0.3\"", "no limit", "#333333")
         case .paused: ("fill=\"url(#paused-hatch)\"", "paused", "#8B1A1A")
         case .leftToCharger: ("fill=\"\(leftToChargerFill)\"", "left to charger", "#555555")

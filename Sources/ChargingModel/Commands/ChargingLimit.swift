@@ -15,7 +15,8 @@ public struct ChargingLimit: Sendable, Hashable {
     public var unit: LimitUnit
     /// In `unit`, with one decimal.
     public var value: Double
-    /// The phases the limit is meant for.
+    /// The phases the limit is meant for: the charger's, or on a charger with `phaseSwitching` the
+    /// phases the rules chose (1 or 3). Each protocol's edge writes it as its `numberPhases`.
     public var phases: Int
     /// The open transaction, for a `txProfile`.
     public var transactionId: Int?

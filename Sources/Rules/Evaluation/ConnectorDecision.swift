@@ -11,6 +11,9 @@ public struct ConnectorDecision: Sendable, Equatable {
     /// The limit in A (clipped to maxCurrent, share budgets applied); 0 when paused; nil when no
     /// rule has an opinion.
     public var limitAmps: Double?
+    /// The phases the limit is for, on a charger with `phaseSwitching` (1 or 3); `nil` on any other
+    /// charger (all its configured phases).
+    public var phases: Int?
     /// Already filtered: `start` only when Preparing without an open transaction (paused or not:
     /// the command policy decides whether it goes out while paused), `stop` only with an open
     /// transaction.
@@ -23,13 +26,14 @@ public struct ConnectorDecision: Sendable, Equatable {
     /// A decision; the defaults are "no opinion" in every family.
     public init(
         chargerId: String, connectorId: Int, charging: ChargingDecision = .none, limitAmps: Double? = nil,
-        session: SessionDecision = .none, availability: AvailabilityDecision = .none,
+        phases: Int? = nil, session: SessionDecision = .none, availability: AvailabilityDecision = .none,
         explanation: DecisionExplanation = DecisionExplanation()
     ) {
         self.chargerId = chargerId
         self.connectorId = connectorId
         self.charging = charging
         self.limitAmps = limitAmps
+        self.phases = phases
         self.session = session
         self.availability = availability
         self.explanation = explanation

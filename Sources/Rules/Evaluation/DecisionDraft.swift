@@ -1,3 +1,5 @@
+import Foundation
+
 /// One connector's decision while it is being combined: the winners of each family so far, then
 /// the share budgets, then the final filtering into a `ConnectorDecision`.
 struct DecisionDraft {
@@ -23,10 +25,19 @@ struct DecisionDraft {
     var isPausedByRule = false
     /// What the connector's energy goal does, when it has one.
     var goal: EnergyGoalState?
+    /// The phases a power limit is converted with: the charger's, or on a phase-switching charger
+    /// the phases in use (DecisionDraft+Phases).
+    var phasesInUse: Int
+    /// On a phase-switching charger: the phases chosen, the switch that chose them, and when a
+    /// switch that waits for `scheduler.phaseSwitchInterval` may happen.
+    var phases: Int?
+    var phaseSwitch: PhaseSwitch?
+    var phaseSwitchWaitsUntil: Date?
 
     init(connector: ConnectorState, settings: ChargerSettings) {
         self.connector = connector
         self.settings = settings
+        self.phasesInUse = settings.phases
     }
 
     /// Adds an active rule's effects. In each family only the highest priority counts.
@@ -35,7 +46,7 @@ struct DecisionDraft {
         if let effect = rule.charging { enterCharging(effect, priority: rule.priority, index: index) }
         if let amount = rule.limit, let value = evaluator.number(amount.expression) {
             // A limit whose value is unknown does not apply at all.
-            enterLimit(amount.isPower ? value / settings.wattsPerAmpere : value, priority: rule.priority, index: index)
+            enterLimit(amount.isPower ? value / wattsPerAmpere : value, priority: rule.priority, index: index)
         }
         if rule.session != nil { Self.enter(rule.priority, index, &sessionPriority, &sessionWinners) }
         if rule.availability != nil {
@@ -102,6 +113,8 @@ struct DecisionDraft {
         explanation.unknownValues = unknown
         explanation.shareRules = shareRules
         explanation.goal = goal
+        explanation.phaseSwitch = phaseSwitch
+        explanation.phaseSwitchWaitsUntil = phaseSwitchWaitsUntil
 
         var charging = ChargingDecision.none
         let pausing = chargingWinners.filter { rules[$0].charging == .pause }
@@ -162,6 +175,6 @@ struct DecisionDraft {
 
         return ConnectorDecision(
             chargerId: connector.chargerId, connectorId: connector.connectorId, charging: charging, limitAmps: limit,
-            session: session, availability: availability, explanation: explanation)
+            phases: phases, session: session, availability: availability, explanation: explanation)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a connector got its decision: the rules that won each family, the rules active on it and
 /// the values that were unknown. Rule names are sorted.
 public struct DecisionExplanation: Sendable, Equatable {
@@ -22,6 +24,11 @@ public struct DecisionExplanation: Sendable, Equatable {
     public var askedLimitAmps: Double?
     /// What the connector's energy goal does (it decides as the rule `goal`), when it has one.
     public var goal: EnergyGoalState?
+    /// On a phase-switching charger, the switch that set the phases in use (`nil` before the first).
+    public var phaseSwitch: PhaseSwitch?
+    /// On a phase-switching charger, when a switch the limit asks for may happen: the last one is
+    /// younger than `scheduler.phaseSwitchInterval`. `nil` when no switch waits.
+    public var phaseSwitchWaitsUntil: Date?
 
     /// An explanation with nothing in it.
     public init() {}

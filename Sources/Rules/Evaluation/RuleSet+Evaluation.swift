@@ -19,12 +19,17 @@ extension RuleSet {
         let bodies = rules.map(\.body) + [EnergyGoalRules.charge, EnergyGoalRules.pause]
         let goalRule = { (effect: ChargingDecision) in effect == .pause ? rules.count + 1 : rules.count }
         var goalWindows = GoalWindows(now: world.now, prices: world.prices)
+        var phaseMemories: [ConnectorKey: PhaseMemory] = [:]
 
         for (connectorIndex, connector) in world.connectors.enumerated() {
             let settings = world.settings(of: connector.chargerId)
             var evaluator = ExpressionEvaluator(
                 tick: tick, inputNames: inputNames, connector: connector, settings: settings)
             var draft = DecisionDraft(connector: connector, settings: settings)
+            let phaseMemory: PhaseMemory? =
+                settings.phaseSwitching
+                ? state.phases[connector.key] ?? PhaseMemory(phases: settings.phases, lastSwitch: nil) : nil
+            if let phaseMemory { draft.phasesInUse = phaseMemory.phases }
             var connectorClocks: [ConditionClock] = []
             if slotCount > 0 {
                 connectorClocks = state.clocks[connector.key] ?? Array(repeating: .idle, count: slotCount)
@@ -57,11 +62,16 @@ extension RuleSet {
                     solarPower: goal.strategy == .solar ? world.solarPowerForCar(connector) : nil)
                 draft.considerGoal(verdict, index: goalRule)
             }
+            if let phaseMemory {
+                phaseMemories[connector.key] = draft.choosePhases(
+                    phaseMemory, now: world.now, interval: world.phaseSwitchInterval)
+            }
             draft.unknown = evaluator.unknown
             if slotCount > 0 { clocks[connector.key] = connectorClocks }
             drafts.append(draft)
         }
         state.clocks = clocks
+        state.phases = phaseMemories
 
         // Narrow budgets first (fewest connectors, then rule name): a garage fuse inside a site
         // fuse caps its connectors, or pauses one, before the site divides what it has, so the
@@ -92,7 +102,7 @@ extension RuleSet {
         let wanting = claimants.filter { drafts[$0].wantsToCharge }
         let claims = wanting.map { index in
             let draft = drafts[index]
-            let factor = amount.isPower ? draft.settings.wattsPerAmpere : 1
+            let factor = amount.isPower ? draft.wattsPerAmpere : 1
             return ShareAllocation.Claimant(
                 cap: draft.ownLimit * factor, minimum: draft.settings.minCurrent * factor,
                 chargingDuration: draft.connector.chargingDuration, key: draft.connector.key)
@@ -107,7 +117,7 @@ extension RuleSet {
                 }
                 continue
             }
-            let factor = amount.isPower ? drafts[index].settings.wattsPerAmpere : 1
+            let factor = amount.isPower ? drafts[index].wattsPerAmpere : 1
             // Tenths of an ampere, rounded down: what the scheduler sends never exceeds the budget.
             let amps = share / factor
             let rounded = max((amps * 10 + 1e-9).rounded(.down) / 10, drafts[index].settings.minCurrent)

@@ -7,6 +7,8 @@ public struct TemporalState: Sendable, Equatable {
     /// Which clause each slot of `clocks` belongs to ("rule name#clause index").
     var slotIds: [String] = []
     var clocks: [ConnectorKey: [ConditionClock]] = [:]
+    /// The phases of each connector of a phase-switching charger and its last switch.
+    var phases: [ConnectorKey: PhaseMemory] = [:]
 
     /// A fresh memory: no condition has held yet.
     public init() {}

@@ -21,12 +21,16 @@ public struct RuleWorld: Sendable {
     /// Energy goals set through the API, by connector: each acts as a rule named `goal` with
     /// priority 5 (docs/prices.md).
     public var goals: [ConnectorKey: EnergyGoal]
+    /// Seconds a connector of a phase-switching charger keeps its phases after a switch
+    /// (`scheduler.phaseSwitchInterval`).
+    public var phaseSwitchInterval: Double
 
     /// A world at `now`; inputs, chargers and prices default to none known.
     public init(
         now: Date, timeZone: TimeZone, connectors: [ConnectorState], chargers: [String: ChargerSettings] = [:],
         inputs: [String: InputReading] = [:], inputMaxAge: Double = 300, prices: PriceLookup = .unknown,
-        goals: [ConnectorKey: EnergyGoal] = [:]
+        goals: [ConnectorKey: EnergyGoal] = [:],
+        phaseSwitchInterval: Double = 300
     ) {
         self.now = now
         self.timeZone = timeZone
@@ -36,6 +40,7 @@ public struct RuleWorld: Sendable {
         self.inputMaxAge = inputMaxAge
         self.prices = prices
         self.goals = goals
+        self.phaseSwitchInterval = phaseSwitchInterval
     }
 
     /// The input's value when it is known: pushed, and not older than `inputMaxAge`.

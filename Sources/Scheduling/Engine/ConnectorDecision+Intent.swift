@@ -23,7 +23,7 @@ extension ConnectorDecision {
             }
         // A pause carries limit 0 in the decision; the policy turns a pause into its own command.
         return ConnectorIntent(
-            charging: charging, limitAmps: charging == .pause ? nil : limitAmps, session: session,
+            charging: charging, limitAmps: charging == .pause ? nil : limitAmps, phases: phases, session: session,
             availability: availability)
     }
 }

@@ -9,6 +9,12 @@ public struct DecisionSummary: Sendable, Equatable {
     /// `true` charge, `false` pause, `nil` left to the charger.
     public var charging: Bool?
     public var limitAmps: Double?
+    /// The phases the limit is held on, on a charger with `phaseSwitching` (docs/rules.md, "Phase
+    /// switching"); `nil` on other chargers and without a limit.
+    public var phases: Int?
+    /// Why the connector is on its phases (the switch that put it there), or when a switch that
+    /// the limit asks for may happen; `nil` on other chargers.
+    public var phaseNote: String?
     public var session: String?
     public var availability: String?
     /// The deciding rules per family (`charging`, `limit`, `share`, `session`, `availability`), and
@@ -34,6 +40,8 @@ public struct DecisionSummary: Sendable, Equatable {
         self.figures = figures
         charging = effective.charging.map { $0 == .charge }
         limitAmps = effective.isPaused ? 0 : effective.limitAmps
+        phases = effective.isPaused || effective.limitAmps == nil ? nil : effective.phases
+        phaseNote = Self.phaseNote(decision)
         session =
             switch effective.session {
             case .start: "start"
@@ -71,7 +79,8 @@ public struct DecisionSummary: Sendable, Equatable {
     /// The same decision: the figures are left out, so that a decision that stands while the
     /// numbers behind it move is recorded once.
     public static func == (lhs: DecisionSummary, rhs: DecisionSummary) -> Bool {
-        lhs.charging == rhs.charging && lhs.limitAmps == rhs.limitAmps && lhs.session == rhs.session
+        lhs.charging == rhs.charging && lhs.limitAmps == rhs.limitAmps && lhs.phases == rhs.phases
+            && lhs.phaseNote == rhs.phaseNote && lhs.session == rhs.session
             && lhs.availability == rhs.availability && lhs.rules == rhs.rules
             && lhs.unknownInputs == rhs.unknownInputs && lhs.pauseReason == rhs.pauseReason
             && lhs.heldBack == rhs.heldBack && lhs.goal == rhs.goal
@@ -91,7 +100,8 @@ public struct DecisionSummary: Sendable, Equatable {
         var parts: [String] = []
         switch charging {
         case true?:
-            parts.append(limitAmps.map { "charge at \(DecisionSummary.amps($0))" + cappedNote } ?? "charge")
+            parts.append(
+                limitAmps.map { "charge at \(DecisionSummary.amps($0))" + phasesText + cappedNote } ?? "charge")
         case false?:
             switch pauseReason {
             case "belowMinimum"?:
@@ -106,7 +116,7 @@ public struct DecisionSummary: Sendable, Equatable {
             default: parts.append("pause")
             }
         case nil:
-            if let limitAmps { parts.append("limit \(DecisionSummary.amps(limitAmps))" + cappedNote) }
+            if let limitAmps { parts.append("limit \(DecisionSummary.amps(limitAmps))" + phasesText + cappedNote) }
         }
         if let session { parts.append("\(session) a session") }
         if let availability { parts.append("make \(availability)") }
@@ -118,6 +128,7 @@ public struct DecisionSummary: Sendable, Equatable {
         if let overridden = rules["override"] {
             text += "; manual override of " + overridden.joined(separator: ", ")
         }
+        if let phaseNote { text += "; phases: " + phaseNote }
         if !heldBack.isEmpty { text += "; held back: " + heldBack.joined(separator: "; ") }
         if let goal { text += "; goal: " + goal.phrase }
         if let inputs = figures?.inputs, !inputs.isEmpty {
@@ -143,7 +154,7 @@ public struct DecisionSummary: Sendable, Equatable {
     public func record(at: Date, key: ConnectorKey) -> DecisionRecord {
         DecisionRecord(
             at: at, chargerId: key.chargerId, connectorId: key.connectorId, charging: charging, limitAmps: limitAmps,
-            session: session, availability: availability, rules: rules, unknownInputs: unknownInputs,
+            phases: phases, session: session, availability: availability, rules: rules, unknownInputs: unknownInputs,
             explanation: explanation, heldBack: heldBack, askedLimitAmps: figures?.askedLimitAmps,
             minCurrent: figures?.minCurrent, maxCurrent: figures?.maxCurrent, inputs: figures?.inputs ?? [:])
     }

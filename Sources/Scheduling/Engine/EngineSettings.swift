@@ -13,6 +13,8 @@ public struct EngineSettings: Sendable {
     public var tick: TimeInterval
     /// Seconds after which an input is unknown (`scheduler.inputMaxAge`).
     public var inputMaxAge: TimeInterval
+    /// Seconds a phase-switching charger keeps its phases after a switch (`scheduler.phaseSwitchInterval`).
+    public var phaseSwitchInterval: TimeInterval
     /// Deadband, pacing and retries.
     public var policy: PolicySettings
     /// Per-charger settings by id; a charger not listed gets `defaultCharger`.
@@ -21,12 +23,14 @@ public struct EngineSettings: Sendable {
 
     public init(
         timeZone: TimeZone, tick: TimeInterval = 10, inputMaxAge: TimeInterval = 300,
-        policy: PolicySettings = PolicySettings(), chargers: [String: EngineChargerSettings] = [:],
+        phaseSwitchInterval: TimeInterval = 300, policy: PolicySettings = PolicySettings(),
+        chargers: [String: EngineChargerSettings] = [:],
         defaultCharger: EngineChargerSettings = EngineChargerSettings()
     ) {
         self.timeZone = timeZone
         self.tick = tick
         self.inputMaxAge = inputMaxAge
+        self.phaseSwitchInterval = phaseSwitchInterval
         self.policy = policy
         self.chargers = chargers
         self.defaultCharger = defaultCharger

@@ -14,7 +14,9 @@ extension SchedulingEngine: SchedulerControl {
             amps = value
         case (nil, let watts?):
             guard watts.isFinite, watts >= 0 else { throw SchedulerControlError("watts: expected a number >= 0") }
-            amps = facts.amps(fromWatts: watts)
+            // On the phases the connector is held on (a phase-switching charger may be on one).
+            let key = ConnectorKey(chargerId: override.chargerId, connectorId: override.connectorId)
+            amps = facts.amps(fromWatts: watts, phases: core.decisions[key]?.phases)
         case (nil, nil):
             throw SchedulerControlError("amps: expected amps or watts")
         case (_?, _?):

@@ -26,7 +26,8 @@ public enum SchedulingWorld {
         }
         return RuleWorld(
             now: now, timeZone: settings.timeZone, connectors: connectors, chargers: chargers, inputs: readings,
-            inputMaxAge: settings.inputMaxAge, prices: priceLookup(tariff))
+            inputMaxAge: settings.inputMaxAge, prices: priceLookup(tariff),
+            phaseSwitchInterval: settings.phaseSwitchInterval)
     }
 
     /// An energy goal's plan at `now` (`GET /api/chargers/{id}/goal`), from its charger as the

@@ -5,8 +5,9 @@ public enum PlanState: Sendable, Hashable {
     case leftToCharger
     /// A rule says charge and none sets a limit: the charger's own maximum applies.
     case charging
-    /// Charging, limited to this many amperes.
-    case limited(amps: Double)
+    /// Charging, limited to this many amperes, on `phases` on a charger with `phaseSwitching`
+    /// (`nil` on others: all its phases).
+    case limited(amps: Double, phases: Int? = nil)
     /// Held paused (a 0 A profile, or the session stopped with `pause: "remoteStop"`).
     case paused
 
@@ -19,7 +20,7 @@ public enum PlanState: Sendable, Hashable {
         if effective.isPaused {
             self = .paused
         } else if let amps = effective.limitAmps {
-            self = .limited(amps: amps)
+            self = .limited(amps: amps, phases: effective.phases)
         } else if effective.charging == .charge {
             self = .charging
         } else {
@@ -27,10 +28,16 @@ public enum PlanState: Sendable, Hashable {
         }
     }
 
+    /// The phases of a limit on a charger with `phaseSwitching`, else `nil`.
+    public var phases: Int? {
+        if case .limited(_, let phases) = self { return phases }
+        return nil
+    }
+
     /// The limit in A a chart draws: the limit, 0 while paused, none otherwise.
     public var chartedAmps: Double? {
         switch self {
-        case .limited(let amps): amps
+        case .limited(let amps, _): amps
         case .paused: 0
         case .charging, .leftToCharger: nil
         }

@@ -2,28 +2,31 @@ import ChargingModel
 import Foundation
 
 extension ChargerFacts {
-    /// The limit for `amps` as this charger takes it: in its rate unit, with one decimal, at its
-    /// stack level, on the fixed profile id of the purpose. A charger-wide profile starts a day
-    /// before `now`, so that it is in force at once even on a charger whose clock is a day off.
+    /// The limit for `amps` on `phases` (`nil`: all the charger's) as this charger takes it: in its
+    /// rate unit, with one decimal, at its stack level, on the fixed profile id of the purpose. A
+    /// charger-wide profile starts a day before `now`, so that it is in force at once even on a
+    /// charger whose clock is a day off.
     func chargingLimit(
-        amps: Double, purpose: ProfilePurpose, connectorId: Int, transactionId: Int?, now: Date
+        amps: Double, phases: Int? = nil, purpose: ProfilePurpose, connectorId: Int, transactionId: Int?, now: Date
     ) -> ChargingLimit {
-        let value = rateUnit == .amps ? amps : watts(fromAmps: amps)
+        let phasesInUse = phases ?? self.phases
+        let value = rateUnit == .amps ? amps : watts(fromAmps: amps, phases: phasesInUse)
         return ChargingLimit(
             connectorId: connectorId, purpose: purpose, profileId: purpose.profileId(connectorId: connectorId),
             stackLevel: maxStackLevel ?? Self.defaultStackLevel, unit: rateUnit, value: (value * 10).rounded() / 10,
-            phases: phases, transactionId: transactionId,
+            phases: phasesInUse, transactionId: transactionId,
             startsAt: purpose == .chargePointMaxProfile ? now.addingTimeInterval(-86_400) : nil)
     }
 
-    /// Amperes per phase for a power in watts (`W / (V × phases)`), for limits given in watts.
-    public func amps(fromWatts watts: Double) -> Double {
-        watts / (voltage * Double(max(phases, 1)))
+    /// Amperes per phase for a power in watts (`W / (V × phases)`), for limits given in watts, on
+    /// `phases` or all the charger's.
+    public func amps(fromWatts watts: Double, phases: Int? = nil) -> Double {
+        watts / (voltage * Double(max(phases ?? self.phases, 1)))
     }
 
-    /// Watts for a current in amperes (`A × V × phases`).
-    public func watts(fromAmps amps: Double) -> Double {
-        amps * voltage * Double(max(phases, 1))
+    /// Watts for a current in amperes (`A × V × phases`), on `phases` or all the charger's.
+    public func watts(fromAmps amps: Double, phases: Int? = nil) -> Double {
+        amps * voltage * Double(max(phases ?? self.phases, 1))
     }
 
     /// The profile purposes to try for a limit, best first: the remembered one, then

@@ -1,7 +1,8 @@
 /// What a command is for, for the command records and `ampwise why`.
 public enum CommandReason: Sendable, Hashable, CustomStringConvertible {
-    /// A limit in amperes (0 with the `profile` pause policy means pause).
-    case limit(amps: Double)
+    /// A limit in amperes (0 with the `profile` pause policy means pause), on `phases` when the
+    /// charger switches phases.
+    case limit(amps: Double, phases: Int? = nil)
     /// Withdraw the profile Ampwise had set: the limit family has no opinion any more.
     case withdrawLimit
     /// Withdraw a profile Ampwise may have set before it restarted: the limit family has no opinion.
@@ -18,7 +19,9 @@ public enum CommandReason: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .limit(let amps): amps == 0 ? "pause (0 A profile)" : "limit \(amps) A"
+        case .limit(let amps, let phases):
+            (amps == 0 ? "pause (0 A profile)" : "limit \(amps) A")
+                + (phases.map { " on " + ($0 == 1 ? "1 phase" : "\($0) phases") } ?? "")
         case .withdrawLimit: "withdraw limit"
         case .withdrawLeftover: "withdraw a profile set before Ampwise restarted"
         case .start: "start"

@@ -32,11 +32,12 @@ extension ConnectorCommandPolicy {
             limitAttempt = nil
             failures[.limit] = nil
             switch attempt.target {
-            case .profile(let amps, let transactionId):
+            case .profile(let amps, let phases, let transactionId):
                 let purpose = attempt.purpose ?? .txDefaultProfile
                 if installedProfile?.amps != amps || installedProfileIsStale { lastLimitChangeAt = now }
                 installedProfile = InstalledProfile(
-                    amps: amps, purpose: purpose, profileId: purpose.profileId(connectorId: connectorId),
+                    amps: amps, phases: phases, purpose: purpose,
+                    profileId: purpose.profileId(connectorId: connectorId),
                     transactionId: purpose == .txProfile ? transactionId : nil, acceptedAt: now)
                 installedProfileIsStale = false
                 // The new profile took the leftover's id: nothing is left over of that purpose.

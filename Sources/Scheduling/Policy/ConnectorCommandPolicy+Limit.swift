@@ -17,13 +17,17 @@ extension ConnectorCommandPolicy {
         }
         let target: LimitTarget
         if let amps = wanted {
-            if case .profile(let pending, _)? = limitAttempt?.target, case .inFlight? = limitAttempt?.state,
-                (amps == 0) == (pending == 0), abs(amps - pending) < settings.deadband
+            let phases = decision.phases
+            if case .profile(let pending, let pendingPhases, _)? = limitAttempt?.target,
+                case .inFlight? = limitAttempt?.state, pendingPhases == phases, (amps == 0) == (pending == 0),
+                abs(amps - pending) < settings.deadband
             {
                 // The profile on its way already holds this limit, give or take the deadband.
                 return nil
             }
-            if let installed = installedProfile, !installedProfileIsStale {
+            // A phase switch is sent at once: the rules already keep it to one per
+            // `scheduler.phaseSwitchInterval`, and the amperes mean another power on other phases.
+            if let installed = installedProfile, !installedProfileIsStale, installed.phases == phases {
                 let sameSide = (amps == 0) == (installed.amps == 0)
                 if sameSide && (amps == installed.amps || abs(amps - installed.amps) < settings.deadband) {
                     return dropLimitAttempt()
@@ -39,7 +43,7 @@ extension ConnectorCommandPolicy {
             guard !charger.profilePurposes(transactionId: connector.transactionId).isEmpty else {
                 return dropLimitAttempt()
             }
-            target = .profile(amps: amps, transactionId: connector.transactionId)
+            target = .profile(amps: amps, phases: phases, transactionId: connector.transactionId)
         } else if let installed = installedProfile {
             target = .withdraw(profileId: installed.profileId, purpose: installed.purpose)
         } else if let leftover = leftoverProfile {
@@ -56,13 +60,14 @@ extension ConnectorCommandPolicy {
         limitAttempt = attempt
 
         switch target {
-        case .profile(let amps, let transactionId):
+        case .profile(let amps, let phases, let transactionId):
             let limit = charger.chargingLimit(
-                amps: amps, purpose: attempt.purpose ?? .txDefaultProfile, connectorId: connectorId,
+                amps: amps, phases: phases, purpose: attempt.purpose ?? .txDefaultProfile, connectorId: connectorId,
                 transactionId: transactionId, now: now)
             let source = decision.limitSource == .override ? limitOverride?.source ?? .scheduler : .scheduler
             return PolicyCommand(
-                command: .setLimit(limit), connectorId: connectorId, family: .limit, reason: .limit(amps: amps),
+                command: .setLimit(limit), connectorId: connectorId, family: .limit,
+                reason: .limit(amps: amps, phases: phases),
                 sequence: attempt.sequence, source: source)
         case .withdraw(let profileId, let purpose):
             return PolicyCommand(

@@ -106,7 +106,7 @@ public struct ConnectorCommandPolicy: Sendable {
 
     func effectiveDecision(intent: ConnectorIntent, charger: ChargerFacts) -> EffectiveDecision {
         var decision = EffectiveDecision(
-            charging: intent.charging, limitAmps: intent.limitAmps, session: intent.session,
+            charging: intent.charging, limitAmps: intent.limitAmps, phases: intent.phases, session: intent.session,
             availability: intent.availability)
         if let limitOverride {
             decision.limitAmps = limitOverride.value

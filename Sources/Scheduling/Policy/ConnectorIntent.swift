@@ -6,15 +6,18 @@ public struct ConnectorIntent: Sendable, Hashable {
     public var charging: ChargingIntent?
     /// The limit in amperes, already clipped and shared by the combination.
     public var limitAmps: Double?
+    /// The phases the limit is for (a charger with `phaseSwitching`); `nil`: all the charger's.
+    public var phases: Int?
     public var session: SessionIntent?
     public var availability: AvailabilityIntent?
 
     public init(
-        charging: ChargingIntent? = nil, limitAmps: Double? = nil, session: SessionIntent? = nil,
+        charging: ChargingIntent? = nil, limitAmps: Double? = nil, phases: Int? = nil, session: SessionIntent? = nil,
         availability: AvailabilityIntent? = nil
     ) {
         self.charging = charging
         self.limitAmps = limitAmps
+        self.phases = phases
         self.session = session
         self.availability = availability
     }

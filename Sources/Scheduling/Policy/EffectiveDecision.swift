@@ -3,6 +3,9 @@
 public struct EffectiveDecision: Sendable, Hashable {
     public var charging: ChargingIntent?
     public var limitAmps: Double?
+    /// The phases the limit (or the 0 A pause profile) is for: the rules' choice on a charger with
+    /// `phaseSwitching` (a manual limit keeps it), `nil`: all the charger's.
+    public var phases: Int?
     public var session: SessionIntent?
     public var availability: AvailabilityIntent?
     /// Decides charging and limit.
@@ -11,12 +14,13 @@ public struct EffectiveDecision: Sendable, Hashable {
     public var availabilitySource: DecisionSource
 
     public init(
-        charging: ChargingIntent? = nil, limitAmps: Double? = nil, session: SessionIntent? = nil,
+        charging: ChargingIntent? = nil, limitAmps: Double? = nil, phases: Int? = nil, session: SessionIntent? = nil,
         availability: AvailabilityIntent? = nil, limitSource: DecisionSource = .rules,
         sessionSource: DecisionSource = .rules, availabilitySource: DecisionSource = .rules
     ) {
         self.charging = charging
         self.limitAmps = limitAmps
+        self.phases = phases
         self.session = session
         self.availability = availability
         self.limitSource = limitSource

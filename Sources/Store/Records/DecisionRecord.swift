@@ -11,6 +11,8 @@ public struct DecisionRecord: Sendable, Equatable {
     public var charging: Bool?
     /// The limit in A, `nil` when no limit applies.
     public var limitAmps: Double?
+    /// The phases the limit is held on, on a charger with `phaseSwitching`; `nil` on others.
+    public var phases: Int?
     /// `start` or `stop`, `nil` when no session rule is active.
     public var session: String?
     /// `available` or `unavailable`, `nil` when no availability rule is active.
@@ -36,7 +38,7 @@ public struct DecisionRecord: Sendable, Equatable {
 
     public init(
         id: Int = 0, at: Date, chargerId: String, connectorId: Int, charging: Bool?, limitAmps: Double?,
-        session: String? = nil, availability: String? = nil, rules: [String: [String]] = [:],
+        phases: Int? = nil, session: String? = nil, availability: String? = nil, rules: [String: [String]] = [:],
         unknownInputs: [String] = [], explanation: String = "", heldBack: [String] = [],
         askedLimitAmps: Double? = nil, minCurrent: Double? = nil, maxCurrent: Double? = nil,
         inputs: [String: Double] = [:]
@@ -47,6 +49,7 @@ public struct DecisionRecord: Sendable, Equatable {
         self.connectorId = connectorId
         self.charging = charging
         self.limitAmps = limitAmps
+        self.phases = phases
         self.session = session
         self.availability = availability
         self.rules = rules

@@ -13,7 +13,7 @@ import Testing
         api.records.setDecisions([
             DecisionRecord(
                 id: 4, at: APIHarness.now, chargerId: "garage", connectorId: 1, charging: true, limitAmps: 10,
-                rules: ["charging": ["cheap"], "limit": ["fuse"]], unknownInputs: ["grid.power"],
+                phases: 1, rules: ["charging": ["cheap"], "limit": ["fuse"]], unknownInputs: ["grid.power"],
                 explanation: "cheap overnight", heldBack: ["start: waits"], askedLimitAmps: 12.34, minCurrent: 6,
                 maxCurrent: 10, inputs: ["solar.power": 4100, "input.boost": 1])
         ])
@@ -23,7 +23,7 @@ import Testing
         #expect(
             response.text
                 == #"[{"id":4,"at":"2026-11-25T08:00:00Z","charger":"garage","connector":1,"charging":true,"#
-                + #""limitAmps":10,"session":null,"availability":null,"rules":{"charging":["cheap"],"#
+                + #""limitAmps":10,"phases":1,"session":null,"availability":null,"rules":{"charging":["cheap"],"#
                 + #""limit":["fuse"]},"unknownInputs":["grid.power"],"heldBack":["start: waits"],"#
                 + #""askedLimitAmps":12.3,"minCurrent":6,"maxCurrent":10,"inputs":{"input.boost":1,"#
                 + #""solar.power":4100},"explanation":"cheap overnight"}]"#)

@@ -61,6 +61,7 @@ import Testing
         ("scheduler.minIncreaseInterval", "a number from 0 to 86400"),
         ("scheduler.inputMaxAge", "a number from 1 to 86400"),
         ("scheduler.retryInterval", "a number from 1 to 86400"),
+        ("scheduler.phaseSwitchInterval", "a number from 1 to 86400"),
     ])
     func everyNumberOutsideItsRangeIsRefusedNamingTheKeyAndTheRange(path: String, range: String) {
         let keys = path.split(separator: ".").map(String.init)

@@ -51,7 +51,9 @@ import Testing
             label: "carport:1",
             points: Self.garage.points.map { point in
                 var point = point
-                if case .limited(let amps) = point.state { point.state = .limited(amps: amps / 2) }
+                if case .limited(let amps, let phases) = point.state {
+                    point.state = .limited(amps: amps / 2, phases: phases)
+                }
                 return point
             }, inputNames: Self.garage.inputNames)
         let svg = PlanChart.svg([Self.garage, carport], timeZone: Self.amsterdam, title: "Night <plan> & more")

@@ -47,10 +47,10 @@ struct PolicyDriver {
     }
 
     /// The SetChargingProfile line for a Relative TxDefaultProfile on connector 1.
-    static func txDefault(_ limit: String, unit: String = "A", stackLevel: Int = 5) -> String {
+    static func txDefault(_ limit: String, unit: String = "A", stackLevel: Int = 5, phases: Int = 3) -> String {
         "SetChargingProfile {\"connectorId\":1,\"csChargingProfiles\":{\"chargingProfileId\":101,"
             + "\"stackLevel\":\(stackLevel),\"chargingProfilePurpose\":\"TxDefaultProfile\","
             + "\"chargingProfileKind\":\"Relative\",\"chargingSchedule\":{\"chargingRateUnit\":\"\(unit)\","
-            + "\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":\(limit),\"numberPhases\":3}]}}}"
+            + "\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":\(limit),\"numberPhases\":\(phases)}]}}}"
     }
 }

@@ -250,6 +250,7 @@ struct HistoryEndpoints: Sendable {
                     JSONObject([
                         ("at", .date(point.time)), ("state", .string(point.state.apiName)),
                         ("limitAmps", .rounded(point.state.chartedAmps, places: 1)),
+                        ("phases", point.state.phases.map { .number(Double($0)) } ?? .null),
                         ("price", .rounded(point.price, places: 5)),
                         ("rules", .array(point.rules.map(JSONValue.string))),
                     ]))

@@ -13,6 +13,7 @@ extension DecisionRecord {
                 ("connector", .number(Double(connectorId))),
                 ("charging", .bool(orNull: charging)),
                 ("limitAmps", .rounded(limitAmps, places: 1)),
+                ("phases", phases.map { .number(Double($0)) } ?? .null),
                 ("session", .string(orNull: session)),
                 ("availability", .string(orNull: availability)),
                 ("rules", .object(ruleObject)),
