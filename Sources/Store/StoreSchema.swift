@@ -7,7 +7,7 @@ public enum StoreSchema {
     public static var latestVersion: Int { migrator.latestVersion }
 
     public static let migrator = SQLiteMigrator(migrations: [
-        core, auditTrail, commandReasons, decisionFigures, inputHistory,
+        core, auditTrail, commandReasons, decisionFigures, inputHistory, chargerTransactionIds,
     ])
 
     /// Version 1: what a charger reports about itself, its sessions and its meter.
@@ -205,5 +205,15 @@ public enum StoreSchema {
                 at TEXT NOT NULL
             );
             CREATE INDEX input_history_by_time ON input_history (at);
+            """)
+
+    /// Version 6: the charger's own id of a transaction, for OCPP 2.0.1 stations whose ids are
+    /// strings (docs/ocpp201.md); 1.6 rows have none (their id is Ampwise's).
+    static let chargerTransactionIds = SQLiteMigration(
+        version: 6, name: "charger transaction ids",
+        sql: """
+            ALTER TABLE transactions ADD COLUMN ocpp_transaction_id TEXT;
+            CREATE INDEX transactions_by_ocpp_id ON transactions (charger_id, ocpp_transaction_id)
+                WHERE ocpp_transaction_id IS NOT NULL;
             """)
 }

@@ -16,7 +16,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.file("fresh.sqlite"))
         #expect(try await store.schemaVersion() == StoreSchema.latestVersion)
-        #expect(StoreSchema.latestVersion == 5)
+        #expect(StoreSchema.latestVersion == 6)
         await store.close()
 
         let connection = try SQLiteConnection(path: directory.file("fresh.sqlite"))
@@ -43,7 +43,7 @@ import Testing
         let path = try Self.database(
             at: 1, in: directory, "UPDATE counters SET value = 41 WHERE name = 'next_transaction_id'")
         let store = try Store(path: path)
-        #expect(try await store.schemaVersion() == 5)
+        #expect(try await store.schemaVersion() == 6)
         #expect(try await store.chargers().map(\.id) == ["garage"])
         let id = try await store.startTransaction(
             TransactionStart(chargerId: "garage", connectorId: 1, idTag: "tag", meterStart: 0, startedAt: Date()))
@@ -75,8 +75,8 @@ import Testing
         let path = directory.file("again.sqlite")
         try await Store(path: path).close()
         let connection = try SQLiteConnection(path: path)
-        #expect(try StoreSchema.migrator.migrate(connection) == 5)
-        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 5)
+        #expect(try StoreSchema.migrator.migrate(connection) == 6)
+        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 6)
     }
 
     @Test func databaseFromANewerVersionIsRefused() throws {
@@ -87,7 +87,7 @@ import Testing
             try connection.execute("PRAGMA user_version = 99")
         }
         let error = #expect(throws: SQLiteMigrationError.self) { _ = try Store(path: path) }
-        #expect(error == .databaseIsNewer(found: 99, latest: 5))
+        #expect(error == .databaseIsNewer(found: 99, latest: 6))
     }
 
     @Test func failedMigrationLeavesTheVersionUnchanged() throws {
