@@ -60,7 +60,7 @@ let package = Package(
         layer(
             "Tariffs", ["HTTPClient", "HTTP", "InputSources", "JSON", "Logging", "Chronology", "ChargingModel"]),
         // The OCPP central system: charger connections and sessions.
-        layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "JSON", "Logging"]),
+        layer("Central", ["Transport", "HTTP", "WebSocket", "OCPP", "OCPP201", "JSON", "Logging"]),
         // The vocabulary every layer above the protocol shares: chargers, connectors, statuses,
         // measurands, commands and their outcomes, whatever OCPP version a charger speaks.
         layer("ChargingModel"),
@@ -72,7 +72,7 @@ let package = Package(
         // Charge point management: every charger message, set-up, transactions, metering.
         layer(
             "ChargePointManagement",
-            ["Central", "Transport", "OCPP", "ChargingModel", "Store", "JSON", "Logging"]),
+            ["Central", "Transport", "OCPP", "OCPP201", "ChargingModel", "Store", "JSON", "Logging"]),
         // Scheduling: rules to decisions to commands.
         layer("Scheduling", ["Rules", "ChargingModel", "Store", "JSON", "Logging", "Chronology"]),
         // Simulated chargers speaking OCPP 1.6J over real WebSocket: `ampwise demo`, tests, benchmarks.
@@ -83,7 +83,7 @@ let package = Package(
             [
                 "CLinux", "Logging", "Chronology", "JSON", "HTTP", "WebSocket", "OCPP", "Transport",
                 "Central", "ChargingModel", "Rules", "Store", "ChargePointManagement", "Scheduling", "HTTPClient",
-                "Modbus", "InputSources", "ChargerSimulation", "MQTT", "MQTTLink", "Tariffs",
+                "Modbus", "InputSources", "ChargerSimulation", "MQTT", "MQTTLink", "Tariffs", "OCPP201",
             ]),
         .executableTarget(name: "ampwise", dependencies: ["App", "Logging"], swiftSettings: strictSettings),
 
@@ -118,13 +118,13 @@ let package = Package(
         testTarget(
             "TariffsTests",
             ["Tariffs", "HTTPClient", "HTTP", "InputSources", "Transport", "JSON", "ChargingModel", "Chronology"]),
-        testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
+        testTarget("CentralTests", ["Central", "Transport", "OCPP", "OCPP201", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
         testTarget("StoreTests", ["Store", "SQLite", "ChargingModel", "JSON"]),
         testTarget(
             "ChargePointManagementTests",
-            ["ChargePointManagement", "ChargingModel", "Store", "SQLite", "Central", "OCPP", "JSON"]),
+            ["ChargePointManagement", "ChargingModel", "Store", "SQLite", "Central", "OCPP", "OCPP201", "JSON"]),
         testTarget(
             "SchedulingTests",
             [
@@ -137,7 +137,7 @@ let package = Package(
             [
                 "App", "Scheduling", "ChargePointManagement", "ChargingModel", "Store", "Rules", "Central", "Transport",
                 "OCPP", "HTTP", "JSON", "Chronology", "InputSources", "HTTPClient", "Modbus", "ChargerSimulation",
-                "MQTT", "MQTTLink", "Tariffs",
+                "MQTT", "MQTTLink", "Tariffs", "OCPP201",
             ]),
     ]
 )

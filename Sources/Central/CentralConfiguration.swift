@@ -1,4 +1,5 @@
 import Transport
+import WebSocket
 
 /// How the central system listens and treats chargers; built by the App from `ampwise.json`.
 public struct CentralConfiguration: Sendable {
@@ -18,6 +19,8 @@ public struct CentralConfiguration: Sendable {
     /// How long a server-initiated close waits for the peer's close frame.
     public var closeTimeout: Double
     public var loopCount: Int
+    /// The subprotocols accepted, in order of preference (`central.protocols`, SPEC §12).
+    public var protocols: [String]
     /// How failed charger logins are slowed down and reported (not in the configuration file).
     public var authenticationThrottle: AuthenticationThrottleSettings
     /// Who may connect: nil refuses the charger (404), else its password and parsing mode.
@@ -28,6 +31,7 @@ public struct CentralConfiguration: Sendable {
         pingInterval: Double = 20, pingTimeout: Double = 20, callTimeout: Double = 30,
         maxMessageBytes: Int = 1 << 20, maxBufferedBytes: Int = 64 << 20, handshakeTimeout: Double = 10,
         closeTimeout: Double = 5, loopCount: Int = EventLoopGroup.coreCount,
+        protocols: [String] = [WebSocketUpgrade.ocpp16, WebSocketUpgrade.ocpp201],
         authenticationThrottle: AuthenticationThrottleSettings = AuthenticationThrottleSettings(),
         access: @escaping @Sendable (String) -> ChargerAccess? = { _ in ChargerAccess() }
     ) {
@@ -43,6 +47,7 @@ public struct CentralConfiguration: Sendable {
         self.handshakeTimeout = handshakeTimeout
         self.closeTimeout = closeTimeout
         self.loopCount = loopCount
+        self.protocols = protocols
         self.authenticationThrottle = authenticationThrottle
         self.access = access
     }

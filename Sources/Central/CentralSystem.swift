@@ -6,7 +6,7 @@ import OCPP
 import Synchronization
 import Transport
 
-/// The OCPP 1.6J central system: listens for chargers, keeps a session per connected charger,
+/// The OCPP central system (1.6J and 2.0.1): listens for chargers, keeps a session per connected charger,
 /// answers their calls through an `IncomingCallHandler`, and lets the scheduler and the API
 /// call them.
 public final class CentralSystem: ChargePointCalling {
@@ -108,6 +108,10 @@ public final class CentralSystem: ChargePointCalling {
 
     public func latencyMilliseconds(of chargerId: String) -> Double? {
         session(chargerId)?.latencyMilliseconds
+    }
+
+    public func speaksOCPP201(_ chargerId: String) -> Bool {
+        session(chargerId)?.speaksOCPP201 ?? false
     }
 
     /// The session of a connected charger; its `info` can be read from any thread.

@@ -29,6 +29,13 @@ extension Store {
         try await perform(flushingQueue: false) { database in try database.stopTransaction(stop) }
     }
 
+    /// The newest transaction a charger gave this id of its own (an OCPP 2.0.1 station's string id).
+    public func transaction(chargerId: String, ocppTransactionId: String) async throws -> TransactionRecord? {
+        try await perform { database in
+            try database.transaction(chargerId: chargerId, ocppTransactionId: ocppTransactionId)
+        }
+    }
+
     /// The transaction with this id, open or not.
     public func transaction(id: Int) async throws -> TransactionRecord? {
         try await perform { database in try database.transaction(id: id) }

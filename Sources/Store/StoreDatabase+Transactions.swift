@@ -4,7 +4,7 @@ import Foundation
 extension StoreDatabase {
     static let transactionColumns = """
         id, charger_id, connector_id, id_tag, reservation_id, meter_start, started_at, meter_stop, stopped_at,
-        stop_reason, stop_id_tag, energy_wh, unknown_at_stop, recorded_at
+        stop_reason, stop_id_tag, energy_wh, unknown_at_stop, recorded_at, ocpp_transaction_id
         """
 
     /// Allocates the next id and inserts the transaction, in one transaction.
@@ -37,12 +37,12 @@ extension StoreDatabase {
         try connection.run(
             """
             INSERT INTO transactions (id, charger_id, connector_id, id_tag, reservation_id, meter_start,
-                started_at, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                started_at, recorded_at, ocpp_transaction_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 id, start.chargerId, start.connectorId, start.idTag, start.reservationId, start.meterStart,
-                StoreTimestamp.text(start.startedAt), StoreTimestamp.text(start.receivedAt),
+                StoreTimestamp.text(start.startedAt), StoreTimestamp.text(start.receivedAt), start.ocppTransactionId,
             ])
         try setNextTransactionId(atLeast: id + 1)
         return id
@@ -100,6 +100,15 @@ extension StoreDatabase {
             stopIdTag: stop.idTag, energyWh: stop.energyWh, wasUnknownAtStop: true, recordedAt: stop.receivedAt)
         let stored = try transaction(id: stop.transactionId) ?? recorded
         return TransactionStopResult(transaction: stored, wasKnown: false, wasOpen: false)
+    }
+
+    /// The newest transaction a charger gave its own id (an OCPP 2.0.1 station's string id).
+    func transaction(chargerId: String, ocppTransactionId: String) throws -> TransactionRecord? {
+        try connection.queryFirst(
+            """
+            SELECT \(Self.transactionColumns) FROM transactions
+            WHERE charger_id = ? AND ocpp_transaction_id = ? ORDER BY id DESC LIMIT 1
+            """, [chargerId, ocppTransactionId], row: Self.transactionRecord)
     }
 
     func transaction(id: Int) throws -> TransactionRecord? {

@@ -8,6 +8,7 @@ public enum StoreSchema {
 
     public static let migrator = SQLiteMigrator(migrations: [
         core, auditTrail, commandReasons, decisionFigures, inputHistory, energyGoals, decisionPhases,
+        chargerTransactionIds,
     ])
 
     /// Version 1: what a charger reports about itself, its sessions and its meter.
@@ -230,5 +231,15 @@ public enum StoreSchema {
         version: 7, name: "decision phases",
         sql: """
             ALTER TABLE decisions ADD COLUMN phases INTEGER;
+            """)
+
+    /// Version 8: the charger's own id of a transaction, for OCPP 2.0.1 stations whose ids are
+    /// strings (docs/ocpp201.md); 1.6 rows have none (their id is Ampwise's).
+    static let chargerTransactionIds = SQLiteMigration(
+        version: 8, name: "charger transaction ids",
+        sql: """
+            ALTER TABLE transactions ADD COLUMN ocpp_transaction_id TEXT;
+            CREATE INDEX transactions_by_ocpp_id ON transactions (charger_id, ocpp_transaction_id)
+                WHERE ocpp_transaction_id IS NOT NULL;
             """)
 }

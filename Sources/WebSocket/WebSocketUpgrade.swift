@@ -10,18 +10,23 @@ import HTTP
 /// `Sec-WebSocket-Key` (400), subprotocol (400), charger id in the path (404), the id's length and
 /// characters (400, `ChargerIdentity`), admission (404), Basic credentials (401).
 public enum WebSocketUpgrade {
-    /// The subprotocol Ampwise speaks.
+    /// The subprotocol of OCPP 1.6J, also what a charger that offers none speaks.
     public static let ocpp16 = "ocpp1.6"
+    /// The subprotocol of OCPP 2.0.1 (OCPP-J 2.0.1, Part 4, section 3.1.2).
+    public static let ocpp201 = "ocpp2.0.1"
 
     /// The GUID RFC 6455 §1.3 appends to the key before hashing.
     static let acceptGUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
     /// Evaluates an upgrade request. `admission` is asked about the charger id once the request is
-    /// a valid handshake with an id.
+    /// a valid handshake with an id. `acceptedSubprotocols` (`central.protocols`) lists the
+    /// subprotocols to accept in order of preference: the first of them the charger offers wins; a
+    /// charger that offers none gets no `Sec-WebSocket-Protocol` (it speaks 1.6); one that offers
+    /// only others is refused with 400.
     public static func evaluate(
-        _ request: HTTPRequest, admission: (String) -> ChargerAdmission
+        _ request: HTTPRequest, acceptedSubprotocols: [String] = [ocpp16], admission: (String) -> ChargerAdmission
     ) -> WebSocketUpgradeResult {
-        switch validate(request, admission: admission) {
+        switch validate(request, acceptedSubprotocols: acceptedSubprotocols, admission: admission) {
         case .success(let (chargerId, subprotocol, key)):
             var headers = HTTPHeaders([
                 ("Upgrade", "websocket"), ("Connection", "Upgrade"), ("Sec-WebSocket-Accept", acceptValue(forKey: key)),
@@ -53,7 +58,7 @@ public enum WebSocketUpgrade {
     }
 
     private static func validate(
-        _ request: HTTPRequest, admission: (String) -> ChargerAdmission
+        _ request: HTTPRequest, acceptedSubprotocols: [String], admission: (String) -> ChargerAdmission
     ) -> Result<(String, String?, String), WebSocketUpgradeError> {
         let headers = request.headers
         guard request.method == "GET" else { return .failure(.methodNotAllowed(request.method)) }
@@ -73,8 +78,11 @@ public enum WebSocketUpgrade {
         if !offered.isEmpty {
             // Subprotocol names are case-sensitive, but some firmware writes `OCPP1.6`; answering with the
             // charger's own spelling keeps strict clients, which check the answer against their offer, happy.
-            guard let match = offered.first(where: { HTTPHeaders.namesMatch($0, ocpp16) }) else {
-                return .failure(.unsupportedSubprotocols(offered))
+            let match = acceptedSubprotocols.lazy.compactMap { accepted in
+                offered.first { HTTPHeaders.namesMatch($0, accepted) }
+            }.first
+            guard let match else {
+                return .failure(.unsupportedSubprotocols(offered, accepted: acceptedSubprotocols))
             }
             subprotocol = match
         }

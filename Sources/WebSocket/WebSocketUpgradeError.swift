@@ -15,8 +15,8 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
     case unsupportedWebSocketVersion(String?)
     /// `Sec-WebSocket-Key` missing, repeated, or not the base64 of 16 bytes (400).
     case invalidWebSocketKey
-    /// The charger offered subprotocols, none of them `ocpp1.6` (400).
-    case unsupportedSubprotocols([String])
+    /// The charger offered subprotocols, none of them among the accepted ones (400).
+    case unsupportedSubprotocols([String], accepted: [String])
     /// The path has no non-empty segment to name the charger (404).
     case missingChargerId
     /// The charger id is empty, too long or not printable (400): `ChargerIdentity`.
@@ -55,8 +55,9 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
         case .unsupportedWebSocketVersion(let version):
             "unsupported Sec-WebSocket-Version \(version ?? "(none)"); only 13 is supported"
         case .invalidWebSocketKey: "Sec-WebSocket-Key must be the base64 of 16 bytes"
-        case .unsupportedSubprotocols(let offered):
-            "no supported subprotocol in \(offered.joined(separator: ", ")); only ocpp1.6 is supported"
+        case .unsupportedSubprotocols(let offered, let accepted):
+            "no supported subprotocol in \(offered.joined(separator: ", ")); this server accepts "
+                + accepted.joined(separator: ", ")
         case .missingChargerId: "the path names no charger: connect to /<chargerId>"
         case .invalidChargerId(let id, let problem): "charger id \"\(Self.shown(id))\" refused: \(problem)"
         case .unknownCharger(let id): "unknown charger \(id)"

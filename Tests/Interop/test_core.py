@@ -59,7 +59,7 @@ async def test_subprotocol_negotiation(ampwise, offered, expected):
 async def test_only_other_subprotocols_are_refused_with_400(ampwise):
     server = ampwise()
     with pytest.raises(websockets.exceptions.InvalidStatus) as refused:
-        async with websockets.connect(server.url("CP-SUB"), subprotocols=["ocpp2.0.1"], open_timeout=5):
+        async with websockets.connect(server.url("CP-SUB"), subprotocols=["ocpp2.1"], open_timeout=5):
             pass
     assert refused.value.response.status_code == 400
 

@@ -138,7 +138,7 @@ import WebSocket
         let server = try OneConnectionServer()
         let response = try TestWebSocketClient.upgradeResponse(port: server.port, protocols: ["ocpp2.0.1"])
         #expect(response.statusCode == 400)
-        #expect(response.bodyText == "no supported subprotocol in ocpp2.0.1; only ocpp1.6 is supported\n")
+        #expect(response.bodyText == "no supported subprotocol in ocpp2.0.1; this server accepts ocpp1.6\n")
     }
 
     @Test func asksForBasicCredentialsAndAcceptsTheRightOnes() throws {

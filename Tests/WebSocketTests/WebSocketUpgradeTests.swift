@@ -101,8 +101,36 @@ import WebSocket
 
     @Test func refusesOnlyOtherProtocolsWith400() throws {
         let result = evaluate(try request(replacing: [("Sec-WebSocket-Protocol", "ocpp2.0.1, ocpp2.0")]))
-        #expect(refusal(result) == .unsupportedSubprotocols(["ocpp2.0.1", "ocpp2.0"]))
+        #expect(refusal(result) == .unsupportedSubprotocols(["ocpp2.0.1", "ocpp2.0"], accepted: ["ocpp1.6"]))
         #expect(refusal(result)?.status.code == 400)
+    }
+
+    /// `central.protocols` in order of preference: the first of the accepted ones the charger
+    /// offers wins, whatever the order of the charger's offer (SPEC §12).
+    @Test(arguments: [
+        (["ocpp1.6", "ocpp2.0.1"], "ocpp2.0.1, ocpp1.6", "ocpp1.6"),
+        (["ocpp2.0.1", "ocpp1.6"], "ocpp1.6, ocpp2.0.1", "ocpp2.0.1"),
+        (["ocpp1.6", "ocpp2.0.1"], "ocpp2.0.1", "ocpp2.0.1"),
+        (["ocpp2.0.1"], "ocpp2.1, ocpp2.0.1", "ocpp2.0.1"),
+    ])
+    func choosesTheFirstAcceptedProtocolTheChargerOffers(accepted: [String], offered: String, chosen: String) throws {
+        let result = WebSocketUpgrade.evaluate(
+            try request(replacing: [("Sec-WebSocket-Protocol", offered)]), acceptedSubprotocols: accepted
+        ) { _ in .allowed }
+        guard case .accept(_, let subprotocol, let response) = result else {
+            Issue.record("refused: \(result)")
+            return
+        }
+        #expect(subprotocol == chosen)
+        #expect(String(decoding: response, as: UTF8.self).contains("\r\nSec-WebSocket-Protocol: \(chosen)\r\n"))
+    }
+
+    @Test func refusesAChargerOfferingOnlyProtocolsNotAccepted() throws {
+        let result = WebSocketUpgrade.evaluate(
+            try request(replacing: [("Sec-WebSocket-Protocol", "ocpp1.6")]), acceptedSubprotocols: ["ocpp2.0.1"]
+        ) { _ in .allowed }
+        #expect(refusal(result) == .unsupportedSubprotocols(["ocpp1.6"], accepted: ["ocpp2.0.1"]))
+        #expect(refusal(result)?.message == "no supported subprotocol in ocpp1.6; this server accepts ocpp2.0.1")
     }
 
     @Test(arguments: [

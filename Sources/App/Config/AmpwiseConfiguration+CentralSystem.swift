@@ -24,6 +24,12 @@ extension AmpwiseConfiguration {
         /// What all connections together may hold for unfinished messages (64 MiB).
         public var maxBufferedBytes = 67_108_864
         public var allowUnknownChargers = true
+        /// The OCPP subprotocols accepted, in order of preference (docs/ocpp201.md): the first
+        /// the charger offers wins; a charger that offers none speaks 1.6.
+        public var protocols = AmpwiseConfiguration.CentralSystem.knownProtocols
+
+        /// Every subprotocol Ampwise speaks, in its default order of preference.
+        public static let knownProtocols = ["ocpp1.6", "ocpp2.0.1"]
 
         public init() {}
     }

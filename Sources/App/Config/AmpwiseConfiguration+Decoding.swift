@@ -124,7 +124,7 @@ extension AmpwiseConfiguration.CentralSystem {
         let path = "central"
         let keys = [
             "host", "port", "tls", "heartbeatInterval", "meterValueSampleInterval", "measurands", "pingInterval",
-            "pingTimeout", "callTimeout", "maxMessageBytes", "maxBufferedBytes", "allowUnknownChargers",
+            "pingTimeout", "callTimeout", "maxMessageBytes", "maxBufferedBytes", "allowUnknownChargers", "protocols",
         ]
         guard let object = reader.object(value, at: path, known: keys) else { return }
         host = reader.nonEmptyString(object, "host", in: path) ?? host
@@ -173,6 +173,32 @@ extension AmpwiseConfiguration.CentralSystem {
             }
         }
         allowUnknownChargers = reader.bool(object, "allowUnknownChargers", in: path) ?? allowUnknownChargers
+        if let value = object["protocols"] { protocols = Self.decodeProtocols(value, with: &reader) ?? protocols }
+    }
+
+    /// `central.protocols`: a non-empty list of the subprotocols Ampwise speaks, each once.
+    private static func decodeProtocols(_ value: JSONValue, with reader: inout ConfigurationReader) -> [String]? {
+        let known = AmpwiseConfiguration.CentralSystem.knownProtocols
+        guard case .array(let items) = value, !items.isEmpty else {
+            reader.report(
+                "central.protocols",
+                "expected a non-empty array of subprotocols (\(ConfigurationReader.choices(known)))")
+            return nil
+        }
+        var list: [String] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = "central.protocols[\(index)]"
+            guard let name = item.stringValue, known.contains(name) else {
+                reader.report(itemPath, "expected \(ConfigurationReader.choices(known))")
+                continue
+            }
+            guard !list.contains(name) else {
+                reader.report(itemPath, "\(name) is listed twice")
+                continue
+            }
+            list.append(name)
+        }
+        return list.isEmpty ? nil : list
     }
 }
 

@@ -54,9 +54,12 @@ public enum AuditTimeline {
         var text = command.action
         let payload = command.payload.objectValue ?? JSONObject()
         switch command.action {
+        // 1.6's payloads and 2.0.1's (docs/ocpp201.md): the same words in the timeline.
         case "SetChargingProfile":
-            let profile = payload["csChargingProfiles"]?.objectValue
-            let schedule = profile?["chargingSchedule"]?.objectValue
+            let profile = (payload["csChargingProfiles"] ?? payload["chargingProfile"])?.objectValue
+            let schedule =
+                profile?["chargingSchedule"]?.objectValue
+                ?? profile?["chargingSchedule"]?.arrayValue?.first?.objectValue
             if let purpose = profile?["chargingProfilePurpose"]?.stringValue { text += " " + purpose }
             if let period = schedule?["chargingSchedulePeriod"]?.arrayValue?.first?.objectValue,
                 let limit = period["limit"]?.doubleValue
@@ -65,15 +68,21 @@ public enum AuditTimeline {
                 // OCPP 1.6 reads a missing numberPhases as 3; a phase-switching charger's 1 is shown.
                 if period["numberPhases"]?.doubleValue == 1 { text += " on 1 phase" }
             }
-            if let connector = payload["connectorId"]?.doubleValue, connector == 0 { text += " on connector 0" }
+            if let connector = (payload["connectorId"] ?? payload["evseId"])?.doubleValue, connector == 0 {
+                text += " on connector 0"
+            }
         case "ClearChargingProfile":
-            if let id = payload["id"]?.doubleValue { text += " id \(Int(id))" }
+            if let id = (payload["id"] ?? payload["chargingProfileId"])?.doubleValue { text += " id \(Int(id))" }
         case "RemoteStartTransaction":
             if let tag = payload["idTag"]?.stringValue { text += " idTag \(tag)" }
+        case "RequestStartTransaction":
+            if let tag = payload["idToken"]?.objectValue?["idToken"]?.stringValue { text += " idTag \(tag)" }
         case "RemoteStopTransaction":
             if let id = payload["transactionId"]?.doubleValue { text += " transaction \(Int(id))" }
+        case "RequestStopTransaction":
+            if let id = payload["transactionId"]?.stringValue { text += " transaction \(id)" }
         case "ChangeAvailability":
-            if let type = payload["type"]?.stringValue { text += " " + type }
+            if let type = (payload["type"] ?? payload["operationalStatus"])?.stringValue { text += " " + type }
         default:
             break
         }

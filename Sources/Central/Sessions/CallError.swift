@@ -1,5 +1,6 @@
 import JSON
 import OCPP
+import OCPP201
 
 /// Why a call from the central system to a charger did not get a confirmation.
 public enum CallError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -9,6 +10,8 @@ public enum CallError: Error, Sendable, Equatable, CustomStringConvertible {
     case timeout
     /// The charger answered with a CALLERROR.
     case callError(code: OCPPErrorCode, description: String, details: JSONObject)
+    /// An OCPP 2.0.1 charging station answered with a CALLERROR (its codes are 2.0.1's).
+    case ocpp201CallError(code: OCPP201ErrorCode, description: String, details: JSONObject)
     /// The charger's CALLRESULT broke the confirmation's schema.
     case invalidConfirmation(String)
     /// The connection closed while the call was queued or outstanding.
@@ -22,6 +25,8 @@ public enum CallError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timeout: "timeout"
         case .callError(let code, let description, _):
             description.isEmpty ? "CALLERROR \(code.rawValue)" : "CALLERROR \(code.rawValue): \(description)"
+        case .ocpp201CallError(let code, let description, _):
+            description.isEmpty ? "CALLERROR \(code.rawValue)" : "CALLERROR \(code.rawValue): \(description)"
         case .invalidConfirmation(let reason): "invalid confirmation: \(reason)"
         case .connectionClosed: "connection closed"
         case .invalidRequest(let reason): "invalid request: \(reason)"
@@ -34,6 +39,7 @@ public enum CallError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notConnected: "not connected"
         case .timeout: "timeout"
         case .callError(let code, _, _): "CALLERROR \(code.rawValue)"
+        case .ocpp201CallError(let code, _, _): "CALLERROR \(code.rawValue)"
         case .invalidConfirmation: "invalid confirmation"
         case .connectionClosed: "connection closed"
         case .invalidRequest: "invalid request"

@@ -10,9 +10,14 @@ public protocol ChargePointCalling: Sendable {
     func isConnected(_ chargerId: String) -> Bool
     /// The round trip of the charger's last ping, in milliseconds, when it is connected.
     func latencyMilliseconds(of chargerId: String) -> Double?
+    /// Whether the charger's current connection speaks OCPP 2.0.1 (false when not connected).
+    func speaksOCPP201(_ chargerId: String) -> Bool
 }
 
 extension ChargePointCalling {
+    /// A stand-in that only knows 1.6 chargers.
+    public func speaksOCPP201(_ chargerId: String) -> Bool { false }
+
     /// Sends a typed request and decodes the confirmation (strictly: a confirmation that breaks its
     /// schema is reported as `invalidConfirmation`).
     public func call<Request: OCPPRequest>(

@@ -1,9 +1,12 @@
 import Foundation
+import HTTP
 import JSON
 import Logging
 import OCPP
+import OCPP201
 import Synchronization
 import Transport
+import WebSocket
 
 /// One connected charger at the OCPP-J level: its identity, the calls in flight both ways, its latency.
 ///
@@ -12,8 +15,11 @@ import Transport
 /// swift-nio's channels) is what makes the `@unchecked Sendable` below safe.
 public final class ChargePointSession: @unchecked Sendable {
     public let chargerId: String
-    /// The negotiated subprotocol (`ocpp1.6`), or nil when the charger offered none.
+    /// The negotiated subprotocol (`ocpp1.6`, `ocpp2.0.1`) as the charger spelled it, or nil when
+    /// the charger offered none (it then speaks 1.6).
     public let subprotocol: String?
+    /// Whether the connection speaks OCPP 2.0.1 (docs/ocpp201.md), else 1.6.
+    public let speaksOCPP201: Bool
     public let remoteAddress: String
     public let connectedAt: Date
     /// Numbers every connection since start-up, in the order their upgrades were accepted: of two
@@ -52,6 +58,7 @@ public final class ChargePointSession: @unchecked Sendable {
     ) {
         self.chargerId = chargerId
         self.subprotocol = subprotocol
+        self.speaksOCPP201 = subprotocol.map { HTTPHeaders.namesMatch($0, WebSocketUpgrade.ocpp201) } ?? false
         self.remoteAddress = remoteAddress
         self.access = access
         self.transport = transport
@@ -78,18 +85,21 @@ public final class ChargePointSession: @unchecked Sendable {
         if logger.isEnabled(.debug) {
             logger.debug("\(chargerId) <- \(String(decoding: message, as: UTF8.self))")
         }
-        let frame: OCPPFrame
-        do {
-            frame = try OCPPFrame.parse(message)
-        } catch {
-            if let reply = error.reply {
-                logger.warning("\(chargerId): \(error.message); answered with \(error.code.rawValue)")
-                send(reply)
-            } else {
-                logger.warning("\(chargerId): dropped a message that is not OCPP-J: \(error.message)")
+        if speaksOCPP201 {
+            guard let frame = parse(message, as: OCPP201ErrorCode.self) else { return }
+            switch frame {
+            case .call(let uniqueId, let action, let payload):
+                receiveOCPP201Call(uniqueId: uniqueId, action: action, payload: payload)
+            case .callResult(let uniqueId, let payload):
+                complete(uniqueId: uniqueId, with: .success(payload))
+            case .callError(let uniqueId, let code, let description, let details):
+                complete(
+                    uniqueId: uniqueId,
+                    with: .failure(.ocpp201CallError(code: code, description: description, details: details)))
             }
             return
         }
+        guard let frame = parse(message, as: OCPPErrorCode.self) else { return }
         switch frame {
         case .call(let uniqueId, let action, let payload):
             receiveCall(uniqueId: uniqueId, action: action, payload: payload)
@@ -99,6 +109,38 @@ public final class ChargePointSession: @unchecked Sendable {
             complete(
                 uniqueId: uniqueId, with: .failure(.callError(code: code, description: description, details: details)))
         }
+    }
+
+    /// The frame, or nil when the message is not OCPP-J (answered with the version's code where
+    /// an id can be read, else logged and dropped).
+    private func parse<Code: RPCErrorCode>(_ message: [UInt8], as _: Code.Type) -> RPCFrame<Code>? {
+        do {
+            return try RPCFrame<Code>.parse(message)
+        } catch {
+            if let reply = error.reply {
+                logger.warning("\(chargerId): \(error.message); answered with \(error.code.rawValue)")
+                send(reply)
+            } else {
+                logger.warning("\(chargerId): dropped a message that is not OCPP-J: \(error.message)")
+            }
+            return nil
+        }
+    }
+
+    private func receiveOCPP201Call(uniqueId: String, action: String, payload: JSONObject) {
+        let decoded: OCPPDecoded<ChargingStationRequest>
+        do {
+            decoded = try ChargingStationRequest.decode(action: action, payload: payload, mode: access.validationMode)
+        } catch {
+            logger.warning("\(chargerId): \(action) answered with \(error.code.rawValue): \(error.message)")
+            send(error.frame(answering: uniqueId))
+            return
+        }
+        for warning in decoded.warnings {
+            logger.warning("\(chargerId): \(action) accepted leniently: \(warning)")
+        }
+        let call = IncomingOCPP201Call(chargerId: chargerId, uniqueId: uniqueId, request: decoded.value)
+        handler.handle(call, from: self, reply: OCPP201CallReply(session: self, uniqueId: uniqueId, action: action))
     }
 
     private func receiveCall(uniqueId: String, action: String, payload: JSONObject) {
@@ -121,14 +163,16 @@ public final class ChargePointSession: @unchecked Sendable {
     // MARK: Replies to the charger's calls
 
     func sendCallResult(uniqueId: String, payload: JSONObject) {
-        send(.callResult(uniqueId: uniqueId, payload: payload))
+        send(OCPPFrame.callResult(uniqueId: uniqueId, payload: payload))
     }
 
-    func sendCallError(uniqueId: String, code: OCPPErrorCode, description: String) {
-        send(.callError(uniqueId: uniqueId, code: code, description: description, details: JSONObject()))
+    func sendCallError<Code: RPCErrorCode>(uniqueId: String, code: Code, description: String) {
+        send(
+            RPCFrame<Code>.callError(
+                uniqueId: uniqueId, code: code, description: Code.fitting(description), details: JSONObject()))
     }
 
-    private func send(_ frame: OCPPFrame) {
+    private func send<Code: RPCErrorCode>(_ frame: RPCFrame<Code>) {
         guard isOpen else { return }
         let bytes = frame.bytes()
         metrics.countSent()
@@ -156,7 +200,8 @@ public final class ChargePointSession: @unchecked Sendable {
 
     private func sendNextCall() {
         guard let entry = outgoing.sendNext(uniqueId: makeUniqueId) else { return }
-        send(.call(uniqueId: entry.uniqueId, action: entry.call.action, payload: entry.call.payload))
+        // A CALL is framed alike in every version.
+        send(OCPPFrame.call(uniqueId: entry.uniqueId, action: entry.call.action, payload: entry.call.payload))
         let uniqueId = entry.uniqueId
         callTimer = loop.scheduleTimer(after: callTimeout) { [weak self] in
             self?.callTimedOut(uniqueId: uniqueId)

@@ -83,7 +83,8 @@ final class ChargerConnectionHandler: ConnectionHandler {
             refuse(WebSocketUpgradeError.tooManyFailedLogins(retryAfterSeconds: seconds).response)
             return
         }
-        let result = WebSocketUpgrade.evaluate(request) { [configuration] chargerId in
+        let result = WebSocketUpgrade.evaluate(request, acceptedSubprotocols: configuration.protocols) {
+            [configuration] chargerId in
             guard let access = configuration.access(chargerId) else { return .refused }
             return access.password.map { .passwordRequired($0) } ?? .allowed
         }

@@ -4,7 +4,9 @@ import Foundation
 import JSON
 import Logging
 import OCPP
+import OCPP201
 import Store
+import Synchronization
 
 /// Sends every command Ampwise gives a charger, whoever gives it (the scheduler, the post-boot
 /// set-up, the API, MQTT), the one way: turns a model command into the charger's typed OCPP
@@ -17,6 +19,11 @@ public final class CommandDispatcher: ChargerCommanding {
     private let now: @Sendable () -> Date
     private let validationMode: @Sendable (String) -> OCPPValidationMode
     private let logger = Logger(label: "commands")
+    /// The station's own id of one of Ampwise's transaction ids (2.0.1 ids are strings), from
+    /// charge point management (`ChargerFleet.attach`).
+    private let ocpp201TransactionIds = Mutex<@Sendable (_ chargerId: String, _ transactionId: Int) -> String?>({
+        _, _ in nil
+    })
 
     /// - Parameters:
     ///   - validationMode: how each charger's confirmations are read (its `strict` setting).
@@ -34,6 +41,15 @@ public final class CommandDispatcher: ChargerCommanding {
     /// Whether the charger is connected now.
     public func isConnected(_ chargerId: String) -> Bool { caller.isConnected(chargerId) }
 
+    /// Whether the charger's current connection speaks OCPP 2.0.1.
+    public func speaksOCPP201(_ chargerId: String) -> Bool { caller.speaksOCPP201(chargerId) }
+
+    /// Sets where the station's own ids of Ampwise's transactions come from (RequestStopTransaction
+    /// and TxProfile carry them).
+    public func resolveOCPP201TransactionIds(with resolve: @escaping @Sendable (String, Int) -> String?) {
+        ocpp201TransactionIds.withLock { $0 = resolve }
+    }
+
     /// The round trip of the charger's last ping, in milliseconds.
     public func latencyMilliseconds(of chargerId: String) -> Double? { caller.latencyMilliseconds(of: chargerId) }
 
@@ -50,10 +66,30 @@ public final class CommandDispatcher: ChargerCommanding {
     public func exchange(_ command: ChargerCommand, to chargerId: String, context: CommandContext) async
         -> (result: CommandResult, reply: Result<JSONObject, CallError>)
     {
-        await exchange(command.ocpp16Request, to: chargerId, context: context)
+        guard caller.speaksOCPP201(chargerId) else {
+            return await exchange(command.ocpp16Request, to: chargerId, context: context)
+        }
+        let resolve = ocpp201TransactionIds.withLock { $0 }
+        guard let request = command.ocpp201Request(chargerTransactionId: { resolve(chargerId, $0) }) else {
+            // Only a command about a transaction the station never reported gets here.
+            let refusal = "the charging station never reported this transaction, so its OCPP 2.0.1 id is unknown"
+            let action: OCPP201Action
+            if case .setLimit = command { action = .setChargingProfile } else { action = .requestStopTransaction }
+            return await send(
+                action: action.rawValue, payload: JSONObject(), to: chargerId, context: context, refusal: refusal
+            ) { $0 }
+        }
+        return await exchange(request, to: chargerId, context: context)
     }
 
     private func exchange<Request: OCPPRequest>(
+        _ request: Request, to chargerId: String, context: CommandContext
+    ) async -> (result: CommandResult, reply: Result<JSONObject, CallError>) {
+        let (result, reply) = await send(request, to: chargerId, context: context)
+        return (result, reply.map(\.jsonObject))
+    }
+
+    private func exchange<Request: OCPP201Request>(
         _ request: Request, to chargerId: String, context: CommandContext
     ) async -> (result: CommandResult, reply: Result<JSONObject, CallError>) {
         let (result, reply) = await send(request, to: chargerId, context: context)
@@ -79,6 +115,22 @@ public final class CommandDispatcher: ChargerCommanding {
         }
     }
 
+    /// Sends a typed OCPP 2.0.1 request, as `send(_:to:context:mode:)` does a 1.6 one.
+    public func send<Request: OCPP201Request>(
+        _ request: Request, to chargerId: String, context: CommandContext, mode: OCPPValidationMode? = nil
+    ) async -> (result: CommandResult, reply: Result<Request.Response, CallError>) {
+        let mode = mode ?? validationMode(chargerId)
+        return await send(
+            action: Request.action.rawValue, payload: request.jsonObject, to: chargerId, context: context
+        ) { payload throws(CallError) in
+            do throws(OCPPValidationError) {
+                return try Request.Response.decode(payload, mode: mode).value
+            } catch {
+                throw .invalidConfirmation(error.description)
+            }
+        }
+    }
+
     /// Sends a payload that has already passed its schema check (`POST /api/chargers/{id}/call`),
     /// and hands back the charger's payload as it came.
     public func send(action: String, payload: JSONObject, to chargerId: String, context: CommandContext) async
@@ -93,7 +145,7 @@ public final class CommandDispatcher: ChargerCommanding {
     /// say) is not sent: it ends as `invalidRequest`, recorded, so that the audit trail says why the
     /// charger never got it.
     private func send<Answer>(
-        action: String, payload: JSONObject, to chargerId: String, context: CommandContext,
+        action: String, payload: JSONObject, to chargerId: String, context: CommandContext, refusal: String? = nil,
         read: (JSONObject) throws(CallError) -> Answer
     ) async -> (result: CommandResult, reply: Result<Answer, CallError>) {
         let sentAt = now()
@@ -102,11 +154,8 @@ public final class CommandDispatcher: ChargerCommanding {
         var response: JSONObject?
         let reply: Result<Answer, CallError>
         do throws(CallError) {
-            do {
-                _ = try CentralSystemRequest.validate(action: action, payload: payload)
-            } catch {
-                throw .invalidRequest(error.message)
-            }
+            if let refusal { throw .invalidRequest(refusal) }
+            try validate(action: action, payload: payload, to: chargerId)
             let answer = try await caller.call(action: action, payload: payload, to: chargerId)
             response = answer
             reply = .success(try read(answer))
@@ -135,5 +184,25 @@ public final class CommandDispatcher: ChargerCommanding {
                 reason: context.reason))
         counters.count(source: context.source, action: action, outcome: outcome)
         return (result, reply)
+    }
+
+    /// Checks a request against the schema of the version the charger speaks. A charger that is
+    /// not connected may speak either: a request valid in either version goes on, to end as
+    /// `notConnected`.
+    private func validate(action: String, payload: JSONObject, to chargerId: String) throws(CallError) {
+        if caller.speaksOCPP201(chargerId) {
+            do {
+                _ = try CSMSRequest.validate(action: action, payload: payload)
+            } catch {
+                throw .invalidRequest(error.message)
+            }
+            return
+        }
+        do {
+            _ = try CentralSystemRequest.validate(action: action, payload: payload)
+        } catch {
+            guard !caller.isConnected(chargerId), (try? CSMSRequest.validate(action: action, payload: payload)) != nil
+            else { throw .invalidRequest(error.message) }
+        }
     }
 }

@@ -18,6 +18,8 @@ extension CommandOutcome {
             self = .timeout
         case .failure(.callError(let code, let description, _)):
             self = .callError(code: code.rawValue, description: description)
+        case .failure(.ocpp201CallError(let code, let description, _)):
+            self = .callError(code: code.rawValue, description: description)
         case .failure(.invalidConfirmation(let reason)):
             self = .callError(code: "InvalidConfirmation", description: reason)
         case .failure(.invalidRequest(let reason)):

@@ -21,7 +21,7 @@ extension ChargerFleet {
             state.connectionCount += 1
             if state.connectionCount > 1 { state.base.reconnects += 1 }
             state.base.connected = true
-            state.base.protocolVersion = session?.subprotocol ?? "ocpp1.6"
+            state.base.protocolVersion = session?.speaksOCPP201 == true ? "ocpp2.0.1" : "ocpp1.6"
             state.base.lastSeen = now
             state.bootedOnConnection = false
             state.lastSeenStoredAt = now

@@ -97,35 +97,44 @@ extension ChargerFleet {
         _ boot: BootNotificationRequest, from chargerId: String, at now: Date,
         answer: @escaping @Sendable (ChargerReply) -> Void
     ) {
+        let interval = settings.heartbeatInterval
+        admitBoot(ChargerIdentity(boot), from: chargerId, at: now, answer: answer) { accepted in
+            BootNotificationConfirmation(
+                status: accepted ? .accepted : .rejected, currentTime: now, interval: interval
+            ).jsonObject
+        }
+    }
+
+    /// A boot, whichever version: an unknown charger is rejected when `allowUnknownChargers` is
+    /// false; else the identity is kept, the boot recorded, the charger accepted once the record
+    /// is committed and the set-up queued. `response` writes the version's answer.
+    func admitBoot(
+        _ identity: ChargerIdentity, from chargerId: String, at now: Date,
+        answer: @escaping @Sendable (ChargerReply) -> Void, response: @escaping @Sendable (Bool) -> JSONObject
+    ) {
         guard settings.allowUnknownChargers || settings.isListedCharger(chargerId) else {
             logger.warning("\(chargerId) is not a configured charger: BootNotification rejected")
-            answer(
-                .confirm(
-                    BootNotificationConfirmation(
-                        status: .rejected, currentTime: now, interval: settings.heartbeatInterval
-                    ).jsonObject))
+            answer(.confirm(response(false)))
             return
         }
         let bootNumber = update(chargerId) { state in
-            state.base.identity = ChargerIdentity(boot)
+            state.base.identity = identity
             state.base.lastBoot = now
             state.bootedOnConnection = true
             state.bootCount += 1
             return state.bootCount
         }
-        store.recordBoot(ChargerBoot(chargerId: chargerId, identity: ChargerIdentity(boot), at: now))
-        let serial = boot.chargePointSerialNumber ?? boot.chargeBoxSerialNumber ?? "unknown"
+        store.recordBoot(ChargerBoot(chargerId: chargerId, identity: identity, at: now))
+        let serial = identity.serialNumber ?? identity.chargeBoxSerialNumber ?? "unknown"
         logger.info(
-            "\(chargerId) booted: vendor \(boot.chargePointVendor), model \(boot.chargePointModel), "
-                + "firmware \(boot.firmwareVersion ?? "unknown"), serial \(serial)")
-        let accepted = BootNotificationConfirmation(
-            status: .accepted, currentTime: now, interval: settings.heartbeatInterval)
+            "\(chargerId) booted: vendor \(identity.vendor), model \(identity.model), "
+                + "firmware \(identity.firmwareVersion ?? "unknown"), serial \(serial)")
         store.whenQueuedWritesCommitted { [self] committed in
             guard committed else {
                 answer(.fail(.internalError, "the boot could not be stored"))
                 return
             }
-            answer(.confirm(accepted.jsonObject))
+            answer(.confirm(response(true)))
             emit(.booted(chargerId: chargerId))
             // After the answer: many chargers ignore calls until their boot is accepted.
             setups.enqueue { [self] in await runSetup(chargerId, boot: bootNumber) }

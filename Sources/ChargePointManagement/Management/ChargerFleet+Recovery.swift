@@ -2,6 +2,7 @@ import ChargingModel
 import Foundation
 import Logging
 import OCPP
+import OCPP201
 import Store
 
 extension ChargerFleet {
@@ -43,10 +44,17 @@ extension ChargerFleet {
                 var configuration: [String: String] = [:]
                 for entry in configurations[record.id] ?? [] { configuration[entry.key] = entry.value ?? "" }
                 state.base.configuration = configuration
-                state.base.limitUnit = LimitUnit(ocpp16AllowedUnits: configuration[ConfigurationKey.rateUnit])
-                state.base.maxStackLevel = configuration[ConfigurationKey.maxStackLevel].flatMap {
-                    Int($0.trimmingCharacters(in: .whitespaces))
+                // A 2.0.1 station's device model names them `Component.Variable`.
+                if let rateUnits = configuration[DeviceModelVariable.rateUnit] {
+                    state.base.limitUnit = LimitUnit(ocpp201RateUnits: rateUnits)
+                } else {
+                    state.base.limitUnit = LimitUnit(ocpp16AllowedUnits: configuration[ConfigurationKey.rateUnit])
                 }
+                state.base.maxStackLevel =
+                    (configuration[ConfigurationKey.maxStackLevel]
+                    ?? configuration[DeviceModelVariable.stackLevel]).flatMap {
+                        Int($0.trimmingCharacters(in: .whitespaces))
+                    }
                 state.ensureConnectors(record.connectorCount ?? 0)
                 for (connectorId, reason) in stopReasons[record.id] ?? [:] {
                     state[connector: connectorId].snapshot.lastStopReason = reason
@@ -69,6 +77,14 @@ extension ChargerFleet {
                     state[connector: status.connectorId].snapshot.vendorErrorCode = status.vendorErrorCode
                     state[connector: status.connectorId].snapshot.statusAt =
                         status.chargerTimestamp ?? status.receivedAt
+                    // A status only 2.0.1 spells (Occupied): the EVSE's status is worked out again
+                    // below, with its open transaction.
+                    if ChargePointStatus.known(status.status) == nil,
+                        let evseStatus = ConnectorStatusEnum.known(status.status)
+                    {
+                        state[connector: status.connectorId].ocpp201.connectorStatuses[1] = evseStatus
+                        _ = Self.refreshOCPP201Status(&state[connector: status.connectorId], at: now)
+                    }
                 }
                 chargers[status.chargerId] = state
             }
@@ -79,6 +95,9 @@ extension ChargerFleet {
                 var state = chargers[transaction.chargerId] ?? ChargerState(id: transaction.chargerId)
                 // The newest open transaction of a connector wins (`open` is oldest first).
                 state[connector: connectorId].open(tracker, idTag: transaction.idTag, at: now)
+                if let ocppTransactionId = transaction.ocppTransactionId {
+                    Self.restoreOCPP201Transaction(ocppTransactionId, on: &state[connector: connectorId], at: now)
+                }
                 chargers[transaction.chargerId] = state
             }
         }
@@ -100,5 +119,23 @@ extension ChargerFleet {
             tracker.record(register: value.value, at: value.at)
         }
         return tracker
+    }
+
+    /// A 2.0.1 station's open session after a restart: it counts as authorised (Ampwise stored it,
+    /// so it had been reported), the EVSE as Occupied unless a StatusNotification said otherwise,
+    /// and its charging state is the last status a TransactionEvent gave it (`recordOCPP201Status`).
+    static func restoreOCPP201Transaction(
+        _ ocppTransactionId: String, on connector: inout ConnectorTracking, at now: Date
+    ) {
+        connector.ocpp201.transactionId = ocppTransactionId
+        connector.ocpp201.authorised = true
+        if connector.ocpp201.connectorStatuses.isEmpty { connector.ocpp201.connectorStatuses[1] = .occupied }
+        switch connector.snapshot.status {
+        case .charging?: connector.ocpp201.chargingState = .charging
+        case .suspendedEVSE?: connector.ocpp201.chargingState = .suspendedEVSE
+        case .suspendedEV?: connector.ocpp201.chargingState = .suspendedEV
+        default: break
+        }
+        _ = refreshOCPP201Status(&connector, at: now)
     }
 }

@@ -27,6 +27,10 @@ extension ChargerFleet {
             logger.warning("\(chargerId): no command dispatcher attached; set-up skipped")
             return
         }
+        if chargers.withLock({ $0[chargerId]?.base.protocolVersion == "ocpp2.0.1" }) {
+            await runOCPP201Setup(chargerId, boot: boot, through: commands)
+            return
+        }
         let isCurrent = { [self] in chargers.withLock { $0[chargerId]?.bootCount == boot } }
 
         // 1. Everything the charger will tell.

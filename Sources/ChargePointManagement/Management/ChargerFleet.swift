@@ -41,11 +41,20 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
         self.store = store
         self.settings = settings
         commandsSlot.withLock { $0 = commands }
+        if let commands { resolveTransactionIds(through: commands) }
     }
 
     /// Sets the dispatcher the set-up sends its commands through (and asks for latencies).
     public func attach(_ commands: CommandDispatcher) {
         commandsSlot.withLock { $0 = commands }
+        resolveTransactionIds(through: commands)
+    }
+
+    /// Lets the dispatcher find a 2.0.1 station's own id of a transaction (docs/ocpp201.md).
+    private func resolveTransactionIds(through commands: CommandDispatcher) {
+        commands.resolveOCPP201TransactionIds { [weak self] chargerId, transactionId in
+            self?.ocpp201TransactionId(of: transactionId, on: chargerId)
+        }
     }
 
     var commands: CommandDispatcher? { commandsSlot.withLock { $0 } }

@@ -21,8 +21,11 @@ struct ChargerState: Sendable {
     var recentlyStopped: [Int] = []
     /// When `lastSeen` was last written to the store (it is written at most once a minute).
     var lastSeenStoredAt: Date?
+    /// OCPP 2.0.1 NotifyReports still arriving, by request id.
+    var deviceModelReports: [Int: DeviceModelReport] = [:]
 
     static let recentlyStoppedLimit = 32
+    static let deviceModelReportLimit = 4
 
     init(id: String) {
         base = ChargerSnapshot(id: id)

@@ -12,6 +12,8 @@ struct ConnectorTracking: Sendable {
     var chargingSecondsBefore: Double = 0
     /// Since when the connector is Charging (received time, not the charger's clock).
     var chargingSince: Date?
+    /// For an OCPP 2.0.1 EVSE: what its status is worked out from.
+    var ocpp201 = OCPP201EVSEState()
 
     init(id: Int) {
         snapshot = ConnectorSnapshot(id: id)

@@ -25,12 +25,15 @@ public struct TransactionRecord: Sendable, Equatable {
     public var wasUnknownAtStop: Bool
     /// When the central system received the StartTransaction (or the unknown StopTransaction).
     public var recordedAt: Date
+    /// The charger's own id of the transaction: an OCPP 2.0.1 station's string id; nil for 1.6,
+    /// whose chargers use Ampwise's `id` (docs/ocpp201.md).
+    public var ocppTransactionId: String?
 
     public init(
         id: Int, chargerId: String, connectorId: Int?, idTag: String?, reservationId: Int? = nil,
         meterStart: Int?, startedAt: Date?, meterStop: Int? = nil, stoppedAt: Date? = nil,
         stopReason: String? = nil, stopIdTag: String? = nil, energyWh: Double? = nil,
-        wasUnknownAtStop: Bool = false, recordedAt: Date
+        wasUnknownAtStop: Bool = false, recordedAt: Date, ocppTransactionId: String? = nil
     ) {
         self.id = id
         self.chargerId = chargerId
@@ -46,6 +49,7 @@ public struct TransactionRecord: Sendable, Equatable {
         self.energyWh = energyWh
         self.wasUnknownAtStop = wasUnknownAtStop
         self.recordedAt = recordedAt
+        self.ocppTransactionId = ocppTransactionId
     }
 
     /// `true` until a StopTransaction closed it.

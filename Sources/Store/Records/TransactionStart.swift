@@ -12,10 +12,12 @@ public struct TransactionStart: Sendable, Equatable {
     public var reservationId: Int?
     /// When the central system received the message.
     public var receivedAt: Date
+    /// An OCPP 2.0.1 station's own id of the transaction.
+    public var ocppTransactionId: String?
 
     public init(
         chargerId: String, connectorId: Int, idTag: String, meterStart: Int, startedAt: Date,
-        reservationId: Int? = nil, receivedAt: Date = Date()
+        reservationId: Int? = nil, receivedAt: Date = Date(), ocppTransactionId: String? = nil
     ) {
         self.chargerId = chargerId
         self.connectorId = connectorId
@@ -24,5 +26,6 @@ public struct TransactionStart: Sendable, Equatable {
         self.startedAt = startedAt
         self.reservationId = reservationId
         self.receivedAt = receivedAt
+        self.ocppTransactionId = ocppTransactionId
     }
 }

@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct ChargerEndpointTests {
     static let garageJSON =
-        #"{"id":"garage","connected":true,"vendor":"Wall Box Chargers","model":"PLP1-0-2-4","serialNumber":"88034","#
+        #"{"id":"garage","connected":true,"protocol":null,"vendor":"Wall Box Chargers","model":"PLP1-0-2-4","serialNumber":"88034","#
         + #""firmwareVersion":"5.5.10","features":["Core","SmartCharging"],"lastHeartbeat":"2026-11-25T08:00:00Z","#
         + #""latencyMs":13,"reconnects":0,"status":"Available","errorCode":"NoError","connectors":[{"id":1,"#
         + #""status":"Charging","errorCode":"NoError","transaction":{"id":17,"idTag":"ampwise","#
@@ -36,7 +36,7 @@ import Testing
         let response = await api.request("GET", "/api/chargers/new")
         #expect(
             response.text
-                == #"{"id":"new","connected":false,"vendor":null,"model":null,"serialNumber":null,"#
+                == #"{"id":"new","connected":false,"protocol":null,"vendor":null,"model":null,"serialNumber":null,"#
                 + #""firmwareVersion":null,"features":[],"lastHeartbeat":null,"latencyMs":null,"reconnects":0,"#
                 + #""status":null,"errorCode":null,"connectors":[{"id":2,"status":null,"errorCode":null,"#
                 + #""transaction":null,"lastStopReason":null,"measurands":{},"decision":null,"applied":null,"#

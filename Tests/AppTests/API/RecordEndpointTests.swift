@@ -67,9 +67,9 @@ import Testing
         let response = await api.request("GET", "/api/transactions?charger=garage")
         #expect(
             response.text
-                == #"[{"id":17,"charger":"garage","connector":1,"idTag":"ampwise","startedAt":"2026-11-25T07:00:00Z","#
+                == #"[{"id":17,"ocppTransactionId":"17","charger":"garage","connector":1,"idTag":"ampwise","startedAt":"2026-11-25T07:00:00Z","#
                 + #""stoppedAt":null,"meterStart":1200,"meterStop":null,"energyWh":5400,"durationSeconds":3600,"#
-                + #""stopReason":null,"open":true},{"id":16,"charger":"garage","connector":1,"idTag":"ampwise","#
+                + #""stopReason":null,"open":true},{"id":16,"ocppTransactionId":"16","charger":"garage","connector":1,"idTag":"ampwise","#
                 + #""startedAt":"2026-11-25T06:00:00Z","stoppedAt":"2026-11-25T06:30:00Z","meterStart":0,"#
                 + #""meterStop":800,"energyWh":800,"durationSeconds":1800,"stopReason":"EVDisconnected","#
                 + #""open":false}]"#)
@@ -100,7 +100,7 @@ import Testing
         #expect(response.status == .ok)
         #expect(
             response.text
-                == #"{"id":12,"charger":"garage","connector":1,"idTag":"car","startedAt":"2026-11-25T07:00:00Z","#
+                == #"{"id":12,"ocppTransactionId":"12","charger":"garage","connector":1,"idTag":"car","startedAt":"2026-11-25T07:00:00Z","#
                 + #""stoppedAt":"2026-11-25T07:10:00Z","meterStart":1000,"meterStop":1800,"energyWh":800,"#
                 + #""durationSeconds":600,"stopReason":"ClosedByHand","open":false}"#)
         #expect(api.transactions.closed == [12])

@@ -48,6 +48,40 @@ import Testing
         #expect(AuditTimeline.describe(limit) == "SetChargingProfile TxDefaultProfile 10.0 A -> Accepted")
     }
 
+    /// An OCPP 2.0.1 station's commands read like a 1.6 charger's (docs/ocpp201.md).
+    @Test func anOCPP201StationsCommandsReadAsA16Chargers() {
+        func describe(_ action: String, _ payload: JSONValue) -> String {
+            AuditTimeline.describe(
+                CommandRecord(
+                    chargerId: "garage", connectorId: 1, action: action, payload: payload, source: .scheduler,
+                    sentAt: Self.start, outcome: .status("Accepted")))
+        }
+        let profile: JSONValue = [
+            "evseId": 1,
+            "chargingProfile": [
+                "id": 101, "stackLevel": 1, "chargingProfilePurpose": "TxDefaultProfile",
+                "chargingProfileKind": "Relative",
+                "chargingSchedule": [
+                    ["id": 101, "chargingRateUnit": "A", "chargingSchedulePeriod": [["startPeriod": 0, "limit": 6]]]
+                ],
+            ],
+        ]
+        #expect(describe("SetChargingProfile", profile) == "SetChargingProfile TxDefaultProfile 6.0 A -> Accepted")
+        #expect(
+            describe(
+                "RequestStartTransaction",
+                ["evseId": 1, "remoteStartId": 1, "idToken": ["idToken": "car", "type": "Central"]])
+                == "RequestStartTransaction idTag car -> Accepted")
+        #expect(
+            describe("RequestStopTransaction", ["transactionId": "tx-7"])
+                == "RequestStopTransaction transaction tx-7 -> Accepted")
+        #expect(
+            describe("ChangeAvailability", ["operationalStatus": "Inoperative"])
+                == "ChangeAvailability Inoperative -> Accepted")
+        #expect(
+            describe("ClearChargingProfile", ["chargingProfileId": 101]) == "ClearChargingProfile id 101 -> Accepted")
+    }
+
     @Test func aRecordedNightReadsAsATimelineOldestFirst() async throws {
         try await Self.withStore { store in
             let charge = try await store.recordDecision(

@@ -44,7 +44,7 @@ import Transport
                     port: port, path: "/garage",
                     headers: [TestWebSocketClient.basicAuthorization(user: "garage", password: "s3cret")]
                 ).statusCode,
-                try TestWebSocketClient.upgradeResponse(port: port, path: "/garage", protocols: ["ocpp2.0.1"])
+                try TestWebSocketClient.upgradeResponse(port: port, path: "/garage", protocols: ["ocpp2.1"])
                     .statusCode,
             ]
         }

@@ -23,6 +23,7 @@ public final class FakeChargePointCaller: ChargePointCalling {
 
     private struct State {
         var connected: Set<String>?
+        var speakingOCPP201: Set<String> = []
         var calls: [Call] = []
         var answers: [String: Result<JSONObject, CallError>] = [:]
         var answer: Answer?
@@ -166,4 +167,13 @@ public final class FakeChargePointCaller: ChargePointCalling {
     }
 
     public func latencyMilliseconds(of chargerId: String) -> Double? { nil }
+
+    /// Makes these chargers speak OCPP 2.0.1 (the rest speak 1.6).
+    public func setSpeaksOCPP201(_ chargerIds: Set<String>) {
+        state.withLock { $0.speakingOCPP201 = chargerIds }
+    }
+
+    public func speaksOCPP201(_ chargerId: String) -> Bool {
+        state.withLock { $0.speakingOCPP201.contains(chargerId) } && isConnected(chargerId)
+    }
 }

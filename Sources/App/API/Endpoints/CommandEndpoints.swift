@@ -1,3 +1,4 @@
+import ChargingModel
 import HTTP
 import JSON
 import OCPP
@@ -104,10 +105,13 @@ struct CommandEndpoints: Sendable {
     /// `GET ...?key=A&key=B` → GetConfiguration of those keys (all without `key`).
     func configuration(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
-        _ = try sender.knownCharger(chargerId)
+        let snapshot = try sender.knownCharger(chargerId)
         let keys = request.queryValues("key")
         if let empty = keys.firstIndex(where: \.isEmpty) {
             throw .badRequest("key: expected a configuration key name (item \(empty + 1) is empty)")
+        }
+        if let snapshot, snapshot.protocolVersion == "ocpp2.0.1" {
+            return .json(.object(CommandEndpoints.deviceModel(of: snapshot, keys: keys)))
         }
         let answer = try await sender.send(
             GetConfigurationRequest(key: keys.isEmpty ? nil : keys), to: chargerId, connectorId: nil)
@@ -135,11 +139,11 @@ struct CommandEndpoints: Sendable {
     }
 
     /// `{"action":"GetCompositeSchedule","payload":{...}}` → any action the central system may
-    /// send, validated against its schema. Answers the charger's payload, or its CALLERROR as
+    /// send, validated against its schema (2.0.1's for a 2.0.1 charger, docs/ocpp201.md). Answers the charger's payload, or its CALLERROR as
     /// `{"error", "code", "description"}` with 502.
     func call(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
-        _ = try sender.knownCharger(chargerId)
+        let snapshot = try sender.knownCharger(chargerId)
         let fields = try request.fields()
         let action = try fields.requiredString("action")
         let payload: JSONObject
@@ -147,6 +151,16 @@ struct CommandEndpoints: Sendable {
         case nil, .null?: payload = JSONObject()
         case .object(let object)?: payload = object
         default: throw .badRequest("payload: expected a JSON object")
+        }
+        // The schema of the version the charger speaks (its last one while it is not connected).
+        let commands = dependencies.commands
+        if commands.speaksOCPP201(chargerId)
+            || (!commands.isConnected(chargerId) && snapshot?.protocolVersion == "ocpp2.0.1")
+        {
+            try CommandEndpoints.validateOCPP201Call(action: action, payload: payload)
+            let evse = payload["evseId"]?.intValue ?? payload["evse"]?.objectValue?["id"]?.intValue
+            let answer = try await sender.sendValidated(action, payload: payload, to: chargerId, connectorId: evse)
+            return .json(.object(answer))
         }
         do {
             _ = try CentralSystemRequest.validate(action: action, payload: payload)
@@ -162,6 +176,20 @@ struct CommandEndpoints: Sendable {
         let connector = payload["connectorId"]?.intValue
         let answer = try await sender.sendValidated(action, payload: payload, to: chargerId, connectorId: connector)
         return .json(.object(answer))
+    }
+
+    /// A 2.0.1 station has no GetConfiguration: its device model as Ampwise learned it (the set-up's
+    /// GetVariables, NotifyReports), kept in the store, in GetConfiguration's shape (docs/ocpp201.md).
+    static func deviceModel(of snapshot: ChargerSnapshot, keys: [String]) -> JSONObject {
+        let configuration = snapshot.configuration
+        let known = keys.isEmpty ? configuration.keys.sorted() : keys.filter { configuration[$0] != nil }
+        let unknown = keys.filter { configuration[$0] == nil }
+        let entries = known.map { key in
+            JSONValue.object(JSONObject([("key", .string(key)), ("value", .string(configuration[key] ?? ""))]))
+        }
+        var object = JSONObject([("configurationKey", .array(entries))])
+        if !unknown.isEmpty { object["unknownKey"] = .array(unknown.map(JSONValue.string)) }
+        return object
     }
 
     /// ChangeConfiguration of `AuthorizationKey` sets the password the charger sends from its next

@@ -75,13 +75,22 @@ struct ManualCommandSender: Sendable {
         case .timeout:
             return APIError(status: .gatewayTimeout, message: "charger \"\(chargerId)\" did not answer in time")
         case .callError(let code, let description, let details):
-            var extra = JSONObject([("code", .string(code.rawValue)), ("description", .string(description))])
-            if !details.isEmpty { extra["details"] = .object(details) }
-            return APIError(status: HTTPStatus(code: 502), message: error.description, details: extra)
+            return chargerError(error, code: code.rawValue, description: description, details: details)
+        case .ocpp201CallError(let code, let description, let details):
+            return chargerError(error, code: code.rawValue, description: description, details: details)
         case .invalidConfirmation(let reason):
             return APIError(status: HTTPStatus(code: 502), message: "the charger's answer is invalid: \(reason)")
         case .invalidRequest(let reason):
             return .badRequest(reason)
         }
+    }
+
+    /// The charger's CALLERROR, passed on as 502 with its `code`, `description` and `details`.
+    private static func chargerError(
+        _ error: CallError, code: String, description: String, details: JSONObject
+    ) -> APIError {
+        var extra = JSONObject([("code", .string(code)), ("description", .string(description))])
+        if !details.isEmpty { extra["details"] = .object(details) }
+        return APIError(status: HTTPStatus(code: 502), message: error.description, details: extra)
     }
 }

@@ -13,6 +13,7 @@ extension ChargerSnapshot {
             JSONObject([
                 ("id", .string(id)),
                 ("connected", .bool(connected)),
+                ("protocol", .string(orNull: protocolVersion)),
                 ("vendor", .string(orNull: identity?.vendor)),
                 ("model", .string(orNull: identity?.model)),
                 ("serialNumber", .string(orNull: identity?.serialNumber)),

@@ -17,6 +17,8 @@ extension TransactionRecord {
         return .object(
             JSONObject([
                 ("id", .number(Double(id))),
+                // The charger's own id (SPEC §12): a 2.0.1 station's string id, for 1.6 Ampwise's id.
+                ("ocppTransactionId", .string(ocppTransactionId ?? String(id))),
                 ("charger", .string(chargerId)),
                 ("connector", .integer(orNull: connectorId)),
                 ("idTag", .string(orNull: idTag)),

@@ -1,0 +1,239 @@
+"""OCPP 2.0.1 (SPEC §12, docs/ocpp201.md): the Python `ocpp` package's `ocpp.v201.ChargePoint`
+as a charging station against the real `ampwise serve`."""
+
+import asyncio
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+import websockets
+
+from ocpp.v201 import call
+
+from charger201 import connected201, now
+from test_scheduler import SCHEDULER, ONE_PHASE, api, wait_for_commands
+
+
+def api_error(server, method: str, path: str, body=None) -> tuple[int, dict]:
+    try:
+        api(server, method, path, body)
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+    raise AssertionError("expected an error")
+
+
+async def charger(server, charger_id: str) -> dict:
+    return await asyncio.to_thread(api, server, "GET", f"/api/chargers/{charger_id}")
+
+
+async def until(predicate, timeout: float = 10):
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = await predicate()
+        if value:
+            return value
+        if loop.time() > deadline:
+            raise AssertionError("condition never held")
+        await asyncio.sleep(0.1)
+
+
+@pytest.mark.parametrize(
+    "protocols, offered, expected",
+    [(None, ["ocpp2.0.1", "ocpp1.6"], "ocpp1.6"), (["ocpp2.0.1", "ocpp1.6"], ["ocpp1.6", "ocpp2.0.1"], "ocpp2.0.1"),
+     (None, ["ocpp2.0.1"], "ocpp2.0.1"), (["ocpp2.0.1"], None, None)],
+)
+async def test_central_protocols_chooses_the_subprotocol(ampwise, protocols, offered, expected):
+    server = ampwise(central={"protocols": protocols} if protocols else {})
+    async with websockets.connect(server.url("CS-SUB"), subprotocols=offered, open_timeout=5) as connection:
+        assert connection.subprotocol == expected
+
+
+async def test_a_station_offering_only_unlisted_protocols_is_refused(ampwise):
+    server = ampwise(central={"protocols": ["ocpp1.6"]})
+    with pytest.raises(websockets.exceptions.InvalidStatus) as refused:
+        async with websockets.connect(server.url("CS-SUB"), subprotocols=["ocpp2.0.1"], open_timeout=5):
+            pass
+    assert refused.value.response.status_code == 400
+
+
+async def test_boot_and_set_up(ampwise):
+    server = ampwise(central={"meterValueSampleInterval": 30})
+    async with connected201(server, "CS1") as station:
+        booted = await station.boot()
+        assert booted.status == "Accepted" and booted.interval == 120
+        got = await station.wait_for("GetVariables")
+        names = {(d["component"]["name"], d["variable"]["name"]) for d in got["getVariableData"]}
+        assert ("SmartChargingCtrlr", "RateUnit") in names and ("SampledDataCtrlr", "TxUpdatedInterval") in names
+        changed = await station.wait_for("SetVariables")
+        values = {d["variable"]["name"]: d["attribute_value"] for d in changed["setVariableData"]}
+        assert values["TxUpdatedInterval"] == "30"
+        assert "Power.Active.Import" in values["TxUpdatedMeasurands"].split(",")
+        await station.status("Occupied")
+        shown = await until(lambda: _when(charger(server, "CS1"), lambda c: c["connectors"]
+                                          and c["connectors"][0]["status"] == "Preparing"))
+        assert shown["protocol"] == "ocpp2.0.1"
+        assert (shown["vendor"], shown["model"], shown["serialNumber"]) == ("PyVendor", "Py201", "SN-201")
+        server.wait_for_log("CS1 set-up done")
+        config = await asyncio.to_thread(
+            api, server, "GET", "/api/chargers/CS1/configuration?key=SmartChargingCtrlr.RateUnit&key=Nope")
+        assert config == {"configurationKey": [{"key": "SmartChargingCtrlr.RateUnit", "value": "A,W"}],
+                          "unknownKey": ["Nope"]}
+
+
+async def _when(awaitable, predicate):
+    value = await awaitable
+    return value if predicate(value) else None
+
+
+async def test_every_csms_message_goes_through_the_generic_call(ampwise):
+    server = ampwise()
+    async with connected201(server, "CS2") as station:
+        await station.boot()
+        answer = await asyncio.to_thread(api, server, "POST", "/api/chargers/CS2/call", {
+            "action": "GetBaseReport", "payload": {"requestId": 7, "reportBase": "FullInventory"}})
+        assert answer == {"status": "Accepted"}
+        assert await station.wait_for("GetBaseReport") == {"requestId": 7, "reportBase": "FullInventory"}
+        # The report comes in two parts; the device model is whole after the second.
+        def variable(component, name, value):
+            return {"component": {"name": component}, "variable": {"name": name},
+                    "variable_attribute": [{"type": "Actual", "value": value, "mutability": "ReadOnly"}]}
+        await station.call(call.NotifyReport(request_id=7, generated_at=now(), seq_no=0, tbc=True,
+                                             report_data=[variable("EVSE", "Power", "11000")]))
+        await station.call(call.NotifyReport(request_id=7, generated_at=now(), seq_no=1,
+                                             report_data=[variable("SmartChargingCtrlr", "PeriodsPerSchedule", "12")]))
+        config = await asyncio.to_thread(
+            api, server, "GET", "/api/chargers/CS2/configuration?key=EVSE.Power&key=SmartChargingCtrlr.PeriodsPerSchedule")
+        assert config["configurationKey"] == [{"key": "EVSE.Power", "value": "11000"},
+                                              {"key": "SmartChargingCtrlr.PeriodsPerSchedule", "value": "12"}]
+        status, body = await asyncio.to_thread(api_error, server, "POST", "/api/chargers/CS2/call", {
+            "action": "GetBaseReport", "payload": {"requestId": 7, "reportBase": "Everything"}})
+        assert status == 400 and "payload.reportBase" in body["error"]
+        status, body = await asyncio.to_thread(api_error, server, "POST", "/api/chargers/CS2/call", {
+            "action": "RemoteStartTransaction", "payload": {"idTag": "x"}})
+        assert status == 400 and body["error"].startswith("action:")
+
+
+AUTO_START = {"start.rules": 'rule "auto start" {\n when status is Preparing\n start idtag "car"\n}\n'}
+
+
+async def test_auto_start_sends_request_start_transaction(ampwise):
+    server = ampwise(rules=AUTO_START, scheduler=SCHEDULER, chargers={"CS3": ONE_PHASE})
+    async with connected201(server, "CS3") as station:
+        await station.boot()
+        await station.status("Occupied")
+        start = await station.wait_for("RequestStartTransaction")
+        assert start["evseId"] == 1 and start["idToken"] == {"id_token": "car", "type": "Central"}
+        recorded = await wait_for_commands(server, "CS3", lambda r: any(
+            c["action"] == "RequestStartTransaction" for c in r))
+        assert [c["outcome"] for c in recorded if c["action"] == "RequestStartTransaction"][0] == "Accepted"
+        # The station starts the transaction it was asked for: the EVSE charges.
+        await station.transaction_event("Started", "T-1", 0, charging_state="Charging",
+                                        remote_start_id=start["remoteStartId"], trigger_reason="RemoteStart")
+        shown = await until(lambda: _when(charger(server, "CS3"),
+                                          lambda c: c["connectors"][0]["status"] == "Charging"))
+        assert shown["connectors"][0]["status"] == "Charging"
+
+
+# --- sessions, limits and the scheduler -------------------------------------------------------
+
+async def plug_in_and_charge201(station, transaction_id: str = "TX-1", energy_wh: float = 0) -> None:
+    """Boots, reports Occupied and starts an authorised, charging transaction on EVSE 1."""
+    await station.boot()
+    await station.status("Occupied")
+    await station.transaction_event("Started", transaction_id, 0, charging_state="Charging", id_token="ampwise",
+                                    energy_wh=energy_wh, trigger_reason="Authorized")
+
+
+def limit201(payload: dict) -> float:
+    return float(payload["chargingProfile"]["charging_schedule"][0]["charging_schedule_period"][0]["limit"])
+
+
+def limit201_is(value: float):
+    return lambda payload: abs(limit201(payload) - value) < 0.05
+
+
+def purpose201(payload: dict) -> str:
+    return payload["chargingProfile"]["charging_profile_purpose"]
+
+
+async def test_solar_following_limits_a_201_station(ampwise):
+    rules = {"solar.rules": 'rule "solar following" {\n limit -grid.power\n}\n'}
+    server = ampwise(rules=rules, scheduler=SCHEDULER, chargers={"CS": ONE_PHASE})
+    async with connected201(server, "CS") as station:
+        await plug_in_and_charge201(station)
+        await asyncio.to_thread(api, server, "PUT", "/api/inputs", {"grid.power": -2300})
+        first = await station.wait_for("SetChargingProfile", predicate=limit201_is(10.0))
+        assert first["evseId"] == 1 and purpose201(first) == "TxDefaultProfile"
+        schedule = first["chargingProfile"]["charging_schedule"][0]
+        assert schedule["charging_rate_unit"] == "A" and schedule["charging_schedule_period"][0]["number_phases"] == 1
+        await asyncio.to_thread(api, server, "PUT", "/api/inputs", {"grid.power": -3450})
+        await station.wait_for("SetChargingProfile", predicate=limit201_is(15.0))
+
+
+async def test_a_cheap_window_pauses_a_201_station_with_0_a_and_resumes(ampwise):
+    from datetime import datetime, timedelta, timezone
+    from test_scheduler import iso
+    rules = {"night.rules": (
+        'rule "off by default" {\n pause\n}\n'
+        'rule "cheap" {\n priority 1\n when price < 0.20\n charge\n limit 16 A\n}\n')}
+    server = ampwise(rules=rules, scheduler=SCHEDULER, tariff={"default": 0.30})
+    now = datetime.now(timezone.utc)
+    window = [iso(now - timedelta(hours=1)), iso(now + timedelta(hours=1))]
+    async with connected201(server, "CS") as station:
+        await plug_in_and_charge201(station)
+        await station.wait_for("SetChargingProfile", predicate=limit201_is(0.0))
+        await asyncio.to_thread(api, server, "PUT", "/api/tariff", [{"start": window[0], "end": window[1], "price": 0.10}])
+        await station.wait_for("SetChargingProfile", predicate=limit201_is(16.0))
+        await asyncio.to_thread(api, server, "PUT", "/api/tariff", [{"start": window[0], "end": window[1], "price": 0.40}])
+        await station.wait_for("SetChargingProfile",
+                               predicate=lambda _: [limit201(p) for p in station.calls("SetChargingProfile")][-1] == 0.0)
+        assert station.calls("RequestStopTransaction") == []
+        assert [limit201(p) for p in station.calls("SetChargingProfile")] == [0.0, 16.0, 0.0]
+
+
+async def test_a_201_station_rejecting_tx_default_profile_gets_a_tx_profile_with_its_own_id(ampwise):
+    rules = {"cap.rules": 'rule "cap" {\n limit 10 A\n}\n'}
+    server = ampwise(rules=rules, scheduler=SCHEDULER)
+    async with connected201(server, "CS") as station:
+        station.rejected_purposes = {"TxDefaultProfile"}
+        await plug_in_and_charge201(station, "tx-abc")
+        profile = await station.wait_for("SetChargingProfile", predicate=lambda p: purpose201(p) == "TxProfile")
+        assert profile["chargingProfile"]["transaction_id"] == "tx-abc"
+        assert limit201(profile) == 10.0
+        recorded = await wait_for_commands(server, "CS", lambda r: any(
+            c["action"] == "SetChargingProfile" and c["outcome"] == "Accepted" for c in r))
+        outcomes = [(c["payload"]["chargingProfile"]["chargingProfilePurpose"], c["outcome"])
+                    for c in recorded if c["action"] == "SetChargingProfile"]
+        assert ("TxDefaultProfile", "Rejected") in outcomes and ("TxProfile", "Accepted") in outcomes
+
+
+async def test_a_16_and_a_201_charger_share_one_budget(ampwise):
+    from charger import connected
+    from test_scheduler import plug_in_and_charge, limit_is
+    rules = {"fuse.rules": 'rule "garage fuse" {\n chargers garage, carport\n share 20 A\n}\n'}
+    server = ampwise(rules=rules, scheduler=SCHEDULER)
+    async with connected(server, "garage") as garage, connected201(server, "carport") as carport:
+        await plug_in_and_charge(garage)
+        await garage.wait_for("SetChargingProfile", predicate=limit_is(16.0))
+        await plug_in_and_charge201(carport)
+        await garage.wait_for("SetChargingProfile", predicate=limit_is(10.0))
+        await carport.wait_for("SetChargingProfile", predicate=limit201_is(10.0))
+
+
+async def test_sigkill_mid_transaction_loses_nothing_acknowledged(ampwise):
+    server = ampwise()
+    async with connected201(server, "CS") as station:
+        await plug_in_and_charge201(station, "keep-1", energy_wh=1000)
+        await station.transaction_event("Updated", "keep-1", 1, evse=None, energy_wh=2500,
+                                        trigger_reason="MeterValuePeriodic")
+    server.stop(kill=True)
+    restarted = ampwise(reuse=server)
+    sessions = await asyncio.to_thread(api, restarted, "GET", "/api/transactions?charger=CS")
+    assert [(s["ocppTransactionId"], s["open"], s["energyWh"]) for s in sessions] == [("keep-1", True, 1500)]
+    async with connected201(restarted, "CS") as station:
+        await station.transaction_event("Ended", "keep-1", 2, evse=None, energy_wh=4000,
+                                        trigger_reason="EVCommunicationLost")
+    sessions = await asyncio.to_thread(api, restarted, "GET", "/api/transactions?charger=CS")
+    assert [(s["ocppTransactionId"], s["open"], s["energyWh"]) for s in sessions] == [("keep-1", False, 3000)]
