@@ -118,7 +118,7 @@ let package = Package(
         testTarget(
             "TariffsTests",
             ["Tariffs", "HTTPClient", "HTTP", "InputSources", "Transport", "JSON", "ChargingModel", "Chronology"]),
-        testTarget("CentralTests", ["Central", "Transport", "OCPP", "JSON"]),
+        testTarget("CentralTests", ["Central", "Transport", "WebSocket", "OCPP", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
         testTarget("StoreTests", ["Store", "SQLite", "ChargingModel", "JSON"]),

@@ -7,7 +7,8 @@ extension AmpwiseConfiguration {
         let tls = try central.tls.map { settings throws(TLSConfigurationError) in
             try TLSContext(
                 configuration: TLSConfiguration(
-                    certificateChainPath: settings.certificate, privateKeyPath: settings.privateKey))
+                    certificateChainPath: settings.certificate, privateKeyPath: settings.privateKey,
+                    clientCertificateAuthoritiesPath: settings.clientCA))
         }
         let chargers = chargers
         let allowUnknown = central.allowUnknownChargers
@@ -15,9 +16,11 @@ extension AmpwiseConfiguration {
             host: central.host, port: central.port, tls: tls, heartbeatInterval: central.heartbeatInterval,
             pingInterval: central.pingInterval, pingTimeout: central.pingTimeout, callTimeout: central.callTimeout,
             maxMessageBytes: central.maxMessageBytes, maxBufferedBytes: central.maxBufferedBytes,
+            tlsPort: central.tls?.port,
             access: { chargerId in
                 if let charger = chargers[chargerId] {
-                    return ChargerAccess(password: charger.password, strict: charger.strict)
+                    return ChargerAccess(
+                        password: charger.password, strict: charger.strict, securityProfile: charger.securityProfile)
                 }
                 return allowUnknown ? ChargerAccess() : nil
             })

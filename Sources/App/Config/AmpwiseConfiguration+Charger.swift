@@ -1,3 +1,4 @@
+import Central
 import ChargePointManagement
 
 extension AmpwiseConfiguration {
@@ -18,6 +19,8 @@ extension AmpwiseConfiguration {
         /// `false`: lenient parsing for chargers with faulty firmware.
         public var strict = true
         public var pause = PauseMethod.profile
+        /// The least the charger must use to connect; nil: 1 with a password, else 0 (docs/security.md).
+        public var securityProfile: SecurityProfile?
 
         public init() {}
 

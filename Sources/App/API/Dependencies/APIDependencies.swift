@@ -38,6 +38,10 @@ public struct APIDependencies: Sendable {
     public var planner: (any LivePlanning)?
     /// The tariff provider's status (`TariffProviderRunner.status`), nil without `tariff.provider`.
     public var tariffProvider: @Sendable () -> TariffProviderStatus?
+    /// Passwords changed through the API (`CentralConfiguration.passwords`; docs/security.md).
+    public var passwords = ChargerPasswords()
+    /// `chargers.ID.password`: what a charger used before its first change through the API.
+    public var configuredPassword: @Sendable (_ chargerId: String) -> String? = { _ in nil }
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,
