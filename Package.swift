@@ -118,7 +118,7 @@ let package = Package(
         testTarget(
             "TariffsTests",
             ["Tariffs", "HTTPClient", "HTTP", "InputSources", "Transport", "JSON", "ChargingModel", "Chronology"]),
-        testTarget("CentralTests", ["Central", "Transport", "OCPP", "OCPP201", "JSON"]),
+        testTarget("CentralTests", ["Central", "Transport", "WebSocket", "OCPP", "OCPP201", "JSON"]),
         testTarget("RulesTests", ["Rules", "ChargingModel", "Chronology"]),
         testTarget("SQLiteTests", ["SQLite", "CSQLite"]),
         testTarget("StoreTests", ["Store", "SQLite", "ChargingModel", "JSON"]),

@@ -52,6 +52,8 @@ enum ValueRanges {
     static let connector = NumberRange.integers(1...1000)
     /// `ampwise demo --chargers`: enough for a car park's feel, few enough for one laptop.
     static let demoChargers = NumberRange.integers(1...50)
+    /// `chargers.ID.securityProfile`: the OCPP security profiles (docs/security.md).
+    static let securityProfile = NumberRange.integers(0...3)
     /// A TCP port to listen on.
     static let tcpPort = NumberRange.integers(1...65535)
     /// A connector number or 0 for the charger as a whole.

@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
 
 // Function-like macros are not imported by Swift; these wrap the ones Ampwise uses.
 static inline long ampwise_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) {
@@ -60,4 +61,5 @@ static inline size_t ampwise_BIO_mem_capacity(BIO *bio) {
     BIO_get_mem_ptr(bio, &memory);
     return memory == NULL ? 0 : memory->max;
 }
+static inline void ampwise_OPENSSL_free(void *pointer) { OPENSSL_free(pointer); }
 #endif

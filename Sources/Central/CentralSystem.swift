@@ -18,6 +18,8 @@ public final class CentralSystem: ChargePointCalling {
     private let ownsGroup: Bool
     private let publisher = CentralEventPublisher()
     private let server = Mutex<TCPServer?>(nil)
+    /// The `wss://` listener beside the plain one, when `tlsPort` is set.
+    private let tlsServer = Mutex<TCPServer?>(nil)
     private let logger = Logger(label: "central")
     /// What the connections share; the registry is the one record of each charger's session.
     private let services: ChargerConnectionServices
@@ -34,22 +36,43 @@ public final class CentralSystem: ChargePointCalling {
             registry: SessionRegistry(
                 configuration: configuration, handler: handler, publisher: publisher, metrics: metrics),
             authentication: AuthenticationGuard(settings: configuration.authenticationThrottle, metrics: metrics),
-            chargerIdWarnings: ChargerIdWarnings(),
+            chargerIdWarnings: ChargerIdWarnings(), securityProfileRefusals: SecurityProfileRefusalLog(),
             bufferBudget: MessageBufferBudget(limit: configuration.maxBufferedBytes))
     }
 
-    /// Starts listening. Returns the bound port (useful with port 0).
+    /// Starts listening: on `port` (`wss://` when `tls` is set without `tlsPort`), and with
+    /// `tlsPort` on that port too (`wss://`). Returns the bound `port` (useful with port 0);
+    /// `tlsLocalPort` tells the other.
     @discardableResult
     public func start() throws -> Int {
-        let tcpServer = try TCPServer(
-            host: configuration.host, port: configuration.port, group: group, tls: configuration.tls
-        ) { [self] connection in
+        let tlsOnMainPort = configuration.tlsPort == nil ? configuration.tls : nil
+        let tcpServer = try listen(on: configuration.port, tls: tlsOnMainPort)
+        server.withLock { $0 = tcpServer }
+        var addresses =
+            "\(tlsOnMainPort == nil ? "ws" : "wss")://\(configuration.host):\(tcpServer.localPort)/<chargerId>"
+        if let tls = configuration.tls, let tlsPort = configuration.tlsPort {
+            let secureServer: TCPServer
+            do {
+                secureServer = try listen(on: tlsPort, tls: tls)
+            } catch {
+                server.withLock { $0 = nil }
+                tcpServer.stop()
+                throw error
+            }
+            tlsServer.withLock { $0 = secureServer }
+            addresses += " and wss://\(configuration.host):\(secureServer.localPort)/<chargerId>"
+        }
+        logger.info("central system listening on \(addresses)")
+        return tcpServer.localPort
+    }
+
+    /// The bound `wss://` port beside the plain one (`tlsPort`), once started.
+    public var tlsLocalPort: Int? { tlsServer.withLock { $0?.localPort } }
+
+    private func listen(on port: Int, tls: TLSContext?) throws -> TCPServer {
+        try TCPServer(host: configuration.host, port: port, group: group, tls: tls) { [services] connection in
             ChargerConnectionHandler(connection: connection, services: services)
         }
-        server.withLock { $0 = tcpServer }
-        let scheme = configuration.tls == nil ? "ws" : "wss"
-        logger.info("central system listening on \(scheme)://\(configuration.host):\(tcpServer.localPort)/<chargerId>")
-        return tcpServer.localPort
     }
 
     /// Shuts down gracefully (`ampwise serve` on SIGINT/SIGTERM): every charger connection gets a
@@ -85,6 +108,11 @@ public final class CentralSystem: ChargePointCalling {
             return server
         }
         tcpServer?.stop()
+        let secureServer = tlsServer.withLock { server in
+            defer { server = nil }
+            return server
+        }
+        secureServer?.stop()
         if ownsGroup { group.shutdown() }
         publisher.finish()
         services.authentication.drain()

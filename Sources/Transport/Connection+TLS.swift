@@ -57,7 +57,13 @@ extension Connection {
         case .failed(let reason):
             // Send the alert first: the peer then knows why (e.g. "protocol version").
             sendTLSOutput()
-            Connection.logger.info("TLS handshake with \(remoteAddress) failed: \(reason)")
+            if HandshakeFailureLog.shared.isFirst(reason, from: remoteAddress) {
+                Connection.logger.info(
+                    "TLS handshake with \(remoteAddress) failed: \(reason) (further failures from this host for this "
+                        + "reason are logged at debug)")
+            } else {
+                Connection.logger.debug("TLS handshake with \(remoteAddress) failed: \(reason)")
+            }
             fail(.tls(reason: reason))
             return false
         case .complete:
@@ -68,6 +74,7 @@ extension Connection {
                 self.timer = nil
             }
             state = .open
+            peerCertificate = tls.verifiedPeerCertificate
             writePendingPlaintext()
             guard state == .open else { return false }
             handler?.connectionDidOpen(self)

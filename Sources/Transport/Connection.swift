@@ -94,7 +94,11 @@ public final class Connection {
         return tls?.protocolVersion
     }
 
-    var isTLS: Bool { tls != nil }
+    /// Whether the connection runs over TLS (a charger's security profile 2 or 3).
+    public var isTLS: Bool { tls != nil }
+
+    /// The client certificate verified during the TLS handshake (`TLSSession.verifiedPeerCertificate`).
+    public internal(set) var peerCertificate: PeerCertificate?
 
     func isWatching(_ event: UInt32) -> Bool { watchedEvents & event != 0 }
 

@@ -8,7 +8,8 @@ import HTTP
 /// nothing about a charger is revealed to a request that is not even a valid handshake:
 /// method (405), HTTP version (400), `Upgrade` (426), `Connection` (400), `Sec-WebSocket-Version` (426),
 /// `Sec-WebSocket-Key` (400), subprotocol (400), charger id in the path (404), the id's length and
-/// characters (400, `ChargerIdentity`), admission (404), Basic credentials (401).
+/// characters (400, `ChargerIdentity`), admission (404, or 401 below the security profile), Basic
+/// credentials (401).
 public enum WebSocketUpgrade {
     /// The subprotocol of OCPP 1.6J, also what a charger that offers none speaks.
     public static let ocpp16 = "ocpp1.6"
@@ -95,6 +96,8 @@ public enum WebSocketUpgrade {
             return .failure(.unknownCharger(chargerId))
         case .allowed:
             break
+        case .belowSecurityProfile(let reason):
+            return .failure(.belowSecurityProfile(chargerId: chargerId, reason: reason))
         case .passwordRequired(let password):
             guard let authorization = headers["Authorization"] else {
                 return .failure(.missingCredentials(chargerId: chargerId))
@@ -102,20 +105,34 @@ public enum WebSocketUpgrade {
             guard basicCredentialsMatch(authorization, user: chargerId, password: password) else {
                 return .failure(.wrongCredentials(chargerId: chargerId))
             }
+        case .passwordChecked(let check):
+            guard let authorization = headers["Authorization"] else {
+                return .failure(.missingCredentials(chargerId: chargerId))
+            }
+            guard let credentials = basicCredentials(authorization),
+                constantTimeEqual(credentials.user, Array(chargerId.utf8)), check(credentials.password)
+            else { return .failure(.wrongCredentials(chargerId: chargerId)) }
         }
         return .success((chargerId, subprotocol, key))
     }
 
     /// Whether `Basic base64(user:password)` (RFC 7617) carries exactly this user and password.
     static func basicCredentialsMatch(_ authorization: String, user: String, password: String) -> Bool {
+        guard let credentials = basicCredentials(authorization) else { return false }
+        let userMatches = constantTimeEqual(credentials.user, Array(user.utf8))
+        let passwordMatches = constantTimeEqual(credentials.password, Array(password.utf8))
+        return userMatches && passwordMatches
+    }
+
+    /// The user and password bytes of `Basic base64(user:password)` (RFC 7617: the user ends at the
+    /// first colon); nil when the header is not that.
+    static func basicCredentials(_ authorization: String) -> (user: [UInt8], password: [UInt8])? {
         let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, HTTPHeaders.namesMatch(String(parts[0]), "Basic") else { return false }
+        guard parts.count == 2, HTTPHeaders.namesMatch(String(parts[0]), "Basic") else { return nil }
         guard let decoded = Base64.decode(HTTPHeaders.trimmingWhitespace(parts[1])),
             let colon = decoded.firstIndex(of: UInt8(ascii: ":"))
-        else { return false }
-        let userMatches = constantTimeEqual(Array(decoded[..<colon]), Array(user.utf8))
-        let passwordMatches = constantTimeEqual(Array(decoded[(colon + 1)...]), Array(password.utf8))
-        return userMatches && passwordMatches
+        else { return nil }
+        return (Array(decoded[..<colon]), Array(decoded[(colon + 1)...]))
     }
 
     /// Compares without an early exit, so response timing does not leak how much of a password was right.

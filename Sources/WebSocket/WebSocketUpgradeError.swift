@@ -27,6 +27,8 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
     case missingCredentials(chargerId: String)
     /// The Basic credentials do not match the charger id and its password (401).
     case wrongCredentials(chargerId: String)
+    /// The connection is below the charger's security profile (401): `ChargerAdmission.belowSecurityProfile`.
+    case belowSecurityProfile(chargerId: String, reason: String)
     /// The remote address has as many refused logins waiting for their delayed answer as it may
     /// have (429, with `Retry-After`); the request's credentials were not looked at.
     case tooManyFailedLogins(retryAfterSeconds: Int)
@@ -37,7 +39,7 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
         case .methodNotAllowed: .methodNotAllowed
         case .missingUpgradeHeader, .unsupportedWebSocketVersion: .upgradeRequired
         case .missingChargerId, .unknownCharger: .notFound
-        case .missingCredentials, .wrongCredentials: .unauthorized
+        case .missingCredentials, .wrongCredentials, .belowSecurityProfile: .unauthorized
         case .tooManyFailedLogins: .tooManyRequests
         case .httpVersionTooOld, .missingConnectionUpgrade, .invalidWebSocketKey, .unsupportedSubprotocols,
             .invalidChargerId:
@@ -63,6 +65,7 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
         case .unknownCharger(let id): "unknown charger \(id)"
         case .missingCredentials(let id): "charger \(id) must authenticate with HTTP Basic auth"
         case .wrongCredentials(let id): "wrong credentials for charger \(id)"
+        case .belowSecurityProfile(let id, let reason): "charger \(id) refused: \(reason)"
         case .tooManyFailedLogins(let seconds):
             "too many failed logins from this address are waiting for their answer; try again in \(seconds) s"
         }
@@ -88,7 +91,7 @@ public enum WebSocketUpgradeError: Error, Sendable, Equatable {
             response.headers.add(name: "Sec-WebSocket-Version", value: "13")
         case .unsupportedWebSocketVersion:
             response.headers.add(name: "Sec-WebSocket-Version", value: "13")
-        case .missingCredentials, .wrongCredentials:
+        case .missingCredentials, .wrongCredentials, .belowSecurityProfile:
             response.headers.add(name: "WWW-Authenticate", value: #"Basic realm="ampwise""#)
         case .tooManyFailedLogins(let seconds):
             response.headers.add(name: "Retry-After", value: String(seconds))

@@ -132,11 +132,14 @@ class PythonCharger(ChargePoint):
 
 @contextlib.asynccontextmanager
 async def connected(server, charger_id: str, cls=PythonCharger, subprotocols=("ocpp1.6",), **kwargs):
-    """Connects a charger to `server`, runs its receive loop, and disconnects on exit."""
+    """Connects a charger to `server` (at `url=`, by default its address for `charger_id`; with
+    `ssl=` a TLS context of its own), runs its receive loop, and disconnects on exit."""
     headers = kwargs.pop("headers", None)
+    url = kwargs.pop("url", None) or server.url(charger_id)
+    context = kwargs.pop("ssl", None) or (server.ssl_context() if url.startswith("wss://") else None)
     connection = await websockets.connect(
-        server.url(charger_id), subprotocols=list(subprotocols) if subprotocols else None,
-        ssl=server.ssl_context(), additional_headers=headers, open_timeout=10,
+        url, subprotocols=list(subprotocols) if subprotocols else None,
+        ssl=context, additional_headers=headers, open_timeout=10,
     )
     charger = cls(charger_id, connection, **kwargs)
     task = asyncio.create_task(charger.start())

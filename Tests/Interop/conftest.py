@@ -53,10 +53,17 @@ class AmpwiseServer:
 
     @property
     def scheme(self) -> str:
-        return "wss" if "tls" in self.config["central"] else "ws"
+        tls = self.config["central"].get("tls")
+        # With central.tls.port, central.port serves ws:// and the TLS port wss://.
+        return "wss" if tls and "port" not in tls else "ws"
 
     def url(self, charger_id: str) -> str:
         return f"{self.scheme}://127.0.0.1:{self.port}/ocpp/{charger_id}"
+
+    def secure_url(self, charger_id: str) -> str:
+        """The wss:// address: central.tls.port when set, else central.port."""
+        port = self.config["central"]["tls"].get("port", self.port)
+        return f"wss://127.0.0.1:{port}/ocpp/{charger_id}"
 
     def start(self) -> None:
         self.process = subprocess.Popen(
@@ -107,11 +114,14 @@ class AmpwiseServer:
             self.process.kill()
             raise AssertionError("server did not shut down within 15 s of SIGTERM; log:\n" + "\n".join(self.lines[-40:]))
 
-    def ssl_context(self) -> ssl.SSLContext | None:
+    def ssl_context(self, client_certificate: tuple[str, str] | None = None) -> ssl.SSLContext | None:
+        """Trusts the server's certificate; presents `client_certificate` (certificate, key) if given."""
         if "tls" not in self.config["central"]:
             return None
         context = ssl.create_default_context(cafile=self.config["central"]["tls"]["certificate"])
         context.check_hostname = False
+        if client_certificate:
+            context.load_cert_chain(*client_certificate)
         return context
 
 
@@ -153,8 +163,9 @@ def ampwise(tmp_path):
     """Starts servers on demand: `ampwise(config_overrides..., rules={...})`; stops them all after the test."""
     servers: list[AmpwiseServer] = []
 
-    def start(rules: dict[str, str] | None = None, tls: bool = False, reuse: "AmpwiseServer | None" = None,
+    def start(rules: dict[str, str] | None = None, tls: "bool | dict" = False, reuse: "AmpwiseServer | None" = None,
               **overrides) -> AmpwiseServer:
+        """`tls=True` serves wss:// with a fresh certificate; a dict adds its keys to central.tls."""
         if reuse is not None:
             # The same folder, configuration and database: `ampwise serve` started again (after a
             # crash or a SIGKILL of `reuse`).
@@ -167,7 +178,8 @@ def ampwise(tmp_path):
         config = base_config(**overrides)
         if tls:
             certificate, key = make_certificate(directory)
-            config["central"]["tls"] = {"certificate": certificate, "privateKey": key}
+            config["central"]["tls"] = {"certificate": certificate, "privateKey": key,
+                                        **(tls if isinstance(tls, dict) else {})}
         server = AmpwiseServer(directory, config, rules)
         servers.append(server)
         server.start()

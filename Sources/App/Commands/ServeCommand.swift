@@ -54,6 +54,13 @@ enum ServeCommand {
             logger.error("cannot start: \(error)")
             return 1
         }
+        do {
+            try await StoredChargerPasswords.attach(centralConfiguration.passwords, to: store)
+        } catch {
+            logger.error("cannot start: the changed charger passwords cannot be read: \(error)")
+            await store.close()
+            return 1
+        }
         // One group of event loops serves the chargers and the API.
         let group = EventLoopGroup(loopCount: centralConfiguration.loopCount)
         let site = Site(
@@ -97,12 +104,15 @@ enum ServeCommand {
             }
         }
         let runner = tariffRunner
-        let dependencies = APIDependencies(
+        var dependencies = APIDependencies(
             chargers: site.fleet, commands: site.commands, records: store, transactions: site.fleet, scheduler: engine,
             centralMetrics: site.central.metrics, version: AmpwiseVersion.current,
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
             configuredChargers: Set(configuration.chargers.keys), sources: { sourceSet.statuses() }, history: store,
             planner: engine, tariffProvider: { runner?.status() }, timeZone: configuration.timeZone)
+            planner: engine, tariffProvider: { runner?.status() })
+        dependencies.passwords = centralConfiguration.passwords
+        dependencies.configuredPassword = { configuration.chargers[$0]?.password }
         let feed = LiveEventFeed(events: LiveEvents(), dependencies: dependencies)
         feed.attach(to: site)
         let reloads = SignalWatcher.watch(SIGHUP) {

@@ -1,5 +1,6 @@
 import Chronology
 import Foundation
+import OCPP
 import Store
 
 /// `ampwise why CHARGER`: the recorded decisions and commands of a charger as a timeline.
@@ -42,7 +43,10 @@ enum WhyCommand {
         if let connector = options.connector {
             commands = commands.filter { $0.connectorId == connector || $0.connectorId == nil }
         }
-        if decisions.isEmpty && commands.isEmpty {
+        let securityEvents = try await store.events(
+            chargerId: options.chargerId, kind: OCPPAction.securityEventNotification.rawValue, since: options.since,
+            limit: rowLimit)
+        if decisions.isEmpty && commands.isEmpty && securityEvents.isEmpty {
             var scope = options.chargerId
             if let connector = options.connector { scope += " connector \(connector)" }
             if let since = options.since {
@@ -53,6 +57,7 @@ enum WhyCommand {
             return "Nothing recorded for \(scope): no decision or command yet.\n"
         }
         return AuditTimeline.render(
-            chargerId: options.chargerId, decisions: decisions, commands: commands, timeZone: timeZone)
+            chargerId: options.chargerId, decisions: decisions, commands: commands, securityEvents: securityEvents,
+            timeZone: timeZone)
     }
 }

@@ -7,7 +7,8 @@ extension AmpwiseConfiguration {
         let tls = try central.tls.map { settings throws(TLSConfigurationError) in
             try TLSContext(
                 configuration: TLSConfiguration(
-                    certificateChainPath: settings.certificate, privateKeyPath: settings.privateKey))
+                    certificateChainPath: settings.certificate, privateKeyPath: settings.privateKey,
+                    clientCertificateAuthoritiesPath: settings.clientCA))
         }
         let chargers = chargers
         let allowUnknown = central.allowUnknownChargers
@@ -16,9 +17,11 @@ extension AmpwiseConfiguration {
             pingInterval: central.pingInterval, pingTimeout: central.pingTimeout, callTimeout: central.callTimeout,
             maxMessageBytes: central.maxMessageBytes, maxBufferedBytes: central.maxBufferedBytes,
             protocols: central.protocols,
+            tlsPort: central.tls?.port,
             access: { chargerId in
                 if let charger = chargers[chargerId] {
-                    return ChargerAccess(password: charger.password, strict: charger.strict)
+                    return ChargerAccess(
+                        password: charger.password, strict: charger.strict, securityProfile: charger.securityProfile)
                 }
                 return allowUnknown ? ChargerAccess() : nil
             })

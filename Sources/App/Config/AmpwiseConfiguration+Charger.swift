@@ -1,3 +1,4 @@
+import Central
 import ChargePointManagement
 
 extension AmpwiseConfiguration {
@@ -21,6 +22,8 @@ extension AmpwiseConfiguration {
         /// `true`: a 3-phase charger that is told to charge on 1 phase when the limit is too small
         /// for 3 (docs/rules.md, "Phase switching").
         public var phaseSwitching = false
+        /// The least the charger must use to connect; nil: 1 with a password, else 0 (docs/security.md).
+        public var securityProfile: SecurityProfile?
 
         public init() {}
 

@@ -1,3 +1,4 @@
+import Central
 import ChargePointManagement
 import ChargingModel
 import Chronology
@@ -78,6 +79,7 @@ extension AmpwiseConfiguration {
                 chargers[id] = charger
             }
         }
+        checkSecurityProfiles(with: &reader)
         if let value = root["tariff"] { tariff.decode(value, with: &reader) }
         if let value = root["scheduler"] { scheduling.decode(value, with: &reader) }
         if let value = root["sources"] { sources = Self.decodeSources(value, with: &reader) }
@@ -206,14 +208,18 @@ extension AmpwiseConfiguration.TLS {
     fileprivate static func decode(
         _ value: JSONValue, at path: String, with reader: inout ConfigurationReader
     ) -> AmpwiseConfiguration.TLS? {
-        guard let object = reader.object(value, at: path, known: ["certificate", "privateKey"]) else { return nil }
+        let keys = ["certificate", "privateKey", "clientCA", "port"]
+        guard let object = reader.object(value, at: path, known: keys) else { return nil }
         let certificate = reader.nonEmptyString(object, "certificate", in: path)
         let privateKey = reader.nonEmptyString(object, "privateKey", in: path)
+        let clientCA = reader.nonEmptyString(object, "clientCA", in: path)
+        let port = reader.port(object, "port", in: path)
         for key in ["certificate", "privateKey"] where object[key] == nil {
             reader.report(ConfigurationReader.path(path, key), "missing (central.tls needs both files)")
         }
         guard let certificate, let privateKey else { return nil }
-        return AmpwiseConfiguration.TLS(certificate: certificate, privateKey: privateKey)
+        return AmpwiseConfiguration.TLS(
+            certificate: certificate, privateKey: privateKey, clientCA: clientCA, port: port)
     }
 }
 
@@ -235,6 +241,7 @@ extension AmpwiseConfiguration.Charger {
     fileprivate mutating func decode(_ value: JSONValue, at path: String, with reader: inout ConfigurationReader) {
         let keys = [
             "password", "maxCurrent", "minCurrent", "phases", "voltage", "idTag", "strict", "pause", "phaseSwitching",
+            "securityProfile",
         ]
         guard let object = reader.object(value, at: path, known: keys) else { return }
         password = reader.nonEmptyString(object, "password", in: path) ?? password
@@ -263,6 +270,9 @@ extension AmpwiseConfiguration.Charger {
             // Only a 3-phase charger has phases to switch off (docs/rules.md, "Phase switching").
             reader.report("\(path).phaseSwitching", "needs a 3-phase charger (phases is \(phases))")
         }
+        securityProfile =
+            reader.integer(object, "securityProfile", in: path, ValueRanges.securityProfile)
+            .flatMap(SecurityProfile.init(rawValue:)) ?? securityProfile
     }
 
     /// `16`, `6.5`: a number as the user wrote it, without a trailing `.0`.

@@ -1,6 +1,7 @@
 import Chronology
 import Foundation
 import JSON
+import Logging
 import OCPP
 import Scheduling
 import Store
@@ -15,11 +16,13 @@ import Store
 /// 2026-11-25 07:00:00  garage:1  sent     RemoteStartTransaction idTag ampwise [resume] -> Accepted (9 ms)
 /// ```
 public enum AuditTimeline {
-    /// The timeline of `decisions` and `commands` (any order), in `timeZone`.
+    /// The timeline of `decisions`, `commands` and the charger's `securityEvents`
+    /// (SecurityEventNotifications; any order), in `timeZone`.
     public static func render(
-        chargerId: String, decisions: [DecisionRecord], commands: [CommandRecord], timeZone: TimeZone
+        chargerId: String, decisions: [DecisionRecord], commands: [CommandRecord],
+        securityEvents: [ChargerEventRecord] = [], timeZone: TimeZone
     ) -> String {
-        guard !decisions.isEmpty || !commands.isEmpty else {
+        guard !decisions.isEmpty || !commands.isEmpty || !securityEvents.isEmpty else {
             return "Nothing recorded for \(chargerId): no decision or command yet.\n"
         }
         // Decisions first at the same instant: a command carries out the decision before it.
@@ -35,6 +38,13 @@ public enum AuditTimeline {
             let connector = command.connectorId.map { "\(command.chargerId):\($0)" } ?? command.chargerId
             let source = command.source == .scheduler ? "sent" : "sent (\(command.source))"
             entries.append((command.sentAt, 1, command.id, (connector, source, describe(command))))
+        }
+        for event in securityEvents {
+            let type = event.payload["type"]?.stringValue ?? "?"
+            let techInfo = event.payload["techInfo"]?.stringValue.map { ": \($0)" } ?? ""
+            // The charger's own words: escaped, so that they cannot start a line of their own.
+            let what = LogEscaping.escaped(type + techInfo)
+            entries.append((event.at, 2, event.id, (event.chargerId, "security event", what)))
         }
         entries.sort { ($0.at, $0.order, $0.id) < ($1.at, $1.order, $1.id) }
         let connectorWidth = entries.map(\.line.0.count).max() ?? 0

@@ -8,6 +8,11 @@ public final class CentralMetrics: Sendable {
     private let received = Atomic<Int>(0)
     private let sent = Atomic<Int>(0)
     private let authenticationFailures = Atomic<Int>(0)
+    private let profileRefusals = Mutex<[String: Int]>([:])
+    private let securityEventTypes = Mutex<[String: Int]>([:])
+    /// Distinct SecurityEventNotification types counted by name; chargers choose the names, so
+    /// past this many the rest are counted as `other`.
+    static let securityEventTypeLimit = 100
 
     public init() {}
 
@@ -23,6 +28,24 @@ public final class CentralMetrics: Sendable {
     public func countReceived() { received.add(1, ordering: .relaxed) }
     /// Counts one message sent to a charger.
     public func countSent() { sent.add(1, ordering: .relaxed) }
+    /// Upgrades refused below the charger's security profile since start-up, by
+    /// `SecurityProfileRefusal.label`.
+    public var securityProfileRefusals: [String: Int] { profileRefusals.withLock { $0 } }
+
+    /// Counts one upgrade refused below the charger's security profile.
+    public func countSecurityProfileRefusal(_ refusal: SecurityProfileRefusal) {
+        profileRefusals.withLock { $0[refusal.label, default: 0] += 1 }
+    }
+    /// SecurityEventNotifications received since start-up, by type.
+    public var securityEvents: [String: Int] { securityEventTypes.withLock { $0 } }
+
+    /// Counts one SecurityEventNotification.
+    public func countSecurityEvent(type: String) {
+        securityEventTypes.withLock { counts in
+            let known = counts[type] != nil || counts.count < CentralMetrics.securityEventTypeLimit
+            counts[known ? type : "other", default: 0] += 1
+        }
+    }
     /// Counts one upgrade refused for wrong credentials.
     public func countAuthenticationFailure() { authenticationFailures.add(1, ordering: .relaxed) }
 }

@@ -83,7 +83,7 @@ public final class ChargePointSession: @unchecked Sendable {
     func receive(_ message: [UInt8]) {
         metrics.countReceived()
         if logger.isEnabled(.debug) {
-            logger.debug("\(chargerId) <- \(String(decoding: message, as: UTF8.self))")
+            logger.debug("\(chargerId) <- \(OCPPSecrets.loggable(message))")
         }
         if speaksOCPP201 {
             guard let frame = parse(message, as: OCPP201ErrorCode.self) else { return }
@@ -155,6 +155,7 @@ public final class ChargePointSession: @unchecked Sendable {
         for warning in decoded.warnings {
             logger.warning("\(chargerId): \(action) accepted leniently: \(warning)")
         }
+        if case .securityEventNotification(let event) = decoded.value { metrics.countSecurityEvent(type: event.type) }
         let call = IncomingCall(chargerId: chargerId, uniqueId: uniqueId, request: decoded.value)
         handler.handle(call, from: self, reply: CallReply(session: self, uniqueId: uniqueId, action: action))
         publisher.publish(.request(call))
@@ -177,7 +178,7 @@ public final class ChargePointSession: @unchecked Sendable {
         let bytes = frame.bytes()
         metrics.countSent()
         if logger.isEnabled(.debug) {
-            logger.debug("\(chargerId) -> \(String(decoding: bytes, as: UTF8.self))")
+            logger.debug("\(chargerId) -> \(OCPPSecrets.loggable(bytes))")
         }
         transport?.sendText(bytes)
     }

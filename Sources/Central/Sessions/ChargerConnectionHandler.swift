@@ -83,12 +83,29 @@ final class ChargerConnectionHandler: ConnectionHandler {
             refuse(WebSocketUpgradeError.tooManyFailedLogins(retryAfterSeconds: seconds).response)
             return
         }
-        let result = WebSocketUpgrade.evaluate(request, acceptedSubprotocols: configuration.protocols) {
-            [configuration] chargerId in
+        var belowProfile: SecurityProfileRefusal?
+        let result = WebSocketUpgrade.evaluate(request, acceptedSubprotocols: configuration.protocols) { chargerId in
             guard let access = configuration.access(chargerId) else { return .refused }
+            let profile = access.securityProfile
+            if let refusal = profile.refusal(
+                of: chargerId, overTLS: connection.isTLS, certificate: connection.peerCertificate)
+            {
+                belowProfile = refusal
+                return .belowSecurityProfile(reason: refusal.message)
+            }
+            // At profile 3 the verified certificate is the credential (the whitepaper's profile 3
+            // sends no Basic auth).
+            if profile == .clientCertificate { return .allowed }
+            if configuration.passwords.entry(chargerId) != nil {
+                let passwords = configuration.passwords
+                return .passwordChecked { passwords.check($0, of: chargerId) }
+            }
             return access.password.map { .passwordRequired($0) } ?? .allowed
         }
         switch result {
+        case .refuse(.belowSecurityProfile(let chargerId, _), let response):
+            if let belowProfile { countAndLog(belowProfile, of: chargerId) }
+            refuse(response)
         case .refuse(.wrongCredentials(let chargerId), let response):
             refuseFailedLogin(of: chargerId, from: host, target: request.target, response: response)
         case .refuse(.unknownCharger(let chargerId), let response):
@@ -110,6 +127,16 @@ final class ChargerConnectionHandler: ConnectionHandler {
             }
             accept(chargerId: chargerId, subprotocol: subprotocol, response: response, leftover: leftover)
         }
+    }
+
+    /// A refusal below the charger's security profile: counted every time, logged the first time per
+    /// charger and reason (a charger retries every few seconds).
+    private func countAndLog(_ refusal: SecurityProfileRefusal, of chargerId: String) {
+        services.registry.metrics.countSecurityProfileRefusal(refusal)
+        guard services.securityProfileRefusals.shouldLog(refusal, of: chargerId) else { return }
+        logger.warning(
+            "\(connection.remoteAddress): charger \(chargerId) refused (HTTP 401): \(refusal.message); "
+                + "further refusals of it for this reason are only counted (ampwise_security_profile_refusals_total)")
     }
 
     /// Wrong credentials: the 401 goes out after the delay the `AuthenticationGuard` sets, a timer

@@ -8,6 +8,8 @@ struct ChargerConnectionServices: Sendable {
     let authentication: AuthenticationGuard
     /// Unusual charger ids already warned about.
     let chargerIdWarnings: ChargerIdWarnings
+    /// Refusals below a charger's security profile already logged.
+    let securityProfileRefusals: SecurityProfileRefusalLog
     /// What all connections together hold for unfinished messages (`maxBufferedBytes`).
     let bufferBudget: MessageBufferBudget
 }

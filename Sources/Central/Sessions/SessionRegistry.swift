@@ -9,7 +9,7 @@ final class SessionRegistry: Sendable {
     private let configuration: CentralConfiguration
     private let handler: any IncomingCallHandler
     private let publisher: CentralEventPublisher
-    private let metrics: CentralMetrics
+    let metrics: CentralMetrics
     private let sessions = Mutex<[String: ChargePointSession]>([:])
     /// While the central system shuts down: the sessions it waits for, and what it waits on.
     private let closing = Mutex<(sessions: Set<ObjectIdentifier>, done: DispatchGroup)?>(nil)

@@ -178,9 +178,10 @@ public final class CommandDispatcher: ChargerCommanding {
         let decisionId = await context.decisionId?()
         recorder.recordCommand(
             CommandRecord(
-                chargerId: chargerId, connectorId: context.connectorId, action: action, payload: .object(payload),
-                source: context.source, decisionId: decisionId, sentAt: sentAt, outcome: outcome,
-                response: response.map(JSONValue.object), latencyMs: result.latencyMilliseconds,
+                chargerId: chargerId, connectorId: context.connectorId, action: action,
+                payload: OCPPSecrets.redacting(.object(payload)), source: context.source, decisionId: decisionId,
+                sentAt: sentAt, outcome: outcome, response: response.map { OCPPSecrets.redacting(.object($0)) },
+                latencyMs: result.latencyMilliseconds,
                 reason: context.reason))
         counters.count(source: context.source, action: action, outcome: outcome)
         return (result, reply)

@@ -106,7 +106,11 @@ extension ChargerFleet {
             try await store.recordConfiguration(
                 chargerId: chargerId,
                 entries: keys.map {
-                    ConfigurationEntry(key: $0.key, value: $0.value, isReadonly: $0.readonly, reportedAt: now)
+                    // A charger that reports its AuthorizationKey (write-only in the whitepaper)
+                    // would put a password in the database.
+                    let value =
+                        OCPPSecrets.isSecret(key: $0.key) ? $0.value.map { _ in OCPPSecrets.redacted } : $0.value
+                    return ConfigurationEntry(key: $0.key, value: value, isReadonly: $0.readonly, reportedAt: now)
                 },
                 replacingAll: true)
         } catch {

@@ -9,16 +9,27 @@ public struct TLSConfiguration: Sendable, Equatable {
     public var certificateSetting: String
     /// The setting the key path came from, used as the prefix of error messages.
     public var privateKeySetting: String
+    /// PEM certificates of the CAs whose client certificates are trusted (OCPP security profile 3):
+    /// when set, the server asks every client for a certificate and refuses the handshake when one
+    /// is sent that does not verify against these (chain, expiry); a client that sends none still
+    /// connects, and the layer above decides (docs/security.md).
+    public var clientCertificateAuthoritiesPath: String?
+    /// The setting the client CA path came from.
+    public var clientCertificateAuthoritiesSetting: String
 
     /// The setting names default to the configuration keys of docs/configuration.md.
     public init(
         certificateChainPath: String, privateKeyPath: String,
         certificateSetting: String = "central.tls.certificate",
-        privateKeySetting: String = "central.tls.privateKey"
+        privateKeySetting: String = "central.tls.privateKey",
+        clientCertificateAuthoritiesPath: String? = nil,
+        clientCertificateAuthoritiesSetting: String = "central.tls.clientCA"
     ) {
         self.certificateChainPath = certificateChainPath
         self.privateKeyPath = privateKeyPath
         self.certificateSetting = certificateSetting
         self.privateKeySetting = privateKeySetting
+        self.clientCertificateAuthoritiesPath = clientCertificateAuthoritiesPath
+        self.clientCertificateAuthoritiesSetting = clientCertificateAuthoritiesSetting
     }
 }

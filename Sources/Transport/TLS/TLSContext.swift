@@ -32,6 +32,10 @@ public final class TLSContext: @unchecked Sendable {
             try TLSContext.configure(context)
             try TLSContext.useCertificateChain(chain, in: context, configuration: configuration)
             try TLSContext.usePrivateKey(key, in: context, configuration: configuration)
+            if let path = configuration.clientCertificateAuthoritiesPath {
+                try TLSContext.requestClientCertificates(
+                    trusting: path, setting: configuration.clientCertificateAuthoritiesSetting, in: context)
+            }
         } catch {
             SSL_CTX_free(context)
             throw error
@@ -95,6 +99,32 @@ public final class TLSContext: @unchecked Sendable {
         }
         guard SSL_CTX_use_PrivateKey(context, key) == 1 else {
             throw .openSSL(reason: OpenSSLErrorQueue.drain(fallback: "the private key was refused"))
+        }
+    }
+
+    /// Asks every client for a certificate signed by one of the CAs in `path` (their names go out
+    /// in the CertificateRequest). `SSL_VERIFY_PEER` without `FAIL_IF_NO_PEER_CERT`: a client that
+    /// sends a certificate that does not verify (unknown CA, expired, broken chain) fails the
+    /// handshake, a client that sends none gets through, so that chargers of security profile 2
+    /// share the port; the connection's `peerCertificate` tells the layer above which it was.
+    private static func requestClientCertificates(
+        trusting path: String, setting: String, in context: OpaquePointer
+    ) throws(TLSConfigurationError) {
+        // Read first for the errors that name the file; OpenSSL then loads it by path.
+        let pem = try PEMFile.read(path: path, setting: setting)
+        let certificates = PEMCertificates.parse(pem)
+        certificates.forEach { X509_free($0) }
+        guard !certificates.isEmpty else { throw .noCertificate(setting: setting, path: path) }
+        guard SSL_CTX_load_verify_locations(context, path, nil) == 1, let names = SSL_load_client_CA_file(path) else {
+            throw .openSSL(reason: OpenSSLErrorQueue.drain(fallback: "cannot load \(setting) \(path)"))
+        }
+        SSL_CTX_set_client_CA_list(context, names)
+        SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+        // Resumed sessions keep the verified certificate; OpenSSL refuses to resume without a
+        // session id context once peers are verified.
+        let sessionContext = Array("ampwise".utf8)
+        guard SSL_CTX_set_session_id_context(context, sessionContext, UInt32(sessionContext.count)) == 1 else {
+            throw .openSSL(reason: OpenSSLErrorQueue.drain(fallback: "cannot set the session id context"))
         }
     }
 }

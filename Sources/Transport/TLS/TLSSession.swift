@@ -160,6 +160,15 @@ final class TLSSession {
         return count > 0 ? Int(count) : 0
     }
 
+    /// The client's certificate, when it sent one and it verified against the trusted client CAs.
+    /// (A server that trusts no client CA does not ask for one, so this is nil.)
+    var verifiedPeerCertificate: PeerCertificate? {
+        guard let certificate = SSL_get0_peer_certificate(ssl), SSL_get_verify_result(ssl) == X509_V_OK else {
+            return nil
+        }
+        return PeerCertificate(reading: certificate)
+    }
+
     /// The negotiated protocol ("TLSv1.3"), for logs and tests.
     var protocolVersion: String { String(cString: SSL_get_version(ssl)) }
 }

@@ -1,6 +1,8 @@
 import ChargePointManagement
 import ChargingModel
+import Foundation
 import JSON
+import OCPP
 import Testing
 
 @testable import App
@@ -302,23 +304,100 @@ import Testing
 
     // MARK: the charger's password
 
+    private static let password = "0123456789abcdefABCD"
+    private static let passwordHex = "3031323334353637383961626364656641424344"
+
+    /// SPEC §13: the password goes out as ChangeConfiguration AuthorizationKey, hex-encoded (the
+    /// whitepaper's A00.FR.205); once accepted it is kept as a hash, and the command's record shows
+    /// no secret.
+    @Test func changingThePasswordSendsItsHexAndKeepsAHashOnceAccepted() async {
+        let api = harness()
+        let response = await api.request(
+            "POST", "/api/chargers/garage/password", body: #"{"password":"\#(Self.password)"}"#)
+        #expect(response.status == .ok)
+        #expect(response.text == #"{"status":"Accepted"}"#)
+        let value = api.central.calls.first?.payload["value"]?.stringValue
+        #expect(api.central.calls.first?.payload["key"] == .string("AuthorizationKey"))
+        #expect(value == Self.passwordHex)
+        #expect(api.dependencies.passwords.check(Array(Self.password.utf8), of: "garage"))
+        #expect(!api.dependencies.passwords.check(Array("another password!!".utf8), of: "garage"))
+        let recorded = api.records.recordedCommands.first?.payload
+        #expect(recorded?["value"] == .string(OCPPSecrets.redacted))
+        #expect(!"\(api.records.recordedCommands)".contains(Self.passwordHex))
+    }
+
+    @Test func aRejectedPasswordIsNotKept() async {
+        let api = harness()
+        api.central.answer("ChangeConfiguration", with: .success(JSONObject([("status", .string("Rejected"))])))
+        let response = await api.request(
+            "POST", "/api/chargers/garage/password", body: #"{"password":"\#(Self.password)"}"#)
+        #expect(response.text == #"{"status":"Rejected"}"#)
+        #expect(api.dependencies.passwords.entry("garage") == nil)
+    }
+
+    @Test func anEmptyBodyMakesARandomPasswordAndAnswersIt() async throws {
+        let api = harness()
+        let response = await api.request("POST", "/api/chargers/garage/password")
+        let answer = try #require(try JSONParser.parse(response.text).objectValue)
+        let password = try #require(answer["password"]?.stringValue)
+        #expect(password.count == 20)
+        #expect(password.allSatisfy { $0.isLetter || $0.isNumber })
+        #expect(api.dependencies.passwords.check(Array(password.utf8), of: "garage"))
+    }
+
+    @Test(arguments: [
+        (#"{"password":"short"}"#, "password: a password has 16 to 40 characters, not 5"),
+        (
+            #"{"password":"has a space in the middle"}"#,
+            "password: a password has printable ASCII characters only, no spaces"
+        ),
+    ])
+    func aPasswordOfTheWrongShapeIsA400NamingTheField(body: String, message: String) async {
+        let api = harness()
+        let response = await api.request("POST", "/api/chargers/garage/password", body: body)
+        #expect(response.status == .badRequest)
+        #expect(response.text == #"{"error":"\#(message)"}"#)
+        #expect(api.central.calls.isEmpty)
+    }
+
+    @Test func aChargerThatIsNotConnectedGets409() async {
+        let api = harness([APIHarness.plainCharger("garage", connected: false)])
+        let response = await api.request(
+            "POST", "/api/chargers/garage/password", body: #"{"password":"\#(Self.password)"}"#)
+        #expect(response.status == .conflict)
+    }
+
+    /// ChangeConfiguration AuthorizationKey through `/configuration` and `/call` was refused; it now
+    /// changes the password the same way, so the charger is not locked out.
     @Test(arguments: [
         (
             "/api/chargers/garage/call",
-            #"{"action":"ChangeConfiguration","payload":{"key":"AuthorizationKey","value":"0011"}}"#, "payload.key"
+            #"{"action":"ChangeConfiguration","payload":{"key":"AuthorizationKey","value":"HEX"}}"#
         ),
-        ("/api/chargers/garage/configuration", #"{"key":"AuthorizationKey","value":"0011"}"#, "key"),
-        ("/api/chargers/garage/configuration", #"{"key":"authorizationkey","value":"0011"}"#, "key"),
+        ("/api/chargers/garage/configuration", #"{"key":"AuthorizationKey","value":"HEX"}"#),
+        ("/api/chargers/garage/configuration", #"{"key":"authorizationkey","value":"HEX"}"#),
     ])
-    func changingTheAuthorizationKeyIsRefusedBecauseItWouldLockTheChargerOut(
-        path: String, body: String, field: String
-    ) async {
+    func changingTheAuthorizationKeyChangesThePassword(path: String, body: String) async {
+        let api = harness()
+        let hex = Self.passwordHex
+        let response = await api.request("POST", path, body: body.replacingOccurrences(of: "HEX", with: hex))
+        #expect(response.text == #"{"status":"Accepted"}"#)
+        #expect(api.dependencies.passwords.check(Array(Self.password.utf8), of: "garage"))
+    }
+
+    @Test(arguments: [
+        ("/api/chargers/garage/configuration", #"{"key":"AuthorizationKey","value":"0011"}"#, "value"),
+        (
+            "/api/chargers/garage/call",
+            #"{"action":"ChangeConfiguration","payload":{"key":"AuthorizationKey","value":"not hex"}}"#,
+            "payload.value"
+        ),
+    ])
+    func anAuthorizationKeyThatIsNoPasswordIsA400(path: String, body: String, field: String) async {
         let api = harness()
         let response = await api.request("POST", path, body: body)
         #expect(response.status == .badRequest)
         #expect(response.text.contains(#"{"error":"\#(field): "#))
-        #expect(response.text.contains("AuthorizationKey"))
-        #expect(response.text.contains("locked out"))
         #expect(api.central.calls.isEmpty)
         #expect(api.records.recordedCommands.isEmpty)
     }

@@ -25,6 +25,8 @@ import Testing
         for _ in 0..<3 { api.centralMetrics.countReceived() }
         api.centralMetrics.countSent()
         for _ in 0..<2 { api.centralMetrics.countAuthenticationFailure() }
+        api.centralMetrics.countSecurityProfileRefusal(.needsClientCertificate)
+        api.centralMetrics.countSecurityEvent(type: "FirmwareUpdated")
         api.scheduler.update { $0.evaluations = 42 }
         // Every command is counted where it is sent, whoever sends it: one through the API, one
         // from the scheduler that times out.
@@ -54,6 +56,12 @@ import Testing
                 # HELP ampwise_auth_failures_total Charger logins refused for wrong HTTP Basic credentials (each answered after a growing delay).
                 # TYPE ampwise_auth_failures_total counter
                 ampwise_auth_failures_total 2
+                # HELP ampwise_security_profile_refusals_total Charger connections refused below their security profile, by reason (docs/security.md).
+                # TYPE ampwise_security_profile_refusals_total counter
+                ampwise_security_profile_refusals_total{reason="certificate_required"} 1
+                # HELP ampwise_security_events_total SecurityEventNotifications from chargers since start-up, by type (GET /api/security-events).
+                # TYPE ampwise_security_events_total counter
+                ampwise_security_events_total{type="FirmwareUpdated"} 1
                 # HELP ampwise_commands_total Commands sent to chargers, by source, action and outcome.
                 # TYPE ampwise_commands_total counter
                 ampwise_commands_total{source="api",action="Reset",outcome="Accepted"} 1

@@ -23,12 +23,22 @@ public final class BlockingTLSClient {
     ///     verification off.
     ///   - version: pin the client to one protocol version; nil allows TLS 1.2 and 1.3.
     ///   - cipherList: offer only these TLS 1.2 suites (an OpenSSL cipher list, `AES128-SHA`).
+    ///   - clientCertificate: a certificate and its key (PEM paths) to present when the server asks.
     public init(
-        port: Int, trustedCertificatePath: String?, version: Version? = nil, cipherList: String? = nil
+        port: Int, trustedCertificatePath: String?, version: Version? = nil, cipherList: String? = nil,
+        clientCertificate: (certificate: String, key: String)? = nil
     ) throws {
         socket = try BlockingSocket(port: port)
         guard let context = SSL_CTX_new(TLS_client_method()) else { throw Failure(reason: "SSL_CTX_new") }
         self.context = context
+        if let clientCertificate {
+            guard SSL_CTX_use_certificate_chain_file(context, clientCertificate.certificate) == 1,
+                SSL_CTX_use_PrivateKey_file(context, clientCertificate.key, SSL_FILETYPE_PEM) == 1
+            else {
+                SSL_CTX_free(context)
+                throw Failure(reason: "cannot load \(clientCertificate.certificate)")
+            }
+        }
         if let trustedCertificatePath {
             SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
             guard SSL_CTX_load_verify_locations(context, trustedCertificatePath, nil) == 1 else {

@@ -51,6 +51,39 @@ public final class TestCertificates: Sendable {
         return (certificate, key)
     }
 
+    /// Makes a certificate authority `<name>.cert.pem` (CN = `name`, one day) and its key
+    /// `<name>.key.pem`; returns their paths.
+    @discardableResult
+    public func makeAuthority(name: String) throws -> (certificate: String, key: String) {
+        let certificate = path("\(name).cert.pem")
+        let key = path("\(name).key.pem")
+        try TestCertificates.openssl(
+            ["req", "-x509"] + KeyType.p256.newKeyArguments + [
+                "-nodes", "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=\(name)",
+            ])
+        return (certificate, key)
+    }
+
+    /// Makes `<name>.cert.pem` with subject `subject` (`/CN=CP-1`) signed by `authority` (from
+    /// `makeAuthority`), valid for `days` (negative: expired), and its key `<name>.key.pem`.
+    @discardableResult
+    public func issue(
+        name: String, subject: String, by authority: (certificate: String, key: String), days: Int = 1
+    ) throws -> (certificate: String, key: String) {
+        let certificate = path("\(name).cert.pem")
+        let key = path("\(name).key.pem")
+        let request = path("\(name).csr.pem")
+        try TestCertificates.openssl(
+            ["req", "-new"] + KeyType.p256.newKeyArguments + [
+                "-nodes", "-keyout", key, "-out", request, "-subj", subject,
+            ])
+        try TestCertificates.openssl([
+            "x509", "-req", "-in", request, "-CA", authority.certificate, "-CAkey", authority.key, "-set_serial",
+            String(UInt32.random(in: 1...UInt32.max)), "-out", certificate, "-days", String(days),
+        ])
+        return (certificate, key)
+    }
+
     /// Makes a lone P-256 key `<name>.pem`; returns its path.
     public func makeKey(name: String) throws -> String {
         let key = path("\(name).pem")

@@ -41,6 +41,10 @@ public struct APIDependencies: Sendable {
     /// The site's zone (`timezone` in `ampwise.json`): `GET /api/health` names it, and the dashboard
     /// shows its times in it.
     public var timeZone: TimeZone
+    /// Passwords changed through the API (`CentralConfiguration.passwords`; docs/security.md).
+    public var passwords = ChargerPasswords()
+    /// `chargers.ID.password`: what a charger used before its first change through the API.
+    public var configuredPassword: @Sendable (_ chargerId: String) -> String? = { _ in nil }
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,

@@ -4,6 +4,8 @@ enum APIEndpoints {
         StatusEndpoints(dependencies: dependencies).routes
             + ChargerEndpoints(dependencies: dependencies).routes
             + CommandEndpoints(dependencies: dependencies).routes
+            + PasswordEndpoints(dependencies: dependencies).routes
+            + SecurityEventEndpoints(dependencies: dependencies).routes
             + LimitEndpoints(dependencies: dependencies).routes
             + SchedulingEndpoints(dependencies: dependencies).routes
             + RecordEndpoints(dependencies: dependencies).routes

@@ -14,14 +14,18 @@ extension CommandEndpoints {
             default: throw .badRequest(payloadFieldMessage(error.message))
             }
         }
-        // 2.0.1's AuthorizationKey: refused for the reason 1.6's is (`refuseAuthorizationKey`).
+        // 2.0.1's password (SecurityCtrlr.BasicAuthPassword): the charger would use the new one from
+        // its next connection while Ampwise still expects the old one, and be locked out; 2.0.1 has no
+        // rotation through Ampwise yet (docs/security.md covers 1.6's AuthorizationKey).
         if case .setVariables(let variables) = request {
             for (index, data) in variables.setVariableData.enumerated()
             where data.component.name.lowercased() == "securityctrlr"
                 && data.variable.name.lowercased() == "basicauthpassword"
             {
-                try refuseAuthorizationKey(
-                    "AuthorizationKey", field: "payload.setVariableData[\(index)] (SecurityCtrlr.BasicAuthPassword)")
+                throw .badRequest(
+                    "payload.setVariableData[\(index)] (SecurityCtrlr.BasicAuthPassword): the password of an OCPP "
+                        + "2.0.1 station cannot be changed through the API yet: the station would use the new "
+                        + "password from its next connection while Ampwise still expects the configured one")
             }
         }
     }

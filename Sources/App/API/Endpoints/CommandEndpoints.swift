@@ -125,7 +125,12 @@ struct CommandEndpoints: Sendable {
         _ = try sender.knownCharger(chargerId)
         let fields = try request.fields()
         let key = try fields.requiredString("key")
-        try CommandEndpoints.refuseAuthorizationKey(key, field: "key")
+        if OCPPSecrets.isSecret(key: key) {
+            guard case .string(let value) = fields.object["value"] else {
+                throw .badRequest("value: expected a string")
+            }
+            return try await changePassword(of: chargerId, authorizationKey: value, field: "value")
+        }
         let value: String
         switch fields.object["value"] {
         case .string(let text): value = text
@@ -170,8 +175,10 @@ struct CommandEndpoints: Sendable {
             default: throw .badRequest(CommandEndpoints.payloadFieldMessage(error.message))
             }
         }
-        if action == OCPPAction.changeConfiguration.rawValue, let key = payload["key"]?.stringValue {
-            try CommandEndpoints.refuseAuthorizationKey(key, field: "payload.key")
+        if action == OCPPAction.changeConfiguration.rawValue, let key = payload["key"]?.stringValue,
+            OCPPSecrets.isSecret(key: key), let value = payload["value"]?.stringValue
+        {
+            return try await changePassword(of: chargerId, authorizationKey: value, field: "payload.value")
         }
         let connector = payload["connectorId"]?.intValue
         let answer = try await sender.sendValidated(action, payload: payload, to: chargerId, connectorId: connector)
@@ -192,17 +199,16 @@ struct CommandEndpoints: Sendable {
         return object
     }
 
-    /// ChangeConfiguration of `AuthorizationKey` sets the password the charger sends from its next
-    /// connection on, while Ampwise keeps checking the configured one: the charger would be locked
-    /// out. Refused until password rotation exists (docs/api.md). Keys are compared without case,
-    /// as some chargers do.
-    static func refuseAuthorizationKey(_ key: String, field: String) throws(APIError) {
-        guard key.lowercased() == "authorizationkey" else { return }
-        throw .badRequest(
-            "\(field): AuthorizationKey cannot be changed through the API: the charger would use the new "
-                + "password from its next connection while Ampwise still expects the configured one, and it "
-                + "would be locked out (password rotation is not available yet; change chargers.<id>.password "
-                + "and the charger's own setting together)")
+    /// ChangeConfiguration of `AuthorizationKey` changes the charger's password: it goes the way of
+    /// `POST /api/chargers/{id}/password`, so that Ampwise expects the new one once the charger
+    /// accepts it and the charger is not locked out (docs/security.md).
+    private func changePassword(
+        of chargerId: String, authorizationKey: String, field: String
+    ) async throws(APIError) -> HTTPResponse {
+        let password = try PasswordRotation.password(fromAuthorizationKey: authorizationKey, field: field)
+        return .json(
+            .object(
+                try await PasswordRotation(dependencies: dependencies, source: .api).change(chargerId, to: password)))
     }
 
     /// `connectorId: expected integer` → `payload.connectorId: expected integer`, so that the

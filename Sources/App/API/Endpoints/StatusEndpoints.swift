@@ -43,6 +43,18 @@ struct StatusEndpoints: Sendable {
             help: "Charger logins refused for wrong HTTP Basic credentials (each answered after a growing delay).",
             value: Double(dependencies.centralMetrics.failedLogins))
         text.counter(
+            "ampwise_security_profile_refusals_total",
+            help: "Charger connections refused below their security profile, by reason (docs/security.md).",
+            samples: dependencies.centralMetrics.securityProfileRefusals.sorted { $0.key < $1.key }.map {
+                ([("reason", $0.key)], Double($0.value))
+            })
+        text.counter(
+            "ampwise_security_events_total",
+            help: "SecurityEventNotifications from chargers since start-up, by type (GET /api/security-events).",
+            samples: dependencies.centralMetrics.securityEvents.sorted { $0.key < $1.key }.map {
+                ([("type", $0.key)], Double($0.value))
+            })
+        text.counter(
             "ampwise_commands_total", help: "Commands sent to chargers, by source, action and outcome.",
             samples: dependencies.commands.counters.all.map { entry in
                 (

@@ -18,6 +18,7 @@ final class FakeRecords: APIRecords {
         var commands: [CommandRecord] = []
         var decisions: [DecisionRecord] = []
         var transactions: [TransactionRecord] = []
+        var events: [ChargerEventRecord] = []
         var lastQuery: Query?
     }
 
@@ -28,6 +29,7 @@ final class FakeRecords: APIRecords {
 
     func setDecisions(_ decisions: [DecisionRecord]) { state.withLock { $0.decisions = decisions } }
     func setTransactions(_ transactions: [TransactionRecord]) { state.withLock { $0.transactions = transactions } }
+    func setEvents(_ events: [ChargerEventRecord]) { state.withLock { $0.events = events } }
 
     func recordCommand(_ command: CommandRecord) {
         state.withLock { $0.commands.append(command) }
@@ -53,6 +55,13 @@ final class FakeRecords: APIRecords {
         state.withLock { state in
             state.lastQuery = Query(chargerId: chargerId, connectorId: connectorId, since: since, limit: limit)
             return state.transactions
+        }
+    }
+
+    func events(chargerId: String?, kind: String?, since: Date?, limit: Int) async throws -> [ChargerEventRecord] {
+        state.withLock { state in
+            state.lastQuery = Query(chargerId: chargerId, connectorId: nil, since: since, limit: limit)
+            return state.events.filter { kind == nil || $0.kind == kind }
         }
     }
 }

@@ -1,0 +1,73 @@
+import Central
+import ChargePointManagement
+import ChargingModel
+import JSON
+import OCPP
+import WebSocket
+
+/// Changes a charger's password (SPEC §13, docs/security.md "Password rotation"): ChangeConfiguration
+/// `AuthorizationKey` with the password's bytes in hex, as the OCPP 1.6 security whitepaper has it
+/// (A00.FR.205: the key is the password, "hexadecimal represented"); once the charger accepts, the
+/// new password is kept as a hash (`ChargerPasswords`), the old one until the charger has logged in
+/// with the new one.
+struct PasswordRotation: Sendable {
+    let dependencies: APIDependencies
+    let source: CommandSource
+
+    /// Passwords are 16 to 40 characters (SPEC §13). A 1.6 charger that follows the whitepaper
+    /// takes at most 20 bytes, and rejects a longer one.
+    static let lengths = 16...40
+    /// The length of a password Ampwise makes.
+    static let generatedLength = 20
+
+    /// Sends the change; answers the charger's `{"status": ...}`. 409 when it is not connected.
+    func change(_ chargerId: String, to password: [UInt8]) async throws(APIError) -> JSONObject {
+        guard dependencies.commands.isConnected(chargerId) else { throw .notConnected(chargerId) }
+        let request = ChangeConfigurationRequest(key: "AuthorizationKey", value: PasswordHash.hex(password))
+        let answer = try await ManualCommandSender(dependencies: dependencies, source: source).send(
+            request, to: chargerId, connectorId: nil)
+        // RebootRequired: the charger takes the key, and uses it once it has restarted.
+        if let status = answer["status"]?.stringValue, status == "Accepted" || status == "RebootRequired" {
+            dependencies.passwords.changed(
+                chargerId, to: password, replacing: dependencies.configuredPassword(chargerId))
+        }
+        return answer
+    }
+
+    /// 400 unless `password` is 16 to 40 printable ASCII characters without spaces (what every
+    /// charger can type and send in a Basic auth header).
+    static func check(_ password: String, field: String) throws(APIError) {
+        guard lengths.contains(password.count) else {
+            throw .badRequest("\(field): a password has 16 to 40 characters, not \(password.count)")
+        }
+        guard password.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw .badRequest("\(field): a password has printable ASCII characters only, no spaces")
+        }
+    }
+
+    /// An `AuthorizationKey` value given to `/configuration` or `/call`: the password's bytes in hex.
+    static func password(fromAuthorizationKey value: String, field: String) throws(APIError) -> [UInt8] {
+        guard let bytes = PasswordHash.bytes(hex: value) else {
+            throw .badRequest(
+                "\(field): AuthorizationKey is the password's bytes in hex (OCPP 1.6 security whitepaper); "
+                    + "or use POST /api/chargers/{id}/password with the password itself")
+        }
+        guard lengths.contains(bytes.count) else {
+            throw .badRequest("\(field): a password has 16 to 40 bytes (32 to 80 hex digits), not \(bytes.count)")
+        }
+        return bytes
+    }
+
+    /// 20 random letters and digits (about 119 bits).
+    static func generate() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        var password: [UInt8] = []
+        while password.count < generatedLength {
+            // 248 = 4 × 62: bytes above it are dropped so that every character is as likely.
+            for byte in PasswordHash.randomBytes(count: generatedLength) where byte < 248 {
+                if password.count < generatedLength { password.append(alphabet[Int(byte) % alphabet.count]) }
+            }
+        }
+        return String(decoding: password, as: UTF8.self)
+    }
+}
