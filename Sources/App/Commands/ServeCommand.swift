@@ -110,7 +110,6 @@ enum ServeCommand {
             remoteStartIdTag: { configuration.charger($0).remoteStartIdTag },
             configuredChargers: Set(configuration.chargers.keys), sources: { sourceSet.statuses() }, history: store,
             planner: engine, tariffProvider: { runner?.status() }, timeZone: configuration.timeZone)
-            planner: engine, tariffProvider: { runner?.status() })
         dependencies.passwords = centralConfiguration.passwords
         dependencies.configuredPassword = { configuration.chargers[$0]?.password }
         let feed = LiveEventFeed(events: LiveEvents(), dependencies: dependencies)

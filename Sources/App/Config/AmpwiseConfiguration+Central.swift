@@ -16,8 +16,7 @@ extension AmpwiseConfiguration {
             host: central.host, port: central.port, tls: tls, heartbeatInterval: central.heartbeatInterval,
             pingInterval: central.pingInterval, pingTimeout: central.pingTimeout, callTimeout: central.callTimeout,
             maxMessageBytes: central.maxMessageBytes, maxBufferedBytes: central.maxBufferedBytes,
-            protocols: central.protocols,
-            tlsPort: central.tls?.port,
+            tlsPort: central.tls?.port, protocols: central.protocols,
             access: { chargerId in
                 if let charger = chargers[chargerId] {
                     return ChargerAccess(

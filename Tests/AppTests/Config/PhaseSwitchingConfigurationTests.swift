@@ -5,10 +5,6 @@ import Testing
 /// `chargers.ID.phaseSwitching` and `scheduler.phaseSwitchInterval` (docs/configuration.md).
 @Suite struct PhaseSwitchingConfigurationTests {
     /// The problems reported for `text`, as `ConfigurationErrorTests` reads them.
-    func problems(_ text: String) -> [String] {
-        ConfigurationErrorTests().problems(text)
-    }
-
     @Test func phaseSwitchingIsOffAndTheIntervalFiveMinutesByDefault() throws {
         let configuration = try AmpwiseConfiguration(jsonText: #"{"chargers": {"garage": {}}}"#, file: "a.json")
         #expect(configuration.chargers["garage"]?.phaseSwitching == false)

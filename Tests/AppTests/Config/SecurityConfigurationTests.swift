@@ -5,10 +5,6 @@ import Testing
 
 /// `chargers.ID.securityProfile`, `central.tls.port` and `central.tls.clientCA` (docs/security.md).
 @Suite struct SecurityConfigurationTests {
-    func problems(_ text: String) -> [String] {
-        ConfigurationErrorTests().problems(text)
-    }
-
     private static let tls = #""tls": {"certificate": "c.pem", "privateKey": "k.pem""#
 
     @Test func theSettingsAreRead() throws {
