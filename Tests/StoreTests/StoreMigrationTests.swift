@@ -103,7 +103,7 @@ import Testing
             try connection.execute("PRAGMA user_version = 99")
         }
         let error = #expect(throws: SQLiteMigrationError.self) { _ = try Store(path: path) }
-        #expect(error == .databaseIsNewer(found: 99, latest: 6))
+        #expect(error == .databaseIsNewer(found: 99, latest: StoreSchema.latestVersion))
     }
 
     @Test func failedMigrationLeavesTheVersionUnchanged() throws {
