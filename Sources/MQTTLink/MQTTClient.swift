@@ -9,11 +9,13 @@ import Transport
 /// what it returns, and reconnects with backoff whenever the connection is lost or refused, until
 /// `stop()`.
 ///
-/// What it keeps while the broker is away, and its bounds (docs/mqtt.md, "Memory"): the
-/// session's outgoing queue (latest message per topic, `MQTTSessionOptions` bounds) and the QoS 1
+/// What it keeps for the broker, and its bounds (docs/mqtt.md, "Memory and the broker"): the
+/// session's outgoing queue (one message per topic; QoS 0 ones dropped at the
+/// `MQTTSessionOptions` bounds and reported as `.dropped`, QoS 1 ones never) and the QoS 1
 /// messages in flight. A broker that stops reading fills the socket's queue to
 /// `writeHighWatermark`; from there published messages wait in the session's bounded queue, and
-/// at `writeQueueLimit` the connection is dropped and made again.
+/// at `writeQueueLimit` the connection is dropped and made again. The queue's figures are in
+/// `figures` (`/metrics`); one line is logged when dropping starts and one when it ends.
 ///
 /// Thread-safe: every method may be called from any thread and hops onto `loop`, where all state
 /// lives. Events go, in order, to every stream `events()` made: the MQTT bridge and the MQTT
@@ -40,6 +42,10 @@ public final class MQTTClient: @unchecked Sendable {
     /// A failure was logged and the recovery has not been: retries stay quiet meanwhile.
     private var isFailureLogged = false
     private var stopWaiters: [@Sendable () -> Void] = []
+    /// The queue has dropped messages and has not been below half its bounds since (for the log).
+    private var isDropping = false
+    private var droppedWhileDropping = 0
+    private let publishedFigures = Mutex(MQTTClientFigures())
 
     public init(group: EventLoopGroup, options: MQTTClientOptions) {
         self.group = group
@@ -96,16 +102,43 @@ public final class MQTTClient: @unchecked Sendable {
         }
     }
 
-    /// Publishes a message now, or as soon as the broker is reachable (latest per topic wins).
-    /// A topic name with a wildcard or of the wrong length is refused here and logged.
+    /// Publishes a message now, or as soon as the broker takes it (latest per topic wins; a QoS 0
+    /// message while the broker is away is not kept, see `MQTTClientEvent.connected`). A topic
+    /// name with a wildcard or of the wrong length is refused here and logged.
     public func publish(topic: String, payload: [UInt8], qos: MQTTQoS = .atMostOnce, retain: Bool = false) {
+        publish([MQTTPublish(topic: topic, payload: payload, qos: qos, retain: retain)])
+    }
+
+    /// Publishes messages in order, with one hop onto the loop and a write per few hundred of them
+    /// (their `dup` and `packetId` are ignored).
+    public func publish(_ messages: [MQTTPublish]) {
+        guard !messages.isEmpty else { return }
         loop.execute { [self] in
-            do {
-                write(try session.publish(topic: topic, payload: payload, qos: qos, retain: retain, now: now))
-            } catch {
-                MQTTClient.logger.warning("not published to \(topic): \(error)")
+            var packets: [MQTTPacket] = []
+            resumeOutputIfDrained()
+            for message in messages {
+                do {
+                    packets += try session.publish(
+                        topic: message.topic, payload: message.payload, qos: message.qos, retain: message.retain,
+                        now: now)
+                } catch {
+                    MQTTClient.logger.warning("not published to \(message.topic): \(error)")
+                }
+                // A write every few hundred: once the socket holds enough, output pauses and the
+                // rest waits in the session's queue instead of all of it in the socket's buffer.
+                if packets.count >= 256 {
+                    write(packets)
+                    packets = []
+                }
             }
+            write(packets)
+            reportDrops()
         }
+    }
+
+    /// The queue's figures as of the loop's last step; any thread, without waiting for the loop.
+    public var figures: MQTTClientFigures {
+        publishedFigures.withLock { $0 }
     }
 
     /// Subscribes now and after every reconnection.
@@ -113,12 +146,12 @@ public final class MQTTClient: @unchecked Sendable {
         loop.execute { [self] in write(session.subscribe(filters, qos: qos, now: now)) }
     }
 
-    /// Messages waiting for the broker and messages dropped to keep within the queue's bounds,
-    /// as the loop sees them (for tests and the benchmark).
-    public func queueFigures() async -> (waiting: Int, dropped: Int, inFlight: Int) {
+    /// The queue's figures as the loop sees them now (waits for the loop; for tests).
+    public func queueFigures() async -> MQTTClientFigures {
         await withCheckedContinuation { continuation in
             loop.execute { [self] in
-                continuation.resume(returning: (session.queue.count, session.queue.droppedCount, session.inFlightCount))
+                updateFigures()
+                continuation.resume(returning: figures)
             }
         }
     }
@@ -159,16 +192,26 @@ public final class MQTTClient: @unchecked Sendable {
     {
         guard handler === self.handler else { return }
         decoder.append(bytes)
+        // What the packets of one read call for (a PUBACK each, or the next message for each
+        // PUBACK) goes out in one write.
+        var answers: [MQTTPacket] = []
         while self.connection != nil {
             let packet: MQTTPacket?
             do {
                 packet = try decoder.next()
             } catch {
+                write(answers)
                 fail(.malformed(error))
                 return
             }
-            guard let packet else { return }
-            apply(session.receive(packet, now: now))
+            guard let packet else {
+                write(answers)
+                // The broker answered (PUBACKs, usually): the socket may have drained meanwhile.
+                resumeOutputIfDrained()
+                updateFigures()
+                return
+            }
+            apply(session.receive(packet, now: now), sendingInto: &answers)
         }
     }
 
@@ -177,6 +220,7 @@ public final class MQTTClient: @unchecked Sendable {
         self.handler = nil
         connection = nil
         session.connectionClosed()
+        updateFigures()
         if !stopWaiters.isEmpty {
             let waiters = stopWaiters
             stopWaiters = []
@@ -199,7 +243,16 @@ public final class MQTTClient: @unchecked Sendable {
     }
 
     private func apply(_ step: MQTTSessionStep) {
-        write(step.send)
+        var send: [MQTTPacket] = []
+        apply(step, sendingInto: &send)
+        write(send)
+        updateFigures()
+    }
+
+    /// Handles a step's events, adding its packets to `send` (written by the caller), or writing
+    /// them at once when the step ends the connection.
+    private func apply(_ step: MQTTSessionStep, sendingInto send: inout [MQTTPacket]) {
+        send += step.send
         for event in step.events {
             switch event {
             case .connected:
@@ -220,7 +273,11 @@ public final class MQTTClient: @unchecked Sendable {
                 }
             }
         }
-        if let failure = step.failure { fail(failure) }
+        if let failure = step.failure {
+            write(send)
+            send = []
+            fail(failure)
+        }
     }
 
     private func fail(_ failure: MQTTSessionFailure) {
@@ -229,12 +286,63 @@ public final class MQTTClient: @unchecked Sendable {
         connection.abort()
     }
 
+    /// Writes `packets` as one buffer (one system call, not one a packet), then the session's
+    /// further waiting messages a burst at a time while the socket's queue stays under
+    /// `writeHighWatermark`; above it, output pauses until the queue drains below
+    /// `writeLowWatermark`.
     private func write(_ packets: [MQTTPacket]) {
-        guard let connection, !packets.isEmpty else { return }
-        for packet in packets { connection.write(packet.encoded()) }
-        if !session.isOutputPaused && connection.queuedByteCount > options.writeHighWatermark {
-            session.pauseOutput()
+        var packets = packets
+        while let connection, !packets.isEmpty {
+            var bytes: [UInt8] = []
+            for packet in packets { bytes += packet.encoded() }
+            connection.write(bytes)
+            if connection.queuedByteCount > options.writeHighWatermark {
+                session.pauseOutput()
+                return
+            }
+            packets = session.sendWaiting(now: now)
         }
+    }
+
+    private func resumeOutputIfDrained() {
+        guard let connection, session.isOutputPaused, connection.queuedByteCount < options.writeLowWatermark else {
+            return
+        }
+        write(session.resumeOutput(now: now))
+    }
+
+    /// Tells the owner which topics the queue dropped, logs when dropping starts and ends, and
+    /// updates `figures`.
+    private func reportDrops() {
+        let dropped = session.takeDroppedTopics()
+        if !dropped.isEmpty {
+            droppedWhileDropping += dropped.count
+            if !isDropping {
+                isDropping = true
+                MQTTClient.logger.warning(
+                    "the outgoing queue is full (\(session.queue.count) messages, \(session.queue.byteCount) bytes): dropping the oldest state messages, each published again from the current state (logged once until the queue is below half its bounds)"
+                )
+            }
+            onEvent(.dropped(topics: dropped))
+        }
+        updateFigures()
+    }
+
+    private func updateFigures() {
+        if isDropping && !session.queue.isOverHalfFull {
+            isDropping = false
+            MQTTClient.logger.info(
+                "the outgoing queue is below half its bounds again; \(droppedWhileDropping) state messages were dropped meanwhile and published again"
+            )
+            droppedWhileDropping = 0
+        }
+        var figures = MQTTClientFigures()
+        figures.connected = session.state == .connected
+        figures.waiting = session.queue.count
+        figures.waitingBytes = session.queue.byteCount
+        figures.inFlight = session.inFlightCount
+        figures.dropped = session.queue.droppedCount
+        publishedFigures.withLock { $0 = figures }
     }
 
     private func scheduleTick() {
@@ -242,10 +350,8 @@ public final class MQTTClient: @unchecked Sendable {
             guard let self else { return }
             self.tickTimer = nil
             self.elapsedSeconds += 1
-            if let connection = self.connection {
-                if self.session.isOutputPaused && connection.queuedByteCount < self.options.writeLowWatermark {
-                    self.write(self.session.resumeOutput(now: self.now))
-                }
+            if self.connection != nil {
+                self.resumeOutputIfDrained()
                 self.apply(self.session.tick(now: self.now))
             }
             if self.isRunning { self.scheduleTick() }

@@ -261,6 +261,31 @@ async def test_after_a_broker_restart_the_state_is_republished_and_commands_arri
         await charger.wait_for("SetChargingProfile", predicate=limited_to_8)
 
 
+async def test_state_that_changed_while_the_broker_was_away_arrives_once_with_its_latest_value(
+        ampwise, broker, observe):
+    server = ampwise(mqtt=mqtt_config(broker))
+    async with connected(server, "CP-AWAY") as charger:
+        transaction = await charge(charger)
+        power = "ampwise/chargers/CP-AWAY/1/power"
+        first = observe(power)
+        await waited(first, power, lambda p: p == b"7200")
+        first.close()
+        broker.stop()
+        # The power changes 20 times over 2 s (the bridge looks once a second) while the broker is away.
+        for step in range(1, 21):
+            await meter(charger, transaction, f"{step / 10:.1f}", f"{1.5 + step / 100:.2f}")
+            await asyncio.sleep(0.1)  # pacing the changes, not waiting for anything
+        broker.start()
+        # Subscribed before Ampwise is back (its next attempt comes a second or more later).
+        again = observe("ampwise/chargers/CP-AWAY/1/#")
+        await asyncio.to_thread(server.wait_for_log, "again", 30)
+        # The decision is the connector's last state topic: once it is here, so is the power.
+        await waited(again, "ampwise/chargers/CP-AWAY/1/decision", timeout=30)
+        with again.condition:
+            powers = [payload for topic, payload, _ in again.messages if topic == power]
+        assert powers == [b"2000"], "one message, the latest, not a stale one from a queue first"
+
+
 async def refused_start(tmp_path, **config) -> str:
     """Runs `ampwise serve` with a configuration it must refuse; returns what it printed."""
     import subprocess

@@ -13,14 +13,16 @@ import Transport
         clientId: "ampwise-test", cleanSession: true, keepAliveSeconds: 30, will: will, username: "ampwise",
         password: Array("secret".utf8))
 
-    private func makeClient(of broker: FakeMQTTBroker, keepAlive: UInt16 = 30) -> MQTTClient {
+    private func makeClient(
+        of broker: FakeMQTTBroker, keepAlive: UInt16 = 30, session: MQTTSessionOptions = MQTTSessionOptions()
+    ) -> MQTTClient {
         var connect = Self.connect
         connect.keepAliveSeconds = keepAlive
         return MQTTClient(
             group: broker.group,
             options: MQTTClientOptions(
                 broker: MQTTBrokerAddress(host: "127.0.0.1", port: broker.port, usesTLS: false), connect: connect,
-                backoff: ReconnectBackoff(initial: 0.05, maximum: 0.2)))
+                session: session, backoff: ReconnectBackoff(initial: 0.05, maximum: 0.2)))
     }
 
     private static func isConnect(_ received: ReceivedMQTTPacket) -> Bool {
@@ -143,6 +145,29 @@ import Transport
             return nil
         }
         #expect(await client.queueFigures().inFlight == 0)
+        await client.stop()
+    }
+
+    /// Home Assistant's discovery configs of a whole car park at start-up, more than the queue
+    /// holds, to a broker that takes them one acknowledgement at a time: every one arrives, none
+    /// is dropped (a dropped config would never be sent again, and its entities never appear).
+    @Test func moreDiscoveryConfigsThanTheQueueHoldsAllArriveAtABrokerSlowToAcknowledge() async throws {
+        let broker = try FakeMQTTBroker()
+        defer { broker.shutdown() }
+        let client = makeClient(
+            of: broker, session: MQTTSessionOptions(maximumInFlight: 1, maximumQueuedMessages: 10))
+        let events = client.events()
+        client.start()
+        #expect(await connected(events))
+
+        let topics = (0..<100).map { "homeassistant/sensor/ampwise_cp\($0)_1/power/config" }
+        for topic in topics { client.publish(topic: topic, payload: Array("{}".utf8), qos: .atLeastOnce, retain: true) }
+        let last = topics[99]
+        _ = try await broker.log.packet("PUBLISH \(last)") { Self.publish($0)?.topic == last }
+        let received = broker.log.received.compactMap(Self.publish).map(\.topic)
+        #expect(received == topics)
+        let figures = await client.queueFigures()
+        #expect(figures.dropped == 0 && figures.waiting == 0)
         await client.stop()
     }
 

@@ -46,16 +46,44 @@ import Testing
         #expect(session.tick(now: .seconds(105)).failure == .connackTimeout)
     }
 
-    @Test func messagesPublishedWhileAwayAreSentAfterConnackLatestPerTopic() throws {
+    @Test func qos1MessagesPublishedWhileAwayAreSentAfterConnackLatestPerTopic() throws {
         var session = MQTTClientSession(connect: MQTTConnect(clientId: "ampwise"))
-        #expect(try session.publish(topic: "a/power", payload: [1], retain: true, now: .zero).isEmpty)
-        #expect(try session.publish(topic: "a/status", payload: [2], retain: true, now: .zero).isEmpty)
-        #expect(try session.publish(topic: "a/power", payload: [3], retain: true, now: .zero).isEmpty)
+        #expect(
+            try session.publish(topic: "a/power", payload: [1], qos: .atLeastOnce, retain: true, now: .zero).isEmpty)
+        #expect(
+            try session.publish(topic: "a/status", payload: [2], qos: .atLeastOnce, retain: true, now: .zero).isEmpty)
+        #expect(
+            try session.publish(topic: "a/power", payload: [3], qos: .atLeastOnce, retain: true, now: .zero).isEmpty)
         _ = session.connectionOpened(now: .zero)
         let step = session.receive(.connack(sessionPresent: false, returnCode: .accepted), now: .zero)
         #expect(step.events == [.connected(sessionPresent: false)])
-        #expect(publishes(step.send).map(\.topic) == ["a/status", "a/power"])
-        #expect(publishes(step.send).map(\.payload) == [[2], [3]])
+        #expect(publishes(step.send).map(\.topic) == ["a/power", "a/status"])
+        #expect(publishes(step.send).map(\.payload) == [[3], [2]])
+    }
+
+    /// A state topic that changed 1,000 times while the broker was away: nothing of it is sent
+    /// from the queue after the reconnection (the owner publishes the current state on
+    /// `.connected`, so the broker gets one message, the latest).
+    @Test func stateWhileTheBrokerIsAwayIsNotSentStaleAfterTheReconnection() throws {
+        var session = connectedSession()
+        _ = try session.publish(topic: "config/1", payload: [1], qos: .atLeastOnce, retain: true, now: .zero)
+        session.connectionClosed()
+        for value in 1...1_000 {
+            _ = try session.publish(topic: "a/power", payload: Array(String(value).utf8), retain: true, now: .zero)
+        }
+        #expect(session.queue.isEmpty)
+        _ = session.connectionOpened(now: .seconds(1))
+        let step = session.receive(.connack(sessionPresent: false, returnCode: .accepted), now: .seconds(1))
+        #expect(publishes(step.send).map(\.topic) == ["config/1"], "only the unacknowledged config, again")
+        #expect(
+            publishes(try session.publish(topic: "a/power", payload: [9], retain: true, now: .seconds(1))).count == 1)
+    }
+
+    @Test func aFullInFlightWindowDoesNotHoldBackStateMessages() throws {
+        var session = connectedSession(maximumInFlight: 1)
+        #expect(publishes(try session.publish(topic: "c/1", payload: [1], qos: .atLeastOnce, now: .zero)).count == 1)
+        #expect(try session.publish(topic: "c/2", payload: [2], qos: .atLeastOnce, now: .zero).isEmpty)
+        #expect(publishes(try session.publish(topic: "a/power", payload: [3], now: .zero)).map(\.topic) == ["a/power"])
     }
 
     @Test func subscriptionsAreRenewedOnEveryConnection() throws {

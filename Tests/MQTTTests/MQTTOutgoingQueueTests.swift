@@ -7,14 +7,56 @@ import Testing
         MQTTPublish(topic: topic, payload: payload, retain: true)
     }
 
-    @Test func theLatestMessagePerTopicWinsAndMovesToTheBack() {
+    /// A topic that changes while it waits keeps its place in line, so a topic that changes
+    /// every second is not pushed behind every other one for as long as the queue is long.
+    @Test func aNewerMessageReplacesTheWaitingOneInItsPlace() {
         var queue = MQTTOutgoingQueue(maximumMessages: 10, maximumBytes: 1_000)
         queue.enqueue(message("a", [1]))
         queue.enqueue(message("b", [2]))
         queue.enqueue(message("a", [3]))
         #expect(queue.count == 2)
-        #expect(queue.dequeue(upTo: 10).map(\.payload) == [[2], [3]])
+        #expect(queue.dequeue(upTo: 10).map(\.payload) == [[3], [2]])
         #expect(queue.isEmpty && queue.byteCount == 0)
+    }
+
+    /// Discovery configs and their removals (QoS 1) are never dropped, however many: the bound
+    /// makes room by dropping state (QoS 0), and names each dropped topic for the owner to
+    /// publish again.
+    @Test func qos1MessagesAreNeverDroppedAndEachDroppedTopicIsReported() {
+        var queue = MQTTOutgoingQueue(maximumMessages: 5, maximumBytes: 1_000)
+        queue.enqueue(message("state/1"))
+        queue.enqueue(message("state/2"))
+        for config in 0..<20 {
+            queue.enqueue(MQTTPublish(topic: "config/\(config)", payload: [1], qos: .atLeastOnce, retain: true))
+        }
+        queue.enqueue(message("state/3"))
+        #expect(queue.takeDroppedTopics() == ["state/1", "state/2", "state/3"])
+        #expect(queue.takeDroppedTopics().isEmpty)
+        #expect(queue.droppedCount == 3)
+        #expect(queue.dequeue(upTo: 100).map(\.topic) == (0..<20).map { "config/\($0)" })
+    }
+
+    @Test func aFullWindowTakesOnlyQoS0MessagesInTheirOrder() {
+        var queue = MQTTOutgoingQueue(maximumMessages: 10, maximumBytes: 1_000)
+        queue.enqueue(MQTTPublish(topic: "config", payload: [1], qos: .atLeastOnce, retain: true))
+        queue.enqueue(message("state/1"))
+        queue.enqueue(message("state/2"))
+        #expect(queue.dequeue(includingQoS1: false)?.topic == "state/1")
+        #expect(queue.dequeue(includingQoS1: true)?.topic == "config")
+        #expect(queue.dequeue(includingQoS1: true)?.topic == "state/2")
+        #expect(queue.dequeue() == nil)
+    }
+
+    /// The connection is gone: the owner publishes its whole state again once it is back, so the
+    /// state waiting here would only go out stale before it.
+    @Test func losingTheConnectionDropsTheWaitingStateButKeepsTheConfigs() {
+        var queue = MQTTOutgoingQueue(maximumMessages: 10, maximumBytes: 1_000)
+        queue.enqueue(message("state/1", [1, 2]))
+        queue.enqueue(MQTTPublish(topic: "config", payload: [1], qos: .atLeastOnce, retain: true))
+        queue.removeQoS0Messages()
+        #expect(queue.count == 1 && queue.byteCount == "config".utf8.count + 1)
+        #expect(queue.takeDroppedTopics().isEmpty)
+        #expect(queue.dequeue(upTo: 10).map(\.topic) == ["config"])
     }
 
     @Test func overTheCountTheOldestIsDroppedAndCounted() {

@@ -112,6 +112,7 @@ enum ServeCommand {
             planner: engine, tariffProvider: { runner?.status() }, timeZone: configuration.timeZone)
         dependencies.passwords = centralConfiguration.passwords
         dependencies.configuredPassword = { configuration.chargers[$0]?.password }
+        if let mqttClient { dependencies.mqtt = { mqttClient.figures } }
         let feed = LiveEventFeed(events: LiveEvents(), dependencies: dependencies)
         feed.attach(to: site)
         let reloads = SignalWatcher.watch(SIGHUP) {

@@ -33,7 +33,7 @@ public struct MQTTSource: InputSource {
                 if configuration.inputs.values.contains(where: { $0.topic.text == filter }) {
                     await reporter.report(.failure(SourceError("the broker refused the subscription to \(filter)")))
                 }
-            case .connected:
+            case .connected, .dropped:
                 break
             }
         }

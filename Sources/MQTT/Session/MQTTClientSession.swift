@@ -4,8 +4,10 @@
 ///
 /// What it keeps across connections: the subscriptions (renewed after every CONNACK, so a broker
 /// that lost its state gets them back), QoS 1 messages sent and not acknowledged (sent again
-/// with DUP set once the broker is back, §4.4), and the outgoing queue of messages that could
-/// not be sent yet (bounded; the latest message per topic wins).
+/// with DUP set once the broker is back, §4.4), and the QoS 1 messages of the outgoing queue
+/// (one per topic). QoS 0 messages are not kept while the broker is away: the owner publishes
+/// its whole state again on `.connected`, so what goes out first after a reconnection is the
+/// current state, not what waited in the queue (docs/mqtt.md, "Memory and the broker").
 ///
 /// Keep-alive (§3.1.2.10): the client must send something within every keep-alive period, a
 /// PINGREQ when it has nothing else; a PINGRESP that does not come within another period means
@@ -63,9 +65,12 @@ public struct MQTTClientSession: Sendable {
     }
 
     /// The connection is gone (closed by either side or failed). Subscriptions, messages in
-    /// flight and the queue are kept for the next connection.
+    /// flight and the queue's QoS 1 messages are kept for the next connection.
     public mutating func connectionClosed() {
         state = .disconnected
+        queue.removeQoS0Messages()
+        // The next connection's socket starts empty.
+        isOutputPaused = false
         pendingSubscribes = [:]
         pendingUnsubscribes = []
         pingSentAt = nil
@@ -92,13 +97,20 @@ public struct MQTTClientSession: Sendable {
     // MARK: Owner's requests
 
     /// Publishes a message: sent at once when connected (and, for QoS 1, the in-flight window
-    /// has room), else queued.
+    /// has room), else queued. A QoS 0 message while not connected is not kept (see above).
     public mutating func publish(
         topic: String, payload: [UInt8], qos: MQTTQoS = .atMostOnce, retain: Bool = false, now: Duration
     ) throws(MQTTTopicError) -> [MQTTPacket] {
         try MQTTTopicFilter.checkName(topic)
+        guard state == .connected || qos == .atLeastOnce else { return [] }
         queue.enqueue(MQTTPublish(topic: topic, payload: payload, qos: qos, retain: retain))
         return sendQueued(now: now)
+    }
+
+    /// Topics whose QoS 0 message the queue dropped to stay within its bounds since the last
+    /// call: the owner publishes them again from its current state.
+    public mutating func takeDroppedTopics() -> [String] {
+        queue.takeDroppedTopics()
     }
 
     /// Adds subscriptions (a filter already wanted gets the new QoS) and, when connected, sends
@@ -224,16 +236,22 @@ public struct MQTTClientSession: Sendable {
         return [.subscribe(packetId: id, subscriptions: subscriptions)]
     }
 
-    /// Sends what the queue holds as far as the in-flight window allows.
+    /// The next burst of waiting messages that can go now (at most
+    /// `options.maximumBytesPerBurst`, as far as the in-flight window allows; empty when nothing
+    /// can): the owner writes it and asks again while its socket takes more.
+    public mutating func sendWaiting(now: Duration) -> [MQTTPacket] {
+        sendQueued(now: now)
+    }
+
+    /// Sends what the queue holds as far as the in-flight window and one burst allow.
     private mutating func sendQueued(now: Duration) -> [MQTTPacket] {
         guard state == .connected, !isOutputPaused else { return [] }
         var packets: [MQTTPacket] = []
-        while !queue.isEmpty {
-            // A QoS 1 message needs room in the window; take one at a time so that a QoS 0
-            // message behind a full window still waits its turn (order is kept).
-            let room = options.maximumInFlight - inFlight.count
-            guard room > 0 else { break }
-            guard var message = queue.dequeue(upTo: 1).first else { break }
+        var bytes = 0
+        // Oldest first; a QoS 1 message needs room in the window, a QoS 0 one does not, so state
+        // keeps flowing while discovery configs wait for their PUBACKs (each topic is in the
+        // queue once, so no topic's messages overtake each other).
+        while var message = queue.dequeue(includingQoS1: inFlight.count < options.maximumInFlight) {
             if message.qos == .atLeastOnce {
                 let id = allocatePacketId()
                 message.packetId = id
@@ -241,6 +259,8 @@ public struct MQTTClientSession: Sendable {
                 inFlightOrder.append(id)
             }
             packets.append(.publish(message))
+            bytes += message.topic.utf8.count + message.payload.count
+            if bytes >= options.maximumBytesPerBurst { break }
         }
         if !packets.isEmpty { lastSentAt = now }
         return packets

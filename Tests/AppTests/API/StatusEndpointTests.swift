@@ -1,5 +1,6 @@
 import ChargingModel
 import Foundation
+import MQTTLink
 import Store
 import Testing
 
@@ -84,6 +85,24 @@ import Testing
                 ampwise_connector_session_energy_watt_hours{charger="garage",connector="1"} 5400
 
                 """)
+    }
+
+    @Test func theMQTTQueueAndItsDropsAreMetricsWithMQTTSet() async {
+        #expect(!(await APIHarness().request("GET", "/metrics").text.contains("ampwise_mqtt_")))
+        var figures = MQTTClientFigures()
+        figures.connected = true
+        figures.waiting = 12
+        figures.waitingBytes = 3_400
+        figures.inFlight = 5
+        figures.dropped = 7
+        let text = await APIHarness(mqtt: figures).request("GET", "/metrics").text
+        #expect(text.contains("\nampwise_mqtt_connected 1\n"))
+        #expect(text.contains("\nampwise_mqtt_queued_messages 12\n"))
+        #expect(text.contains("\nampwise_mqtt_queued_bytes 3400\n"))
+        #expect(text.contains("\nampwise_mqtt_in_flight_messages 5\n"))
+        #expect(
+            text.contains("# TYPE ampwise_mqtt_dropped_messages_total counter\nampwise_mqtt_dropped_messages_total 7\n")
+        )
     }
 
     @Test func labelValuesAreEscaped() {

@@ -39,6 +39,8 @@ final class FakeMQTTBrokerLog: Sendable {
     }
 
     var connections: Int { state.withLock { $0.connections } }
+    /// Every packet received so far, in order.
+    var received: [ReceivedMQTTPacket] { state.withLock { $0.received } }
     var newest: LoopBound<FakeMQTTBrokerHandler>? { state.withLock { $0.newest } }
 
     /// A connection opened: its number.

@@ -3,6 +3,7 @@ import ChargePointManagement
 import ChargingModel
 import Foundation
 import InputSources
+import MQTTLink
 import Scheduling
 import Tariffs
 
@@ -45,6 +46,8 @@ public struct APIDependencies: Sendable {
     public var passwords = ChargerPasswords()
     /// `chargers.ID.password`: what a charger used before its first change through the API.
     public var configuredPassword: @Sendable (_ chargerId: String) -> String? = { _ in nil }
+    /// The MQTT client's queue figures for `/metrics` (`MQTTClient.figures`), nil without `mqtt`.
+    public var mqtt: @Sendable () -> MQTTClientFigures? = { nil }
 
     public init(
         chargers: any ChargerDirectory, commands: CommandDispatcher, records: any APIRecords,

@@ -2,6 +2,7 @@ import ChargePointManagement
 import ChargingModel
 import HTTP
 import JSON
+import MQTTLink
 
 /// `GET /api/health` and `GET /metrics`.
 struct StatusEndpoints: Sendable {
@@ -69,9 +70,30 @@ struct StatusEndpoints: Sendable {
             "ampwise_info", help: "The running version.", samples: [([("version", dependencies.version)], 1)])
         StatusEndpoints.addPerCharger(snapshots, to: &text)
         SourceEndpoints.addMetrics(dependencies.sources(), to: &text)
+        if let mqtt = dependencies.mqtt() { StatusEndpoints.addMQTT(mqtt, to: &text) }
         var response = HTTPResponse.text(text.output)
         response.headers.replaceOrAdd(name: "Content-Type", value: "text/plain; version=0.0.4; charset=utf-8")
         return response
+    }
+
+    /// The MQTT client's connection and outgoing queue (docs/mqtt.md, "Memory and the broker").
+    private static func addMQTT(_ figures: MQTTClientFigures, to text: inout PrometheusText) {
+        text.gauge(
+            "ampwise_mqtt_connected", help: "1 while the MQTT broker has accepted the connection, else 0.",
+            value: figures.connected ? 1 : 0)
+        text.gauge(
+            "ampwise_mqtt_queued_messages", help: "Messages waiting to be sent to the MQTT broker (one per topic).",
+            value: Double(figures.waiting))
+        text.gauge(
+            "ampwise_mqtt_queued_bytes", help: "Topic and payload bytes of the messages waiting for the MQTT broker.",
+            value: Double(figures.waitingBytes))
+        text.gauge(
+            "ampwise_mqtt_in_flight_messages", help: "QoS 1 messages sent to the MQTT broker and not yet acknowledged.",
+            value: Double(figures.inFlight))
+        text.counter(
+            "ampwise_mqtt_dropped_messages_total",
+            help: "State messages dropped at the outgoing queue's bound (each published again from the current state).",
+            value: Double(figures.dropped))
     }
 
     /// Per charger: connected or not; per connector: power now and the open session's energy.

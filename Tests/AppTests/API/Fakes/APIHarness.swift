@@ -5,6 +5,7 @@ import Chronology
 import Foundation
 import HTTP
 import InputSources
+import MQTTLink
 import OCPP
 import Scheduling
 import TestSupport
@@ -29,17 +30,19 @@ struct APIHarness {
     init(
         connected: Set<String> = [], token: String? = nil, snapshots: [ChargerSnapshot] = [],
         configured: Set<String> = [], sources: [SourceStatus] = [],
-        timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!, mqtt: MQTTClientFigures? = nil
     ) {
         central = FakeChargePointCaller(connected: connected)
         commands = CommandDispatcher(caller: central, recorder: records, now: { APIHarness.now })
         for snapshot in snapshots { directory.put(snapshot) }
-        dependencies = APIDependencies(
+        var dependencies = APIDependencies(
             chargers: directory, commands: commands, records: records, transactions: transactions,
             scheduler: scheduler,
             centralMetrics: centralMetrics, version: "9.8.7",
             remoteStartIdTag: { $0 == "garage" ? "garage-tag" : "ampwise" }, now: { APIHarness.now },
             configuredChargers: configured, sources: { sources }, timeZone: timeZone)
+        dependencies.mqtt = { mqtt }
+        self.dependencies = dependencies
         router = APIRouter(routes: APIEndpoints.routes(dependencies), token: token)
     }
 
