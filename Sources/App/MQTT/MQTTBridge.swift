@@ -17,8 +17,9 @@ import Transport
 /// with what was published once a second, so a burst of meter values is one message per topic,
 /// and what changed goes to the client in one batch (one hop onto its loop, one write). A
 /// charger whose connection, connectors and scheduling state are as at the last look (a
-/// heartbeat changes none of them) is not compared topic by topic again. A state message the client's queue dropped (the broker takes them more slowly
-/// than they come) is published again from the current state at the next look.
+/// heartbeat changes none of them) is not compared topic by topic again. A state message the
+/// client's queue dropped (the broker takes them more slowly than they come) is published again
+/// from the current state at the next look.
 /// Commands run in order per charger, and commands to different chargers do not wait for each
 /// other (a charger that takes 30 s to answer holds up only its own).
 actor MQTTBridge {
