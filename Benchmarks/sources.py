@@ -20,8 +20,9 @@ Three targets, each measured from outside the server:
      as its device sees them), without and then with 10 HTTP and 10 Modbus devices that accept the
      connection and never answer (default timeout: 5 s).
 
-The devices are asyncio servers in this process (standard library: HTTP/1.1 with `Connection:
-close` as Ampwise sends it, and Modbus TCP functions 3 and 4); the charger is the benchmark
+The devices are asyncio servers in this process (standard library: HTTP/1.1 with keep-alive, or
+closing after every answer with `--http-close` or when the request says `Connection: close`, and
+Modbus TCP functions 3 and 4); the charger is the benchmark
 charger of Benchmarks/scheduler_latency.py (asyncio + `websockets`). Every time is taken here, on
 the same 2 cores as the server, so every latency is an upper bound of the server's.
 """
@@ -66,7 +67,9 @@ class Devices:
     background sources, and servers that accept and never answer. Each request is recorded per
     source (by path or register) with the time it arrived."""
 
-    def __init__(self):
+    def __init__(self, http_close: bool = False):
+        self.http_close = http_close
+        self.http_connections = 0
         self.http_meter_watts = -LOW_W
         self.modbus_meter_watts = LOW_W
         self.arrivals: dict[str, list[float]] = {}
@@ -104,17 +107,26 @@ class Devices:
         await asyncio.sleep(0.2)
 
     async def serve_http(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        # HTTP/1.1 with keep-alive, as a meter's web server: answers request after request on one
+        # connection until the client closes it or asks for `Connection: close` (which the device
+        # then sends and honours), or always closes with `--http-close`.
+        self.http_connections += 1
         try:
-            head = await reader.readuntil(b"\r\n\r\n")
-            path = head.split(b" ", 2)[1].decode()
-            self.note(path)
-            if path == "/meter":
-                body = json.dumps({"power": self.http_meter_watts}).encode()
-            else:
-                body = json.dumps({"power": self.changing_value(int(path.rsplit("/", 1)[1]))}).encode()
-            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                         b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
-            await writer.drain()
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                path = head.split(b" ", 2)[1].decode()
+                self.note(path)
+                if path == "/meter":
+                    body = json.dumps({"power": self.http_meter_watts}).encode()
+                else:
+                    body = json.dumps({"power": self.changing_value(int(path.rsplit("/", 1)[1]))}).encode()
+                closing = self.http_close or b"\r\nconnection: close" in head.lower()
+                writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             + (b"Connection: close\r\n" if closing else b"")
+                             + b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+                await writer.drain()
+                if closing:
+                    break
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
         finally:
@@ -207,27 +219,30 @@ class Chargers:
         return charger
 
 
-async def measure_cpu(binary: str, window: float, http_sources: int, modbus_sources: int) -> None:
-    devices = Devices()
+async def measure_cpu(binary: str, window: float, http_sources: int, modbus_sources: int, http_close: bool) -> None:
+    devices = Devices(http_close)
     await devices.start(hanging=0)
     server = Server(binary, {"sources": sources_config(devices, http_sources, modbus_sources, meters=False)})
     try:
         await asyncio.sleep(5)  # the first reads, connections opened: then the steady state
         reads_before = sum(len(times) for times in devices.arrivals.values())
+        connections_before = devices.http_connections
         cpu_before, started = cpu_seconds(server.pid), time.monotonic()
         await asyncio.sleep(window)
         cpu, elapsed = cpu_seconds(server.pid) - cpu_before, time.monotonic() - started
         reads = sum(len(times) for times in devices.arrivals.values()) - reads_before
+        connections = devices.http_connections - connections_before
         print(f"RESULT sources_cpu http={http_sources} modbus={modbus_sources} window_s={elapsed:.1f} "
               f"reads_per_s={reads / elapsed:.1f} server_cpu_s={cpu:.2f} server_cpu_pct={100 * cpu / elapsed:.2f} "
+              f"us_per_read={1e6 * cpu / max(reads, 1):.0f} http_connections={connections} "
               f"load={load_average().replace(' ', '/')}", flush=True)
     finally:
         server.stop()
         await devices.stop()
 
 
-async def measure_latency(binary: str, changes: int, background: int, hanging: int) -> None:
-    devices = Devices()
+async def measure_latency(binary: str, changes: int, background: int, hanging: int, http_close: bool) -> None:
+    devices = Devices(http_close)
     await devices.start(hanging=hanging)
     config = {"sources": sources_config(devices, background // 2, background - background // 2, meters=True),
               "scheduler": SCHEDULER, "chargers": {"bench-http": ONE_PHASE, "bench-modbus": ONE_PHASE}}
@@ -291,12 +306,12 @@ async def measure_latency(binary: str, changes: int, background: int, hanging: i
 async def run(args) -> None:
     print(f"started {utc_now()}, load average {load_average()}", flush=True)
     if "cpu" in args.phases:
-        await measure_cpu(args.binary, args.window, 0, 0)
-        await measure_cpu(args.binary, args.window, args.sources, 0)
-        await measure_cpu(args.binary, args.window, 0, args.sources)
+        await measure_cpu(args.binary, args.window, 0, 0, args.http_close)
+        await measure_cpu(args.binary, args.window, args.sources, 0, args.http_close)
+        await measure_cpu(args.binary, args.window, 0, args.sources, args.http_close)
     if "latency" in args.phases:
-        await measure_latency(args.binary, args.changes, args.sources, 0)
-        await measure_latency(args.binary, args.changes, args.sources, args.hanging)
+        await measure_latency(args.binary, args.changes, args.sources, 0, args.http_close)
+        await measure_latency(args.binary, args.changes, args.sources, args.hanging, args.http_close)
     print(f"finished {utc_now()}, load average {load_average()}", flush=True)
 
 
@@ -308,6 +323,8 @@ def main() -> None:
     parser.add_argument("--hanging", type=int, default=20, help="devices that never answer (default 20)")
     parser.add_argument("--changes", type=int, default=60, help="meter changes per latency run (default 60)")
     parser.add_argument("--window", type=float, default=30, help="seconds of each CPU measurement (default 30)")
+    parser.add_argument("--http-close", action="store_true",
+                        help="HTTP devices close the connection after every answer (default: keep-alive)")
     args = parser.parse_args()
     args.phases = set(args.phases.split(","))
     asyncio.run(run(args))

@@ -14,12 +14,19 @@ public struct HTTPResponseParser: Sendable {
     public let maxBodyBytes: Int
     /// True when the request was HEAD: the response has no body whatever its headers say.
     public let isResponseToHEAD: Bool
+    /// Once `next()` returned a response: whether the connection may carry the next request
+    /// (RFC 9112 §9.3): the response is HTTP/1.1 without `Connection: close` (or HTTP/1.0 with
+    /// `Connection: keep-alive`), its body was framed rather than read until the close, and
+    /// nothing was received after it.
+    public private(set) var connectionReusable = false
 
     private var buffer = ReceiveBuffer()
     private var head: HTTPResponse?
     private var framing = Framing.none
     private var body: [UInt8] = []
     private var failure: HTTPResponseParseError?
+    /// The head being read allows the connection to stay open after its response.
+    private var headKeepsConnection = false
 
     private enum Framing {
         case none
@@ -67,6 +74,7 @@ public struct HTTPResponseParser: Sendable {
         guard var response = head, case .untilClose = framing else { throw .truncated }
         response.body = body
         head = nil
+        connectionReusable = false
         return response
     }
 
@@ -133,6 +141,7 @@ public struct HTTPResponseParser: Sendable {
         response.body = body
         head = nil
         body = []
+        connectionReusable = headKeepsConnection && buffer.count == 0
         return response
     }
 
@@ -166,6 +175,9 @@ public struct HTTPResponseParser: Sendable {
             }
         }
         buffer.consume(offset)
+        headKeepsConnection =
+            lines[0].starts(with: "HTTP/1.1".utf8)
+            ? !headers.containsToken("close", in: "Connection") : headers.containsToken("keep-alive", in: "Connection")
         return HTTPResponse(status: status, headers: headers)
     }
 

@@ -2,9 +2,10 @@ import HTTP
 import Transport
 
 /// An HTTP/1.1 client on the event loops: `GET` and `POST` to `http://` and `https://` URLs,
-/// async, never blocking a thread. Each request opens its own connection (`Connection: close`):
-/// the sources poll every few seconds, where a kept-alive connection would save little and add
-/// the states of a half-dead one. Safe to share.
+/// async, never blocking a thread. `send` opens a connection per request (`Connection: close`):
+/// right for what is asked now and then (tariffs, the command line). What is asked of the same
+/// server every few seconds (a source's device) goes through a `persistentConnection(to:)`,
+/// which keeps its connection open between requests. Safe to share.
 ///
 /// ```swift
 /// let client = HTTPClient(group: group)
@@ -14,11 +15,17 @@ public final class HTTPClient: Sendable {
     public let group: EventLoopGroup
     private let tls: Result<ClientTLSContext, TLSConfigurationError>
     private let userAgent: String
+    private let addressCache: AddressCache?
 
     /// `tls`: how HTTPS servers are verified; by default against the system's CA store.
-    public init(group: EventLoopGroup, tls: ClientTLSContext? = nil, userAgent: String = "ampwise") {
+    /// `addressCache`: where resolved host names are kept (none: every connection resolves).
+    public init(
+        group: EventLoopGroup, tls: ClientTLSContext? = nil, userAgent: String = "ampwise",
+        addressCache: AddressCache? = nil
+    ) {
         self.group = group
         self.userAgent = userAgent
+        self.addressCache = addressCache
         if let tls {
             self.tls = .success(tls)
         } else {
@@ -29,22 +36,17 @@ public final class HTTPClient: Sendable {
     /// Sends `request` and returns the complete response, whatever its status. Throws when there
     /// is none: no connection, TLS failure, timeout, a malformed or too large response.
     public func send(_ request: HTTPClientRequest) async throws(HTTPClientError) -> HTTPResponse {
-        let bytes = try request.bytes(userAgent: userAgent)
-        var context: ClientTLSContext?
-        if request.url.isTLS {
-            switch tls {
-            case .success(let made): context = made
-            case .failure(let error): throw .tlsUnavailable(reason: "\(error)")
-            }
-        }
-        let outcome = ResultSlot<HTTPResponse, HTTPClientError>()
-        let parser = HTTPResponseParser(
-            maxBodyBytes: request.maximumResponseBytes, isResponseToHEAD: request.method == "HEAD")
-        group.connect(host: request.url.host, port: request.url.port, tls: context, timeout: request.timeout) { loop in
-            HTTPExchange(loop: loop, request: bytes, parser: parser, timeout: request.timeout, outcome: outcome)
-        }
-        let result = await outcome.value(onCancel: .cancelled)
-        return try result.get()
+        // A connection of its own, closed after the answer (and when released, whatever happened).
+        let connection = HTTPPersistentConnection(
+            group: group, url: request.url, tls: tls, userAgent: userAgent, addressCache: addressCache,
+            keepAlive: false)
+        return try await connection.send(request)
+    }
+
+    /// A connection to `url`'s server (scheme, host, port) kept open between requests, verified
+    /// as this client verifies HTTPS servers; it opens on its first request.
+    public func persistentConnection(to url: HTTPURL) -> HTTPPersistentConnection {
+        HTTPPersistentConnection(group: group, url: url, tls: tls, userAgent: userAgent, addressCache: addressCache)
     }
 
     /// `GET url` with `headers`.

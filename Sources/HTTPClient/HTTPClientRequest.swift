@@ -4,8 +4,8 @@ import HTTP
 public struct HTTPClientRequest: Sendable {
     public var method: String
     public var url: HTTPURL
-    /// Sent after `Host`, `User-Agent`, `Accept` and `Connection: close` (a field named here
-    /// replaces the default of the same name).
+    /// Sent after `Host`, `User-Agent`, `Accept` and `Connection` (`close`, or `keep-alive` on an
+    /// `HTTPPersistentConnection`); a field named here replaces the default of the same name.
     public var headers: HTTPHeaders
     public var body: [UInt8]
     /// Seconds for everything: name resolution, connect, TLS, sending, the whole response.
@@ -38,11 +38,13 @@ public struct HTTPClientRequest: Sendable {
         value.utf8.allSatisfy { $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7F) }
     }
 
-    /// The request as it goes on the wire, or the header that cannot be sent.
-    func bytes(userAgent: String) throws(HTTPClientError) -> [UInt8] {
+    /// The request as it goes on the wire, or the header that cannot be sent. `keepAlive`: the
+    /// connection is to carry more requests after this one.
+    func bytes(userAgent: String, keepAlive: Bool = false) throws(HTTPClientError) -> [UInt8] {
         guard HTTPClientRequest.isValidHeaderName(method) else { throw .invalidHeader(name: "method \(method)") }
         var fields: [(String, String)] = [
-            ("Host", url.hostHeader), ("User-Agent", userAgent), ("Accept", "*/*"), ("Connection", "close"),
+            ("Host", url.hostHeader), ("User-Agent", userAgent), ("Accept", "*/*"),
+            ("Connection", keepAlive ? "keep-alive" : "close"),
         ]
         if !body.isEmpty || method == "POST" || method == "PUT" {
             fields.append(("Content-Length", String(body.count)))

@@ -9,11 +9,16 @@ enum PendingWrite: Sendable {
     case boot(ChargerBoot)
     case seen(chargerId: String, at: Date, isHeartbeat: Bool)
     case features(chargerId: String, features: [String], connectorCount: Int?)
+    /// Input values (`nil` removes one) and their history rows.
+    case inputs([String: Double?], at: Date)
 
     /// How many rows the write adds, for the batch size.
     var rowCount: Int {
-        if case .meterValues(let values) = self { return values.count }
-        return 1
+        switch self {
+        case .meterValues(let values): values.count
+        case .inputs(let values, _): values.count
+        default: 1
+        }
     }
 
     /// The write's kind, for diagnostics (`StoreQueueTrace`).
@@ -26,6 +31,7 @@ enum PendingWrite: Sendable {
         case .boot: "boot"
         case .seen: "seen"
         case .features: "features"
+        case .inputs: "inputs"
         }
     }
 }

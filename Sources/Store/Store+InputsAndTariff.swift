@@ -2,24 +2,13 @@ import Foundation
 import SQLite
 
 extension Store {
-    /// Merges pushed inputs (name to value in base units) into the stored ones; `nil` removes one,
-    /// so that it does not come back at the next start.
-    public func setInputs(_ values: [String: Double?], at: Date = Date()) async throws {
-        try await perform(flushingQueue: false) { database in
-            try database.connection.transaction {
-                for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-                    guard let value else {
-                        try database.connection.run("DELETE FROM inputs WHERE name = ?", [name])
-                        continue
-                    }
-                    try database.connection.run(
-                        """
-                        INSERT INTO inputs (name, value, updated_at) VALUES (?, ?, ?)
-                        ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-                        """, [name, value, StoreTimestamp.text(at)])
-                }
-            }
-        }
+    /// Queues input values (name to value in base units; `nil` removes one, so that it does not
+    /// come back at the next start) and their `input_history` rows, committed with the next batch
+    /// like meter values. To answer only once they are committed (`PUT /api/inputs`), await
+    /// `queuedWritesCommitted()` after.
+    public func recordInputs(_ values: [String: Double?], at: Date) {
+        guard !values.isEmpty else { return }
+        enqueue(.inputs(values, at: at))
     }
 
     /// Every stored input, by name.

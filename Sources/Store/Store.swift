@@ -6,9 +6,9 @@ import Foundation
 /// SQLite blocks, so every statement runs on the store's own serial dispatch queue, never on an
 /// event loop or the Swift cooperative pool. Two kinds of writes:
 ///
-/// - `async` writes (transactions, decisions, inputs, tariff, settings, configuration) return
+/// - `async` writes (transactions, decisions, tariff, settings, configuration) return
 ///   once committed: a StartTransaction's id is durable before the CALLRESULT carries it.
-/// - queued writes (meter values, status, events, commands, boot and heartbeat details) return
+/// - queued writes (meter values, status, events, commands, boot and heartbeat details, inputs) return
 ///   at once and are committed in batches: after `StoreOptions.batchMaxRows` rows or
 ///   `batchMaxDelayMilliseconds`, whichever comes first, one transaction per batch; at once
 ///   when someone waits for them with `whenQueuedWritesCommitted` (charge point management
@@ -127,6 +127,14 @@ public final class Store: Sendable {
     /// `batchMaxDelayMilliseconds`, so a charger's answer waits for a commit, not for a timer.
     public func whenQueuedWritesCommitted(_ body: @escaping @Sendable (_ committed: Bool) -> Void) {
         onQueue { database in database.addCommitWaiter(body) }
+    }
+
+    /// Returns once every write queued before this call is committed: `true`, or `false` when the
+    /// batch failed or the store is closed (see `whenQueuedWritesCommitted`).
+    public func queuedWritesCommitted() async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            whenQueuedWritesCommitted { committed in continuation.resume(returning: committed) }
+        }
     }
 
     /// Queues `write` for the next batch without waiting: committed `batchMaxDelayMilliseconds`

@@ -125,4 +125,22 @@ extension StoreDatabase {
             "UPDATE chargers SET features = ?, connector_count = coalesce(?, connector_count) WHERE id = ?",
             [JSONWriter.string(.array(features.map(JSONValue.string))), connectorCount, chargerId])
     }
+
+    /// Merges input values into `inputs` (`nil` deletes the input, so that it does not come back
+    /// at the next start) and appends the values to `input_history` for the dashboard's charts.
+    func writeInputs(_ values: [String: Double?], at date: Date) throws {
+        let at = StoreTimestamp.text(date)
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let value else {
+                try connection.run("DELETE FROM inputs WHERE name = ?", [name])
+                continue
+            }
+            try connection.run(
+                """
+                INSERT INTO inputs (name, value, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """, [name, value, at])
+            try connection.run("INSERT INTO input_history (name, value, at) VALUES (?, ?, ?)", [name, value, at])
+        }
+    }
 }

@@ -276,6 +276,8 @@ final class StoreDatabase: @unchecked Sendable {
             attempt("features of \(chargerId)") {
                 try updateFeatures(chargerId, features: features, connectorCount: connectorCount)
             }
+        case .inputs(let values, let at):
+            attempt("inputs \(values.keys.sorted().joined(separator: ", "))") { try writeInputs(values, at: at) }
         }
     }
 

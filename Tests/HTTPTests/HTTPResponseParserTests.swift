@@ -75,4 +75,30 @@ import Testing
         parser.append(Array(("HTTP/1.1 200 OK\r\nX: " + String(repeating: "a", count: 100)).utf8))
         #expect(throws: HTTPResponseParseError.headerSectionTooLarge(limit: 64)) { try parser.next() }
     }
+
+    /// Whether the connection may carry the next request (RFC 9112 §9.3), per answer.
+    @Test(arguments: [
+        ("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", true),
+        ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", true),
+        ("HTTP/1.1 204 No Content\r\n\r\n", true),
+        ("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok", false),
+        ("HTTP/1.1 200 OK\r\nConnection: Keep-Alive, Close\r\nContent-Length: 2\r\n\r\nok", false),
+        ("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok", false),
+        ("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok", true),
+        ("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokEXTRA", false),
+    ])
+    func saysWhetherTheConnectionMayCarryTheNextRequest(text: String, reusable: Bool) throws {
+        var parser = HTTPResponseParser()
+        parser.append(Array(text.utf8))
+        #expect(try parser.next() != nil)
+        #expect(parser.connectionReusable == reusable)
+    }
+
+    @Test func aBodyReadUntilTheCloseEndsTheConnection() throws {
+        var parser = HTTPResponseParser()
+        parser.append(Array("HTTP/1.1 200 OK\r\n\r\n1234.5".utf8))
+        #expect(try parser.next() == nil)
+        #expect(String(decoding: try parser.endOfStream().body, as: UTF8.self) == "1234.5")
+        #expect(!parser.connectionReusable)
+    }
 }

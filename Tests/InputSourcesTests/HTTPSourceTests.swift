@@ -30,6 +30,23 @@ import Testing
         await #expect(throws: SourceError("HTTP 401 Unauthorized")) { try await withoutToken.poll() }
     }
 
+    @Test func pollsOverOneKeptConnection() async throws {
+        let server = try CannedHTTPServer(keepsAlive: true) { _ in
+            Array("HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\n{\"power\":-50}".utf8)
+        }
+        defer { server.shutdown() }
+        let source = HTTPSource(
+            name: "meter",
+            configuration: HTTPSourceConfiguration(
+                url: try HTTPURL("http://127.0.0.1:\(server.port)/status"),
+                inputs: ["grid.power": HTTPInputSpec(path: JSONPath("power"))]),
+            client: HTTPClient(group: server.group))
+        for _ in 0..<3 {
+            #expect(try await source.poll() == ["grid.power": -50])
+        }
+        #expect(server.connectionCount == 1)
+    }
+
     @Test func aBodyWithoutPathIsTheNumber() throws {
         #expect(
             try HTTPSource.values(of: Array(" 1234.5\n".utf8), inputs: ["solar.power": HTTPInputSpec()]) == [

@@ -73,4 +73,14 @@ import Testing
         await set.stop()
         #expect(set.statuses()[0].state == .starting)
     }
+
+    /// Two hundred sources started together must not poll in the same instant every interval.
+    @Test func sourcesStartedTogetherPollAtPhasesSpreadOverTheirInterval() {
+        let phases = (0..<200).map { ScriptedSource(name: "http-\($0)", script: []).schedulePhase }
+        #expect(phases.allSatisfy { $0 >= 0 && $0 < 1 })
+        var perTenth = [Int](repeating: 0, count: 10)
+        for phase in phases { perTenth[Int(phase * 10)] += 1 }
+        // About 20 in each tenth of the interval; none crowded, none empty.
+        #expect(perTenth.allSatisfy { (8...35).contains($0) }, "\(perTenth)")
+    }
 }

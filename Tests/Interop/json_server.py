@@ -9,13 +9,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class JSONServer:
     """Serves on a free loopback port from a thread of its own. `answer(path, headers)` returns
     `(status, document)`: `document` goes out as JSON with a 200, any other status with an empty
-    body. `requests` counts the requests answered."""
+    body. `requests` counts the requests answered, `connections` the connections accepted. It
+    answers in HTTP/1.0 (one request per connection), or with `keep_alive` in HTTP/1.1, which
+    keeps each connection open for the next request."""
 
-    def __init__(self, answer):
+    def __init__(self, answer, keep_alive: bool = False):
         self.requests = 0
+        self.connections = 0
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
+            def setup(self):
+                owner.connections += 1
+                super().setup()
+
             def do_GET(self):
                 owner.requests += 1
                 status, document = answer(self.path, self.headers)

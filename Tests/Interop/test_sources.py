@@ -20,10 +20,10 @@ class FakeHomeAssistant(JSONServer):
     """`GET /api/states/sensor.grid_power` as Home Assistant answers it: the state in kW as a string,
     only with the right long-lived token. `status` other than 200 makes it fail."""
 
-    def __init__(self, state: str = "0"):
+    def __init__(self, state: str = "0", keep_alive: bool = False):
         self.state = state
         self.status = 200
-        super().__init__(self.answer)
+        super().__init__(self.answer, keep_alive=keep_alive)
 
     def answer(self, path: str, headers) -> tuple[int, dict | None]:
         if headers.get("Authorization") != "Bearer TOKEN":
@@ -81,6 +81,21 @@ async def test_a_home_assistant_sensor_drives_solar_following(ampwise):
         metrics = await asyncio.to_thread(
             lambda: urllib.request.urlopen(f"http://127.0.0.1:{server.api_port}/metrics", timeout=10).read().decode())
         assert 'ampwise_source_reads_total{source="homeassistant",outcome="ok"}' in metrics
+    finally:
+        home_assistant.close()
+
+
+async def test_a_device_that_keeps_connections_alive_is_read_over_one(ampwise):
+    # HTTP/1.1 as Home Assistant answers: every read after the first reuses the connection. The
+    # other tests' device answers in HTTP/1.0, which closes after every answer: a connection each.
+    home_assistant = FakeHomeAssistant(state="1.5", keep_alive=True)
+    try:
+        server = ampwise(sources={"homeassistant": http_source(home_assistant.port, interval=0.1)})
+        await wait_until(lambda: home_assistant.requests >= 10, what="ten reads")
+        assert home_assistant.connections == 1
+        home_assistant.state = "2"
+        await wait_until(lambda: source_status(server, "homeassistant")["inputs"] == {"grid.power": 2000},
+                         what="the new value")
     finally:
         home_assistant.close()
 

@@ -56,9 +56,9 @@ import Testing
     @Test func inputValuesAreKeptAndAveragedPerStep() async throws {
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.file("history.sqlite"))
-        try await store.recordInputHistory(["grid.power": 100, "solar.power": nil], at: Self.start)
-        try await store.recordInputHistory(["grid.power": 300], at: Self.start.addingTimeInterval(30))
-        try await store.recordInputHistory(["grid.power": -50], at: Self.start.addingTimeInterval(90))
+        store.recordInputs(["grid.power": 100, "solar.power": nil], at: Self.start)
+        store.recordInputs(["grid.power": 300], at: Self.start.addingTimeInterval(30))
+        store.recordInputs(["grid.power": -50], at: Self.start.addingTimeInterval(90))
         let buckets = try await store.inputHistory(
             since: Self.start, until: Self.start.addingTimeInterval(120), step: 60)
         #expect(

@@ -231,11 +231,13 @@ import Testing
         await store.close()
     }
 
-    @Test func inputsMerge() async throws {
+    @Test func inputsMergeAndAreCommittedWithTheNextBatch() async throws {
         let directory = try TemporaryDirectory()
         let store = try Self.openStore(directory)
-        try await store.setInputs(["grid.power": -2300, "solar.power": 4100], at: Self.start)
-        try await store.setInputs(["grid.power": 500], at: Self.start.addingTimeInterval(10))
+        store.recordInputs(["grid.power": -2300, "solar.power": 4100, "input.boost": 1], at: Self.start)
+        let removal: [String: Double?] = ["grid.power": 500, "input.boost": nil]
+        store.recordInputs(removal, at: Self.start.addingTimeInterval(10))
+        #expect(await store.queuedWritesCommitted())
         #expect(
             try await store.inputs() == [
                 InputRecord(name: "grid.power", value: 500, updatedAt: Self.start.addingTimeInterval(10)),

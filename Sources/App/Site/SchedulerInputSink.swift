@@ -1,9 +1,9 @@
 import InputSources
 import Scheduling
 
-/// Delivers what sources read to the scheduling engine's inputs, through the very call
-/// `PUT /api/inputs` makes (`SchedulerControl.updateInputs`): same names, base units, checks
-/// and `inputMaxAge`.
+/// Delivers what sources read to the scheduling engine's inputs, as `PUT /api/inputs` does
+/// (`SchedulerControl.updateInputsFromSource`: same names, base units, checks and `inputMaxAge`),
+/// without waiting for the store's commit, since nobody is answered.
 struct SchedulerInputSink: InputSink {
     let scheduler: any SchedulerControl
 
@@ -18,7 +18,7 @@ struct SchedulerInputSink: InputSink {
             update[inputName] = value
         }
         do {
-            _ = try await scheduler.updateInputs(InputUpdate(values: update))
+            try await scheduler.updateInputsFromSource(InputUpdate(values: update))
         } catch {
             throw SourceError(error.message)
         }

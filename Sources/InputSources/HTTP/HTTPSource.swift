@@ -3,12 +3,13 @@ import HTTP
 import HTTPClient
 import JSON
 
-/// `type: "http"`: GET the URL every interval and read each input from the answer.
+/// `type: "http"`: GET the URL every interval and read each input from the answer, on a
+/// connection kept open between reads (docs/sources.md, "http").
 public struct HTTPSource: PolledSource {
     public let name: String
     public let type = "http"
     public let configuration: HTTPSourceConfiguration
-    private let client: HTTPClient
+    private let connection: HTTPPersistentConnection
 
     /// The largest answer read: a meter's status page is a few kilobytes.
     public static let maximumResponseBytes = 1024 * 1024
@@ -16,7 +17,7 @@ public struct HTTPSource: PolledSource {
     public init(name: String, configuration: HTTPSourceConfiguration, client: HTTPClient) {
         self.name = name
         self.configuration = configuration
-        self.client = client
+        connection = client.persistentConnection(to: configuration.url)
     }
 
     public var interval: Double { configuration.interval }
@@ -28,7 +29,7 @@ public struct HTTPSource: PolledSource {
             timeout: configuration.timeout, maximumResponseBytes: HTTPSource.maximumResponseBytes)
         let response: HTTPResponse
         do {
-            response = try await client.send(request)
+            response = try await connection.send(request)
         } catch {
             throw SourceError(error.description)
         }

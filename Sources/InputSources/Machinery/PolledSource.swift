@@ -13,11 +13,13 @@ extension PolledSource {
     /// Polls every `interval` seconds until cancelled. The schedule keeps its cadence (a poll that
     /// took 1 s of a 5 s interval is followed 4 s later); a poll that overran its interval is
     /// followed at once, never by a burst to catch up. A failing source keeps being polled every
-    /// interval, so it recovers as soon as the device answers again (SPEC: docs/sources.md).
+    /// interval, so it recovers as soon as the device answers again (SPEC: docs/sources.md). The
+    /// second poll comes one interval and the source's `schedulePhase` after the first.
     public func run(reporter: SourceReporter) async {
         let clock = ContinuousClock()
         let period = Duration.milliseconds(Int64((interval * 1000).rounded()))
-        var next = clock.now
+        // The first poll at once; the schedule after it shifted by the source's phase.
+        var next = clock.now.advanced(by: .milliseconds(Int64((interval * 1000 * schedulePhase).rounded())))
         while !Task.isCancelled {
             let result: Result<[String: Double], SourceError>
             do {
@@ -34,5 +36,20 @@ extension PolledSource {
                 return
             }
         }
+    }
+}
+
+extension PolledSource {
+    /// Where in its interval the source's polls fall, from 0 up to 1 (of an interval). Sources
+    /// that start together (all of them, at start-up) would otherwise poll in the same instant
+    /// every interval: a burst that the devices, the event loops and the engine take in turn,
+    /// which delays the reads at its end and so the limits they drive. A fraction of the FNV-1a
+    /// hash of the name, so that each source keeps its phase from one start to the next.
+    public var schedulePhase: Double {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return Double(hash % 1_000_000) / 1_000_000
     }
 }

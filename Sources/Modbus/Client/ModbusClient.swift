@@ -15,13 +15,19 @@ public final class ModbusClient: Sendable {
     public let timeout: Double
     private let session: LoopBound<ModbusSession>
 
-    public init(group: EventLoopGroup, host: String, port: Int = 502, timeout: Double = 5) {
+    /// `addressCache`: where the host's resolved addresses are kept between connections (none:
+    /// each connection resolves it).
+    public init(
+        group: EventLoopGroup, host: String, port: Int = 502, timeout: Double = 5, addressCache: AddressCache? = nil
+    ) {
         self.host = host
         self.port = port
         self.timeout = timeout
         let loop = group.next()
         session = LoopBound(
-            ModbusSession(loop: loop, group: group, host: host, port: port, timeout: timeout), loop: loop)
+            ModbusSession(
+                loop: loop, group: group, host: host, port: port, timeout: timeout, addressCache: addressCache),
+            loop: loop)
     }
 
     deinit {

@@ -10,6 +10,7 @@ final class ModbusSession {
     private let host: String
     private let port: Int
     private let timeout: Double
+    private let addressCache: AddressCache?
     private var state = State.idle
     private var attempt = 0
     private var nextTransactionId: UInt16 = 0
@@ -31,12 +32,14 @@ final class ModbusSession {
         var timer: TimerHandle?
     }
 
-    init(loop: EventLoop, group: EventLoopGroup, host: String, port: Int, timeout: Double) {
+    init(loop: EventLoop, group: EventLoopGroup, host: String, port: Int, timeout: Double, addressCache: AddressCache?)
+    {
         self.loop = loop
         self.group = group
         self.host = host
         self.port = port
         self.timeout = timeout
+        self.addressCache = addressCache
     }
 
     /// Sends `pdu` to `unit`; `complete` gets the answer's PDU or why there is none, on the loop.
@@ -72,7 +75,7 @@ final class ModbusSession {
         state = .connecting(attempt: current)
         received = []
         let bound = LoopBound(self, loop: loop)
-        group.connect(host: host, port: port, timeout: timeout, on: loop) { _ in
+        group.connect(host: host, port: port, timeout: timeout, addresses: addressCache, on: loop) { _ in
             ModbusConnectionHandler(session: bound.value, attempt: current)
         }
     }

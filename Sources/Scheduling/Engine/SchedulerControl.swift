@@ -23,6 +23,11 @@ public protocol SchedulerControl: Sendable {
 
     /// Merges input values (base units; `nil` removes an input); answers every input now known.
     func updateInputs(_ update: InputUpdate) async throws(SchedulerControlError) -> [InputStatus]
+    /// Merges values a source read (docs/sources.md) as `updateInputs` does, without waiting for
+    /// the store (the rows go with its next batch: nobody is answered) and without answering the
+    /// inputs. A value read again unchanged while still fresh only makes the input younger: no
+    /// evaluation, no event.
+    func updateInputsFromSource(_ update: InputUpdate) async throws(SchedulerControlError)
     func inputs() async -> [InputStatus]
 
     /// Replaces the pushed dynamic prices that the new slots overlap.

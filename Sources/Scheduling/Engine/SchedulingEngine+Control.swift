@@ -76,17 +76,36 @@ extension SchedulingEngine: SchedulerControl {
             throw SchedulerControlError(error.description)
         }
         trigger()
+        store.recordInputs(update.storedValues, at: now)
+        // Answered once committed: what the API acknowledges is not lost (docs/api.md).
+        if !(await store.queuedWritesCommitted()) { logger.warning("cannot store the inputs") }
+        let answeredAt = clock.now()
+        emit(.inputs(InputsSnapshot(inputs, now: answeredAt)))
+        return inputs.statuses(now: answeredAt)
+    }
+
+    public func updateInputsFromSource(_ update: InputUpdate) throws(SchedulerControlError) {
+        let now = clock.now()
+        let changesWhatRulesSee = inputs.wouldChange(update, now: now)
         do {
-            let values = Dictionary(uniqueKeysWithValues: update.values.map { ($0.key.rawValue, $0.value) })
-            try await store.setInputs(values, at: now)
-            // The dashboard's charts draw the inputs over time (`GET /api/history`).
-            try await store.recordInputHistory(values, at: now)
+            try inputs.merge(update, now: now)
         } catch {
-            logger.warning("cannot store the inputs: \(error)")
+            throw SchedulerControlError(error.description)
         }
-        let statuses = inputs.statuses(now: clock.now())
-        emit(.inputs(statuses))
-        return statuses
+        store.recordInputs(update.storedValues, at: now)
+        // The same value again, still fresh: only its age moved, which no rule and no view reads
+        // until it goes stale (the tick looks at that).
+        guard changesWhatRulesSee else { return }
+        emit(.inputs(InputsSnapshot(inputs, now: now)))
+        // An input no rule reads cannot change a decision: the dashboard shows it, nothing else.
+        if update.values.keys.contains(where: evaluationReads) { trigger() }
+    }
+
+    /// Whether an evaluation reads `name`: the site's meters always (energy goals that follow
+    /// the sun read `grid.power` and `solar.surplus`), any other input when a rule names it.
+    func evaluationReads(_ name: InputName) -> Bool {
+        name == .gridPower || name == .solarPower || name == .solarSurplus
+            || core.ruleSet.inputNames.contains(name.rawValue)
     }
 
     public func inputs() async -> [InputStatus] {

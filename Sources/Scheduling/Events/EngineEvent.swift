@@ -5,8 +5,8 @@ import Store
 public enum EngineEvent: Sendable {
     /// Decisions that changed, as the audit trail holds them (with their ids).
     case decisions([DecisionRecord])
-    /// The inputs after an update (every input known, with its age).
-    case inputs([InputStatus])
+    /// The inputs after an update (every input known, with its age, when read).
+    case inputs(InputsSnapshot)
     /// The pushed prices changed; read them again with `tariffSlots(from:to:)`.
     case tariff
 }

@@ -39,6 +39,16 @@ public struct InputSet: Sendable {
         }
     }
 
+    /// Whether merging `update` at `now` changes what the rules see or `GET /api/inputs` marks: a
+    /// new value, a removed input, an unknown one (never set, or stale) becoming known. The same
+    /// value again while it is fresh changes only its age.
+    public func wouldChange(_ update: InputUpdate, now: Date) -> Bool {
+        update.values.contains { name, value in
+            guard let value, let stored = values[name], isFresh(stored, now: now) else { return true }
+            return stored.value != value
+        }
+    }
+
     /// Sets one input (for `ampwise plan`'s simulated inputs and for tests).
     public mutating func set(_ name: InputName, to value: Double?, at now: Date) {
         values[name] = value.map { InputReading(value: $0, updatedAt: now) }

@@ -20,6 +20,11 @@ public struct InputUpdate: Sendable, Equatable {
         self.values = values
     }
 
+    /// By name as the store keeps them (`Store.recordInputs`).
+    public var storedValues: [String: Double?] {
+        Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) })
+    }
+
     /// Checks a parsed body; the first problem refuses it whole.
     public init(json body: JSONValue) throws(InputError) {
         guard let object = body.objectValue else { throw .notAnObject }

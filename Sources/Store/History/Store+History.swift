@@ -42,21 +42,6 @@ extension Store {
         }
     }
 
-    /// Appends pushed input values to `input_history` (a removed input, `nil`, is not a value).
-    public func recordInputHistory(_ values: [String: Double?], at: Date) async throws {
-        let present = values.compactMap { name, value in value.map { (name, $0) } }.sorted { $0.0 < $1.0 }
-        guard !present.isEmpty else { return }
-        try await perform(flushingQueue: false) { database in
-            try database.connection.transaction {
-                for (name, value) in present {
-                    try database.connection.run(
-                        "INSERT INTO input_history (name, value, at) VALUES (?, ?, ?)",
-                        [name, value, StoreTimestamp.text(at)])
-                }
-            }
-        }
-    }
-
     /// Every input's average per step of `step` seconds from `since` to `until`.
     public func inputHistory(since: Date, until: Date, step: Int) async throws -> [InputHistoryBucket] {
         try await perform { database in try database.inputHistory(since: since, until: until, step: step) }

@@ -3,9 +3,10 @@ import Dispatch
 import Glibc
 
 /// One outgoing connection being made, on its loop: the name resolved on a dispatch queue (the
-/// resolver blocks), then a non-blocking connect to each address in turn until one answers,
-/// all within one timeout. Once connected, the socket becomes a `Connection` with the same
-/// machinery as an accepted one (TLS, write queue, back-pressure, close). Loop-confined.
+/// resolver blocks) unless an `AddressCache` holds its addresses, then a non-blocking connect to
+/// each address in turn until one answers, all within one timeout. Once connected, the socket
+/// becomes a `Connection` with the same machinery as an accepted one (TLS, write queue,
+/// back-pressure, close). Loop-confined.
 final class ConnectAttempt: EpollRegistrant {
     private let loop: EventLoop
     private let host: String
@@ -14,6 +15,7 @@ final class ConnectAttempt: EpollRegistrant {
     private let serverName: String
     private let options: ServerOptions
     private let handler: ClientConnectionHandler
+    private let addressCache: AddressCache?
     private var addresses: [ResolvedAddress] = []
     private var nextAddress = 0
     private var fd: Int32 = -1
@@ -24,7 +26,7 @@ final class ConnectAttempt: EpollRegistrant {
 
     init(
         loop: EventLoop, host: String, port: Int, tls: ClientTLSContext?, serverName: String,
-        options: ServerOptions, handler: ClientConnectionHandler
+        options: ServerOptions, addressCache: AddressCache?, handler: ClientConnectionHandler
     ) {
         self.loop = loop
         self.host = host
@@ -33,6 +35,7 @@ final class ConnectAttempt: EpollRegistrant {
         self.serverName = serverName
         self.options = options
         self.handler = handler
+        self.addressCache = addressCache
     }
 
     /// Starts the timeout and the resolution. Loop thread; the attempt keeps itself alive (the
@@ -43,12 +46,18 @@ final class ConnectAttempt: EpollRegistrant {
             timer = nil
             fail(.connectTimeout(host: host, port: port))
         }
+        if let cached = addressCache?.addresses(host: host, port: port) {
+            resolved(.success(cached))
+            return
+        }
         let bound = LoopBound(self, loop: loop)
         let name = host
         let portNumber = port
+        let cache = addressCache
         ConnectAttempt.resolver.async {
             let result = Result { () throws(TransportError) in
-                try ResolvedAddress.resolve(host: name, port: portNumber)
+                if let cache { return try cache.resolve(host: name, port: portNumber) }
+                return try ResolvedAddress.resolve(host: name, port: portNumber)
             }
             bound.loop.execute { bound.value.resolved(result) }
         }
@@ -136,6 +145,12 @@ final class ConnectAttempt: EpollRegistrant {
     private func fail(_ error: TransportError) {
         guard !isFinished else { return }
         isFinished = true
+        switch error {
+        case .loopShutdown: break
+        default:
+            // The addresses did not take a connection: the device may have moved.
+            addressCache?.forget(host: host, port: port)
+        }
         if let timer {
             loop.cancel(timer)
             self.timer = nil

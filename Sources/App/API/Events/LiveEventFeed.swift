@@ -48,10 +48,11 @@ public final class LiveEventFeed: Sendable {
             for record in records { events.publish("decision", record.apiRepresentation) }
             // The charger object shows the decision in force.
             for chargerId in Set(records.map(\.chargerId)) { chargerChanged(chargerId) }
-        case .inputs(let statuses):
+        case .inputs(let snapshot):
             events.publish(
                 "input",
-                .object(JSONObject(statuses.sorted { $0.name < $1.name }.map { ($0.name, $0.apiRepresentation) })))
+                .object(
+                    JSONObject(snapshot.statuses.sorted { $0.name < $1.name }.map { ($0.name, $0.apiRepresentation) })))
         case .tariff:
             let dependencies = dependencies
             let events = events

@@ -84,6 +84,11 @@ final class FakeScheduler: SchedulerControl {
         return current.inputs
     }
 
+    func updateInputsFromSource(_ values: InputUpdate) async throws(SchedulerControlError) {
+        if let refusal = current.refusal { throw refusal }
+        update { $0.inputUpdates.append(values) }
+    }
+
     func inputs() async -> [InputStatus] { current.inputs }
 
     func replaceTariff(_ slots: [PriceSlot]) async throws(SchedulerControlError) {
