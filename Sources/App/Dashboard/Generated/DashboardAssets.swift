@@ -114,6 +114,7 @@ label { font-size: .85rem; color: var(--muted); display: block; }
 .field-error:empty { display: none; }
 [aria-invalid=true] { border: 2px solid var(--bad); }
 .goal-figures .wide { grid-column: span 2; }
+.goal table td { white-space: nowrap; }
 .figures dd.bad { color: var(--bad); font-weight: 600; }
 .small { font-size: .85rem; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }
