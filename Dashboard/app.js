@@ -180,20 +180,26 @@ function noteTimeline(kind, item) {
   renderPanel("timeline");
 }
 
-// Renders at most once per frame however many events arrive.
+// Renders at most once per frame however many events arrive. The cards come first, as soon as the
+// stream has said what the chargers are: they show no time, so they need not wait for
+// GET /api/health to name the site's zone (the connector's panels, which show times, do).
 let renderQueued = false;
 function scheduleRender() {
-  if (renderQueued || !state.ready) return;
+  if (renderQueued) return;
   renderQueued = true;
   requestAnimationFrame(() => {
     renderQueued = false;
     renderOverview();
+    if (!state.ready) return;
     renderSummary();
     renderPanel("rules");
+    renderGoalStatus();
   });
 }
 
 // ---------------------------------------------------------------- overview
+
+const PROTOCOL_NAMES = { "ocpp1.6": "OCPP 1.6J", "ocpp2.0.1": "OCPP 2.0.1" };
 
 const STATUS_CLASS = {
   Available: "idle", Preparing: "warn", Charging: "ok", SuspendedEV: "warn", SuspendedEVSE: "warn",
@@ -227,7 +233,7 @@ function renderOverview() {
   const root = $("#chargers");
   const chargers = [...state.chargers.values()].sort((a, b) => a.id.localeCompare(b.id));
   $("#empty").hidden = chargers.length > 0;
-  if (!state.selected && chargers.length) {
+  if (state.ready && !state.selected && chargers.length) {
     const first = chargers[0].connectors.find((c) => c.id > 0);
     if (first) select(chargers[0].id, first.id);
   }
@@ -236,6 +242,7 @@ function renderOverview() {
     return `<article class="card" aria-labelledby="card-${esc(charger.id)}">
       <header><h3 id="card-${esc(charger.id)}">${esc(charger.id)}</h3>
         <span class="badge ${charger.connected ? "ok" : "bad"}">${charger.connected ? "connected" : "offline"}</span>
+        ${charger.protocol ? `<span class="badge idle" data-testid="protocol">${esc(PROTOCOL_NAMES[charger.protocol] || charger.protocol)}</span>` : ""}
         <span class="model">${esc([charger.vendor, charger.model].filter(Boolean).join(" "))}</span></header>
       ${connectors.length ? "" : `<p class="muted">No connector reported yet.</p>`}
       ${connectors.map((connector) => {
@@ -252,6 +259,7 @@ function renderOverview() {
             <div><dt>Limit</dt><dd data-testid="limit">${figures.limit == null ? "none" : fmt(figures.limit) + " A"}</dd></div>
           </dl>
           <p class="why">${decisionText(connector)}</p>
+          ${connector.goal ? `<p class="why" data-testid="goal-line">${goalLine(connector.goal)}</p>` : ""}
         </div>`;
       }).join("")}
     </article>`;
@@ -296,6 +304,7 @@ const SITE_PANELS = [
 const CONNECTOR_PANELS = [
   { id: "chart", title: "Last hours and the plan", wide: true, render: renderCharts, load: loadHistory },
   { id: "controls", title: "Controls", render: renderControls, static: true },
+  { id: "goal", title: "Energy goal", render: renderGoal, static: true },
   { id: "timeline", title: "Why: decisions and commands", render: renderTimeline, load: loadTimeline },
   { id: "sessions", title: "Sessions", render: renderSessions, load: loadSessions },
   { id: "rules", title: "Rules", render: renderRules, load: loadRules },
@@ -329,6 +338,8 @@ async function select(chargerId, connectorId) {
   mountPanels($("#connector-panels"), CONNECTOR_PANELS);
   for (const panel of CONNECTOR_PANELS) renderPanel(panel.id);
   bindControls();
+  bindGoal();
+  renderGoalStatus();
   renderOverview();
   renderSummary();
   await Promise.all(CONNECTOR_PANELS.filter((p) => p.load).map((p) => p.load().then(() => renderPanel(p.id), (error) => {
@@ -388,7 +399,12 @@ function renderCharts() {
   if (!history) return `<p class="muted">Loading…</p>`;
   const now = Date.now();
   const pastSpan = panelData.pastSpan || PAST_HOURS * HOUR;
-  const from = now - pastSpan, to = now + Math.min(PLAN_HOURS * HOUR, Math.max(15 * 60 * 1000, pastSpan));
+  // The goal's planned quarter hours lie beside the plan: the chart reaches the last of them
+  // (within PLAN_HOURS), however young the site.
+  const connector = selectedConnector();
+  const goalSlots = ((connector && connector.goal && connector.goal.slots) || []).map((slot) => [Date.parse(slot.start), Date.parse(slot.end)]);
+  const goalEnd = goalSlots.length ? goalSlots[goalSlots.length - 1][1] - now : 0;
+  const from = now - pastSpan, to = now + Math.min(PLAN_HOURS * HOUR, Math.max(15 * 60 * 1000, pastSpan, goalEnd));
   const points = history.points.map((p) => ({ t: Date.parse(p.at), ...p }));
   const plan = (panelData.plan || []).map((p) => ({ t: Date.parse(p.at), ...p }));
   const inputNames = [...new Set(points.flatMap((p) => Object.keys(p.inputs || {})))].filter((n) => /power|surplus/.test(n)).sort();
@@ -405,6 +421,7 @@ function renderCharts() {
   });
   const limit = chart({
     title: "Limit and price", from, to, now, leftUnit: "A", rightUnit: "per kWh",
+    bands: goalSlots.length ? { label: "goal: planned quarter hours", colour: "var(--goal)", spans: goalSlots } : null,
     series: [
       { label: "limit (A)", colour: "var(--limit)", step: true, points: points.filter((p) => p.limit != null).map((p) => [p.t, p.limit]) },
       { label: "plan: limit (A)", colour: "var(--plan)", step: true, dashed: true, points: plan.filter((p) => p.limitAmps != null).map((p) => [p.t, p.limitAmps]) },
@@ -436,7 +453,9 @@ function axisTicks(min, max, count) {
 }
 
 // An SVG line chart with a time axis in the site's zone, a left and an optional right axis.
-function chart({ title, from, to, now, leftUnit, rightUnit, series }) {
+// `bands`: spans of time to shade ({label, colour, spans: [[start, end], ...]}), such as a goal's
+// planned quarter hours.
+function chart({ title, from, to, now, leftUnit, rightUnit, series, bands }) {
   const width = Math.max(300, Math.round(($("#panel-chart") || document.body).clientWidth - 30));
   const height = width < 500 ? 200 : 240;
   // The same margins for every chart, so that their time axes line up.
@@ -477,10 +496,17 @@ function chart({ title, from, to, now, leftUnit, rightUnit, series }) {
     if (s.step) d += `H${x(Math.min(to, s.dashed ? to : now)).toFixed(1)}`;
     return `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2" ${s.dashed ? 'stroke-dasharray="6 4"' : ""}/>`;
   };
-  const label = `${title}: ${series.map((s) => `${s.label}${s.points.length ? `, latest ${fmt(s.points[s.points.length - 1][1], 2)}` : ", no data"}`).join("; ")}`;
+  const shown = bands ? bands.spans.filter(([start, end]) => end > from && start < to) : [];
+  const shade = shown.map(([start, end]) => {
+    const x0 = x(Math.max(start, from)), x1 = x(Math.min(end, to));
+    return `<rect class="goal-slot" x="${x0.toFixed(1)}" y="${pad.top}" width="${Math.max(1, x1 - x0).toFixed(1)}" height="${plotH}" fill="${bands.colour}"/>`;
+  }).join("");
+  const bandText = bands ? `; ${bands.label}: ${bands.spans.length}${shown.length < bands.spans.length ? ` (${bands.spans.length - shown.length} beyond the chart)` : ""}, from ${clock(bands.spans[0][0])}` : "";
+  const label = `${title}: ${series.map((s) => `${s.label}${s.points.length ? `, latest ${fmt(s.points[s.points.length - 1][1], 2)}` : ", no data"}`).join("; ")}${bandText}`;
   return `<figure class="chart" role="group" aria-label="${esc(title)}">
     <svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(label)}">
       <rect class="future" x="${x(now).toFixed(1)}" y="${pad.top}" width="${(x(to) - x(now)).toFixed(1)}" height="${plotH}"/>
+      ${shade}
       <g class="grid">${left.ticks.map((v) => `<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v, left).toFixed(1)}" y2="${y(v, left).toFixed(1)}"/>`).join("")}</g>
       ${left.ticks.map((v) => `<text x="${pad.left - 6}" y="${(y(v, left) + 4).toFixed(1)}" text-anchor="end">${fmt(v, v % 1 ? 1 : 0)}</text>`).join("")}
       <text x="4" y="12">${esc(leftUnit)}</text>
@@ -490,7 +516,7 @@ function chart({ title, from, to, now, leftUnit, rightUnit, series }) {
       <text x="${(x(now) + 4).toFixed(1)}" y="12">now · plan →</text>
       ${series.map(path).join("")}
     </svg>
-    <figcaption><ul class="legend">${series.map((s) => `<li class="${s.dashed ? "dashed" : ""}" style="--swatch:${s.colour}">${esc(s.label)}</li>`).join("")}</ul>
+    <figcaption><ul class="legend">${series.map((s) => `<li class="${s.dashed ? "dashed" : ""}" style="--swatch:${s.colour}">${esc(s.label)}</li>`).join("")}${bands ? `<li class="band" style="--swatch:${bands.colour}">${esc(bands.label)}</li>` : ""}</ul>
     <span class="muted">${esc(title)} (${esc(leftUnit)}${rightUnit ? `, price ${esc(rightUnit)}` : ""}); <span data-testid="chart-zone">times in ${esc(siteTime.zone)}, 24-hour clock</span></span></figcaption>
   </figure>`;
 }
@@ -595,6 +621,211 @@ function settle(command) {
     if (matches && $("#answer")) $("#answer").textContent = pending.describe(command);
     return !matches;
   });
+}
+
+// ---------------------------------------------------------------- energy goal
+
+// The goal of the selected connector (POST/GET/DELETE /api/chargers/{id}/goal, docs/api.md): the
+// form is drawn once per connector (so that what someone types survives the live updates), the
+// goal's state below it follows the charger object's `goal`.
+const GOAL_STATES = {
+  waitingForSession: "waiting for a session", charging: "charging in a planned quarter hour",
+  waiting: "waiting for a planned quarter hour", solar: "charging from the solar surplus", met: "met",
+  cannotBeMet: "cannot be met any more: charging at full power",
+  pricesMissing: "too few prices known to plan: charging at full power",
+};
+const GOAL_STRATEGIES = { cheapest: "the cheapest quarter hours", solar: "the solar surplus, then the cheapest quarter hours" };
+// The API names the field it refuses ("energyKWh: expected ..."): the form's field for each name.
+const GOAL_FIELDS = { energyKWh: "goal-energy", by: "goal-by", strategy: "goal-strategy" };
+
+// "2026-12-03T07:00" (a datetime-local field) for an instant, on the site's clock.
+function siteWall(date) {
+  const p = localParts(date);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+// The site's zone's offset from UTC at an instant, in ms.
+function zoneOffset(instant) {
+  const p = localParts(instant);
+  return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(instant / 1000) * 1000;
+}
+
+// The instant a wall-clock time on the site's clock stands for; null for no time. The offset is
+// read at a first guess and again at the result, so that a time near a daylight-saving change lands right.
+function siteInstant(wall) {
+  const match = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(wall || "");
+  if (!match) return null;
+  const asUTC = Date.UTC(+match[1], +match[2] - 1, +match[3], +match[4], +match[5]);
+  let instant = asUTC - zoneOffset(asUTC);
+  instant = asUTC - zoneOffset(instant);
+  return new Date(instant);
+}
+
+// The form's first deadline: the next 07:00 on the site's clock at least an hour away.
+function defaultGoalTime() {
+  for (const days of [0, 1, 2]) {
+    const wall = `${siteWall(Date.now() + days * 24 * HOUR).slice(0, 10)}T07:00`;
+    if (siteInstant(wall) > Date.now() + HOUR) return wall;
+  }
+  return siteWall(Date.now() + 12 * HOUR);
+}
+
+// "20 kWh by 07:00 · waiting for a planned quarter hour · 12.4 kWh missing": the goal at a glance.
+function goalLine(goal) {
+  const by = state.ready ? ` by ${when(goal.by)}` : "";
+  return `Goal: <strong>${fmt(goal.energyKWh, 1)} kWh${esc(by)}</strong> · ${esc(GOAL_STATES[goal.state] || goal.state)} · ${fmt(goal.missingKWh, 1)} kWh missing${goal.canMeet ? "" : " · <strong>cannot be met</strong>"}`;
+}
+
+// The planned quarter hours, consecutive ones joined: [{start, end, count, low, high}].
+function goalRuns(slots) {
+  const runs = [];
+  for (const slot of slots || []) {
+    const start = Date.parse(slot.start), end = Date.parse(slot.end);
+    const last = runs[runs.length - 1];
+    if (last && last.end === start) {
+      last.end = end; last.count += 1;
+      last.low = Math.min(last.low, slot.price); last.high = Math.max(last.high, slot.price);
+    } else {
+      runs.push({ start, end, count: 1, low: slot.price, high: slot.price });
+    }
+  }
+  return runs;
+}
+
+function renderGoal() {
+  return `<div class="goal controls">
+    <div id="goal-status"></div>
+    <form id="goal-form" data-action="goal" novalidate>
+      <fieldset><legend>Set a goal (replaces the one in force)</legend>
+        <div class="field"><label for="goal-energy">Energy in the session (kWh)</label>
+          <input id="goal-energy" name="energyKWh" type="number" inputmode="decimal" min="0.1" max="1000" step="any" required aria-describedby="goal-energy-error">
+          <p class="field-error" id="goal-energy-error"></p></div>
+        <div class="field"><label for="goal-by">By (<span class="goal-zone">${esc(siteTime.zone)}</span>)</label>
+          <input id="goal-by" name="by" type="datetime-local" required value="${esc(defaultGoalTime())}" aria-describedby="goal-by-error">
+          <p class="field-error" id="goal-by-error"></p></div>
+        <div class="field"><label for="goal-strategy">Strategy</label>
+          <select id="goal-strategy" name="strategy" aria-describedby="goal-strategy-error">
+            <option value="cheapest">Cheapest quarter hours</option><option value="solar">Solar surplus, then cheapest</option></select>
+          <p class="field-error" id="goal-strategy-error"></p></div>
+        <button type="submit">Set goal</button>
+      </fieldset>
+    </form>
+    <form data-action="goal-clear"><button type="submit" class="secondary" id="goal-clear">Remove the goal</button></form>
+    <p class="answer" id="goal-answer" role="status" aria-live="polite"></p>
+    <p class="muted small">A goal may be set before the car is plugged in: it takes the next session. It ends with
+      its session or at its deadline.</p>
+  </div>`;
+}
+
+// The goal in force: its state, what is missing, the planned quarter hours and their cost.
+function renderGoalStatus() {
+  const element = $("#goal-status");
+  if (!element || !state.selected) return;
+  const connector = selectedConnector();
+  const goal = connector && connector.goal;
+  const clear = $("#goal-clear");
+  if (clear) clear.disabled = !goal;
+  if (!goal) {
+    element.innerHTML = `<p class="muted" data-testid="goal-none">No goal for this connector.</p>`;
+    return;
+  }
+  const runs = goalRuns(goal.slots);
+  element.innerHTML = `<dl class="figures goal-figures" data-testid="goal">
+      <div><dt>Goal</dt><dd>${fmt(goal.energyKWh, 1)} kWh by ${esc(when(goal.by))}</dd></div>
+      <div><dt>Missing</dt><dd data-testid="goal-missing">${fmt(goal.missingKWh, 2)} kWh</dd></div>
+      <div><dt>Expected cost</dt><dd data-testid="goal-cost">${goal.expectedCost == null ? "–" : fmt(goal.expectedCost, 2)}</dd></div>
+      <div class="wide"><dt>Now</dt><dd data-testid="goal-state">${esc(GOAL_STATES[goal.state] || goal.state)}</dd></div>
+      <div><dt>Can be met</dt><dd data-testid="goal-can-meet" class="${goal.canMeet ? "" : "bad"}">${goal.canMeet ? "yes" : "no"}</dd></div>
+    </dl>
+    <p class="why">From ${esc(GOAL_STRATEGIES[goal.strategy] || goal.strategy)}, at ${fmt(goal.powerW / 1000, 1)} kW.</p>
+    ${runs.length ? `<div class="scroll"><table data-testid="goal-slots">${zoneCaption("The goal's planned quarter hours")}
+      <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Quarter hours</th><th scope="col" class="num">Price per kWh</th></tr></thead>
+      <tbody>${runs.map((run) => `<tr><td>${when(run.start)}</td><td>${when(run.end)}</td><td class="num">${run.count}</td>
+        <td class="num">${run.low === run.high ? fmt(run.low, 3) : `${fmt(run.low, 3)}–${fmt(run.high, 3)}`}</td></tr>`).join("")}</tbody>
+    </table></div>` : `<p class="muted">No quarter hour planned.</p>`}`;
+}
+
+function showGoal(goal) {
+  const connector = selectedConnector();
+  if (connector) connector.goal = goal;
+  renderGoalStatus();
+  renderOverview();
+  renderPanel("chart");
+}
+
+// Each error the API gives goes next to the field it names; one it does not tie to a field, under
+// the form. Returns the field an error was put next to.
+function showGoalErrors(message) {
+  for (const id of Object.values(GOAL_FIELDS)) {
+    $(`#${id}`).removeAttribute("aria-invalid");
+    $(`#${id}-error`).textContent = "";
+  }
+  if (!message) return null;
+  const name = message.split(":")[0].trim();
+  const id = GOAL_FIELDS[name];
+  if (!id) return null;
+  $(`#${id}`).setAttribute("aria-invalid", "true");
+  $(`#${id}-error`).textContent = message;
+  return $(`#${id}`);
+}
+
+function bindGoal() {
+  const root = $("#panel-goal");
+  root.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const { charger, connector } = state.selected;
+    const path = `/api/chargers/${encodeURIComponent(charger)}/goal`;
+    const answer = $("#goal-answer");
+    const button = form.querySelector("button");
+    button.disabled = true;
+    answer.textContent = "Sending…";
+    try {
+      if (form.dataset.action === "goal") {
+        // What was typed goes as it is: the API checks it and names the field it refuses.
+        const body = { connector, strategy: $("#goal-strategy").value };
+        const energy = $("#goal-energy").value.trim();
+        if (energy !== "") body.energyKWh = Number(energy);
+        const by = siteInstant($("#goal-by").value);
+        if (by) body.by = by.toISOString().replace(".000Z", "Z");
+        const goal = await api(path, { method: "POST", body });
+        showGoalErrors(null);
+        showGoal(goal);
+        answer.textContent = `Goal set: ${fmt(goal.energyKWh, 1)} kWh by ${when(goal.by)}; the API answered: ${GOAL_STATES[goal.state] || goal.state}, `
+          + `${fmt(goal.missingKWh, 2)} kWh missing, ${goal.slots.length} quarter hours planned`
+          + `${goal.expectedCost == null ? "" : `, expected cost ${fmt(goal.expectedCost, 2)}`}, ${goal.canMeet ? "can be met" : "cannot be met"}.`;
+      } else {
+        await api(`${path}?connector=${connector}`, { method: "DELETE" });
+        showGoal(null);
+        answer.textContent = "Goal removed: the rules decide alone again.";
+      }
+    } catch (error) {
+      if (form.dataset.action === "goal") {
+        const field = showGoalErrors(error.message);
+        answer.textContent = field ? `Goal not set: see ${$(`label[for=${field.id}]`).textContent}.` : `Goal not set: ${error.message}`;
+        if (field) field.focus();
+      } else {
+        answer.textContent = `Not done: ${error.message}`;
+      }
+    } finally {
+      button.disabled = false;
+      if (form.dataset.action === "goal-clear") renderGoalStatus();
+    }
+  });
+}
+
+// The plan of a goal moves with the clock (a quarter hour passes, the state changes): read again
+// with the charts.
+async function loadGoal() {
+  const connector = selectedConnector();
+  if (!connector || !connector.goal) return;
+  const { charger, connector: id } = state.selected;
+  try {
+    connector.goal = await api(`/api/chargers/${encodeURIComponent(charger)}/goal?connector=${id}`);
+  } catch (error) {
+    if (/has no goal/.test(error.message)) connector.goal = null;
+  }
+  renderGoalStatus();
 }
 
 // ---------------------------------------------------------------- sessions
@@ -731,7 +962,7 @@ async function start(early) {
 // The charts follow the clock and the store: refreshed every minute while the page is open.
 setInterval(() => {
   if (!state.selected || document.hidden) return;
-  loadHistory().then(() => renderPanel("chart"), () => {});
+  loadGoal().then(() => loadHistory()).then(() => renderPanel("chart"), () => {});
 }, 60 * 1000);
 let resizeTimer;
 window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => renderPanel("chart"), 150); });

@@ -33,6 +33,7 @@ if not (CHROMIUM and CHROMEDRIVER):
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 DESKTOP = (1280, 900)
@@ -280,3 +281,129 @@ async def test_times_are_in_the_sites_zone_on_a_24_hour_clock_whatever_the_brows
             assert not re.search(r"\d (AM|PM)\b", page), "a 12-hour time on the page"
             assert console_errors(driver) == []
             await asyncio.to_thread(screenshot, driver, "dashboard-site-zone")
+
+
+def no_sideways_scroll(driver, width: int) -> None:
+    widths = driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]")
+    assert widths[2] == width
+    assert max(widths[:2]) <= width, f"the page is wider than the window: {widths}"
+
+
+async def test_a_goal_set_on_the_page_is_planned_and_shown_beside_the_plan_and_removed(ampwise):
+    from test_goals import QUARTER, at, prices
+    from test_scheduler import ONE_PHASE, SCHEDULER, plug_in_and_charge, put_tariff
+    from test_api import api
+
+    # The site in Berlin, so that the deadline typed on the site's clock must become the right instant.
+    site = ZoneInfo("Europe/Berlin")
+    server = ampwise(timezone="Europe/Berlin", scheduler=SCHEDULER, chargers={"garage": ONE_PHASE},
+                     tariff={"default": 1.0})
+    now_quarter = int(time.time()) // QUARTER * QUARTER
+    # The two cheapest quarter hours are an hour away: 1 kWh at 3,680 W (16 A, one phase) takes both.
+    cheap = [now_quarter + 4 * QUARTER, now_quarter + 5 * QUARTER]
+    await put_tariff(server, prices(now_quarter, {cheap[0]: 0.05, cheap[1]: 0.06}))
+    by = datetime.fromtimestamp(now_quarter + 6 * 3600, timezone.utc)
+    async with connected(server, "garage") as charger:
+        await plug_in_and_charge(charger)
+        with browser() as driver:
+            await asyncio.to_thread(driver.get, f"http://127.0.0.1:{server.api_port}/")
+            await asyncio.to_thread(wait, driver, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid=goal-none]"),
+                                    15, "the goal panel says there is no goal")
+            energy = driver.find_element(By.ID, "goal-energy")
+            driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "goal-by"),
+                                  by.astimezone(site).strftime("%Y-%m-%dT%H:%M"))
+
+            # A bad value: the API's own error, next to the field it names, and nothing set.
+            energy.send_keys("2000")
+            driver.find_element(By.CSS_SELECTOR, "#goal-form button[type=submit]").click()
+            error = await asyncio.to_thread(
+                wait, driver, lambda d: d.find_element(By.ID, "goal-energy-error").text, 15, "the field's error")
+            status, refusal = await api(server, "POST", "/api/chargers/garage/goal",
+                                        {"connector": 1, "energyKWh": 2000, "by": at(int(by.timestamp()))})
+            assert status == 400 and error == refusal["error"] == "energyKWh: expected a number above 0 and at most 1000"
+            assert energy.get_attribute("aria-invalid") == "true"
+            assert driver.execute_script("return document.activeElement.id") == "goal-energy"
+            assert (await api(server, "GET", "/api/chargers/garage/goal?connector=1"))[0] == 404
+
+            # With the keyboard: 1 kWh, Enter.
+            energy.clear()
+            energy.send_keys("1" + Keys.ENTER)
+            answer = await asyncio.to_thread(
+                wait, driver, lambda d: (t := d.find_element(By.ID, "goal-answer").text).startswith("Goal set") and t,
+                15, "the page confirms what the API answered")
+            assert "can be met" in answer and "2 quarter hours planned" in answer, answer
+            assert driver.find_element(By.ID, "goal-energy-error").text == ""
+            status, goal = await api(server, "GET", "/api/chargers/garage/goal?connector=1")
+            assert status == 200 and goal["energyKWh"] == 1 and goal["by"] == at(int(by.timestamp()))
+            assert goal["strategy"] == "cheapest" and goal["state"] == "waiting" and goal["canMeet"] is True
+            assert [slot["start"] for slot in goal["slots"]] == [at(start) for start in cheap]
+
+            # The page: its state, what is missing, the planned quarter hours on the site's clock, and
+            # the same quarter hours shaded on the chart beside the plan.
+            assert driver.find_element(By.CSS_SELECTOR, "[data-testid=goal-state]").text == \
+                "waiting for a planned quarter hour"
+            assert driver.find_element(By.CSS_SELECTOR, "[data-testid=goal-missing]").text == "1.00 kWh"
+            assert driver.find_element(By.CSS_SELECTOR, "[data-testid=goal-can-meet]").text == "yes"
+            rows = driver.execute_script(
+                "return [...document.querySelectorAll('[data-testid=goal-slots] tbody tr')]"
+                ".map(r => [...r.cells].map(c => c.textContent))")
+
+            def shown(seconds: int) -> str:
+                local = datetime.fromtimestamp(seconds, site)
+                return local.strftime("%H:%M") if local.date() == datetime.now(site).date() \
+                    else local.strftime("%Y-%m-%d %H:%M")
+
+            assert [row[:3] for row in rows] == [[shown(cheap[0]), shown(cheap[1] + QUARTER), "2"]], rows
+            await asyncio.to_thread(wait, driver, lambda d: len(d.find_elements(
+                By.CSS_SELECTOR, "#panel-chart rect.goal-slot")) == 2, 15, "the chart shades the two quarter hours")
+            assert "goal: planned quarter hours" in driver.find_element(By.ID, "panel-chart").text
+            assert "Goal: 1.0 kWh" in driver.find_element(By.ID, "chargers").text
+            # The one refused request is the bad value's 400; nothing else fails.
+            assert [m for m in console_errors(driver) if "/goal - " not in m or "400" not in m] == []
+            await asyncio.to_thread(screenshot, driver, "dashboard-goal")
+
+            with browser(PHONE) as phone:
+                await asyncio.to_thread(phone.get, f"http://127.0.0.1:{server.api_port}/")
+                await asyncio.to_thread(wait, phone, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid=goal-slots]"),
+                                        15, "a new page shows the goal in force")
+                await asyncio.to_thread(wait, phone, lambda d: d.find_elements(By.CSS_SELECTOR, "#panel-chart rect.goal-slot"))
+                no_sideways_scroll(phone, PHONE[0])
+                assert console_errors(phone) == []
+                await asyncio.to_thread(screenshot, phone, "dashboard-goal-phone")
+            with browser(dark=True) as dark:
+                await asyncio.to_thread(dark.get, f"http://127.0.0.1:{server.api_port}/")
+                await asyncio.to_thread(wait, dark, lambda d: d.find_elements(By.CSS_SELECTOR, "#panel-chart rect.goal-slot"))
+                await asyncio.to_thread(screenshot, dark, "dashboard-goal-dark")
+
+            driver.find_element(By.ID, "goal-clear").click()
+            await asyncio.to_thread(
+                wait, driver, lambda d: d.find_element(By.ID, "goal-answer").text.startswith("Goal removed"), 15)
+            assert (await api(server, "GET", "/api/chargers/garage/goal?connector=1"))[0] == 404
+            assert driver.find_elements(By.CSS_SELECTOR, "[data-testid=goal-none]")
+            assert not driver.find_elements(By.CSS_SELECTOR, "#panel-chart rect.goal-slot")
+
+
+async def test_a_201_charger_shows_its_status_and_protocol_and_a_limit_set_on_the_page_reaches_it(ampwise):
+    from charger201 import connected201
+    from test_ocpp201 import limit201_is, plug_in_and_charge201
+    from test_scheduler import ONE_PHASE, SCHEDULER
+
+    server = ampwise(scheduler=SCHEDULER, chargers={"CS": ONE_PHASE})
+    async with connected201(server, "CS") as station:
+        await plug_in_and_charge201(station)
+        with browser() as driver:
+            await asyncio.to_thread(driver.get, f"http://127.0.0.1:{server.api_port}/")
+            await asyncio.to_thread(wait, driver, lambda d: status_badge(d, "CS") == "Charging",
+                                    15, "the station's EVSE shows Charging")
+            assert driver.find_element(By.CSS_SELECTOR, "#chargers [data-testid=protocol]").text == "OCPP 2.0.1"
+            driver.find_element(By.ID, "amps").send_keys("9")
+            driver.find_element(By.CSS_SELECTOR, "form[data-action=limit] button").click()
+            profile = await station.wait_for("SetChargingProfile", predicate=limit201_is(9.0))
+            assert profile["evseId"] == 1
+            await asyncio.to_thread(
+                wait, driver, lambda d: "the charger answered Accepted" in d.find_element(By.ID, "answer").text,
+                15, "the page shows the station's answer")
+            await asyncio.to_thread(wait, driver, lambda d: "9.0 A" in d.find_element(By.ID, "chargers").text)
+            assert console_errors(driver) == []
+            await asyncio.to_thread(screenshot, driver, "dashboard-ocpp201")

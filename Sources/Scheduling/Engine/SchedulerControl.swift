@@ -127,10 +127,17 @@ public struct ConnectorSchedulingState: Sendable, Equatable {
     public var appliedAt: Date?
     /// The connector's energy goal and its plan, when it has one (the charger object's `goal`).
     public var goal: EnergyGoalPlan?
+    /// The phases the decided limit is held on, on a charger with `phaseSwitching` (SPEC §10);
+    /// `nil` on other chargers and without a limit.
+    public var phases: Int?
+    /// The phases of the profile the charger holds (`numberPhases`), when it was sent for fewer
+    /// than all of the charger's; `nil`: all of them.
+    public var appliedPhases: Int?
 
     public init(
         charging: Bool?, limitAmps: Double?, rules: [String], source: String, appliedLimitAmps: Double?,
-        appliedStatus: String?, appliedAt: Date?, goal: EnergyGoalPlan? = nil
+        appliedStatus: String?, appliedAt: Date?, goal: EnergyGoalPlan? = nil, phases: Int? = nil,
+        appliedPhases: Int? = nil
     ) {
         self.charging = charging
         self.limitAmps = limitAmps
@@ -140,5 +147,7 @@ public struct ConnectorSchedulingState: Sendable, Equatable {
         self.appliedStatus = appliedStatus
         self.appliedAt = appliedAt
         self.goal = goal
+        self.phases = phases
+        self.appliedPhases = appliedPhases
     }
 }

@@ -168,10 +168,15 @@ extension SchedulingEngine: SchedulerControl {
         return states
     }
 
+    /// Every connector's state as `connectorStates(chargerId:)` gives it, goals included (the
+    /// charger objects of `GET /api/chargers` and of a new event stream show them).
     public func allConnectorStates() async -> [String: [Int: ConnectorSchedulingState]] {
         var states: [String: [Int: ConnectorSchedulingState]] = [:]
+        let now = clock.now()
         for (key, summary) in core.summaries {
-            states[key.chargerId, default: [:]][key.connectorId] = connectorState(key, summary: summary)
+            var state = connectorState(key, summary: summary)
+            if let goal = core.goals[key] { state.goal = plan(of: goal, now: now) }
+            states[key.chargerId, default: [:]][key.connectorId] = state
         }
         return states
     }
@@ -182,7 +187,8 @@ extension SchedulingEngine: SchedulerControl {
         return ConnectorSchedulingState(
             charging: summary.charging, limitAmps: summary.limitAmps, rules: summary.decidingRules,
             source: summary.isOverridden ? "override" : "rules", appliedLimitAmps: installed?.amps,
-            appliedStatus: answer?.outcome, appliedAt: answer?.at ?? installed?.acceptedAt)
+            appliedStatus: answer?.outcome, appliedAt: answer?.at ?? installed?.acceptedAt, phases: summary.phases,
+            appliedPhases: installed?.phases)
     }
 
     public func evaluationCount() async -> Int {

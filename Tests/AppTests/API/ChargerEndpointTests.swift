@@ -15,8 +15,8 @@ import Testing
         + #""lastStopReason":"EVDisconnected","measurands":{"Current.Import":{"value":10.5,"unit":"A","#
         + #""at":"2026-11-25T07:59:50Z","phases":{"L1":10.4,"L2":10.6}},"Power.Active.Import":{"value":7200,"#
         + #""unit":"W","at":"2026-11-25T07:59:50Z"}},"decision":{"charging":true,"limitAmps":10,"#
-        + #""rules":["solar following"],"source":"rules"},"applied":{"limitAmps":10,"status":"Accepted","#
-        + #""at":"2026-11-25T07:59:00Z"},"info":null,"vendorErrorCode":null,"statusAt":null,"goal":null}],"#
+        + #""rules":["solar following"],"source":"rules","phases":null},"applied":{"limitAmps":10,"#
+        + #""status":"Accepted","at":"2026-11-25T07:59:00Z","phases":null},"info":null,"vendorErrorCode":null,"statusAt":null,"goal":null}],"#
         + #""chargeBoxSerialNumber":null,"iccid":null,"imsi":null,"meterType":null,"meterSerialNumber":null,"#
         + #""lastBoot":null}"#
 
@@ -56,6 +56,23 @@ import Testing
 
     @Test func noChargersIsAnEmptyArray() async {
         #expect(await APIHarness().request("GET", "/api/chargers").text == "[]")
+    }
+
+    /// SPEC §10: on a charger with `phaseSwitching`, the phases the limit is held on and those of the
+    /// profile the charger holds.
+    @Test func aPhaseSwitchingConnectorShowsThePhasesDecidedAndApplied() async throws {
+        var state = APIHarness.garageState
+        state.limitAmps = 13
+        state.phases = 1
+        state.appliedLimitAmps = 13
+        state.appliedPhases = 1
+        let api = APIHarness(connected: ["garage"], snapshots: [APIHarness.garage])
+        api.scheduler.update { $0.states["garage"] = [1: state] }
+        let charger = try JSONParser.parse(await api.request("GET", "/api/chargers/garage").body)
+        let connector = try #require(charger["connectors"]?.arrayValue?.first)
+        #expect(connector["decision"]?["phases"] == .number(1))
+        #expect(connector["decision"]?["limitAmps"] == .number(13))
+        #expect(connector["applied"]?["phases"] == .number(1))
     }
 
     @Test func anUnknownChargerIs404() async {

@@ -1,5 +1,6 @@
 import ChargingModel
 import JSON
+import Rules
 import Scheduling
 import Testing
 
@@ -32,6 +33,25 @@ import Testing
         let shown = await api.request("GET", "/api/chargers/garage/goal?connector=1")
         #expect(shown.status == .ok)
         #expect(shown.text == Self.plan)
+    }
+
+    /// A `formula` tariff's prices carry floating-point noise ((0.02 + 0.12) × 1.19 is
+    /// 0.16659999999999997): the answer rounds prices, energies, power and money (docs/api.md).
+    @Test func theAnswerRoundsPricesAndMoneySoThatFloatingPointNoiseStaysOut() {
+        let price = (0.02 + 0.12) * (1 + 0.19)
+        #expect("\(price)" == "0.16659999999999997")
+        let goal = EnergyGoal(
+            chargerId: "garage", connectorId: 1, energyWh: 1000.0 / 3, by: APIHarness.now.addingTimeInterval(3600),
+            setAt: APIHarness.now, transactionId: 17)
+        let connector = ConnectorState(
+            chargerId: "garage", connectorId: 1, status: .charging, sessionEnergy: 0, hasOpenTransaction: true)
+        let plan = EnergyGoalPlan(
+            goal: goal, connector: connector, settings: .defaults, now: APIHarness.now, prices: .constant(price))
+        let text = String(decoding: JSONWriter.bytes(plan.apiRepresentation), as: UTF8.self)
+        #expect(text.contains(#""energyKWh":0.333,"#))
+        #expect(text.contains(#""price":0.1666}"#))
+        #expect(text.contains(#""expectedCost":0.0555,"#))
+        #expect(!text.contains("0000000"))
     }
 
     @Test func theConnectorDefaultsTo1AndTheStrategyToCheapest() async {

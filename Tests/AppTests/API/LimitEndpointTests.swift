@@ -15,8 +15,9 @@ import Testing
         #expect(
             response.text
                 == #"{"status":"Accepted","connector":1,"amps":10,"watts":null,"until":"2026-11-25T09:00:00Z","#
-                + #""decision":{"charging":true,"limitAmps":10,"rules":["solar following"],"source":"rules"},"#
-                + #""applied":{"limitAmps":10,"status":"Accepted","at":"2026-11-25T07:59:00Z"}}"#)
+                + #""decision":{"charging":true,"limitAmps":10,"rules":["solar following"],"source":"rules","#
+                + #""phases":null},"applied":{"limitAmps":10,"status":"Accepted","at":"2026-11-25T07:59:00Z","#
+                + #""phases":null}}"#)
         #expect(
             api.scheduler.current.overrides == [
                 LimitOverrideRequest(chargerId: "garage", connectorId: 1, amps: 10, watts: nil, minutes: 60)

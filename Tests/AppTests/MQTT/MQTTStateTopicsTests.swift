@@ -40,7 +40,7 @@ import Testing
         #expect(topics["ampwise/chargers/garage/1/limit"] == "10")
         #expect(
             topics["ampwise/chargers/garage/1/decision"]
-                == #"{"charging":true,"limitAmps":10,"rules":["solar"],"source":"rules"}"#)
+                == #"{"charging":true,"limitAmps":10,"rules":["solar"],"source":"rules","phases":null}"#)
         // No session: no power, no energy, no limit.
         #expect(topics["ampwise/chargers/garage/2/power"] == "0")
         #expect(topics["ampwise/chargers/garage/2/energy"] == "0")

@@ -60,6 +60,22 @@ import Testing
         await harness.stop()
     }
 
+    /// `GET /api/chargers` and a new event stream read every connector's state at once: each holds
+    /// its goal, as one charger's states do.
+    @Test func everyConnectorsStateHoldsItsGoalAsOneChargersStatesDo() async throws {
+        let harness = try EngineHarness(rules: Self.rules)
+        await harness.start()
+        try await harness.engine.replaceTariff(Self.cheap(from: 2, price: 0.05))
+        _ = try await harness.engine.setGoal(Self.goal())
+        await harness.engine.settle()
+        let plan = try #require(await harness.engine.goalPlan(chargerId: "garage", connectorId: 1))
+        let all = await harness.engine.allConnectorStates()
+        let one = await harness.engine.connectorStates(chargerId: "garage")
+        #expect(all["garage"]?[1]?.goal == plan)
+        #expect(all["garage"]?[1] == one[1])
+        await harness.stop()
+    }
+
     @Test func aGoalThatCannotBeMetChargesAtFullPowerAndSaysSo() async throws {
         let harness = try EngineHarness(rules: #"rule "off" { pause }"#)
         await harness.start()
