@@ -209,7 +209,13 @@ async def test_a_201_station_rejecting_tx_default_profile_gets_a_tx_profile_with
     server = ampwise(rules=rules, scheduler=SCHEDULER)
     async with connected201(server, "CS") as station:
         station.rejected_purposes = {"TxDefaultProfile"}
-        await plug_in_and_charge201(station, "tx-abc")
+        # The transaction first, then the plug: the limit's fallback must find the station's
+        # transaction id (with Occupied first, the scheduler may act before Started arrives and
+        # fall back to ChargingStationMaxProfile, which is right but not what this test checks).
+        await station.boot()
+        await station.transaction_event("Started", "tx-abc", 0, charging_state="Charging", id_token="ampwise",
+                                        energy_wh=0, trigger_reason="Authorized")
+        await station.status("Occupied")
         profile = await station.wait_for("SetChargingProfile", predicate=lambda p: purpose201(p) == "TxProfile")
         assert profile["chargingProfile"]["transaction_id"] == "tx-abc"
         assert limit201(profile) == 10.0
