@@ -25,22 +25,13 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-class PythonCharger(ChargePoint):
-    """Answers what a well-behaved charger answers, and records every CALL it receives."""
+class CallRecorder:
+    """Records every CALL a test charger receives (1.6 or 2.0.1) and lets a test wait for one."""
 
-    def __init__(self, charger_id, connection, configuration=None, **kwargs):
-        super().__init__(charger_id, connection, **kwargs)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.received: list[tuple[str, dict]] = []
         self.received_event = asyncio.Event()
-        self.configuration = configuration or {
-            "SupportedFeatureProfiles": "Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger",
-            "NumberOfConnectors": "1",
-            "ChargingScheduleAllowedChargingRateUnit": "Current",
-            "ChargeProfileMaxStackLevel": "8",
-            "MeterValuesSampledData": "Energy.Active.Import.Register",
-            "MeterValueSampleInterval": "60",
-        }
-        self.rejected_keys: set[str] = set()
 
     def record(self, action: str, payload: dict) -> None:
         self.received.append((action, payload))
@@ -50,12 +41,10 @@ class PythonCharger(ChargePoint):
         """Waits until a CALL of `action` matching `predicate` has arrived; returns its payload."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        seen = 0
         while True:
-            for name, payload in self.received[seen:]:
+            for name, payload in self.received:
                 if name == action and predicate(payload):
                     return payload
-            seen = 0  # rescan all: predicates may match earlier entries on a later call
             remaining = deadline - loop.time()
             if remaining <= 0:
                 raise AssertionError(f"{self.id} received no {action}; got {[n for n, _ in self.received]}")
@@ -65,6 +54,22 @@ class PythonCharger(ChargePoint):
 
     def calls(self, action: str) -> list[dict]:
         return [payload for name, payload in self.received if name == action]
+
+
+class PythonCharger(CallRecorder, ChargePoint):
+    """Answers what a well-behaved charger answers, and records every CALL it receives."""
+
+    def __init__(self, charger_id, connection, configuration=None, **kwargs):
+        super().__init__(charger_id, connection, **kwargs)
+        self.configuration = configuration or {
+            "SupportedFeatureProfiles": "Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger",
+            "NumberOfConnectors": "1",
+            "ChargingScheduleAllowedChargingRateUnit": "Current",
+            "ChargeProfileMaxStackLevel": "8",
+            "MeterValuesSampledData": "Energy.Active.Import.Register",
+            "MeterValueSampleInterval": "60",
+        }
+        self.rejected_keys: set[str] = set()
 
     @on(Action.get_configuration)
     def on_get_configuration(self, key=None, **_):

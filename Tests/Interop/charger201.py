@@ -1,26 +1,17 @@
 """An OCPP 2.0.1 charging station built on the Python `ocpp` package's `ocpp.v201.ChargePoint`."""
 
-import asyncio
-import contextlib
-from datetime import datetime, timezone
-
-import websockets
 from ocpp.routing import on
 from ocpp.v201 import ChargePoint, call, call_result
 from ocpp.v201.enums import Action
 
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+from charger import CallRecorder, connected, now
 
 
-class PythonStation(ChargePoint):
+class PythonStation(CallRecorder, ChargePoint):
     """Answers what a well-behaved 2.0.1 station answers, and records every CALL it receives."""
 
     def __init__(self, charger_id, connection, variables=None, **kwargs):
         super().__init__(charger_id, connection, **kwargs)
-        self.received: list[tuple[str, dict]] = []
-        self.received_event = asyncio.Event()
         self.variables = variables or {
             ("SmartChargingCtrlr", "RateUnit"): "A,W",
             ("SmartChargingCtrlr", "ProfileStackLevel"): "8",
@@ -30,27 +21,8 @@ class PythonStation(ChargePoint):
         }
         # Purposes of SetChargingProfile the station refuses.
         self.rejected_purposes: set[str] = set()
-
-    def record(self, action: str, payload: dict) -> None:
-        self.received.append((action, payload))
-        self.received_event.set()
-
-    async def wait_for(self, action: str, timeout: float = 10, predicate=lambda payload: True) -> dict:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            for name, payload in self.received:
-                if name == action and predicate(payload):
-                    return payload
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                raise AssertionError(f"{self.id} received no {action}; got {[n for n, _ in self.received]}")
-            self.received_event.clear()
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self.received_event.wait(), remaining)
-
-    def calls(self, action: str) -> list[dict]:
-        return [payload for name, payload in self.received if name == action]
+        # Variables whose SetVariables the station refuses, as (component, variable).
+        self.rejected_variables: set[tuple[str, str]] = set()
 
     @on(Action.get_variables)
     def on_get_variables(self, get_variable_data, **_):
@@ -71,9 +43,12 @@ class PythonStation(ChargePoint):
         self.record("SetVariables", {"setVariableData": set_variable_data})
         results = []
         for data in set_variable_data:
-            self.variables[(data["component"]["name"], data["variable"]["name"])] = data["attribute_value"]
-            results.append({"attribute_status": "Accepted", "component": data["component"],
-                            "variable": data["variable"]})
+            key = (data["component"]["name"], data["variable"]["name"])
+            rejected = key in self.rejected_variables
+            if not rejected:
+                self.variables[key] = data["attribute_value"]
+            results.append({"attribute_status": "Rejected" if rejected else "Accepted",
+                            "component": data["component"], "variable": data["variable"]})
         return call_result.SetVariables(set_variable_result=results)
 
     @on(Action.get_base_report)
@@ -113,6 +88,16 @@ class PythonStation(ChargePoint):
         self.record("TriggerMessage", {"requestedMessage": requested_message, "evse": evse})
         return call_result.TriggerMessage(status="Accepted")
 
+    @on(Action.reset)
+    def on_reset(self, type, evse_id=None, **_):
+        self.record("Reset", {"type": type, "evseId": evse_id})
+        return call_result.Reset(status="Accepted")
+
+    @on(Action.unlock_connector)
+    def on_unlock_connector(self, evse_id, connector_id, **_):
+        self.record("UnlockConnector", {"evseId": evse_id, "connectorId": connector_id})
+        return call_result.UnlockConnector(status="Unlocked")
+
     async def boot(self) -> call_result.BootNotification:
         return await self.call(call.BootNotification(
             charging_station={"vendor_name": "PyVendor", "model": "Py201", "serial_number": "SN-201",
@@ -143,17 +128,7 @@ class PythonStation(ChargePoint):
             meter_value=meter, **extra))
 
 
-@contextlib.asynccontextmanager
-async def connected201(server, charger_id: str, cls=PythonStation, **kwargs):
-    """Connects a 2.0.1 station to `server`, runs its receive loop, and disconnects on exit."""
-    connection = await websockets.connect(
-        server.url(charger_id), subprotocols=["ocpp2.0.1"], ssl=server.ssl_context(), open_timeout=10)
-    station = cls(charger_id, connection, **kwargs)
-    task = asyncio.create_task(station.start())
-    try:
-        yield station
-    finally:
-        task.cancel()
-        with contextlib.suppress(BaseException):
-            await task
-        await connection.close()
+def connected201(server, charger_id: str, cls=PythonStation, **kwargs):
+    """Connects a 2.0.1 station to `server` as `charger.connected` connects a 1.6 charger (with its
+    `headers=`, `url=` and `ssl=`), runs its receive loop, and disconnects on exit."""
+    return connected(server, charger_id, cls=cls, subprotocols=("ocpp2.0.1",), **kwargs)

@@ -336,3 +336,43 @@ async def test_an_mqtt_source_needs_the_mqtt_section(tmp_path):
     printed = await refused_start(
         tmp_path, sources={"p1": {"type": "mqtt", "inputs": {"grid.power": {"topic": "p1/power"}}}})
     assert "sources.p1.type: an mqtt source reads from the broker of the mqtt section" in printed
+
+
+async def test_a_201_station_is_published_announced_and_limited_over_mqtt(ampwise, broker, observe):
+    from charger201 import connected201
+    server = ampwise(mqtt=mqtt_config(broker))
+    sender = observe("ampwise/status")
+    await waited(sender, "ampwise/status", lambda p: p == b"online")
+    async with connected201(server, "CS-MQTT") as station:
+        watcher = observe("ampwise/#", "homeassistant/#")
+        await station.boot()
+        await station.status("Occupied")
+        await station.transaction_event("Started", "mq-1", 0, charging_state="Charging", id_token="ampwise",
+                                        energy_wh=1000, trigger_reason="Authorized")
+        await station.transaction_event("Updated", "mq-1", 1, evse=None, energy_wh=2500,
+                                        trigger_reason="MeterValuePeriodic")
+        # An EVSE is a connector: the same state topics as a 1.6 charger's.
+        await waited(watcher, "ampwise/chargers/CS-MQTT/connected", lambda p: p == b"true")
+        await waited(watcher, "ampwise/chargers/CS-MQTT/1/status", lambda p: p == b"Charging")
+        await waited(watcher, "ampwise/chargers/CS-MQTT/1/energy", lambda p: p == b"1500")
+        topic = "homeassistant/sensor/ampwise_CS-MQTT_1/power/config"
+        await waited(watcher, topic, lambda p: p != b"")
+        config = json.loads(await retained_now(broker, topic))
+        assert config["device"]["identifiers"] == ["ampwise_CS-MQTT"]
+        assert (config["device"]["manufacturer"], config["device"]["model"]) == ("PyVendor", "Py201")
+
+        # A limit set over MQTT reaches the station as a 2.0.1 SetChargingProfile on the EVSE.
+        await asyncio.to_thread(sender.publish, "ampwise/chargers/CS-MQTT/1/limit/set", "10")
+
+        def limited_to_10(payload):
+            schedule = payload["chargingProfile"]["charging_schedule"][0]
+            return float(schedule["charging_schedule_period"][0]["limit"]) == 10
+
+        profile = await station.wait_for("SetChargingProfile", predicate=limited_to_10)
+        assert profile["evseId"] == 1
+        await recorded(server, "CS-MQTT", lambda commands: any(
+            c["action"] == "SetChargingProfile" and c["source"] == "mqtt" for c in commands))
+
+        # The reset button's Soft is 2.0.1's OnIdle.
+        await asyncio.to_thread(sender.publish, "ampwise/chargers/CS-MQTT/reset/set", "Soft")
+        await station.wait_for("Reset", predicate=lambda p: p["type"] == "OnIdle")

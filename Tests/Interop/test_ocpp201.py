@@ -76,10 +76,12 @@ async def test_boot_and_set_up(ampwise):
         assert shown["protocol"] == "ocpp2.0.1"
         assert (shown["vendor"], shown["model"], shown["serialNumber"]) == ("PyVendor", "Py201", "SN-201")
         server.wait_for_log("CS1 set-up done")
+        # Asked of the station itself (GetVariables), in GetConfiguration's shape.
         config = await asyncio.to_thread(
-            api, server, "GET", "/api/chargers/CS1/configuration?key=SmartChargingCtrlr.RateUnit&key=Nope")
+            api, server, "GET",
+            "/api/chargers/CS1/configuration?key=SmartChargingCtrlr.RateUnit&key=SmartChargingCtrlr.Nope")
         assert config == {"configurationKey": [{"key": "SmartChargingCtrlr.RateUnit", "value": "A,W"}],
-                          "unknownKey": ["Nope"]}
+                          "unknownKey": ["SmartChargingCtrlr.Nope"]}
 
 
 async def _when(awaitable, predicate):
@@ -103,10 +105,10 @@ async def test_every_csms_message_goes_through_the_generic_call(ampwise):
                                              report_data=[variable("EVSE", "Power", "11000")]))
         await station.call(call.NotifyReport(request_id=7, generated_at=now(), seq_no=1,
                                              report_data=[variable("SmartChargingCtrlr", "PeriodsPerSchedule", "12")]))
-        config = await asyncio.to_thread(
-            api, server, "GET", "/api/chargers/CS2/configuration?key=EVSE.Power&key=SmartChargingCtrlr.PeriodsPerSchedule")
-        assert config["configurationKey"] == [{"key": "EVSE.Power", "value": "11000"},
-                                              {"key": "SmartChargingCtrlr.PeriodsPerSchedule", "value": "12"}]
+        # Without keys: the device model as Ampwise learned it.
+        config = await asyncio.to_thread(api, server, "GET", "/api/chargers/CS2/configuration")
+        learned = {entry["key"]: entry["value"] for entry in config["configurationKey"]}
+        assert learned["EVSE.Power"] == "11000" and learned["SmartChargingCtrlr.PeriodsPerSchedule"] == "12"
         status, body = await asyncio.to_thread(api_error, server, "POST", "/api/chargers/CS2/call", {
             "action": "GetBaseReport", "payload": {"requestId": 7, "reportBase": "Everything"}})
         assert status == 400 and "payload.reportBase" in body["error"]
@@ -134,6 +136,15 @@ async def test_auto_start_sends_request_start_transaction(ampwise):
         shown = await until(lambda: _when(charger(server, "CS3"),
                                           lambda c: c["connectors"][0]["status"] == "Charging"))
         assert shown["connectors"][0]["status"] == "Charging"
+        # Each RequestStartTransaction has a remoteStartId of its own, and its record shows it.
+        await asyncio.to_thread(api, server, "POST", "/api/chargers/CS3/start", {"connector": 1})
+        await station.wait_for("RequestStartTransaction", predicate=lambda p: p["remoteStartId"] != start["remoteStartId"])
+        sent = [p["remoteStartId"] for p in station.calls("RequestStartTransaction")]
+        recorded = await until(lambda: _when(asyncio.to_thread(api, server, "GET", "/api/commands?charger=CS3"),
+                                             lambda r: len([c for c in r if c["action"] == "RequestStartTransaction"]) == 2))
+        assert sorted(c["payload"]["remoteStartId"] for c in recorded if c["action"] == "RequestStartTransaction") \
+            == sorted(sent)
+        assert len(set(sent)) == 2
 
 
 # --- sessions, limits and the scheduler -------------------------------------------------------
@@ -198,7 +209,13 @@ async def test_a_201_station_rejecting_tx_default_profile_gets_a_tx_profile_with
     server = ampwise(rules=rules, scheduler=SCHEDULER)
     async with connected201(server, "CS") as station:
         station.rejected_purposes = {"TxDefaultProfile"}
-        await plug_in_and_charge201(station, "tx-abc")
+        # The transaction first, then the plug: the limit's fallback must find the station's
+        # transaction id (with Occupied first, the scheduler may act before Started arrives and
+        # fall back to ChargingStationMaxProfile, which is right but not what this test checks).
+        await station.boot()
+        await station.transaction_event("Started", "tx-abc", 0, charging_state="Charging", id_token="ampwise",
+                                        energy_wh=0, trigger_reason="Authorized")
+        await station.status("Occupied")
         profile = await station.wait_for("SetChargingProfile", predicate=lambda p: purpose201(p) == "TxProfile")
         assert profile["chargingProfile"]["transaction_id"] == "tx-abc"
         assert limit201(profile) == 10.0
@@ -237,3 +254,90 @@ async def test_sigkill_mid_transaction_loses_nothing_acknowledged(ampwise):
                                         trigger_reason="EVCommunicationLost")
     sessions = await asyncio.to_thread(api, restarted, "GET", "/api/transactions?charger=CS")
     assert [(s["ocppTransactionId"], s["open"], s["energyWh"]) for s in sessions] == [("keep-1", False, 3000)]
+
+
+async def test_a_session_started_without_a_meter_reading_counts_from_its_first(ampwise):
+    server = ampwise()
+    async with connected201(server, "CS6") as station:
+        await station.boot()
+        await station.status("Occupied")
+        await station.transaction_event("Started", "no-meter", 0, charging_state="Charging", id_token="ampwise",
+                                        trigger_reason="Authorized")
+        # The meter's register counts for its whole life: 2,000 kWh before this session.
+        await station.transaction_event("Updated", "no-meter", 1, evse=None, energy_wh=2_000_000,
+                                        trigger_reason="MeterValuePeriodic")
+        await station.transaction_event("Ended", "no-meter", 2, evse=None, energy_wh=2_001_500,
+                                        trigger_reason="EVCommunicationLost")
+    sessions = await asyncio.to_thread(api, server, "GET", "/api/transactions?charger=CS6")
+    assert [(s["open"], s["meterStart"], s["energyWh"]) for s in sessions] == [(False, None, 1500)]
+
+
+# --- the API's other commands ----------------------------------------------------------------
+
+async def test_reset_unlock_trigger_and_configuration_send_201_messages(ampwise):
+    server = ampwise()
+    async with connected201(server, "CS4") as station:
+        await station.boot()
+        assert await asyncio.to_thread(api, server, "POST", "/api/chargers/CS4/reset", {"type": "OnIdle"}) \
+            == {"status": "Accepted"}
+        assert (await station.wait_for("Reset"))["type"] == "OnIdle"
+        assert await asyncio.to_thread(api, server, "POST", "/api/chargers/CS4/unlock", {"connector": 1}) \
+            == {"status": "Unlocked"}
+        assert await station.wait_for("UnlockConnector") == {"evseId": 1, "connectorId": 1}
+        assert await asyncio.to_thread(api, server, "POST", "/api/chargers/CS4/trigger",
+                                       {"message": "TransactionEvent", "connector": 1}) == {"status": "Accepted"}
+        trigger = await station.wait_for("TriggerMessage", predicate=lambda p: p["requestedMessage"] == "TransactionEvent")
+        assert trigger["evse"] == {"id": 1}
+        changed = await asyncio.to_thread(api, server, "POST", "/api/chargers/CS4/configuration",
+                                          {"key": "OCPPCommCtrlr.MessageTimeout", "value": 45})
+        assert changed == {"status": "Accepted"}
+        assert station.variables[("OCPPCommCtrlr", "MessageTimeout")] == "45"
+        read = await asyncio.to_thread(
+            api, server, "GET", "/api/chargers/CS4/configuration?key=OCPPCommCtrlr.MessageTimeout&key=OCPPCommCtrlr.Nope")
+        assert read == {"configurationKey": [{"key": "OCPPCommCtrlr.MessageTimeout", "value": "45"}],
+                        "unknownKey": ["OCPPCommCtrlr.Nope"]}
+        status, body = await asyncio.to_thread(api_error, server, "POST", "/api/chargers/CS4/reset", {"type": "Later"})
+        assert status == 400 and body["error"].startswith("type:")
+        status, body = await asyncio.to_thread(api_error, server, "POST", "/api/chargers/CS4/configuration",
+                                               {"key": "NoDot", "value": "1"})
+        assert status == 400 and body["error"].startswith("key:")
+        recorded = await until(lambda: _when(asyncio.to_thread(api, server, "GET", "/api/commands?charger=CS4"),
+                                             lambda r: {"Reset", "UnlockConnector"} <= {c["action"] for c in r}))
+        assert {c["source"] for c in recorded if c["action"] in ("Reset", "UnlockConnector")} == {"api"}
+
+
+async def test_a_201_station_takes_a_rotated_password_and_the_old_one_is_refused_after(ampwise):
+    from test_core import basic
+    from test_security import NEW_PASSWORD, PASSWORD, refused_status
+    server = ampwise(chargers={"CS5": {"password": PASSWORD}})
+    async with connected201(server, "CS5", headers=basic("CS5", PASSWORD)) as station:
+        await station.boot()
+        answer = await asyncio.to_thread(api, server, "POST", "/api/chargers/CS5/password", {"password": NEW_PASSWORD})
+        assert answer == {"status": "Accepted"}
+        change = await station.wait_for("SetVariables", predicate=lambda p: any(
+            d["variable"]["name"] == "BasicAuthPassword" for d in p["setVariableData"]))
+        assert [(d["component"]["name"], d["attribute_value"]) for d in change["setVariableData"]] \
+            == [("SecurityCtrlr", NEW_PASSWORD)]
+    # Until the station has used the new password, the old one still gets in.
+    async with connected201(server, "CS5", headers=basic("CS5", PASSWORD)) as station:
+        assert (await station.boot()).status == "Accepted"
+    async with connected201(server, "CS5", headers=basic("CS5", NEW_PASSWORD)) as station:
+        assert (await station.boot()).status == "Accepted"
+    assert await refused_status(server.url("CS5"), additional_headers=basic("CS5", PASSWORD)) == 401
+    server.stop()
+    assert NEW_PASSWORD not in "\n".join(server.lines)
+
+
+async def test_a_201_station_that_rejects_the_password_keeps_its_old_one(ampwise):
+    from test_core import basic
+    from test_security import NEW_PASSWORD, PASSWORD, refused_status
+    server = ampwise(chargers={"CS7": {"password": PASSWORD}})
+    async with connected201(server, "CS7", headers=basic("CS7", PASSWORD)) as station:
+        await station.boot()
+        station.rejected_variables.add(("SecurityCtrlr", "BasicAuthPassword"))
+        answer = await asyncio.to_thread(api, server, "POST", "/api/chargers/CS7/call", {
+            "action": "SetVariables", "payload": {"setVariableData": [{
+                "attributeValue": NEW_PASSWORD, "component": {"name": "SecurityCtrlr"},
+                "variable": {"name": "BasicAuthPassword"}}]}})
+        assert answer == {"status": "Rejected"}
+    assert await refused_status(server.url("CS7"), additional_headers=basic("CS7", NEW_PASSWORD)) == 401

@@ -32,4 +32,17 @@ import Testing
                 == #"[2,"7","ChangeConfiguration",{"key":"AuthorizationKey","value":"(redacted)"}]"#)
         #expect(!OCPPSecrets.loggable(Array(#"AuthorizationKey 3031 not json"#.utf8)).contains("3031"))
     }
+
+    /// OCPP 2.0.1's password is SetVariables SecurityCtrlr.BasicAuthPassword: its attributeValue goes,
+    /// in the log and in the records, whatever the names' case; other variables stay as they are.
+    @Test func aSetVariablesOfBasicAuthPasswordLosesItsValue() throws {
+        let frame =
+            #"[2,"9","SetVariables",{"setVariableData":[{"attributeValue":"s3cret-password-1","#
+            + #""component":{"name":"securityCtrlr"},"variable":{"name":"BasicAuthPassword"}},"#
+            + #"{"attributeValue":"30","component":{"name":"OCPPCommCtrlr"},"variable":{"name":"MessageTimeout"}}]}]"#
+        let logged = OCPPSecrets.loggable(Array(frame.utf8))
+        #expect(!logged.contains("s3cret-password-1"))
+        #expect(logged.contains(#""attributeValue":"(redacted)""#))
+        #expect(logged.contains(#""attributeValue":"30""#))
+    }
 }

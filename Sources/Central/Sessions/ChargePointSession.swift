@@ -128,37 +128,39 @@ public final class ChargePointSession: @unchecked Sendable {
     }
 
     private func receiveOCPP201Call(uniqueId: String, action: String, payload: JSONObject) {
-        let decoded: OCPPDecoded<ChargingStationRequest>
-        do {
-            decoded = try ChargingStationRequest.decode(action: action, payload: payload, mode: access.validationMode)
-        } catch {
-            logger.warning("\(chargerId): \(action) answered with \(error.code.rawValue): \(error.message)")
-            send(error.frame(answering: uniqueId))
-            return
-        }
-        for warning in decoded.warnings {
-            logger.warning("\(chargerId): \(action) accepted leniently: \(warning)")
-        }
-        let call = IncomingOCPP201Call(chargerId: chargerId, uniqueId: uniqueId, request: decoded.value)
+        guard
+            let request = decodeCall(ChargingStationRequest.self, uniqueId: uniqueId, action: action, payload: payload)
+        else { return }
+        let call = IncomingOCPP201Call(chargerId: chargerId, uniqueId: uniqueId, request: request)
         handler.handle(call, from: self, reply: OCPP201CallReply(session: self, uniqueId: uniqueId, action: action))
     }
 
     private func receiveCall(uniqueId: String, action: String, payload: JSONObject) {
-        let decoded: OCPPDecoded<ChargePointRequest>
+        guard let request = decodeCall(ChargePointRequest.self, uniqueId: uniqueId, action: action, payload: payload)
+        else { return }
+        if case .securityEventNotification(let event) = request { metrics.countSecurityEvent(type: event.type) }
+        let call = IncomingCall(chargerId: chargerId, uniqueId: uniqueId, request: request)
+        handler.handle(call, from: self, reply: CallReply(session: self, uniqueId: uniqueId, action: action))
+        publisher.publish(.request(call))
+    }
+
+    /// Decodes a CALL as the charger's `strict` setting says, in the version's requests; one that
+    /// does not decode is answered with its CALLERROR (nil), one read leniently logs its warnings.
+    private func decodeCall<Request: IncomingRequest>(
+        _: Request.Type, uniqueId: String, action: String, payload: JSONObject
+    ) -> Request? {
+        let decoded: OCPPDecoded<Request>
         do {
-            decoded = try ChargePointRequest.decode(action: action, payload: payload, mode: access.validationMode)
+            decoded = try Request.decode(action: action, payload: payload, mode: access.validationMode)
         } catch {
             logger.warning("\(chargerId): \(action) answered with \(error.code.rawValue): \(error.message)")
             send(error.frame(answering: uniqueId))
-            return
+            return nil
         }
         for warning in decoded.warnings {
             logger.warning("\(chargerId): \(action) accepted leniently: \(warning)")
         }
-        if case .securityEventNotification(let event) = decoded.value { metrics.countSecurityEvent(type: event.type) }
-        let call = IncomingCall(chargerId: chargerId, uniqueId: uniqueId, request: decoded.value)
-        handler.handle(call, from: self, reply: CallReply(session: self, uniqueId: uniqueId, action: action))
-        publisher.publish(.request(call))
+        return decoded.value
     }
 
     // MARK: Replies to the charger's calls

@@ -24,6 +24,13 @@ public final class CommandDispatcher: ChargerCommanding {
     private let ocpp201TransactionIds = Mutex<@Sendable (_ chargerId: String, _ transactionId: Int) -> String?>({
         _, _ in nil
     })
+    /// The `remoteStartId` of a RequestStartTransaction (docs/ocpp201.md), from charge point
+    /// management (`ChargerFleet.attach`: the store's counter, unique across restarts); without it,
+    /// a counter of this dispatcher's own, unique while it runs.
+    private let remoteStartIds = Mutex<
+        (@Sendable (_ chargerId: String, _ evseId: Int, _ idTag: String) async -> Int?)?
+    >(nil)
+    private let ownRemoteStartIds = Mutex(0)
 
     /// - Parameters:
     ///   - validationMode: how each charger's confirmations are read (its `strict` setting).
@@ -50,6 +57,14 @@ public final class CommandDispatcher: ChargerCommanding {
         ocpp201TransactionIds.withLock { $0 = resolve }
     }
 
+    /// Sets where the `remoteStartId` of each RequestStartTransaction comes from; `nil` from it
+    /// means none could be had (the store failed), and the command is not sent.
+    public func allocateRemoteStartIds(
+        with allocate: @escaping @Sendable (_ chargerId: String, _ evseId: Int, _ idTag: String) async -> Int?
+    ) {
+        remoteStartIds.withLock { $0 = allocate }
+    }
+
     /// The round trip of the charger's last ping, in milliseconds.
     public func latencyMilliseconds(of chargerId: String) -> Double? { caller.latencyMilliseconds(of: chargerId) }
 
@@ -70,7 +85,20 @@ public final class CommandDispatcher: ChargerCommanding {
             return await exchange(command.ocpp16Request, to: chargerId, context: context)
         }
         let resolve = ocpp201TransactionIds.withLock { $0 }
-        guard let request = command.ocpp201Request(chargerTransactionId: { resolve(chargerId, $0) }) else {
+        var remoteStartId = 0
+        if case .startTransaction(let evseId, let idTag) = command {
+            guard let allocated = await nextRemoteStartId(chargerId: chargerId, evseId: evseId, idTag: idTag) else {
+                return await send(
+                    action: OCPP201Action.requestStartTransaction.rawValue, payload: JSONObject(), to: chargerId,
+                    context: context, refusal: "no remoteStartId could be allocated (the database failed)"
+                ) { $0 }
+            }
+            remoteStartId = allocated
+        }
+        guard
+            let request = command.ocpp201Request(
+                chargerTransactionId: { resolve(chargerId, $0) }, remoteStartId: remoteStartId)
+        else {
             // Only a command about a transaction the station never reported gets here.
             let refusal = "the charging station never reported this transaction, so its OCPP 2.0.1 id is unknown"
             let action: OCPP201Action
@@ -80,6 +108,16 @@ public final class CommandDispatcher: ChargerCommanding {
             ) { $0 }
         }
         return await exchange(request, to: chargerId, context: context)
+    }
+
+    private func nextRemoteStartId(chargerId: String, evseId: Int, idTag: String) async -> Int? {
+        if let allocate = remoteStartIds.withLock({ $0 }) {
+            return await allocate(chargerId, evseId, idTag)
+        }
+        return ownRemoteStartIds.withLock { last in
+            last += 1
+            return last
+        }
     }
 
     private func exchange<Request: OCPPRequest>(
@@ -103,28 +141,30 @@ public final class CommandDispatcher: ChargerCommanding {
     public func send<Request: OCPPRequest>(
         _ request: Request, to chargerId: String, context: CommandContext, mode: OCPPValidationMode? = nil
     ) async -> (result: CommandResult, reply: Result<Request.Confirmation, CallError>) {
-        let mode = mode ?? validationMode(chargerId)
-        return await send(
-            action: Request.action.rawValue, payload: request.jsonObject, to: chargerId, context: context
-        ) { payload throws(CallError) in
-            do throws(OCPPValidationError) {
-                return try Request.Confirmation.decode(payload, mode: mode).value
-            } catch {
-                throw .invalidConfirmation(error.description)
-            }
-        }
+        await send(
+            action: Request.action.rawValue, payload: request.jsonObject, answer: Request.Confirmation.self,
+            to: chargerId, context: context, mode: mode)
     }
 
     /// Sends a typed OCPP 2.0.1 request, as `send(_:to:context:mode:)` does a 1.6 one.
     public func send<Request: OCPP201Request>(
         _ request: Request, to chargerId: String, context: CommandContext, mode: OCPPValidationMode? = nil
     ) async -> (result: CommandResult, reply: Result<Request.Response, CallError>) {
+        await send(
+            action: Request.action.rawValue, payload: request.jsonObject, answer: Request.Response.self,
+            to: chargerId, context: context, mode: mode)
+    }
+
+    /// What both typed sends do, whichever version's types: the answer read as `Answer`.
+    private func send<Answer: OCPPObjectCodable>(
+        action: String, payload: JSONObject, answer _: Answer.Type, to chargerId: String, context: CommandContext,
+        mode: OCPPValidationMode?
+    ) async -> (result: CommandResult, reply: Result<Answer, CallError>) {
         let mode = mode ?? validationMode(chargerId)
-        return await send(
-            action: Request.action.rawValue, payload: request.jsonObject, to: chargerId, context: context
-        ) { payload throws(CallError) in
+        return await send(action: action, payload: payload, to: chargerId, context: context) {
+            payload throws(CallError) in
             do throws(OCPPValidationError) {
-                return try Request.Response.decode(payload, mode: mode).value
+                return try Answer.decode(payload, mode: mode).value
             } catch {
                 throw .invalidConfirmation(error.description)
             }

@@ -5,18 +5,17 @@ extension ChargerCommand {
     /// The OCPP 2.0.1 request that carries this command to a charging station (docs/ocpp201.md);
     /// a model connector is an EVSE. `chargerTransactionId` gives the station's own (string) id of
     /// one of Ampwise's transaction ids; nil when the command needs one that is not known (a
-    /// transaction the station never reported).
-    func ocpp201Request(chargerTransactionId: (Int) -> String?) -> (any OCPP201Request)? {
+    /// transaction the station never reported). `remoteStartId` is what a RequestStartTransaction
+    /// carries: unique per station, so that the TransactionEvent that follows names this request.
+    func ocpp201Request(chargerTransactionId: (Int) -> String?, remoteStartId: Int) -> (any OCPP201Request)? {
         switch self {
         case .setLimit(let limit):
             return limit.ocpp201Request(chargerTransactionId: chargerTransactionId)
         case .clearLimit(_, let profileId, _):
             return ClearChargingProfileRequest(chargingProfileId: profileId)
         case .startTransaction(let connectorId, let idTag):
-            // The remote start id ties the TransactionEvent that follows to this request; the
-            // EVSE is unique per charger, so it serves as the id.
             return RequestStartTransactionRequest(
-                evseId: connectorId, idToken: IdToken(idToken: idTag, type: .central), remoteStartId: connectorId)
+                evseId: connectorId, idToken: IdToken(idToken: idTag, type: .central), remoteStartId: remoteStartId)
         case .stopTransaction(let transactionId):
             return chargerTransactionId(transactionId).map { RequestStopTransactionRequest(transactionId: $0) }
         case .changeAvailability(let connectorId, let available):

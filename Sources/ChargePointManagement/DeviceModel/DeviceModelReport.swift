@@ -47,14 +47,6 @@ struct DeviceModelReport: Sendable {
     }
 
     static func name(of component: Component, _ variable: Variable) -> String {
-        var name = component.name
-        if let instance = component.instance { name += "[\(instance)]" }
-        if let evse = component.evse {
-            name += "@\(evse.id)"
-            if let connector = evse.connectorId { name += ":\(connector)" }
-        }
-        name += "." + variable.name
-        if let instance = variable.instance { name += "[\(instance)]" }
-        return name
+        DeviceModelKey(component: component, variable: variable).text
     }
 }

@@ -93,6 +93,16 @@ extension ChargerFleet {
     /// `Component.Variable`) and what the scheduler takes from them, added to those known.
     func learnDeviceModel(_ entries: [DeviceModelEntry], from chargerId: String) async {
         let now = settings.now()
+        // The password is never kept, in memory or in the store (docs/security.md).
+        let entries = entries.map { entry in
+            var entry = entry
+            if let key = DeviceModelKey(parsing: entry.name), entry.value != nil,
+                OCPPSecrets.isSecret(component: key.component.name, variable: key.variable.name)
+            {
+                entry.value = OCPPSecrets.redacted
+            }
+            return entry
+        }
         update(chargerId) { state in
             for entry in entries { state.base.configuration[entry.name] = entry.value ?? "" }
             let configuration = state.base.configuration

@@ -15,8 +15,9 @@ import Store
 extension ChargerFleet {
     /// What a TransactionEvent asks of the store, decided under the lock.
     enum TransactionEventStep {
-        /// A transaction Ampwise does not know yet; `superseding`: another one still open on the EVSE.
-        case start(evseId: Int, superseding: SessionEnergyTracker?)
+        /// A transaction Ampwise does not know yet; `superseding`: another one still open on the EVSE;
+        /// `remoteStart`: the RequestStartTransaction that caused it.
+        case start(evseId: Int, superseding: SessionEnergyTracker?, remoteStart: OCPP201RemoteStart?)
         /// An event of an open transaction.
         case update(evseId: Int, transactionId: Int)
         /// The end of an open transaction, with its energy worked out on a copy of its tracker.
@@ -26,7 +27,7 @@ extension ChargerFleet {
 
         var evseId: Int? {
             switch self {
-            case .start(let evseId, _), .update(let evseId, _), .stop(let evseId, _, _, _): evseId
+            case .start(let evseId, _, _), .update(let evseId, _), .stop(let evseId, _, _, _): evseId
             case .unknown(let evseId): evseId
             }
         }
@@ -45,6 +46,8 @@ extension ChargerFleet {
         // The audit trail keeps every event as it came, with its seqNo and offline flag.
         record(.transactionEvent(event), from: chargerId, at: now)
         let (step, changed): (TransactionEventStep, ConnectorStatus?) = update(chargerId) { state in
+            // The RequestStartTransaction this event answers, when Ampwise sent it since start-up.
+            let remoteStart = info.remoteStartId.flatMap { state.takeRemoteStart($0) }
             // Only the first event of a transaction must name its EVSE.
             guard
                 let evseId = event.evse?.id
@@ -73,16 +76,20 @@ extension ChargerFleet {
             if let chargingState = info.chargingState { connector.ocpp201.chargingState = chargingState }
             if let token = event.idToken, tokenStatus == .accepted, open != nil {
                 connector.transactionIdTag = token.idToken
+            } else if let remoteStart, event.idToken == nil, open != nil {
+                // A transaction the station opened at plug-in, authorised by Ampwise's request.
+                connector.transactionIdTag = remoteStart.idTag
             }
             let refreshed = Self.refreshOCPP201Status(&connector, at: now)
             if let open { return (.update(evseId: evseId, transactionId: open.transactionId), refreshed) }
-            return (.start(evseId: evseId, superseding: connector.tracker), refreshed)
+            return (.start(evseId: evseId, superseding: connector.tracker, remoteStart: remoteStart), refreshed)
         }
         if let changed, let evseId = step.evseId { recordOCPP201Status(changed, of: evseId, on: chargerId, at: now) }
         let response = OCPP201.TransactionEventResponse(idTokenInfo: tokenStatus.map(Self.idTokenInfo)).jsonObject
         let summary =
             "transaction \(info.transactionId) \(event.eventType.spelling) (\(event.triggerReason.spelling), "
-            + "seqNo \(event.seqNo)\(event.offline == true ? ", offline" : ""))"
+            + "seqNo \(event.seqNo)\(event.offline == true ? ", offline" : "")"
+            + "\(info.remoteStartId.map { ", remoteStartId \($0)" } ?? ""))"
         switch step {
         case .unknown(let evseId):
             logger.warning("\(chargerId): \(summary) for a transaction Ampwise never saw start; recorded")
@@ -103,10 +110,10 @@ extension ChargerFleet {
             }
             answerOnceStored(response, answer)
             emit(.status(chargerId: chargerId, connectorId: evseId))
-        case .start(let evseId, let superseding):
+        case .start(let evseId, let superseding, let remoteStart):
             startOCPP201Transaction(
-                event, evseId: evseId, superseding: superseding, meterStart: register, values: values,
-                from: chargerId, at: now
+                event, evseId: evseId, superseding: superseding, meterStart: register,
+                idTag: event.idToken?.idToken ?? remoteStart?.idTag, values: values, from: chargerId, at: now
             ) { [self] transactionId in
                 guard let transactionId else {
                     answer(.fail(.internalError, "the transaction could not be stored; please retry"))
@@ -160,18 +167,19 @@ extension ChargerFleet {
 
     /// Stores a new 2.0.1 transaction (closing as superseded one the station forgot on the EVSE),
     /// opens its tracker, records the event's meter values with it, then calls `done` with
-    /// Ampwise's id, or nil when it could not be stored.
+    /// Ampwise's id, or nil when it could not be stored. `idTag`: the event's id token, else the
+    /// one of the RequestStartTransaction that caused it.
     private func startOCPP201Transaction(
         _ event: OCPP201.TransactionEventRequest, evseId: Int, superseding: SessionEnergyTracker?,
-        meterStart: Double?, values: [OCPP.MeterValue], from chargerId: String, at now: Date,
+        meterStart: Double?, idTag: String?, values: [OCPP.MeterValue], from chargerId: String, at now: Date,
         done: @escaping @Sendable (Int?) -> Void
     ) {
         let info = event.transactionInfo
-        // Energy counts from the register of the Started event; a station that sends none is
-        // counted from 0 (docs/ocpp201.md).
+        // Energy counts from the register of the Started event; a station that sends none there
+        // is counted from its first reading (docs/ocpp201.md), so no meterStart is stored.
         let record = TransactionStart(
-            chargerId: chargerId, connectorId: evseId, idTag: event.idToken?.idToken ?? "",
-            meterStart: Int((meterStart ?? 0).rounded()), startedAt: event.timestamp,
+            chargerId: chargerId, connectorId: evseId, idTag: idTag ?? "",
+            meterStart: meterStart.map { Int($0.rounded()) }, startedAt: event.timestamp,
             reservationId: event.reservationId, receivedAt: now, ocppTransactionId: info.transactionId)
         let supersededStop = superseding?.estimatedStop(
             chargerId: chargerId, reason: TransactionRecord.supersededReason, latestEnd: event.timestamp,
@@ -198,9 +206,9 @@ extension ChargerFleet {
                 }
                 connector.open(
                     SessionEnergyTracker(
-                        transactionId: transactionId, meterStart: Double(record.meterStart),
+                        transactionId: transactionId, meterStart: record.meterStart.map(Double.init),
                         startedAt: event.timestamp),
-                    idTag: event.idToken?.idToken, at: now)
+                    idTag: idTag, at: now)
                 state[connector: evseId] = connector
             }
             if let superseding {
@@ -229,6 +237,24 @@ extension ChargerFleet {
                 chargerId: chargerId, connectorId: evseId, status: status.rawValue, info: "from TransactionEvent",
                 receivedAt: now))
         logger.info("\(chargerId) EVSE \(evseId): \(status.rawValue)")
+    }
+
+    /// A new `remoteStartId` for a RequestStartTransaction to this station (the dispatcher asks it
+    /// through `allocateRemoteStartIds`): the store's counter, so unique also across restarts, and
+    /// remembered with the request's EVSE and id tag, so that the TransactionEvent carrying it is
+    /// tied to the request. Nil when the store failed.
+    func allocateRemoteStart(on chargerId: String, evseId: Int, idTag: String) async -> Int? {
+        let remoteStartId: Int
+        do {
+            remoteStartId = try await store.nextRemoteStartId()
+        } catch {
+            logger.error("\(chargerId) EVSE \(evseId): no remoteStartId for RequestStartTransaction: \(error)")
+            return nil
+        }
+        update(chargerId) { state in
+            state.noteRemoteStart(OCPP201RemoteStart(remoteStartId: remoteStartId, evseId: evseId, idTag: idTag))
+        }
+        return remoteStartId
     }
 
     /// The station's own id of one of Ampwise's open transactions (for RequestStopTransaction and

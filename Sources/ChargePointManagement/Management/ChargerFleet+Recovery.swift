@@ -105,11 +105,12 @@ extension ChargerFleet {
     }
 
     /// The energy tracker of a stored open transaction, fed the energy register values stored
-    /// for it; `nil` for a row with no start (first heard of in a StopTransaction).
+    /// for it; `nil` for a row with no start (first heard of in a StopTransaction). A row started
+    /// without a meterStart (2.0.1) counts again from the first register value stored for it.
     func storedTracker(of transaction: TransactionRecord) async throws -> SessionEnergyTracker? {
-        guard let meterStart = transaction.meterStart, let startedAt = transaction.startedAt else { return nil }
+        guard let startedAt = transaction.startedAt else { return nil }
         var tracker = SessionEnergyTracker(
-            transactionId: transaction.id, meterStart: Double(meterStart), startedAt: startedAt)
+            transactionId: transaction.id, meterStart: transaction.meterStart.map(Double.init), startedAt: startedAt)
         // The energy register values stored for it, oldest first, as they came in.
         let values = try await store.meterValues(transactionId: transaction.id, limit: 100_000)
         for value in values.reversed()

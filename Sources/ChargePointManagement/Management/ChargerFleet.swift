@@ -50,10 +50,14 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
         resolveTransactionIds(through: commands)
     }
 
-    /// Lets the dispatcher find a 2.0.1 station's own id of a transaction (docs/ocpp201.md).
+    /// Lets the dispatcher find a 2.0.1 station's own id of a transaction, and take each
+    /// RequestStartTransaction's `remoteStartId` from here (docs/ocpp201.md).
     private func resolveTransactionIds(through commands: CommandDispatcher) {
         commands.resolveOCPP201TransactionIds { [weak self] chargerId, transactionId in
             self?.ocpp201TransactionId(of: transactionId, on: chargerId)
+        }
+        commands.allocateRemoteStartIds { [weak self] chargerId, evseId, idTag in
+            await self?.allocateRemoteStart(on: chargerId, evseId: evseId, idTag: idTag)
         }
     }
 

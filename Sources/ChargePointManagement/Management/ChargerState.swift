@@ -23,9 +23,13 @@ struct ChargerState: Sendable {
     var lastSeenStoredAt: Date?
     /// OCPP 2.0.1 NotifyReports still arriving, by request id.
     var deviceModelReports: [Int: DeviceModelReport] = [:]
+    /// OCPP 2.0.1 RequestStartTransactions sent since start-up whose TransactionEvent has not come
+    /// yet, oldest first (a station that refused one never sends it: the oldest go first).
+    var remoteStarts: [OCPP201RemoteStart] = []
 
     static let recentlyStoppedLimit = 32
     static let deviceModelReportLimit = 4
+    static let remoteStartLimit = 16
 
     init(id: String) {
         base = ChargerSnapshot(id: id)
@@ -53,6 +57,17 @@ struct ChargerState: Sendable {
     mutating func noteStopped(_ transactionId: Int) {
         recentlyStopped.append(transactionId)
         if recentlyStopped.count > Self.recentlyStoppedLimit { recentlyStopped.removeFirst() }
+    }
+
+    mutating func noteRemoteStart(_ remoteStart: OCPP201RemoteStart) {
+        remoteStarts.append(remoteStart)
+        if remoteStarts.count > Self.remoteStartLimit { remoteStarts.removeFirst() }
+    }
+
+    /// The RequestStartTransaction with this `remoteStartId`, no longer pending once taken.
+    mutating func takeRemoteStart(_ remoteStartId: Int) -> OCPP201RemoteStart? {
+        guard let index = remoteStarts.firstIndex(where: { $0.remoteStartId == remoteStartId }) else { return nil }
+        return remoteStarts.remove(at: index)
     }
 
     /// Makes sure connectors 1...count exist, so that a connector that never reported is listed.

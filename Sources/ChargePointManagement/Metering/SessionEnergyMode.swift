@@ -4,4 +4,8 @@ enum SessionEnergyMode: String, Sendable, Hashable, Codable {
     case registerSinceMeterStart
     /// The register restarts from 0 for every session (seen in the field): energy = register.
     case registerCountsSession
+    /// The charger gave no meterStart (an OCPP 2.0.1 TransactionEvent Started without an energy
+    /// register): the first register value of the transaction becomes meterStart, and the mode
+    /// becomes `registerSinceMeterStart` from there.
+    case registerSinceFirstReading
 }

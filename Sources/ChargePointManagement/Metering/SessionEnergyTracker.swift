@@ -13,6 +13,10 @@ import Foundation
 ///   tolerance: 100 Wh or 0.1 % of meterStart, whichever is larger. (A register sent in kWh with
 ///   one decimal can legitimately sit up to 50 Wh below an integer meterStart in Wh.)
 ///
+/// A transaction started without a meterStart (OCPP 2.0.1 lets a Started event carry no meter
+/// value) counts from its first register value: a lifetime register is not taken as the session's
+/// energy (`SessionEnergyMode.registerSinceFirstReading`).
+///
 /// In the per-session mode a meterStop is read as a session figure or as a lifetime figure
 /// (meterStop − meterStart), whichever is nearer the last register value. The session energy is
 /// never negative. Once `end` has been called the tracker is ended and
@@ -22,8 +26,9 @@ struct SessionEnergyTracker: Sendable, Hashable {
     static let largeMeterStart = 1000.0
 
     let transactionId: Int
-    /// In Wh, as in StartTransaction.
-    let meterStart: Double
+    /// In Wh, as in StartTransaction; for a transaction started without one, 0 until the first
+    /// register value arrives and that value from then on.
+    public private(set) var meterStart: Double
     let startedAt: Date
     public private(set) var mode: SessionEnergyMode = .registerSinceMeterStart
     /// The latest energy register value, in Wh; `nil` until one arrives.
@@ -33,10 +38,12 @@ struct SessionEnergyTracker: Sendable, Hashable {
     /// In Wh, as in StopTransaction; `nil` while open or when the charger sent none.
     public private(set) var meterStop: Double?
 
-    init(transactionId: Int, meterStart: Double, startedAt: Date) {
+    /// `meterStart` nil: the charger reported none, so the first register value stands for it.
+    init(transactionId: Int, meterStart: Double?, startedAt: Date) {
         self.transactionId = transactionId
-        self.meterStart = meterStart
+        self.meterStart = meterStart ?? 0
         self.startedAt = startedAt
+        if meterStart == nil { mode = .registerSinceFirstReading }
     }
 
     var isEnded: Bool { endedAt != nil }
@@ -44,6 +51,8 @@ struct SessionEnergyTracker: Sendable, Hashable {
     /// Energy delivered in the session so far (or in total, once ended), in Wh; never negative.
     var sessionEnergy: Double {
         switch mode {
+        case .registerSinceFirstReading:
+            return 0
         case .registerSinceMeterStart:
             guard let register = meterStop ?? lastRegister else { return 0 }
             return max(0, register - meterStart)
@@ -76,6 +85,10 @@ struct SessionEnergyTracker: Sendable, Hashable {
     @discardableResult
     public mutating func record(register: Double, at timestamp: Date) -> MeterRecordOutcome {
         guard !isEnded else { return .ignoredAfterEnd }
+        if mode == .registerSinceFirstReading {
+            meterStart = register
+            mode = .registerSinceMeterStart
+        }
         if lastRegister == nil, register <= Self.nearZero, meterStart >= Self.largeMeterStart {
             mode = .registerCountsSession
         }
@@ -88,6 +101,11 @@ struct SessionEnergyTracker: Sendable, Hashable {
     /// Ends the transaction (StopTransaction). A second call changes nothing.
     public mutating func end(meterStop: Double?, at timestamp: Date) {
         guard !isEnded else { return }
+        if let meterStop, mode == .registerSinceFirstReading {
+            // The only reading is the last one: the session's energy is not known, so none counts.
+            meterStart = meterStop
+            mode = .registerSinceMeterStart
+        }
         if let meterStop {
             noteRestartEvidence(meterStop)
             self.meterStop = meterStop

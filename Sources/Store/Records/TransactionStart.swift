@@ -5,8 +5,9 @@ public struct TransactionStart: Sendable, Equatable {
     public var chargerId: String
     public var connectorId: Int
     public var idTag: String
-    /// Wh, as the charger reported it.
-    public var meterStart: Int
+    /// Wh, as the charger reported it; `nil` when it reported none (an OCPP 2.0.1 Started event
+    /// without an energy register: the session counts from its first reading).
+    public var meterStart: Int?
     /// The charger's `timestamp`.
     public var startedAt: Date
     public var reservationId: Int?
@@ -16,7 +17,7 @@ public struct TransactionStart: Sendable, Equatable {
     public var ocppTransactionId: String?
 
     public init(
-        chargerId: String, connectorId: Int, idTag: String, meterStart: Int, startedAt: Date,
+        chargerId: String, connectorId: Int, idTag: String, meterStart: Int?, startedAt: Date,
         reservationId: Int? = nil, receivedAt: Date = Date(), ocppTransactionId: String? = nil
     ) {
         self.chargerId = chargerId

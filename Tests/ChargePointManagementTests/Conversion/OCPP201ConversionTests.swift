@@ -60,19 +60,19 @@ import Testing
 
     @Test func commandsBecomeTheirOCPP201Requests() throws {
         let start = ChargerCommand.startTransaction(connectorId: 2, idTag: "ampwise")
-            .ocpp201Request(chargerTransactionId: { _ in nil })
+            .ocpp201Request(chargerTransactionId: { _ in nil }, remoteStartId: 41)
         #expect(
             start as? RequestStartTransactionRequest
                 == RequestStartTransactionRequest(
-                    evseId: 2, idToken: IdToken(idToken: "ampwise", type: .central), remoteStartId: 2))
-        let stop = ChargerCommand.stopTransaction(transactionId: 7).ocpp201Request(chargerTransactionId: {
-            $0 == 7 ? "TX-7" : nil
-        })
+                    evseId: 2, idToken: IdToken(idToken: "ampwise", type: .central), remoteStartId: 41))
+        let stop = ChargerCommand.stopTransaction(transactionId: 7).ocpp201Request(
+            chargerTransactionId: { $0 == 7 ? "TX-7" : nil }, remoteStartId: 0)
         #expect(stop as? RequestStopTransactionRequest == RequestStopTransactionRequest(transactionId: "TX-7"))
         #expect(
-            ChargerCommand.stopTransaction(transactionId: 8).ocpp201Request(chargerTransactionId: { _ in nil }) == nil)
+            ChargerCommand.stopTransaction(transactionId: 8).ocpp201Request(
+                chargerTransactionId: { _ in nil }, remoteStartId: 0) == nil)
         let available = ChargerCommand.changeAvailability(connectorId: 0, available: false)
-            .ocpp201Request(chargerTransactionId: { _ in nil })
+            .ocpp201Request(chargerTransactionId: { _ in nil }, remoteStartId: 0)
         #expect(
             available as? OCPP201.ChangeAvailabilityRequest
                 == OCPP201.ChangeAvailabilityRequest(operationalStatus: .inoperative))

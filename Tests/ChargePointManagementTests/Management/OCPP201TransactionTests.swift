@@ -51,6 +51,48 @@ import Testing
         #expect(try await fixture.store.meterValues(transactionId: open.id, limit: 10).count == 3)
     }
 
+    @Test func aSessionStartedWithoutAnEnergyReadingCountsFromItsFirstReading() async throws {
+        let fixture = try FleetFixture()
+        _ = await fixture.transactionEvent(.started, id: "no-meter", seqNo: 0, chargingState: .charging)
+        let open = try #require(fixture.fleet.snapshot("CS1")?.connector(1)?.transaction)
+        fixture.advance(60)
+        // The station's register counts for its whole life: 2,000 kWh before this session.
+        _ = await fixture.transactionEvent(
+            .updated, id: "no-meter", seqNo: 1, evse: nil, meterValue: Self.energy(2_000_000, at: fixture.now))
+        #expect(fixture.fleet.snapshot("CS1")?.connector(1)?.transaction?.energyWh == 0)
+        fixture.advance(600)
+        _ = await fixture.transactionEvent(
+            .updated, id: "no-meter", seqNo: 2, evse: nil, meterValue: Self.energy(2_001_000, at: fixture.now))
+        #expect(fixture.fleet.snapshot("CS1")?.connector(1)?.transaction?.energyWh == 1_000)
+        fixture.advance(600)
+        _ = await fixture.transactionEvent(
+            .ended, id: "no-meter", seqNo: 3, evse: nil, meterValue: Self.energy(2_001_500, at: fixture.now))
+        let stored = try #require(try await fixture.store.transaction(id: open.id))
+        #expect(stored.energyWh == 1_500)
+        #expect(stored.meterStart == nil)
+    }
+
+    @Test func aSessionStartedWithoutAnEnergyReadingStillCountsFromItsFirstReadingAfterARestart() async throws {
+        let directory = try TemporaryDirectory()
+        let transactionId: Int
+        do {
+            let before = try FleetFixture(directory: directory)
+            _ = await before.transactionEvent(.started, id: "no-meter", seqNo: 0, chargingState: .charging)
+            before.advance(60)
+            _ = await before.transactionEvent(
+                .updated, id: "no-meter", seqNo: 1, evse: nil, meterValue: Self.energy(2_000_000, at: before.now))
+            transactionId = try #require(before.fleet.snapshot("CS1")?.connector(1)?.transaction?.id)
+            await before.store.close()
+        }
+        let after = try FleetFixture(directory: directory)
+        try await after.fleet.restore()
+        after.advance(600)
+        _ = await after.transactionEvent(
+            .updated, id: "no-meter", seqNo: 2, evse: nil, meterValue: Self.energy(2_000_700, at: after.now))
+        #expect(after.fleet.snapshot("CS1")?.connector(1)?.transaction?.id == transactionId)
+        #expect(after.fleet.snapshot("CS1")?.connector(1)?.transaction?.energyWh == 700)
+    }
+
     @Test func aRepeatedStartedEventDoesNotOpenASecondSession() async throws {
         let fixture = try FleetFixture()
         _ = await fixture.transactionEvent(.started, id: "T", seqNo: 0, meterValue: Self.energy(0, at: fixture.now))
@@ -91,6 +133,51 @@ import Testing
         let stored = try #require(try await after.store.transaction(id: transactionId))
         #expect(stored.energyWh == 1_200)
         #expect(!stored.isOpen)
+    }
+
+    @Test func eachRequestStartTransactionHasARemoteStartIdOfItsOwnAlsoAfterARestart() async throws {
+        let directory = try TemporaryDirectory()
+        let caller = FakeChargePointCaller()
+        caller.setSpeaksOCPP201(["CS1"])
+        let context = CommandContext(source: .api, connectorId: 1)
+        do {
+            let before = try FleetFixture(caller: caller, directory: directory)
+            let dispatcher = try #require(before.fleet.commands)
+            _ = await dispatcher.send(.startTransaction(connectorId: 1, idTag: "car"), to: "CS1", context: context)
+            _ = await dispatcher.send(.startTransaction(connectorId: 1, idTag: "car"), to: "CS1", context: context)
+            await before.store.close()
+        }
+        let after = try FleetFixture(caller: caller, directory: directory)
+        let dispatcher = try #require(after.fleet.commands)
+        _ = await dispatcher.send(.startTransaction(connectorId: 1, idTag: "car"), to: "CS1", context: context)
+        let remoteStartIds = caller.calls.filter { $0.action == "RequestStartTransaction" }.map {
+            $0.payload["remoteStartId"]
+        }
+        #expect(remoteStartIds == [.number(1), .number(2), .number(3)])
+    }
+
+    @Test func aStartedEventIsTiedToTheRequestStartTransactionThatCausedIt() async throws {
+        let caller = FakeChargePointCaller()
+        caller.setSpeaksOCPP201(["CS1"])
+        let fixture = try FleetFixture(caller: caller)
+        await fixture.ocpp201Status(evse: 2, .occupied)
+        let dispatcher = try #require(fixture.fleet.commands)
+        let context = CommandContext(source: .api, connectorId: 2)
+        _ = await dispatcher.send(.startTransaction(connectorId: 2, idTag: "garage-tag"), to: "CS1", context: context)
+        let sent = try #require(caller.calls.last?.payload["remoteStartId"])
+        guard case .number(let remoteStartId) = sent else {
+            Issue.record("no remoteStartId: \(sent)")
+            return
+        }
+        #expect(Int(remoteStartId) != 2)
+        // The station sends no id token of its own: the session takes the request's.
+        _ = await fixture.transactionEvent(
+            .started, id: "R-1", seqNo: 0, evse: 2, chargingState: .charging, remoteStartId: Int(remoteStartId),
+            meterValue: Self.energy(100, at: fixture.now))
+        let open = try #require(fixture.fleet.snapshot("CS1")?.connector(2)?.transaction)
+        #expect(open.idTag == "garage-tag")
+        #expect(try await fixture.store.transaction(id: open.id)?.idTag == "garage-tag")
+        #expect(fixture.fleet.snapshot("CS1")?.connector(2)?.status == .charging)
     }
 
     @Test func aStopCommandCarriesTheStationsOwnId() async throws {

@@ -20,6 +20,24 @@ import Testing
         #expect(tracker.duration(at: at(99)) == 1200)
     }
 
+    @Test func withoutAMeterStartTheSessionCountsFromItsFirstReading() {
+        var tracker = SessionEnergyTracker(transactionId: 8, meterStart: nil, startedAt: Self.start)
+        #expect(tracker.sessionEnergy == 0)
+        tracker.record(register: 1_305_570, at: at(5))
+        #expect(tracker.sessionEnergy == 0)
+        #expect(tracker.meterStart == 1_305_570)
+        tracker.record(register: 1_307_070, at: at(15))
+        #expect(tracker.sessionEnergy == 1500)
+        tracker.end(meterStop: 1_308_000, at: at(20))
+        #expect(tracker.sessionEnergy == 2430)
+    }
+
+    @Test func withoutAMeterStartOrAnyReadingButTheLastTheSessionEnergyIsZero() {
+        var tracker = SessionEnergyTracker(transactionId: 9, meterStart: nil, startedAt: Self.start)
+        tracker.end(meterStop: 1_308_000, at: at(20))
+        #expect(tracker.sessionEnergy == 0)
+    }
+
     @Test func aRegisterSentInKilowattHoursSlightlyBelowMeterStartIsRoundingNotARestart() {
         var tracker = SessionEnergyTracker(transactionId: 1, meterStart: 12_345, startedAt: Self.start)
         let value = MeterValueFixtures.normalise([MeterValueFixtures.sample("12.3", unit: .kilowattHours)])

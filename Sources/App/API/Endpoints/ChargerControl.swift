@@ -12,7 +12,7 @@ struct ChargerControl: Sendable {
     let dependencies: APIDependencies
     let source: CommandSource
 
-    private var sender: ManualCommandSender { ManualCommandSender(dependencies: dependencies, source: source) }
+    var sender: ManualCommandSender { ManualCommandSender(dependencies: dependencies, source: source) }
 
     /// RemoteStartTransaction; the charger's own id tag when `idTag` is nil. Answers the charger's
     /// confirmation.
@@ -56,11 +56,21 @@ struct ChargerControl: Sendable {
         return answer
     }
 
-    /// Reset, `Soft` or `Hard`.
+    /// Reset, `Soft` or `Hard`; for an OCPP 2.0.1 station `Immediate` or `OnIdle` (`Hard` and
+    /// `Soft` are taken as those: docs/ocpp201.md). `type` is checked here, for the API and MQTT.
     func reset(chargerId: String, type: String) async throws(APIError) -> JSONObject {
-        _ = try sender.knownCharger(chargerId)
+        let snapshot = try sender.knownCharger(chargerId)
+        if sender.speaksOCPP201(chargerId, snapshot: snapshot) {
+            return try await resetOCPP201(chargerId: chargerId, type: type)
+        }
+        guard ChargerControl.resetTypes.contains(type) else {
+            throw .badRequest("type: expected \"Soft\" or \"Hard\"")
+        }
         return try await sender.send(ResetRequest(type: ResetType(spelling: type)), to: chargerId, connectorId: nil)
     }
+
+    /// OCPP 1.6's reset types.
+    static let resetTypes = ["Soft", "Hard"]
 
     /// A manual limit above every rule (amperes or watts, for `minutes` or the session); the
     /// engine sends the profile and records it with `source`. Answers the connector's state after it.

@@ -7,7 +7,7 @@ import OCPP
 /// configuration and the generic call. Each answers the charger's CALLRESULT payload.
 struct CommandEndpoints: Sendable {
     let dependencies: APIDependencies
-    private var sender: ManualCommandSender { ManualCommandSender(dependencies: dependencies, source: .api) }
+    var sender: ManualCommandSender { ManualCommandSender(dependencies: dependencies, source: .api) }
     private var control: ChargerControl { ChargerControl(dependencies: dependencies, source: .api) }
 
     /// The messages a TriggerMessage may ask for (OCPP 1.6 MessageTrigger).
@@ -71,29 +71,39 @@ struct CommandEndpoints: Sendable {
             .object(try await control.availability(chargerId: chargerId, connector: connector, available: available)))
     }
 
-    /// `{"type":"Soft"}` or `{"type":"Hard"}` → Reset.
+    /// `{"type":"Soft"}` or `{"type":"Hard"}` → Reset (for a 2.0.1 station also `Immediate`,
+    /// `OnIdle`: `ChargerControl.reset` checks the type).
     func reset(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
         _ = try sender.knownCharger(chargerId)
-        let type = try request.fields().requiredChoice("type", ["Soft", "Hard"])
+        let type = try request.fields().string("type") ?? ""
         return .json(.object(try await control.reset(chargerId: chargerId, type: type)))
     }
 
-    /// `{"connector":1}` → UnlockConnector.
+    /// `{"connector":1}` → UnlockConnector (for a 2.0.1 station, of the EVSE's connector
+    /// `evseConnector`, 1 when left out).
     func unlock(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
-        _ = try sender.knownCharger(chargerId)
-        let connector = try request.fields().requiredInteger("connector", in: ValueRanges.connector)
+        let snapshot = try sender.knownCharger(chargerId)
+        let fields = try request.fields()
+        let connector = try fields.requiredInteger("connector", in: ValueRanges.connector)
+        if sender.speaksOCPP201(chargerId, snapshot: snapshot) {
+            return .json(.object(try await unlockOCPP201(chargerId, evse: connector, fields: fields)))
+        }
         let answer = try await sender.send(
             UnlockConnectorRequest(connectorId: connector), to: chargerId, connectorId: connector)
         return .json(.object(answer))
     }
 
-    /// `{"message":"StatusNotification","connector":1}` → TriggerMessage (connector optional).
+    /// `{"message":"StatusNotification","connector":1}` → TriggerMessage (connector optional; a
+    /// 2.0.1 station takes 2.0.1's messages, and the connector is the EVSE).
     func trigger(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
-        _ = try sender.knownCharger(chargerId)
+        let snapshot = try sender.knownCharger(chargerId)
         let fields = try request.fields()
+        if sender.speaksOCPP201(chargerId, snapshot: snapshot) {
+            return .json(.object(try await triggerOCPP201(chargerId, fields: fields)))
+        }
         let message = try fields.requiredChoice("message", CommandEndpoints.triggerMessages)
         let connector = try fields.integer("connector", in: ValueRanges.connector)
         let answer = try await sender.send(
@@ -102,7 +112,9 @@ struct CommandEndpoints: Sendable {
         return .json(.object(answer))
     }
 
-    /// `GET ...?key=A&key=B` → GetConfiguration of those keys (all without `key`).
+    /// `GET ...?key=A&key=B` → GetConfiguration of those keys (all without `key`); for a 2.0.1
+    /// station GetVariables of those (`Component.Variable`), or without `key` its device model as
+    /// Ampwise learned it.
     func configuration(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
         let snapshot = try sender.knownCharger(chargerId)
@@ -110,37 +122,50 @@ struct CommandEndpoints: Sendable {
         if let empty = keys.firstIndex(where: \.isEmpty) {
             throw .badRequest("key: expected a configuration key name (item \(empty + 1) is empty)")
         }
-        if let snapshot, snapshot.protocolVersion == "ocpp2.0.1" {
-            return .json(.object(CommandEndpoints.deviceModel(of: snapshot, keys: keys)))
+        if sender.speaksOCPP201(chargerId, snapshot: snapshot) {
+            guard !keys.isEmpty else {
+                return .json(.object(CommandEndpoints.deviceModel(of: snapshot, keys: keys)))
+            }
+            return .json(.object(try await getVariables(chargerId, keys: keys)))
         }
         let answer = try await sender.send(
             GetConfigurationRequest(key: keys.isEmpty ? nil : keys), to: chargerId, connectorId: nil)
         return .json(.object(answer))
     }
 
-    /// `{"key":"K","value":"V"}` → ChangeConfiguration. A number or boolean value is sent as its
-    /// text, since OCPP carries every value as a string.
+    /// `{"key":"K","value":"V"}` → ChangeConfiguration (for a 2.0.1 station, SetVariables of
+    /// `Component.Variable`). A number or boolean value is sent as its text, since OCPP carries
+    /// every value as a string.
     func changeConfiguration(_ request: APIRequest) async throws(APIError) -> HTTPResponse {
         let chargerId = request.parameter("id")
-        _ = try sender.knownCharger(chargerId)
+        let snapshot = try sender.knownCharger(chargerId)
         let fields = try request.fields()
         let key = try fields.requiredString("key")
+        if sender.speaksOCPP201(chargerId, snapshot: snapshot) {
+            return .json(
+                .object(try await setVariable(chargerId, key: key, value: try Self.configurationValue(fields))))
+        }
         if OCPPSecrets.isSecret(key: key) {
             guard case .string(let value) = fields.object["value"] else {
                 throw .badRequest("value: expected a string")
             }
             return try await changePassword(of: chargerId, authorizationKey: value, field: "value")
         }
-        let value: String
+        let answer = try await sender.send(
+            ChangeConfigurationRequest(key: key, value: try Self.configurationValue(fields)), to: chargerId,
+            connectorId: nil)
+        return .json(.object(answer))
+    }
+
+    /// The `value` of a configuration change as OCPP carries it: text (a number or boolean as its
+    /// text).
+    static func configurationValue(_ fields: RequestFields) throws(APIError) -> String {
         switch fields.object["value"] {
-        case .string(let text): value = text
-        case .number: value = JSONWriter.string(fields.object["value"] ?? .null)
-        case .bool(let flag): value = flag ? "true" : "false"
+        case .string(let text): return text
+        case .number: return JSONWriter.string(fields.object["value"] ?? .null)
+        case .bool(let flag): return flag ? "true" : "false"
         default: throw .badRequest("value: expected a string")
         }
-        let answer = try await sender.send(
-            ChangeConfigurationRequest(key: key, value: value), to: chargerId, connectorId: nil)
-        return .json(.object(answer))
     }
 
     /// `{"action":"GetCompositeSchedule","payload":{...}}` → any action the central system may
@@ -158,11 +183,13 @@ struct CommandEndpoints: Sendable {
         default: throw .badRequest("payload: expected a JSON object")
         }
         // The schema of the version the charger speaks (its last one while it is not connected).
-        let commands = dependencies.commands
-        if commands.speaksOCPP201(chargerId)
-            || (!commands.isConnected(chargerId) && snapshot?.protocolVersion == "ocpp2.0.1")
-        {
-            try CommandEndpoints.validateOCPP201Call(action: action, payload: payload)
+        if sender.speaksOCPP201(chargerId, snapshot: snapshot) {
+            if let password = try CommandEndpoints.validateOCPP201Call(action: action, payload: payload) {
+                return .json(
+                    .object(
+                        try await PasswordRotation(dependencies: dependencies, source: .api).change(
+                            chargerId, to: Array(password.utf8))))
+            }
             let evse = payload["evseId"]?.intValue ?? payload["evse"]?.objectValue?["id"]?.intValue
             let answer = try await sender.sendValidated(action, payload: payload, to: chargerId, connectorId: evse)
             return .json(.object(answer))
@@ -187,8 +214,8 @@ struct CommandEndpoints: Sendable {
 
     /// A 2.0.1 station has no GetConfiguration: its device model as Ampwise learned it (the set-up's
     /// GetVariables, NotifyReports), kept in the store, in GetConfiguration's shape (docs/ocpp201.md).
-    static func deviceModel(of snapshot: ChargerSnapshot, keys: [String]) -> JSONObject {
-        let configuration = snapshot.configuration
+    static func deviceModel(of snapshot: ChargerSnapshot?, keys: [String]) -> JSONObject {
+        let configuration = snapshot?.configuration ?? [:]
         let known = keys.isEmpty ? configuration.keys.sorted() : keys.filter { configuration[$0] != nil }
         let unknown = keys.filter { configuration[$0] == nil }
         let entries = known.map { key in

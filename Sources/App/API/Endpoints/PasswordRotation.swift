@@ -20,12 +20,19 @@ struct PasswordRotation: Sendable {
     /// The length of a password Ampwise makes.
     static let generatedLength = 20
 
-    /// Sends the change; answers the charger's `{"status": ...}`. 409 when it is not connected.
+    /// Sends the change; answers the charger's `{"status": ...}`. 409 when it is not connected. An
+    /// OCPP 2.0.1 station is sent SetVariables `SecurityCtrlr.BasicAuthPassword` instead
+    /// (`changeOCPP201`), and its answer goes the same way.
     func change(_ chargerId: String, to password: [UInt8]) async throws(APIError) -> JSONObject {
         guard dependencies.commands.isConnected(chargerId) else { throw .notConnected(chargerId) }
-        let request = ChangeConfigurationRequest(key: "AuthorizationKey", value: PasswordHash.hex(password))
-        let answer = try await ManualCommandSender(dependencies: dependencies, source: source).send(
-            request, to: chargerId, connectorId: nil)
+        let answer: JSONObject
+        if dependencies.commands.speaksOCPP201(chargerId) {
+            answer = try await changeOCPP201(chargerId, to: password)
+        } else {
+            let request = ChangeConfigurationRequest(key: "AuthorizationKey", value: PasswordHash.hex(password))
+            answer = try await ManualCommandSender(dependencies: dependencies, source: source).send(
+                request, to: chargerId, connectorId: nil)
+        }
         // RebootRequired: the charger takes the key, and uses it once it has restarted.
         if let status = answer["status"]?.stringValue, status == "Accepted" || status == "RebootRequired" {
             dependencies.passwords.changed(
