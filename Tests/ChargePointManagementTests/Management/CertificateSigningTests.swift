@@ -65,6 +65,8 @@ import Transport
     @Test func aStationsChargingStationCertificateIsSignedAndSentWithItsType() async throws {
         let files = try TestCertificates()
         let caller = FakeChargePointCaller()
+        // The dispatcher checks what it sends against the schema of the version the station speaks.
+        caller.setSpeaksOCPP201(["CS1"])
         let (fixture, _) = try Self.fixture(files, caller: caller)
         let csr = try files.makeRequest(name: "cs1", subject: "/O=Example site/CN=CS1")
         let reply = await fixture.send(
