@@ -279,8 +279,9 @@ def authority_server(ampwise, authority: Authority, chargers: dict):
 
 
 def certificate_subject(path: Path) -> str:
+    """`CN=...,O=...`: the subject as RFC 2253 writes it (without openssl's `subject=`)."""
     return subprocess.run(["openssl", "x509", "-in", str(path), "-noout", "-subject", "-nameopt", "RFC2253"],
-                          check=True, capture_output=True, text=True).stdout.strip()
+                          check=True, capture_output=True, text=True).stdout.strip().removeprefix("subject=")
 
 
 async def test_a_charger_gets_its_certificate_signed_and_moves_to_profile_3(ampwise, authority, tmp_path):
