@@ -292,6 +292,10 @@ async def test_a_charger_gets_its_certificate_signed_and_moves_to_profile_3(ampw
         answer = await charger.call(call.SignCertificate(csr=request))
         assert answer.status == GenericStatus.accepted
         chain = (await charger.wait_for("CertificateSigned"))["certificateChain"]
+        # The charger's answer is recorded with the command (once it has arrived).
+        assert await eventually(lambda: recorded(server, "/api/commands?charger=CP-5", lambda command: (
+            command["action"], command["outcome"], command["source"]) == ("CertificateSigned", "Accepted",
+                                                                          "certificates")))
     # The leaf, then the CA's certificate; the leaf verifies against the CA and names the charger.
     assert chain.count("-----BEGIN CERTIFICATE-----") == 2
     leaf_text = chain[:chain.index("-----END CERTIFICATE-----") + len("-----END CERTIFICATE-----")] + "\n"
@@ -302,9 +306,6 @@ async def test_a_charger_gets_its_certificate_signed_and_moves_to_profile_3(ampw
                                str(leaf)], capture_output=True, text=True)
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert certificate_subject(leaf) == "CN=CP-5,O=Ampwise tests"
-    # The charger's answer is recorded with the command (once it has arrived).
-    assert await eventually(lambda: recorded(server, "/api/commands?charger=CP-5", lambda command: (
-        command["action"], command["outcome"], command["source"]) == ("CertificateSigned", "Accepted", "certificates")))
     server.stop()
     # Profile 3 with that certificate (its chain file as the charger keeps it).
     chain_file = tmp_path / "CP-5.chain.pem"
