@@ -124,7 +124,10 @@ let package = Package(
         testTarget("StoreTests", ["Store", "SQLite", "ChargingModel", "JSON"]),
         testTarget(
             "ChargePointManagementTests",
-            ["ChargePointManagement", "ChargingModel", "Store", "SQLite", "Central", "OCPP", "OCPP201", "JSON"]),
+            [
+                "ChargePointManagement", "ChargingModel", "Store", "SQLite", "Central", "OCPP", "OCPP201", "JSON",
+                "Transport",
+            ]),
         testTarget(
             "SchedulingTests",
             [

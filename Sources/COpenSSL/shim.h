@@ -8,6 +8,8 @@
 #include <openssl/x509.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
+#include <openssl/x509v3.h>
+#include <openssl/bn.h>
 
 // Function-like macros are not imported by Swift; these wrap the ones Ampwise uses.
 static inline long ampwise_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) {
@@ -62,4 +64,29 @@ static inline size_t ampwise_BIO_mem_capacity(BIO *bio) {
     return memory == NULL ? 0 : memory->max;
 }
 static inline void ampwise_OPENSSL_free(void *pointer) { OPENSSL_free(pointer); }
+
+// The certificate authority (docs/security.md, "The certificate authority").
+static inline X509_REQ *ampwise_PEM_read_bio_X509_REQ(BIO *bio) {
+    return PEM_read_bio_X509_REQ(bio, NULL, ampwise_refuse_password, NULL);
+}
+// Adds one X.509 v3 extension written as in openssl.cnf ("critical,CA:FALSE"); X509V3_CTX is a
+// struct Swift cannot fill in portably.
+static inline int ampwise_X509_add_extension(X509 *certificate, X509 *issuer, int nid, const char *value) {
+    X509V3_CTX context;
+    X509V3_set_ctx(&context, issuer, certificate, NULL, NULL, 0);
+    X509_EXTENSION *extension = X509V3_EXT_conf_nid(NULL, &context, nid, value);
+    if (extension == NULL) return 0;
+    int added = X509_add_ext(certificate, extension, -1);
+    X509_EXTENSION_free(extension);
+    return added;
+}
+// A random positive serial number of 127 bits (RFC 5280 §4.1.2.2: at most 20 octets, positive).
+static inline int ampwise_X509_set_random_serial(X509 *certificate) {
+    BIGNUM *number = BN_new();
+    if (number == NULL) return 0;
+    int ok = BN_rand(number, 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1
+        && BN_to_ASN1_INTEGER(number, X509_get_serialNumber(certificate)) != NULL;
+    BN_free(number);
+    return ok;
+}
 #endif

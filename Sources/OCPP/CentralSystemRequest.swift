@@ -21,6 +21,13 @@ public enum CentralSystemRequest: Sendable, Hashable {
     case triggerMessage(TriggerMessageRequest)
     case unlockConnector(UnlockConnectorRequest)
     case updateFirmware(UpdateFirmwareRequest)
+    case certificateSigned(CertificateSignedRequest)
+    case installCertificate(InstallCertificateRequest)
+    case getInstalledCertificateIds(GetInstalledCertificateIdsRequest)
+    case deleteCertificate(DeleteCertificateRequest)
+    case extendedTriggerMessage(ExtendedTriggerMessageRequest)
+    case getLog(GetLogRequest)
+    case signedUpdateFirmware(SignedUpdateFirmwareRequest)
 
     /// The action this request is sent as.
     public var action: OCPPAction {
@@ -44,6 +51,13 @@ public enum CentralSystemRequest: Sendable, Hashable {
         case .triggerMessage: .triggerMessage
         case .unlockConnector: .unlockConnector
         case .updateFirmware: .updateFirmware
+        case .certificateSigned: .certificateSigned
+        case .installCertificate: .installCertificate
+        case .getInstalledCertificateIds: .getInstalledCertificateIds
+        case .deleteCertificate: .deleteCertificate
+        case .extendedTriggerMessage: .extendedTriggerMessage
+        case .getLog: .getLog
+        case .signedUpdateFirmware: .signedUpdateFirmware
         }
     }
 
@@ -69,6 +83,13 @@ public enum CentralSystemRequest: Sendable, Hashable {
         case .triggerMessage(let request): request
         case .unlockConnector(let request): request
         case .updateFirmware(let request): request
+        case .certificateSigned(let request): request
+        case .installCertificate(let request): request
+        case .getInstalledCertificateIds(let request): request
+        case .deleteCertificate(let request): request
+        case .extendedTriggerMessage(let request): request
+        case .getLog(let request): request
+        case .signedUpdateFirmware(let request): request
         }
     }
 
@@ -94,6 +115,13 @@ public enum CentralSystemRequest: Sendable, Hashable {
         case .triggerMessage(let request): request.jsonObject
         case .unlockConnector(let request): request.jsonObject
         case .updateFirmware(let request): request.jsonObject
+        case .certificateSigned(let request): request.jsonObject
+        case .installCertificate(let request): request.jsonObject
+        case .getInstalledCertificateIds(let request): request.jsonObject
+        case .deleteCertificate(let request): request.jsonObject
+        case .extendedTriggerMessage(let request): request.jsonObject
+        case .getLog(let request): request.jsonObject
+        case .signedUpdateFirmware(let request): request.jsonObject
         }
     }
 
@@ -159,6 +187,27 @@ public enum CentralSystemRequest: Sendable, Hashable {
         case .updateFirmware:
             let decoded = try UpdateFirmwareRequest.decode(payload, mode: mode)
             return OCPPDecoded(value: .updateFirmware(decoded.value), warnings: decoded.warnings)
+        case .certificateSigned:
+            let decoded = try CertificateSignedRequest.decode(payload, mode: mode)
+            return OCPPDecoded(value: .certificateSigned(decoded.value), warnings: decoded.warnings)
+        case .installCertificate:
+            let decoded = try InstallCertificateRequest.decode(payload, mode: mode)
+            return OCPPDecoded(value: .installCertificate(decoded.value), warnings: decoded.warnings)
+        case .getInstalledCertificateIds:
+            let decoded = try GetInstalledCertificateIdsRequest.decode(payload, mode: mode)
+            return OCPPDecoded(value: .getInstalledCertificateIds(decoded.value), warnings: decoded.warnings)
+        case .deleteCertificate:
+            let decoded = try DeleteCertificateRequest.decode(payload, mode: mode)
+            return OCPPDecoded(value: .deleteCertificate(decoded.value), warnings: decoded.warnings)
+        case .extendedTriggerMessage:
+            let decoded = try ExtendedTriggerMessageRequest.decode(payload, mode: mode)
+            return OCPPDecoded(value: .extendedTriggerMessage(decoded.value), warnings: decoded.warnings)
+        case .getLog:
+            let decoded = try GetLogRequest.decode(payload, mode: mode)
+            return OCPPDecoded(value: .getLog(decoded.value), warnings: decoded.warnings)
+        case .signedUpdateFirmware:
+            let decoded = try SignedUpdateFirmwareRequest.decode(payload, mode: mode)
+            return OCPPDecoded(value: .signedUpdateFirmware(decoded.value), warnings: decoded.warnings)
         default:
             return nil
         }

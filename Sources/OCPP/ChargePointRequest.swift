@@ -13,6 +13,9 @@ public enum ChargePointRequest: Sendable, Hashable {
     case statusNotification(StatusNotificationRequest)
     case stopTransaction(StopTransactionRequest)
     case securityEventNotification(SecurityEventNotificationRequest)
+    case signCertificate(SignCertificateRequest)
+    case logStatusNotification(LogStatusNotificationRequest)
+    case signedFirmwareStatusNotification(SignedFirmwareStatusNotificationRequest)
 
     /// The action this request is sent as.
     public var action: OCPPAction {
@@ -28,6 +31,9 @@ public enum ChargePointRequest: Sendable, Hashable {
         case .statusNotification: .statusNotification
         case .stopTransaction: .stopTransaction
         case .securityEventNotification: .securityEventNotification
+        case .signCertificate: .signCertificate
+        case .logStatusNotification: .logStatusNotification
+        case .signedFirmwareStatusNotification: .signedFirmwareStatusNotification
         }
     }
 
@@ -45,6 +51,9 @@ public enum ChargePointRequest: Sendable, Hashable {
         case .statusNotification(let request): request
         case .stopTransaction(let request): request
         case .securityEventNotification(let request): request
+        case .signCertificate(let request): request
+        case .logStatusNotification(let request): request
+        case .signedFirmwareStatusNotification(let request): request
         }
     }
 
@@ -62,6 +71,9 @@ public enum ChargePointRequest: Sendable, Hashable {
         case .statusNotification(let request): request.jsonObject
         case .stopTransaction(let request): request.jsonObject
         case .securityEventNotification(let request): request.jsonObject
+        case .signCertificate(let request): request.jsonObject
+        case .logStatusNotification(let request): request.jsonObject
+        case .signedFirmwareStatusNotification(let request): request.jsonObject
         }
     }
 
@@ -103,6 +115,15 @@ public enum ChargePointRequest: Sendable, Hashable {
         case .securityEventNotification:
             let decoded = try SecurityEventNotificationRequest.decode(payload, mode: mode)
             return OCPPDecoded(value: .securityEventNotification(decoded.value), warnings: decoded.warnings)
+        case .signCertificate:
+            let decoded = try SignCertificateRequest.decode(payload, mode: mode)
+            return OCPPDecoded(value: .signCertificate(decoded.value), warnings: decoded.warnings)
+        case .logStatusNotification:
+            let decoded = try LogStatusNotificationRequest.decode(payload, mode: mode)
+            return OCPPDecoded(value: .logStatusNotification(decoded.value), warnings: decoded.warnings)
+        case .signedFirmwareStatusNotification:
+            let decoded = try SignedFirmwareStatusNotificationRequest.decode(payload, mode: mode)
+            return OCPPDecoded(value: .signedFirmwareStatusNotification(decoded.value), warnings: decoded.warnings)
         default:
             return nil
         }

@@ -3,12 +3,15 @@ extension OCPPAction {
     public var initiator: OCPPInitiator {
         switch self {
         case .authorize, .bootNotification, .diagnosticsStatusNotification, .firmwareStatusNotification, .heartbeat,
-            .meterValues, .startTransaction, .statusNotification, .stopTransaction, .securityEventNotification:
+            .meterValues, .startTransaction, .statusNotification, .stopTransaction, .securityEventNotification,
+            .signCertificate, .logStatusNotification,
+            .signedFirmwareStatusNotification:
             .chargePoint
         case .cancelReservation, .changeAvailability, .changeConfiguration, .clearCache, .clearChargingProfile,
             .getCompositeSchedule, .getConfiguration, .getDiagnostics, .getLocalListVersion, .remoteStartTransaction,
             .remoteStopTransaction, .reserveNow, .reset, .sendLocalList, .setChargingProfile, .triggerMessage,
-            .unlockConnector, .updateFirmware:
+            .unlockConnector, .updateFirmware, .certificateSigned, .installCertificate, .getInstalledCertificateIds,
+            .deleteCertificate, .extendedTriggerMessage, .getLog, .signedUpdateFirmware:
             .centralSystem
         case .dataTransfer:
             .either
@@ -53,6 +56,16 @@ extension OCPPAction {
         case .unlockConnector: UnlockConnectorRequest.self
         case .updateFirmware: UpdateFirmwareRequest.self
         case .securityEventNotification: SecurityEventNotificationRequest.self
+        case .signCertificate: SignCertificateRequest.self
+        case .certificateSigned: CertificateSignedRequest.self
+        case .installCertificate: InstallCertificateRequest.self
+        case .getInstalledCertificateIds: GetInstalledCertificateIdsRequest.self
+        case .deleteCertificate: DeleteCertificateRequest.self
+        case .extendedTriggerMessage: ExtendedTriggerMessageRequest.self
+        case .getLog: GetLogRequest.self
+        case .logStatusNotification: LogStatusNotificationRequest.self
+        case .signedUpdateFirmware: SignedUpdateFirmwareRequest.self
+        case .signedFirmwareStatusNotification: SignedFirmwareStatusNotificationRequest.self
         }
     }
 }

@@ -1,5 +1,5 @@
-/// The 28 actions of OCPP 1.6 and SecurityEventNotification (from the security whitepaper,
-/// which chargers send and a central system acknowledges), with their exact names.
+/// The 28 actions of OCPP 1.6 and the 11 of its security extension (the security whitepaper,
+/// edition 3: docs/security.md), with their exact names.
 public enum OCPPAction: String, Sendable, Hashable, CaseIterable {
     /// The charger asks whether an id tag may charge.
     case authorize = "Authorize"
@@ -59,4 +59,24 @@ public enum OCPPAction: String, Sendable, Hashable, CaseIterable {
     case updateFirmware = "UpdateFirmware"
     /// The charger reports a security event (OCPP 1.6 security whitepaper).
     case securityEventNotification = "SecurityEventNotification"
+    /// The charger asks for its certificate signing request to be signed (security whitepaper).
+    case signCertificate = "SignCertificate"
+    /// The central system delivers the charger's signed certificate and its chain.
+    case certificateSigned = "CertificateSigned"
+    /// The central system installs a root certificate on the charger.
+    case installCertificate = "InstallCertificate"
+    /// The central system asks which root certificates of a kind the charger holds.
+    case getInstalledCertificateIds = "GetInstalledCertificateIds"
+    /// The central system removes a root certificate from the charger.
+    case deleteCertificate = "DeleteCertificate"
+    /// The central system asks the charger to send a message now, the security messages included.
+    case extendedTriggerMessage = "ExtendedTriggerMessage"
+    /// The central system asks the charger to upload its diagnostics or security log.
+    case getLog = "GetLog"
+    /// The charger reports the progress of a log upload.
+    case logStatusNotification = "LogStatusNotification"
+    /// The central system asks the charger to install signed firmware.
+    case signedUpdateFirmware = "SignedUpdateFirmware"
+    /// The charger reports the progress of a signed firmware update.
+    case signedFirmwareStatusNotification = "SignedFirmwareStatusNotification"
 }

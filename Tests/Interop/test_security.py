@@ -12,10 +12,23 @@ from pathlib import Path
 import pytest
 import websockets
 import websockets.exceptions
-from ocpp.v16 import call
-from ocpp.v16.enums import RegistrationStatus
+from ocpp.routing import after, on
+from ocpp.v16 import call, call_result
+from ocpp.v16.enums import (
+    Action,
+    CertificateSignedStatus,
+    GetInstalledCertificateStatus,
+    GenericStatus,
+    LogStatus,
+    RegistrationStatus,
+    UploadLogStatus,
+)
+from ocpp.v201 import call as call201
+from ocpp.v201 import call_result as call_result201
+from ocpp.v201.enums import Action as Action201
 
-from charger import connected
+from charger import PythonCharger, connected
+from charger201 import PythonStation, connected201
 from conftest import AMPWISE_BIN, free_port
 from test_api import api, http
 from test_core import basic
@@ -129,7 +142,7 @@ async def test_ws_and_wss_serve_side_by_side(ampwise, authority):
     assert 'ampwise_security_profile_refusals_total{reason="tls_required"} 1' in await metrics(server)
 
 
-NEW_PASSWORD = "Rotated-password-2026"
+NEW_PASSWORD = "Rotated-password-26!"  # 20 bytes: the most a 1.6 AuthorizationKey holds
 
 
 def database_text(server) -> str:
@@ -205,3 +218,177 @@ async def test_security_events_are_listed_counted_and_shown_by_why(ampwise):
     assert why.returncode == 0, why.stderr
     assert any(re.search(r"garage +security event +InvalidCentralSystemCertificate: expired$", line)
                for line in why.stdout.splitlines()), why.stdout
+
+
+class SecureCharger(PythonCharger):
+    """A 1.6 charger with the security extension: keeps the certificate chain it is sent, answers
+    GetInstalledCertificateIds, and uploads its log on GetLog, reporting with LogStatusNotification."""
+
+    @on(Action.certificate_signed)
+    def on_certificate_signed(self, certificate_chain, **_):
+        self.record("CertificateSigned", {"certificateChain": certificate_chain})
+        return call_result.CertificateSigned(status=CertificateSignedStatus.accepted)
+
+    @on(Action.get_installed_certificate_ids)
+    def on_get_installed_certificate_ids(self, certificate_type, **_):
+        self.record("GetInstalledCertificateIds", {"certificateType": certificate_type})
+        return call_result.GetInstalledCertificateIds(status=GetInstalledCertificateStatus.not_found)
+
+    @on(Action.get_log)
+    def on_get_log(self, log, log_type, request_id, **_):
+        self.record("GetLog", {"log": log, "logType": log_type, "requestId": request_id})
+        return call_result.GetLog(status=LogStatus.accepted, filename="security.log")
+
+    @after(Action.get_log)
+    async def after_get_log(self, request_id, **_):
+        await self.call(call.LogStatusNotification(status=UploadLogStatus.uploaded, request_id=request_id))
+
+
+async def recorded(server, path: str, predicate) -> bool:
+    """Whether the API's list at `path` has an entry that `predicate` accepts."""
+    status, entries = await api(server, "GET", path)
+    assert status == 200, entries
+    return any(predicate(entry) for entry in entries)
+
+
+async def eventually(check, timeout: float = 10) -> bool:
+    """Polls `check` (an async callable) until it holds or `timeout` seconds have passed: for what
+    the server records after the charger has seen its part of the exchange."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not await check():
+        if loop.time() > deadline:
+            return False
+        await asyncio.sleep(0.05)
+    return True
+
+
+def make_request(directory: Path, common_name: str) -> tuple[Path, str]:
+    """A P-256 key and a certificate signing request for `common_name`, as a charger makes them."""
+    key, request = directory / f"{common_name}.key", directory / f"{common_name}.csr"
+    openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", key, "-out", request, "-subj", f"/O=Ampwise tests/CN={common_name}")
+    return key, request.read_text()
+
+
+def authority_server(ampwise, authority: Authority, chargers: dict):
+    """ws:// and wss:// side by side, `authority` trusted for profile 3 and signing CSRs (central.tls.ca)."""
+    return ampwise(tls={"clientCA": str(authority.certificate), "port": free_port(),
+                        "ca": {"certificate": str(authority.certificate), "privateKey": str(authority.key)}},
+                   chargers=chargers)
+
+
+def certificate_subject(path: Path) -> str:
+    """`CN=...,O=...`: the subject as RFC 2253 writes it (without openssl's `subject=`)."""
+    return subprocess.run(["openssl", "x509", "-in", str(path), "-noout", "-subject", "-nameopt", "RFC2253"],
+                          check=True, capture_output=True, text=True).stdout.strip().removeprefix("subject=")
+
+
+async def test_a_charger_gets_its_certificate_signed_and_moves_to_profile_3(ampwise, authority, tmp_path):
+    server = authority_server(ampwise, authority, {"CP-5": {"password": PASSWORD}})
+    key, request = make_request(tmp_path, "CP-5")
+    async with connected(server, "CP-5", cls=SecureCharger, headers=basic("CP-5", PASSWORD)) as charger:
+        await charger.boot()
+        answer = await charger.call(call.SignCertificate(csr=request))
+        assert answer.status == GenericStatus.accepted
+        chain = (await charger.wait_for("CertificateSigned"))["certificateChain"]
+        # The charger's answer is recorded with the command (once it has arrived).
+        assert await eventually(lambda: recorded(server, "/api/commands?charger=CP-5", lambda command: (
+            command["action"], command["outcome"], command["source"]) == ("CertificateSigned", "Accepted",
+                                                                          "certificates")))
+    # The leaf, then the CA's certificate; the leaf verifies against the CA and names the charger.
+    assert chain.count("-----BEGIN CERTIFICATE-----") == 2
+    leaf_text = chain[:chain.index("-----END CERTIFICATE-----") + len("-----END CERTIFICATE-----")] + "\n"
+    leaf = tmp_path / "CP-5.pem"
+    leaf.write_text(leaf_text)
+    assert chain.endswith(authority.certificate.read_text())
+    verified = subprocess.run(["openssl", "verify", "-CAfile", str(authority.certificate), "-purpose", "sslclient",
+                               str(leaf)], capture_output=True, text=True)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert certificate_subject(leaf) == "CN=CP-5,O=Ampwise tests"
+    server.stop()
+    # Profile 3 with that certificate (its chain file as the charger keeps it).
+    chain_file = tmp_path / "CP-5.chain.pem"
+    chain_file.write_text(chain)
+    moved = authority_server(ampwise, authority, {"CP-5": {"securityProfile": 3}})
+    context = moved.ssl_context((str(chain_file), str(key)))
+    async with connected(moved, "CP-5", url=moved.secure_url("CP-5"), ssl=context) as charger:
+        assert (await charger.boot()).status == RegistrationStatus.accepted
+    # Nothing private in the log or the database: not the CA's key, and the charger's never left it.
+    moved.stop()
+    for private_key in (authority.key, key):
+        secret = private_key.read_text().splitlines()[1]
+        assert secret not in "\n".join(server.lines + moved.lines)
+        assert secret not in database_text(server)
+
+
+async def test_a_request_for_another_charger_is_rejected_and_says_why(ampwise, authority, tmp_path):
+    server = authority_server(ampwise, authority, {})
+    _, request = make_request(tmp_path, "CP-6")
+    async with connected(server, "CP-5", cls=SecureCharger) as charger:
+        await charger.boot()
+        answer = await charger.call(call.SignCertificate(csr=request))
+        assert answer.status == GenericStatus.rejected
+    server.wait_for_log("SignCertificate: Rejected, the subject's commonName (CN) is CP-6, not the charger id CP-5")
+    status, events = await api(server, "GET", "/api/charger-events?charger=CP-5&kind=CertificateSigningRefused")
+    assert status == 200
+    assert [event["payload"]["reason"] for event in events] == [
+        "the subject's commonName (CN) is CP-6, not the charger id CP-5"]
+
+
+async def test_without_a_certificate_authority_a_request_is_rejected_and_logged_once(ampwise, tmp_path):
+    server = ampwise()
+    _, request = make_request(tmp_path, "CP-5")
+    async with connected(server, "CP-5") as charger:
+        await charger.boot()
+        for _ in range(2):
+            assert (await charger.call(call.SignCertificate(csr=request))).status == GenericStatus.rejected
+    server.wait_for_log("no certificate authority is configured (central.tls.ca)")
+    assert sum("no certificate authority" in line for line in server.lines) == 1
+
+
+async def test_installed_certificates_and_the_log_through_call(ampwise):
+    server = ampwise()
+    async with connected(server, "garage", cls=SecureCharger) as charger:
+        await charger.boot()
+        status, answer = await api(server, "POST", "/api/chargers/garage/call", {
+            "action": "GetInstalledCertificateIds", "payload": {"certificateType": "CentralSystemRootCertificate"}})
+        assert (status, answer) == (200, {"status": "NotFound"})
+        assert (await charger.wait_for("GetInstalledCertificateIds"))["certificateType"] == \
+            "CentralSystemRootCertificate"
+        status, answer = await api(server, "POST", "/api/chargers/garage/call", {
+            "action": "GetLog", "payload": {"logType": "SecurityLog", "requestId": 7,
+                                            "log": {"remoteLocation": "https://logs.example.com/upload"}}})
+        assert (status, answer) == (200, {"status": "Accepted", "filename": "security.log"})
+        # A payload that breaks the schema is refused before it reaches the charger, naming the field.
+        status, answer = await api(server, "POST", "/api/chargers/garage/call", {
+            "action": "GetLog", "payload": {"logType": "AuditLog", "requestId": 8,
+                                            "log": {"remoteLocation": "https://logs.example.com/upload"}}})
+        assert status == 400 and answer["error"].startswith("payload.logType"), answer
+        # The charger's LogStatusNotification is recorded.
+        assert await eventually(lambda: recorded(
+            server, "/api/charger-events?charger=garage&kind=LogStatusNotification",
+            lambda event: event["payload"] == {"status": "Uploaded", "requestId": 7}))
+    assert len(charger.calls("GetLog")) == 1
+
+
+class SecureStation(PythonStation):
+    """A 2.0.1 station that keeps the certificate chain it is sent."""
+
+    @on(Action201.certificate_signed)
+    def on_certificate_signed(self, certificate_chain, certificate_type=None, **_):
+        self.record("CertificateSigned", {"certificateChain": certificate_chain, "certificateType": certificate_type})
+        return call_result201.CertificateSigned(status="Accepted")
+
+
+async def test_a_station_gets_its_certificate_signed_over_ocpp_201(ampwise, authority, tmp_path):
+    # wss:// only: the 2.0.1 station connects with TLS.
+    server = ampwise(tls={"ca": {"certificate": str(authority.certificate), "privateKey": str(authority.key)}})
+    _, request = make_request(tmp_path, "CS-7")
+    async with connected201(server, "CS-7", cls=SecureStation) as station:
+        await station.boot()
+        answer = await station.call(call201.SignCertificate(csr=request, certificate_type="ChargingStationCertificate"))
+        assert answer.status == "Accepted"
+        signed = await station.wait_for("CertificateSigned")
+    assert signed["certificateType"] == "ChargingStationCertificate"
+    assert signed["certificateChain"].count("-----BEGIN CERTIFICATE-----") == 2

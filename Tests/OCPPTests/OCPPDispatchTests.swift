@@ -13,10 +13,11 @@ import Testing
             fromChargers == [
                 "Authorize", "BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification",
                 "Heartbeat", "MeterValues", "StartTransaction", "StatusNotification", "StopTransaction",
-                "SecurityEventNotification",
+                "SecurityEventNotification", "SignCertificate", "LogStatusNotification",
+                "SignedFirmwareStatusNotification",
             ])
         #expect(OCPPAction.allCases.filter { $0.initiator == .either } == [.dataTransfer])
-        #expect(OCPPAction.allCases.filter { $0.initiator == .centralSystem }.count == 18)
+        #expect(OCPPAction.allCases.filter { $0.initiator == .centralSystem }.count == 25)
         #expect(OCPPAction.dataTransfer.isSentByChargePoint && OCPPAction.dataTransfer.isSentByCentralSystem)
     }
 

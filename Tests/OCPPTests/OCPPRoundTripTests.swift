@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func everyActionHasASample() {
-        #expect(OCPPAction.allCases.count == 29)
+        #expect(OCPPAction.allCases.count == 39)
     }
 
     @Test(arguments: OCPPAction.allCases)

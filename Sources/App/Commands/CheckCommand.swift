@@ -8,6 +8,7 @@ enum CheckCommand {
         guard let configuration = AmpwiseCommand.loadConfiguration(path: options.configPath) else { return 2 }
         do {
             _ = try configuration.centralConfiguration()
+            _ = try configuration.certificateAuthority()
         } catch {
             AmpwiseCommand.printError("ampwise: \(error)")
             return 2

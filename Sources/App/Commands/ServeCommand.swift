@@ -33,10 +33,12 @@ enum ServeCommand {
         let shutdown = ShutdownSignal()
 
         let centralConfiguration: CentralConfiguration
+        var fleetSettings = configuration.chargerFleetSettings()
         let store: Store
         let ruleSet: RuleSet
         do {
             centralConfiguration = try configuration.centralConfiguration()
+            fleetSettings.certificateAuthority = try configuration.certificateAuthority()
             // Rules with errors stop start-up with every error listed, as `ampwise check` does.
             let checked = RuleChecker.check(try configuration.ruleSourceLoader())
             guard let checkedRules = checked.ruleSet else {
@@ -54,8 +56,9 @@ enum ServeCommand {
             logger.error("cannot start: \(error)")
             return 1
         }
+        let passwordWriter: ChargerPasswordWriter
         do {
-            try await StoredChargerPasswords.attach(centralConfiguration.passwords, to: store)
+            passwordWriter = try await StoredChargerPasswords.attach(centralConfiguration.passwords, to: store)
         } catch {
             logger.error("cannot start: the changed charger passwords cannot be read: \(error)")
             await store.close()
@@ -64,7 +67,7 @@ enum ServeCommand {
         // One group of event loops serves the chargers and the API.
         let group = EventLoopGroup(loopCount: centralConfiguration.loopCount)
         let site = Site(
-            store: store, central: centralConfiguration, fleet: configuration.chargerFleetSettings(),
+            store: store, central: centralConfiguration, fleet: fleetSettings,
             engine: configuration.engineSettings, ruleSet: ruleSet, tariff: configuration.tariffSchedule,
             loadRules: configuration.ruleSourceLoader, group: group)
         let engine = site.engine
@@ -142,7 +145,7 @@ enum ServeCommand {
             // The API's failure is named above; what is left to listen is the central system.
             logger.error("cannot start: \(ListenFailure.naming(error, port: "central.port", host: "central.host"))")
             api?.stop()
-            await site.stop()
+            await site.stop { await passwordWriter.finish() }
             group.shutdown()
             return 1
         }
@@ -159,7 +162,7 @@ enum ServeCommand {
                 logger.error("cannot start MQTT: \(error)")
                 await sourceSet.stop()
                 api?.stop()
-                await site.stop()
+                await site.stop { await passwordWriter.finish() }
                 group.shutdown()
                 return 1
             }
@@ -178,7 +181,7 @@ enum ServeCommand {
         await tariffRunner?.stop()
         await mqtt?.stop()
         api?.stop()
-        await site.stop()
+        await site.stop { await passwordWriter.finish() }
         group.shutdown()
         logger.info("stopped")
         return 0

@@ -43,9 +43,11 @@ enum WhyCommand {
         if let connector = options.connector {
             commands = commands.filter { $0.connectorId == connector || $0.connectorId == nil }
         }
-        let securityEvents = try await store.events(
-            chargerId: options.chargerId, kind: OCPPAction.securityEventNotification.rawValue, since: options.since,
-            limit: rowLimit)
+        var securityEvents: [ChargerEventRecord] = []
+        for kind in AuditTimeline.securityKinds {
+            securityEvents += try await store.events(
+                chargerId: options.chargerId, kind: kind, since: options.since, limit: rowLimit)
+        }
         if decisions.isEmpty && commands.isEmpty && securityEvents.isEmpty {
             var scope = options.chargerId
             if let connector = options.connector { scope += " connector \(connector)" }

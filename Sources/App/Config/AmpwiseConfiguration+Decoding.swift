@@ -208,18 +208,39 @@ extension AmpwiseConfiguration.TLS {
     fileprivate static func decode(
         _ value: JSONValue, at path: String, with reader: inout ConfigurationReader
     ) -> AmpwiseConfiguration.TLS? {
-        let keys = ["certificate", "privateKey", "clientCA", "port"]
+        let keys = ["certificate", "privateKey", "clientCA", "port", "ca"]
         guard let object = reader.object(value, at: path, known: keys) else { return nil }
         let certificate = reader.nonEmptyString(object, "certificate", in: path)
         let privateKey = reader.nonEmptyString(object, "privateKey", in: path)
         let clientCA = reader.nonEmptyString(object, "clientCA", in: path)
         let port = reader.port(object, "port", in: path)
+        let ca = object["ca"].flatMap { value in
+            value == .null
+                ? nil
+                : AmpwiseConfiguration.CertificateAuthorityFiles.decode(
+                    value, at: ConfigurationReader.path(path, "ca"), with: &reader)
+        }
         for key in ["certificate", "privateKey"] where object[key] == nil {
             reader.report(ConfigurationReader.path(path, key), "missing (central.tls needs both files)")
         }
         guard let certificate, let privateKey else { return nil }
         return AmpwiseConfiguration.TLS(
-            certificate: certificate, privateKey: privateKey, clientCA: clientCA, port: port)
+            certificate: certificate, privateKey: privateKey, clientCA: clientCA, port: port, ca: ca)
+    }
+}
+
+extension AmpwiseConfiguration.CertificateAuthorityFiles {
+    fileprivate static func decode(
+        _ value: JSONValue, at path: String, with reader: inout ConfigurationReader
+    ) -> AmpwiseConfiguration.CertificateAuthorityFiles? {
+        guard let object = reader.object(value, at: path, known: ["certificate", "privateKey"]) else { return nil }
+        let certificate = reader.nonEmptyString(object, "certificate", in: path)
+        let privateKey = reader.nonEmptyString(object, "privateKey", in: path)
+        for key in ["certificate", "privateKey"] where object[key] == nil {
+            reader.report(ConfigurationReader.path(path, key), "missing (the CA needs its certificate and its key)")
+        }
+        guard let certificate, let privateKey else { return nil }
+        return AmpwiseConfiguration.CertificateAuthorityFiles(certificate: certificate, privateKey: privateKey)
     }
 }
 

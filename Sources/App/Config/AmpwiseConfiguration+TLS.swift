@@ -9,12 +9,18 @@ extension AmpwiseConfiguration {
         public var clientCA: String?
         /// Set: `central.port` serves `ws://` and this port `wss://`, side by side.
         public var port: Int?
+        /// The CA that signs chargers' certificate signing requests (`central.tls.ca`).
+        public var ca: CertificateAuthorityFiles?
 
-        public init(certificate: String, privateKey: String, clientCA: String? = nil, port: Int? = nil) {
+        public init(
+            certificate: String, privateKey: String, clientCA: String? = nil, port: Int? = nil,
+            ca: CertificateAuthorityFiles? = nil
+        ) {
             self.certificate = certificate
             self.privateKey = privateKey
             self.clientCA = clientCA
             self.port = port
+            self.ca = ca
         }
     }
 }

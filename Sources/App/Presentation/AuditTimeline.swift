@@ -1,3 +1,4 @@
+import ChargePointManagement
 import Chronology
 import Foundation
 import JSON
@@ -17,7 +18,8 @@ import Store
 /// ```
 public enum AuditTimeline {
     /// The timeline of `decisions`, `commands` and the charger's `securityEvents`
-    /// (SecurityEventNotifications; any order), in `timeZone`.
+    /// (SecurityEventNotifications and the security extension's other reports, `securityKinds`;
+    /// any order), in `timeZone`.
     public static func render(
         chargerId: String, decisions: [DecisionRecord], commands: [CommandRecord],
         securityEvents: [ChargerEventRecord] = [], timeZone: TimeZone
@@ -40,11 +42,9 @@ public enum AuditTimeline {
             entries.append((command.sentAt, 1, command.id, (connector, source, describe(command))))
         }
         for event in securityEvents {
-            let type = event.payload["type"]?.stringValue ?? "?"
-            let techInfo = event.payload["techInfo"]?.stringValue.map { ": \($0)" } ?? ""
+            let (kind, what) = describe(event)
             // The charger's own words: escaped, so that they cannot start a line of their own.
-            let what = LogEscaping.escaped(type + techInfo)
-            entries.append((event.at, 2, event.id, (event.chargerId, "security event", what)))
+            entries.append((event.at, 2, event.id, (event.chargerId, kind, LogEscaping.escaped(what))))
         }
         entries.sort { ($0.at, $0.order, $0.id) < ($1.at, $1.order, $1.id) }
         let connectorWidth = entries.map(\.line.0.count).max() ?? 0
@@ -57,6 +57,32 @@ public enum AuditTimeline {
                 + padded(kind, kindWidth) + "  " + what + "\n"
         }
         return text
+    }
+
+    /// The `charger_events` kinds `ampwise why` shows: the security extension's reports.
+    public static let securityKinds = [
+        OCPPAction.securityEventNotification.rawValue, OCPPAction.signCertificate.rawValue,
+        ChargerFleet.certificateSigningRefusedKind, OCPPAction.logStatusNotification.rawValue,
+        OCPPAction.signedFirmwareStatusNotification.rawValue,
+    ]
+
+    /// `("security event", "TamperDetectionActivated: lid open")`, `("reported", "LogStatusNotification
+    /// Uploaded (request 7)")`: the kind column and the text of a charger event.
+    static func describe(_ event: ChargerEventRecord) -> (String, String) {
+        let payload = event.payload
+        switch event.kind {
+        case OCPPAction.securityEventNotification.rawValue:
+            let techInfo = payload["techInfo"]?.stringValue.map { ": \($0)" } ?? ""
+            return ("security event", (payload["type"]?.stringValue ?? "?") + techInfo)
+        case OCPPAction.signCertificate.rawValue:
+            let type = payload["certificateType"]?.stringValue.map { " " + $0 } ?? ""
+            return ("reported", "SignCertificate\(type): asks for its certificate to be signed")
+        case ChargerFleet.certificateSigningRefusedKind:
+            return ("refused", "SignCertificate: " + (payload["reason"]?.stringValue ?? "?"))
+        default:
+            let request = payload["requestId"]?.intValue.map { " (request \($0))" } ?? ""
+            return ("reported", event.kind + " " + (payload["status"]?.stringValue ?? "?") + request)
+        }
     }
 
     /// `SetChargingProfile TxDefaultProfile 16.0 A -> Accepted (12 ms)`.

@@ -62,10 +62,12 @@ public final class Site: Sendable {
     }
 
     /// Closes every charger connection (a close frame 1001, and the close handshake's time), stops
-    /// the engine once its commands are answered, and flushes the store.
-    public func stop() async {
+    /// the engine once its commands are answered, runs `beforeClosingStore` (the last writes that
+    /// need the store, such as changed passwords), and flushes the store.
+    public func stop(beforeClosingStore: @Sendable () async -> Void = {}) async {
         await central.shutDown()
         await engine.stop()
+        await beforeClosingStore()
         await store.close()
     }
 }

@@ -11,8 +11,8 @@ enum StoredChargerPasswords {
     static let previousKey = "previousPasswordHash"
 
     /// Loads the stored hashes into `passwords` and stores every change from now on, in the order
-    /// they happen (one writer, each write the charger's latest entry).
-    static func attach(_ passwords: ChargerPasswords, to store: Store) async throws {
+    /// they happen (one writer, each write the charger's latest entry), until the writer is finished.
+    static func attach(_ passwords: ChargerPasswords, to store: Store) async throws -> ChargerPasswordWriter {
         let current = try await store.chargerSettings(key: currentKey)
         let previous = try await store.chargerSettings(key: previousKey)
         let logger = Logger(label: "central")
@@ -27,7 +27,7 @@ enum StoredChargerPasswords {
                 current: hash, previous: previous[chargerId].flatMap(PasswordHash.init(encoded:)))
         }
         let (changes, continuation) = AsyncStream.makeStream(of: String.self)
-        Task {
+        let task = Task {
             for await chargerId in changes {
                 let entry = passwords.entry(chargerId)
                 do {
@@ -41,5 +41,6 @@ enum StoredChargerPasswords {
             }
         }
         passwords.load(entries) { chargerId, _ in continuation.yield(chargerId) }
+        return ChargerPasswordWriter(changes: continuation, task: task)
     }
 }

@@ -84,6 +84,7 @@ final class ChargerConnectionHandler: ConnectionHandler {
             return
         }
         var belowProfile: SecurityProfileRefusal?
+        let slowCheck = PendingPasswordCheck()
         let result = WebSocketUpgrade.evaluate(request, acceptedSubprotocols: configuration.protocols) { chargerId in
             guard let access = configuration.access(chargerId) else { return .refused }
             let profile = access.securityProfile
@@ -98,7 +99,12 @@ final class ChargerConnectionHandler: ConnectionHandler {
             if profile == .clientCertificate { return .allowed }
             if configuration.passwords.entry(chargerId) != nil {
                 let passwords = configuration.passwords
-                return .passwordChecked { passwords.check($0, of: chargerId) }
+                return .passwordChecked { password in
+                    if let known = passwords.quickCheck(password, of: chargerId) { return known }
+                    // A PBKDF2 check: decided off the loop before anything is answered (below).
+                    slowCheck.password = password
+                    return true
+                }
             }
             return access.password.map { .passwordRequired($0) } ?? .allowed
         }
@@ -119,14 +125,55 @@ final class ChargerConnectionHandler: ConnectionHandler {
             logger.info("\(connection.remoteAddress): upgrade of \(request.target) refused: \(error.message)")
             refuse(response)
         case .accept(let chargerId, let subprotocol, let response):
-            if services.chargerIdWarnings.shouldWarn(about: chargerId) {
-                logger.warning(
-                    "charger id \"\(chargerId)\" has characters outside the set OCPP recommends for it "
-                        + "(a-z A-Z 0-9 * - _ = + | @ . and at most 48 of them); accepted, "
-                        + "but some tools and chargers may not handle it")
+            guard let password = slowCheck.password else {
+                accepted(chargerId: chargerId, subprotocol: subprotocol, response: response, leftover: leftover)
+                return
             }
-            accept(chargerId: chargerId, subprotocol: subprotocol, response: response, leftover: leftover)
+            checkPasswordOffLoop(password, of: chargerId, from: host, request: request) { [weak self] in
+                self?.accepted(chargerId: chargerId, subprotocol: subprotocol, response: response, leftover: leftover)
+            }
         }
+    }
+
+    /// A changed password's PBKDF2 check (about 28 ms, docs/security.md) runs on a utility queue, not
+    /// on this loop, which serves every other charger on it meanwhile. Nothing is answered until it
+    /// ends: the right password then goes on with `accept`, a wrong one gets the failed login's
+    /// delayed 401.
+    private func checkPasswordOffLoop(
+        _ password: [UInt8], of chargerId: String, from host: String, request: HTTPRequest,
+        accept: @escaping () -> Void
+    ) {
+        let passwords = configuration.passwords
+        let bound = LoopBound((handler: self, accept: accept), loop: loop)
+        DispatchQueue.global(qos: .userInitiated).async {
+            let matches = passwords.check(password, of: chargerId)
+            bound.loop.execute {
+                let (handler, accept) = bound.value
+                guard handler.connection.isOpen else { return }
+                guard !handler.services.registry.isStopping else {
+                    handler.refuse(HTTPResponse(status: .serviceUnavailable))
+                    return
+                }
+                if matches {
+                    accept()
+                } else {
+                    handler.refuseFailedLogin(
+                        of: chargerId, from: host, target: request.target,
+                        response: WebSocketUpgradeError.wrongCredentials(chargerId: chargerId).response)
+                }
+            }
+        }
+    }
+
+    /// An upgrade whose credentials are good: warned about an odd charger id, then accepted.
+    private func accepted(chargerId: String, subprotocol: String?, response: [UInt8], leftover: [UInt8]) {
+        if services.chargerIdWarnings.shouldWarn(about: chargerId) {
+            logger.warning(
+                "charger id \"\(chargerId)\" has characters outside the set OCPP recommends for it "
+                    + "(a-z A-Z 0-9 * - _ = + | @ . and at most 48 of them); accepted, "
+                    + "but some tools and chargers may not handle it")
+        }
+        accept(chargerId: chargerId, subprotocol: subprotocol, response: response, leftover: leftover)
     }
 
     /// A refusal below the charger's security profile: counted every time, logged the first time per

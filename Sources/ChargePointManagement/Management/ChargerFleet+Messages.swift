@@ -56,6 +56,23 @@ extension ChargerFleet {
             record(request, from: chargerId, at: now)
             logger.info("\(chargerId) security event \(event.type)" + (event.techInfo.map { ": \($0)" } ?? ""))
             answerOnceStored(SecurityEventNotificationConfirmation().jsonObject, answer)
+        case .signCertificate(let signing):
+            record(request, from: chargerId, at: now)
+            handleSignCertificate(signing, from: chargerId, at: now, answer: answer)
+        case .logStatusNotification(let notification):
+            update(chargerId) { $0.base.diagnosticsStatus = notification.status.spelling }
+            record(request, from: chargerId, at: now)
+            logger.info(
+                "\(chargerId) log upload: \(notification.status.spelling)"
+                    + (notification.requestId.map { " (request \($0))" } ?? ""))
+            answerOnceStored(LogStatusNotificationConfirmation().jsonObject, answer)
+        case .signedFirmwareStatusNotification(let notification):
+            update(chargerId) { $0.base.firmwareStatus = notification.status.spelling }
+            record(request, from: chargerId, at: now)
+            logger.info(
+                "\(chargerId) signed firmware: \(notification.status.spelling)"
+                    + (notification.requestId.map { " (request \($0))" } ?? ""))
+            answerOnceStored(SignedFirmwareStatusNotificationConfirmation().jsonObject, answer)
         }
     }
 

@@ -85,10 +85,14 @@ extension ChargerFleet {
         case .notifyEVChargingSchedule:
             record(request, from: chargerId, at: now)
             answerOnceStored(OCPP201.NotifyEVChargingScheduleResponse(status: .accepted).jsonObject, answer)
-        case .get15118EVCertificate, .getCertificateStatus, .signCertificate:
-            // No certificate authority is configured for 2.0.1 stations: refused, and recorded.
+        case .signCertificate(let signing):
             record(request, from: chargerId, at: now)
-            logger.warning("\(chargerId) \(request.action.rawValue): refused, Ampwise signs no certificates")
+            handleSignCertificate(signing, from: chargerId, at: now, answer: answer)
+        case .get15118EVCertificate, .getCertificateStatus:
+            // ISO 15118 certificates come from the V2G hierarchy and OCSP, not from Ampwise: refused, and recorded.
+            record(request, from: chargerId, at: now)
+            logger.warning(
+                "\(chargerId) \(request.action.rawValue): refused, Ampwise handles no ISO 15118 certificates")
             answerOnceStored(Self.certificateRefusal(request), answer)
         case .notifyReport(let report):
             record(request, from: chargerId, at: now)
@@ -111,8 +115,7 @@ extension ChargerFleet {
     static func certificateRefusal(_ request: ChargingStationRequest) -> JSONObject {
         switch request {
         case .get15118EVCertificate: OCPP201.Get15118EVCertificateResponse(status: .failed, exiResponse: "").jsonObject
-        case .getCertificateStatus: OCPP201.GetCertificateStatusResponse(status: .failed).jsonObject
-        default: OCPP201.SignCertificateResponse(status: .rejected).jsonObject
+        default: OCPP201.GetCertificateStatusResponse(status: .failed).jsonObject
         }
     }
 

@@ -34,6 +34,8 @@ public final class ChargerFleet: IncomingCallHandler, ChargerDirectory {
     let setups = SetupQueue(limit: 64)
     private let observers = Mutex<[ChargerChangeObserver]>([])
     private let commandsSlot = Mutex<CommandDispatcher?>(nil)
+    /// Chargers whose SignCertificate was refused for want of a CA, logged once each.
+    let unsignedChargersLogged = Mutex<Set<String>>([])
 
     /// - Parameter commands: what the set-up sends its commands through; may be given later with
     ///   `attach(_:)`.

@@ -1,6 +1,7 @@
 import ChargingModel
 import Foundation
 import OCPP
+import Transport
 
 /// What `ChargerFleet` tells chargers and whom it accepts: built by the app from `ampwise.json`
 /// (`central.*`, `idTags`, `chargers.<id>.idTag`).
@@ -24,6 +25,9 @@ public struct ChargerFleetSettings: Sendable {
     public var setupGracePeriod: Double
     /// The time; a fixed clock in tests.
     public var now: @Sendable () -> Date
+    /// The CA that signs chargers' certificate signing requests (`central.tls.ca`); nil: every
+    /// SignCertificate is answered Rejected.
+    public var certificateAuthority: CertificateAuthority?
 
     public init(
         heartbeatInterval: Int = 300, meterValueSampleInterval: Int = 60,
@@ -33,7 +37,8 @@ public struct ChargerFleetSettings: Sendable {
         ],
         idTags: IdTagPolicy = IdTagPolicy(), chargerIdTag: @escaping @Sendable (String) -> String? = { _ in nil },
         isListedCharger: @escaping @Sendable (String) -> Bool = { _ in false }, allowUnknownChargers: Bool = true,
-        setupGracePeriod: Double = 10, now: @escaping @Sendable () -> Date = { Date() }
+        setupGracePeriod: Double = 10, now: @escaping @Sendable () -> Date = { Date() },
+        certificateAuthority: CertificateAuthority? = nil
     ) {
         self.heartbeatInterval = heartbeatInterval
         self.meterValueSampleInterval = meterValueSampleInterval
@@ -44,6 +49,7 @@ public struct ChargerFleetSettings: Sendable {
         self.allowUnknownChargers = allowUnknownChargers
         self.setupGracePeriod = setupGracePeriod
         self.now = now
+        self.certificateAuthority = certificateAuthority
     }
 
     /// The OCPP status for `idTag` presented at `chargerId`.

@@ -13,6 +13,8 @@ public struct CommandSource: RawRepresentable, Sendable, Hashable, CustomStringC
     public static let mqtt = CommandSource(rawValue: "mqtt")
     /// The post-boot set-up (GetConfiguration, ChangeConfiguration, TriggerMessage).
     public static let setup = CommandSource(rawValue: "setup")
+    /// The certificate authority, sending a charger its signed certificate (CertificateSigned).
+    public static let certificates = CommandSource(rawValue: "certificates")
 
     public var description: String { rawValue }
 }

@@ -26,3 +26,7 @@ public typealias GetCompositeScheduleStatus = AcceptanceStatus
 public typealias RemoteStartStopStatus = AcceptanceStatus
 /// The answer to a Reset.
 public typealias ResetStatus = AcceptanceStatus
+/// The answer to a SignCertificate (the security whitepaper's GenericStatusEnumType).
+public typealias SignCertificateStatus = AcceptanceStatus
+/// The answer to a CertificateSigned.
+public typealias CertificateSignedStatus = AcceptanceStatus

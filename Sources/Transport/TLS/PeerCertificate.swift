@@ -19,22 +19,7 @@ public struct PeerCertificate: Sendable, Equatable {
 
     /// Reads an `X509` the caller keeps owning.
     init(reading certificate: OpaquePointer) {
-        var names: [String] = []
-        if let subject = X509_get_subject_name(certificate) {
-            var index: Int32 = -1
-            while true {
-                index = X509_NAME_get_index_by_NID(subject, NID_commonName, index)
-                guard index >= 0 else { break }
-                guard let entry = X509_NAME_get_entry(subject, index), let data = X509_NAME_ENTRY_get_data(entry)
-                else { continue }
-                var utf8: UnsafeMutablePointer<UInt8>?
-                let length = ASN1_STRING_to_UTF8(&utf8, data)
-                guard length >= 0, let utf8 else { continue }
-                names.append(String(decoding: UnsafeBufferPointer(start: utf8, count: Int(length)), as: UTF8.self))
-                ampwise_OPENSSL_free(utf8)
-            }
-        }
-        OpenSSLErrorQueue.clear()
-        subjectCommonNames = names
+        subjectCommonNames =
+            X509_get_subject_name(certificate).map { X509NameEntries.values(of: NID_commonName, in: $0) } ?? []
     }
 }

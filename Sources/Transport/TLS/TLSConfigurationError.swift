@@ -11,6 +11,8 @@ public enum TLSConfigurationError: Error, Equatable, Sendable, CustomStringConve
     case noPrivateKey(setting: String, path: String)
     /// The key is not the one of the chain's first certificate.
     case keyMismatch(setting: String, path: String)
+    /// The certificate is not a CA's (no basicConstraints CA:TRUE), so it cannot sign certificates.
+    case notACertificateAuthority(setting: String, path: String)
     /// OpenSSL refused something not tied to a file (out of memory, no usable ciphers).
     case openSSL(reason: String)
 
@@ -27,6 +29,8 @@ public enum TLSConfigurationError: Error, Equatable, Sendable, CustomStringConve
             return "\(setting): \(path): no PEM private key in the file (or the key is encrypted)"
         case .keyMismatch(let setting, let path):
             return "\(setting): \(path): the key does not match the certificate"
+        case .notACertificateAuthority(let setting, let path):
+            return "\(setting): \(path): not a CA certificate (it needs basicConstraints CA:TRUE to sign certificates)"
         case .openSSL(let reason):
             return "TLS setup failed: \(reason)"
         }

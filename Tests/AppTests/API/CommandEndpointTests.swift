@@ -401,4 +401,30 @@ import Testing
         #expect(api.central.calls.isEmpty)
         #expect(api.records.recordedCommands.isEmpty)
     }
+
+    /// The whitepaper's AuthorizationKey holds 16 to 20 bytes: a longer password is refused before
+    /// anything goes to a 1.6 charger, whichever way it comes.
+    @Test(arguments: [
+        ("/api/chargers/garage/password", #"{"password":"0123456789abcdefABCDE"}"#, "password"),
+        (
+            "/api/chargers/garage/configuration",
+            #"{"key":"AuthorizationKey","value":"303132333435363738396162636465664142434445"}"#, "value"
+        ),
+        (
+            "/api/chargers/garage/call",
+            #"{"action":"ChangeConfiguration","payload":{"key":"AuthorizationKey","value":"303132333435363738396162636465664142434445"}}"#,
+            "payload.value"
+        ),
+    ])
+    func aPasswordLongerThanAnAuthorizationKeyHoldsIsA400(path: String, body: String, field: String) async {
+        let api = harness()
+        let response = await api.request("POST", path, body: body)
+        #expect(response.status == .badRequest)
+        #expect(
+            response.text
+                == #"{"error":"\#(field): an OCPP 1.6 charger's AuthorizationKey holds 16 to 20 bytes (security whitepaper), this password has 21"}"#
+        )
+        #expect(api.central.calls.isEmpty)
+        #expect(api.dependencies.passwords.entry("garage") == nil)
+    }
 }

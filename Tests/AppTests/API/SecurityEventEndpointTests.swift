@@ -40,4 +40,40 @@ import Testing
             lines.last?.hasSuffix(#"garage  security event  InvalidCentralSystemCertificate: expired\nforged line"#)
                 == true)
     }
+
+    @Test func chargerEventsListEveryKindOrTheOneAskedFor() async {
+        let api = APIHarness()
+        let log = ChargerEventRecord(
+            id: 14, chargerId: "garage", kind: "LogStatusNotification",
+            payload: .object(JSONObject([("status", .string("Uploaded")), ("requestId", .number(7))])),
+            at: APIHarness.now)
+        api.records.setEvents([Self.event, log])
+        let all = await api.request("GET", "/api/charger-events?charger=garage")
+        #expect(all.status == .ok)
+        #expect(all.text.contains(#""kind":"SecurityEventNotification""#))
+        let logs = await api.request("GET", "/api/charger-events?kind=LogStatusNotification&limit=3")
+        #expect(
+            logs.text
+                == #"[{"id":14,"at":"2026-11-25T08:00:00Z","charger":"garage","kind":"LogStatusNotification","#
+                + #""payload":{"status":"Uploaded","requestId":7}}]"#)
+        #expect(api.records.lastQuery == FakeRecords.Query(chargerId: nil, connectorId: nil, since: nil, limit: 3))
+    }
+
+    @Test func whyShowsTheSecurityExtensionsReports() {
+        let refusal = ChargerEventRecord(
+            id: 15, chargerId: "garage", kind: "CertificateSigningRefused",
+            payload: .object(JSONObject([("reason", .string("the subject has no organizationName (O)"))])),
+            at: APIHarness.now)
+        let firmware = ChargerEventRecord(
+            id: 16, chargerId: "garage", kind: "SignedFirmwareStatusNotification",
+            payload: .object(JSONObject([("status", .string("InvalidSignature")), ("requestId", .number(11))])),
+            at: APIHarness.now.addingTimeInterval(1))
+        let text = AuditTimeline.render(
+            chargerId: "garage", decisions: [], commands: [], securityEvents: [refusal, firmware],
+            timeZone: TimeZone(identifier: "UTC")!)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1].hasSuffix("garage  refused   SignCertificate: the subject has no organizationName (O)"))
+        #expect(lines[2].hasSuffix("garage  reported  SignedFirmwareStatusNotification InvalidSignature (request 11)"))
+    }
 }

@@ -252,4 +252,22 @@ import Testing
         #expect(problems(text) == ["ampwise.json:4:3: invalid JSON: expected a string key"])
         #expect(problems(#"{"a": tru}"#) == ["ampwise.json:1:7: invalid JSON: invalid literal"])
     }
+
+    /// `central.tls.ca` (SPEC §13): the CA that signs chargers' CSRs needs both files.
+    @Test func aCertificateAuthorityNeedsItsCertificateAndKey() throws {
+        let tls = #""certificate": "s.pem", "privateKey": "s.key""#
+        #expect(
+            problems(#"{"central": {"tls": {\#(tls), "ca": {"certificate": "ca.pem"}}}}"#) == [
+                "central.tls.ca.privateKey: missing (the CA needs its certificate and its key)"
+            ])
+        #expect(
+            problems(#"{"central": {"tls": {\#(tls), "ca": {"certificate": "ca.pem", "key": "ca.key"}}}}"#).contains(
+                "central.tls.ca.key: unknown key"))
+        let configuration = try AmpwiseConfiguration(
+            jsonText: #"{"central": {"tls": {\#(tls), "ca": {"certificate": "ca.pem", "privateKey": "ca.key"}}}}"#,
+            file: "ampwise.json")
+        #expect(
+            configuration.central.tls?.ca
+                == AmpwiseConfiguration.CertificateAuthorityFiles(certificate: "ca.pem", privateKey: "ca.key"))
+    }
 }

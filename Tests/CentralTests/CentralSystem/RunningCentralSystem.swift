@@ -17,15 +17,16 @@ final class RunningCentralSystem: Sendable {
         callTimeout: Double = 5, pingInterval: Double = 60, pingTimeout: Double = 60, handshakeTimeout: Double = 5,
         maxMessageBytes: Int = 1 << 20, maxBufferedBytes: Int = 64 << 20,
         authenticationThrottle: AuthenticationThrottleSettings = AuthenticationThrottleSettings(),
-        clock: ManualClock? = nil,
+        clock: ManualClock? = nil, loopCount: Int = 2, passwords: ChargerPasswords = ChargerPasswords(),
         access: @escaping @Sendable (String) -> ChargerAccess? = { _ in ChargerAccess() }
     ) throws {
-        let configuration = CentralConfiguration(
+        var configuration = CentralConfiguration(
             host: "127.0.0.1", port: 0, tls: tls, heartbeatInterval: 60, pingInterval: pingInterval,
             pingTimeout: pingTimeout, callTimeout: callTimeout, maxMessageBytes: maxMessageBytes,
-            maxBufferedBytes: maxBufferedBytes, handshakeTimeout: handshakeTimeout, loopCount: 2,
+            maxBufferedBytes: maxBufferedBytes, handshakeTimeout: handshakeTimeout, loopCount: loopCount,
             authenticationThrottle: authenticationThrottle, access: access)
-        let group = clock.map { EventLoopGroup(loopCount: 2, clock: $0) }
+        configuration.passwords = passwords
+        let group = clock.map { EventLoopGroup(loopCount: loopCount, clock: $0) }
         self.group = group
         central = CentralSystem(configuration: configuration, handler: handler, group: group)
         events = central.events()

@@ -3,6 +3,7 @@ import Foundation
 import OCPP
 import Store
 import TestSupport
+import Transport
 
 @testable import ChargePointManagement
 
@@ -20,7 +21,7 @@ final class FleetFixture {
         idTags: IdTagPolicy = IdTagPolicy(), chargerIdTag: String? = nil, allowUnknownChargers: Bool = true,
         measurands: [ChargingModel.Measurand] = [.energyActiveImportRegister, .powerActiveImport, .currentImport],
         caller: FakeChargePointCaller? = nil, directory: TemporaryDirectory? = nil, setupGracePeriod: Double = 3600,
-        storeOptions: StoreOptions = StoreOptions()
+        storeOptions: StoreOptions = StoreOptions(), certificateAuthority: CertificateAuthority? = nil
     ) throws {
         let directory = try directory ?? TemporaryDirectory()
         self.directory = directory
@@ -30,7 +31,8 @@ final class FleetFixture {
         let settings = ChargerFleetSettings(
             heartbeatInterval: 120, meterValueSampleInterval: 30, measurands: measurands, idTags: idTags,
             chargerIdTag: { _ in chargerIdTag }, isListedCharger: { $0 == "LISTED" },
-            allowUnknownChargers: allowUnknownChargers, setupGracePeriod: setupGracePeriod, now: { clock.now() })
+            allowUnknownChargers: allowUnknownChargers, setupGracePeriod: setupGracePeriod, now: { clock.now() },
+            certificateAuthority: certificateAuthority)
         let store = store
         let commands = caller.map { CommandDispatcher(caller: $0, recorder: store, now: { clock.now() }) }
         fleet = ChargerFleet(store: store, settings: settings, commands: commands)

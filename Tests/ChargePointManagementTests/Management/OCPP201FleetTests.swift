@@ -121,7 +121,7 @@ import Testing
         #expect(fixture.fleet.snapshot("CS1")?.firmwareStatus == "Installed")
     }
 
-    @Test func aCertificateRequestIsRefusedInItsResponsesWords() async throws {
+    @Test func aCertificateRequestWithoutACertificateAuthorityIsRefusedInItsResponsesWords() async throws {
         let fixture = try FleetFixture()
         let reply = await fixture.send(ocpp201: .signCertificate(SignCertificateRequest(csr: "CSR")))
         #expect(reply == .confirm(SignCertificateResponse(status: .rejected).jsonObject))

@@ -7,6 +7,7 @@ extension JSONSchemaValidator {
     /// where 0 is the charge point as a whole. The decoder holds payloads to these as well.
     static let connectorIdMinimums: [String: Int] = [
         "StartTransaction": 1, "RemoteStartTransaction": 1, "UnlockConnector": 1, "TriggerMessage": 1,
+        "ExtendedTriggerMessage": 1,
         "StatusNotification": 0, "MeterValues": 0, "ChangeAvailability": 0, "ReserveNow": 0,
         "SetChargingProfile": 0, "GetCompositeSchedule": 0, "ClearChargingProfile": 0,
     ]

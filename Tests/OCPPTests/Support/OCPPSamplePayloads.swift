@@ -153,5 +153,60 @@ enum OCPPSamplePayloads {
             """#,
             "{}"
         ),
+        .signCertificate: (
+            #"{"csr":"-----BEGIN CERTIFICATE REQUEST-----\nMIIBCDCBrwIBADBNMRUwEwYDVQQKDAxFeGFtcGxlIHNpdGUxNDAyBgNVBAMMK2dh\n-----END CERTIFICATE REQUEST-----\n"}"#,
+            #"{"status":"Accepted"}"#
+        ),
+        .certificateSigned: (
+            #"{"certificateChain":"-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIIK1mY\n-----END CERTIFICATE-----\n"}"#,
+            #"{"status":"Rejected"}"#
+        ),
+        .installCertificate: (
+            #"""
+            {"certificateType":"CentralSystemRootCertificate",
+             "certificate":"-----BEGIN CERTIFICATE-----\nMIIBnDCCAUKgAwIBAgIUQ\n-----END CERTIFICATE-----\n"}
+            """#,
+            #"{"status":"Failed"}"#
+        ),
+        .getInstalledCertificateIds: (
+            #"{"certificateType":"ManufacturerRootCertificate"}"#,
+            #"""
+            {"status":"Accepted","certificateHashData":[{"hashAlgorithm":"SHA256",
+             "issuerNameHash":"5d4b4f1e0f3a7c2b9d8e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+             "issuerKeyHash":"0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9",
+             "serialNumber":"2b5998a1c4"}]}
+            """#
+        ),
+        .deleteCertificate: (
+            #"""
+            {"certificateHashData":{"hashAlgorithm":"SHA384","issuerNameHash":"5d4b4f1e0f3a7c2b",
+             "issuerKeyHash":"0a1b2c3d4e5f6071","serialNumber":"01"}}
+            """#,
+            #"{"status":"NotFound"}"#
+        ),
+        .extendedTriggerMessage: (
+            #"{"requestedMessage":"SignChargePointCertificate","connectorId":1}"#,
+            #"{"status":"Accepted"}"#
+        ),
+        .getLog: (
+            #"""
+            {"log":{"remoteLocation":"https://logs.example.com/upload/88034","oldestTimestamp":"2026-11-24T00:00:00Z",
+             "latestTimestamp":"2026-11-25T00:00:00+01:00"},"logType":"SecurityLog","requestId":7,"retries":2,
+             "retryInterval":60}
+            """#,
+            #"{"status":"Accepted","filename":"security-88034-20261125.log"}"#
+        ),
+        .logStatusNotification: (#"{"status":"Uploaded","requestId":7}"#, "{}"),
+        .signedUpdateFirmware: (
+            #"""
+            {"retries":3,"retryInterval":120,"requestId":11,"firmware":{
+             "location":"https://firmware.example.com/wallbox/5.6.0.bin","retrieveDateTime":"2026-11-26T02:00:00Z",
+             "installDateTime":"2026-11-26T03:00:00Z",
+             "signingCertificate":"-----BEGIN CERTIFICATE-----\nMIIBnDCCAUKgAwIBAgIUQ\n-----END CERTIFICATE-----\n",
+             "signature":"MEUCIQDx3Jk2Yc1mG0q9zv4T"}}
+            """#,
+            #"{"status":"InvalidCertificate"}"#
+        ),
+        .signedFirmwareStatusNotification: (#"{"status":"SignatureVerified","requestId":11}"#, "{}"),
     ]
 }

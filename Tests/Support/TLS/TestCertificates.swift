@@ -24,14 +24,16 @@ public final class TestCertificates: Sendable {
         directory + "/" + name
     }
 
-    /// The key types tests use: P-256 is generated in milliseconds, RSA as most chargers expect.
+    /// The key types tests use: P-256 is generated in milliseconds, RSA as most chargers expect;
+    /// RSA 1024 as a key too weak to sign.
     public enum KeyType: Sendable {
-        case p256, rsa2048
+        case p256, rsa2048, rsa1024
 
         var newKeyArguments: [String] {
             switch self {
             case .p256: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]
             case .rsa2048: ["-newkey", "rsa:2048"]
+            case .rsa1024: ["-newkey", "rsa:1024"]
             }
         }
     }
@@ -82,6 +84,18 @@ public final class TestCertificates: Sendable {
             String(UInt32.random(in: 1...UInt32.max)), "-out", certificate, "-days", String(days),
         ])
         return (certificate, key)
+    }
+
+    /// Makes a certificate signing request `<name>.csr.pem` with subject `subject`
+    /// (`/O=Example site/CN=CP-1`) and its key `<name>.key.pem`, as a charger does for
+    /// SignCertificate; returns the request's PEM text.
+    public func makeRequest(name: String, subject: String, keyType: KeyType = .p256) throws -> String {
+        let request = path("\(name).csr.pem")
+        try TestCertificates.openssl(
+            ["req", "-new"] + keyType.newKeyArguments + [
+                "-nodes", "-keyout", path("\(name).key.pem"), "-out", request, "-subj", subject,
+            ])
+        return try String(contentsOfFile: request, encoding: .utf8)
     }
 
     /// Makes a lone P-256 key `<name>.pem`; returns its path.

@@ -6,6 +6,7 @@ enum APIEndpoints {
             + CommandEndpoints(dependencies: dependencies).routes
             + PasswordEndpoints(dependencies: dependencies).routes
             + SecurityEventEndpoints(dependencies: dependencies).routes
+            + ChargerEventEndpoints(dependencies: dependencies).routes
             + LimitEndpoints(dependencies: dependencies).routes
             + SchedulingEndpoints(dependencies: dependencies).routes
             + RecordEndpoints(dependencies: dependencies).routes

@@ -19,7 +19,13 @@ struct PasswordEndpoints: Sendable {
         let chargerId = request.parameter("id")
         _ = try ManualCommandSender(dependencies: dependencies, source: .api).knownCharger(chargerId)
         let given = try request.fields(allowingEmpty: true).string("password")
-        if let given { try PasswordRotation.check(given, field: "password") }
+        if let given {
+            try PasswordRotation.check(given, field: "password")
+            // Sent as a 1.6 AuthorizationKey (2.0.1's BasicAuthPassword takes the SPEC's 40 characters).
+            if !dependencies.commands.speaksOCPP201(chargerId) {
+                try PasswordRotation.checkAuthorizationKeyLength(Array(given.utf8), field: "password")
+            }
+        }
         let password = given ?? PasswordRotation.generate()
         var answer = try await PasswordRotation(dependencies: dependencies, source: .api).change(
             chargerId, to: Array(password.utf8))

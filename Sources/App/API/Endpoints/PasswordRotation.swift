@@ -14,9 +14,12 @@ struct PasswordRotation: Sendable {
     let dependencies: APIDependencies
     let source: CommandSource
 
-    /// Passwords are 16 to 40 characters (SPEC §13). A 1.6 charger that follows the whitepaper
-    /// takes at most 20 bytes, and rejects a longer one.
+    /// Passwords are 16 to 40 characters (SPEC §13).
     static let lengths = 16...40
+    /// What a 1.6 charger's AuthorizationKey holds: 16 to 20 bytes (the OCPP 1.6 security whitepaper,
+    /// edition 3, on the AuthorizationKey configuration key). A longer password would be sent, rejected
+    /// by a charger that follows the whitepaper, or worse, cut short by one that does not.
+    static let authorizationKeyLengths = 16...20
     /// The length of a password Ampwise makes.
     static let generatedLength = 20
 
@@ -52,6 +55,15 @@ struct PasswordRotation: Sendable {
         }
     }
 
+    /// 400 unless an OCPP 1.6 charger's AuthorizationKey can hold `password` (16 to 20 bytes).
+    static func checkAuthorizationKeyLength(_ password: [UInt8], field: String) throws(APIError) {
+        guard authorizationKeyLengths.contains(password.count) else {
+            throw .badRequest(
+                "\(field): an OCPP 1.6 charger's AuthorizationKey holds 16 to 20 bytes (security whitepaper), "
+                    + "this password has \(password.count)")
+        }
+    }
+
     /// An `AuthorizationKey` value given to `/configuration` or `/call`: the password's bytes in hex.
     static func password(fromAuthorizationKey value: String, field: String) throws(APIError) -> [UInt8] {
         guard let bytes = PasswordHash.bytes(hex: value) else {
@@ -59,9 +71,7 @@ struct PasswordRotation: Sendable {
                 "\(field): AuthorizationKey is the password's bytes in hex (OCPP 1.6 security whitepaper); "
                     + "or use POST /api/chargers/{id}/password with the password itself")
         }
-        guard lengths.contains(bytes.count) else {
-            throw .badRequest("\(field): a password has 16 to 40 bytes (32 to 80 hex digits), not \(bytes.count)")
-        }
+        try checkAuthorizationKeyLength(bytes, field: field)
         return bytes
     }
 

@@ -15,4 +15,14 @@ extension ChargerEventRecord {
                 ("techInfo", payload["techInfo"] ?? .null),
             ]))
     }
+
+    /// A row of `GET /api/charger-events`: its `kind` (the OCPP action, or one of Ampwise's own
+    /// events) and its `payload` as recorded.
+    var apiRepresentation: JSONValue {
+        .object(
+            JSONObject([
+                ("id", .number(Double(id))), ("at", .date(at)), ("charger", .string(chargerId)),
+                ("kind", .string(kind)), ("payload", payload),
+            ]))
+    }
 }
