@@ -147,6 +147,27 @@ async def test_auto_start_sends_request_start_transaction(ampwise):
         assert len(set(sent)) == 2
 
 
+async def test_a_started_event_after_a_restart_is_tied_to_the_request_sent_before_it(ampwise):
+    server = ampwise()
+    async with connected201(server, "CS8") as station:
+        await station.boot()
+        await station.status("Occupied")
+        answer = await asyncio.to_thread(api, server, "POST", "/api/chargers/CS8/start",
+                                         {"connector": 1, "idTag": "car-8"})
+        assert answer == {"status": "Accepted"}
+        request = await station.wait_for("RequestStartTransaction")
+    # Killed before the station reports the transaction it accepted.
+    server.stop(kill=True)
+    restarted = ampwise(reuse=server)
+    async with connected201(restarted, "CS8") as station:
+        # No id token of the station's own: the session is the request's.
+        await station.transaction_event("Started", "R-8", 0, charging_state="Charging",
+                                        remote_start_id=request["remoteStartId"], trigger_reason="RemoteStart")
+    sessions = await asyncio.to_thread(api, restarted, "GET", "/api/transactions?charger=CS8")
+    assert [(s["ocppTransactionId"], s["idTag"], s.get("remoteStartId")) for s in sessions] \
+        == [("R-8", "car-8", request["remoteStartId"])]
+
+
 # --- sessions, limits and the scheduler -------------------------------------------------------
 
 async def plug_in_and_charge201(station, transaction_id: str = "TX-1", energy_wh: float = 0) -> None:
