@@ -13,7 +13,10 @@ import Synchronization
 public final class FileDescriptorLogSink: LogSink {
     private struct State {
         var pending: [UInt8] = []
+        /// Dropped and not yet reported in the log.
         var dropped = 0
+        /// Dropped since the sink was made.
+        var droppedTotal = 0
         var writing = false
         var flushWaiters = 0
     }
@@ -42,6 +45,7 @@ public final class FileDescriptorLogSink: LogSink {
         let wake = state.withLock { state -> Bool in
             guard state.pending.count + line.utf8.count <= capacity else {
                 state.dropped += 1
+                state.droppedTotal += 1
                 return false
             }
             let wasEmpty = state.pending.isEmpty
@@ -60,8 +64,10 @@ public final class FileDescriptorLogSink: LogSink {
         if mustWait { _ = idle.wait(timeout: .now() + 2) }
     }
 
-    /// Lines dropped so far and not yet reported.
-    public var droppedLines: Int { state.withLock { $0.dropped } }
+    /// Lines dropped since the sink was made, whether the note saying so has been written or not
+    /// (the writer takes the count of those not yet reported at any moment, so that one is no use to
+    /// a reader).
+    public var droppedLines: Int { state.withLock { $0.droppedTotal } }
 
     private func run() {
         var chunk: [UInt8] = []

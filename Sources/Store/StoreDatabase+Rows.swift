@@ -11,7 +11,8 @@ extension StoreDatabase {
             reservationId: row.optionalInt(4), meterStart: row.optionalInt(5), startedAt: try row.optionalDate(6),
             meterStop: row.optionalInt(7), stoppedAt: try row.optionalDate(8), stopReason: row.optionalString(9),
             stopIdTag: row.optionalString(10), energyWh: row.optionalDouble(11), wasUnknownAtStop: row.bool(12),
-            recordedAt: try row.date(13), ocppTransactionId: row.optionalString(14))
+            recordedAt: try row.date(13), ocppTransactionId: row.optionalString(14),
+            remoteStartId: row.optionalInt(15))
     }
 
     static let chargerColumns = """

@@ -4,7 +4,7 @@ import Foundation
 extension StoreDatabase {
     static let transactionColumns = """
         id, charger_id, connector_id, id_tag, reservation_id, meter_start, started_at, meter_stop, stopped_at,
-        stop_reason, stop_id_tag, energy_wh, unknown_at_stop, recorded_at, ocpp_transaction_id
+        stop_reason, stop_id_tag, energy_wh, unknown_at_stop, recorded_at, ocpp_transaction_id, remote_start_id
         """
 
     /// Allocates the next id and inserts the transaction, in one transaction.
@@ -37,13 +37,18 @@ extension StoreDatabase {
         try connection.run(
             """
             INSERT INTO transactions (id, charger_id, connector_id, id_tag, reservation_id, meter_start,
-                started_at, recorded_at, ocpp_transaction_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                started_at, recorded_at, ocpp_transaction_id, remote_start_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 id, start.chargerId, start.connectorId, start.idTag, start.reservationId, start.meterStart,
                 StoreTimestamp.text(start.startedAt), StoreTimestamp.text(start.receivedAt), start.ocppTransactionId,
+                start.remoteStartId,
             ])
+        if let remoteStartId = start.remoteStartId {
+            try connection.run(
+                "DELETE FROM remote_starts WHERE id = ? AND charger_id = ?", [remoteStartId, start.chargerId])
+        }
         try setNextTransactionId(atLeast: id + 1)
         return id
     }

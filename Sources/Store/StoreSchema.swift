@@ -8,7 +8,7 @@ public enum StoreSchema {
 
     public static let migrator = SQLiteMigrator(migrations: [
         core, auditTrail, commandReasons, decisionFigures, inputHistory, energyGoals, decisionPhases,
-        chargerTransactionIds,
+        chargerTransactionIds, remoteStarts,
     ])
 
     /// Version 1: what a charger reports about itself, its sessions and its meter.
@@ -241,5 +241,21 @@ public enum StoreSchema {
             ALTER TABLE transactions ADD COLUMN ocpp_transaction_id TEXT;
             CREATE INDEX transactions_by_ocpp_id ON transactions (charger_id, ocpp_transaction_id)
                 WHERE ocpp_transaction_id IS NOT NULL;
+            """)
+
+    /// Version 9: the OCPP 2.0.1 RequestStartTransactions still waiting for their transaction, so
+    /// that the TransactionEvent carrying a `remoteStartId` is tied to its request also after a
+    /// restart, and the `remoteStartId` a transaction came with (docs/ocpp201.md, "Transactions").
+    static let remoteStarts = SQLiteMigration(
+        version: 9, name: "remote starts",
+        sql: """
+            CREATE TABLE remote_starts (
+                id INTEGER PRIMARY KEY,
+                charger_id TEXT NOT NULL,
+                evse_id INTEGER NOT NULL,
+                id_tag TEXT NOT NULL,
+                requested_at TEXT NOT NULL
+            );
+            ALTER TABLE transactions ADD COLUMN remote_start_id INTEGER;
             """)
 }

@@ -147,6 +147,27 @@ async def test_auto_start_sends_request_start_transaction(ampwise):
         assert len(set(sent)) == 2
 
 
+async def test_a_started_event_after_a_restart_is_tied_to_the_request_sent_before_it(ampwise):
+    server = ampwise()
+    async with connected201(server, "CS8") as station:
+        await station.boot()
+        await station.status("Occupied")
+        answer = await asyncio.to_thread(api, server, "POST", "/api/chargers/CS8/start",
+                                         {"connector": 1, "idTag": "car-8"})
+        assert answer == {"status": "Accepted"}
+        request = await station.wait_for("RequestStartTransaction")
+    # Killed before the station reports the transaction it accepted.
+    server.stop(kill=True)
+    restarted = ampwise(reuse=server)
+    async with connected201(restarted, "CS8") as station:
+        # No id token of the station's own: the session is the request's.
+        await station.transaction_event("Started", "R-8", 0, charging_state="Charging",
+                                        remote_start_id=request["remoteStartId"], trigger_reason="RemoteStart")
+    sessions = await asyncio.to_thread(api, restarted, "GET", "/api/transactions?charger=CS8")
+    assert [(s["ocppTransactionId"], s["idTag"], s.get("remoteStartId")) for s in sessions] \
+        == [("R-8", "car-8", request["remoteStartId"])]
+
+
 # --- sessions, limits and the scheduler -------------------------------------------------------
 
 async def plug_in_and_charge201(station, transaction_id: str = "TX-1", energy_wh: float = 0) -> None:
@@ -205,17 +226,23 @@ async def test_a_cheap_window_pauses_a_201_station_with_0_a_and_resumes(ampwise)
 
 
 async def test_a_201_station_rejecting_tx_default_profile_gets_a_tx_profile_with_its_own_id(ampwise):
-    rules = {"cap.rules": 'rule "cap" {\n limit 10 A\n}\n'}
-    server = ampwise(rules=rules, scheduler=SCHEDULER)
+    server = ampwise(scheduler=SCHEDULER)
     async with connected201(server, "CS") as station:
         station.rejected_purposes = {"TxDefaultProfile"}
-        # The transaction first, then the plug: the limit's fallback must find the station's
-        # transaction id (with Occupied first, the scheduler may act before Started arrives and
-        # fall back to ChargingStationMaxProfile, which is right but not what this test checks).
         await station.boot()
         await station.transaction_event("Started", "tx-abc", 0, charging_state="Charging", id_token="ampwise",
                                         energy_wh=0, trigger_reason="Authorized")
         await station.status("Occupied")
+        # The rule comes only now that Ampwise knows the transaction (Started is answered once it
+        # is stored). A limit decided before would find no transaction and rightly fall back to
+        # ChargingStationMaxProfile, which is not what this test checks: with Occupied first the
+        # scheduler acts before Started, and with Started first the EVSE is already in the
+        # scheduler's world (as Available, no status yet) while the Started event is being stored.
+        shown = await charger(server, "CS")
+        assert shown["connectors"][0]["transaction"]["idTag"] == "ampwise"
+        (server.rules_dir / "cap.rules").write_text('rule "cap" {\n limit 10 A\n}\n')
+        reloaded = await asyncio.to_thread(api, server, "POST", "/api/rules/reload")
+        assert reloaded["rules"] == ["cap"]
         profile = await station.wait_for("SetChargingProfile", predicate=lambda p: purpose201(p) == "TxProfile")
         assert profile["chargingProfile"]["transaction_id"] == "tx-abc"
         assert limit201(profile) == 10.0

@@ -2,6 +2,7 @@
 with client certificates the test makes with the openssl command."""
 
 import asyncio
+import hashlib
 import re
 import secrets
 import sqlite3
@@ -17,10 +18,14 @@ from ocpp.v16 import call, call_result
 from ocpp.v16.enums import (
     Action,
     CertificateSignedStatus,
+    CertificateStatus,
+    DeleteCertificateStatus,
+    FirmwareStatus,
     GetInstalledCertificateStatus,
     GenericStatus,
     LogStatus,
     RegistrationStatus,
+    UpdateFirmwareStatus,
     UploadLogStatus,
 )
 from ocpp.v201 import call as call201
@@ -196,6 +201,27 @@ async def test_a_password_change_the_charger_rejects_changes_nothing(ampwise):
     assert await refused_status(server.url("garage"), additional_headers=basic("garage", NEW_PASSWORD)) == 401
 
 
+async def test_a_password_longer_than_an_authorization_key_holds_is_refused_before_anything_is_sent(ampwise):
+    server = ampwise(chargers={"garage": {"password": PASSWORD}})
+    async with connected(server, "garage", headers=basic("garage", PASSWORD)) as charger:
+        await charger.boot()
+        status, answer = await api(server, "POST", "/api/chargers/garage/password", {"password": NEW_PASSWORD + "!"})
+        assert status == 400 and answer["error"].startswith(
+            "password: an OCPP 1.6 charger's AuthorizationKey holds 16 to 20 bytes"), answer
+        assert [p for p in charger.calls("ChangeConfiguration") if p["key"] == "AuthorizationKey"] == []
+    # The charger's password is still the one it had.
+    assert await refused_status(server.url("garage"), additional_headers=basic("garage", NEW_PASSWORD + "!")) == 401
+
+
+def why_lines(server, charger_id: str) -> list[str]:
+    """The lines of `ampwise why CHARGER` on the (stopped) server's configuration and database."""
+    why = subprocess.run(
+        [AMPWISE_BIN, "why", charger_id, "--config", str(server.config_path),
+         "--db", str(server.directory / "ampwise.sqlite")], capture_output=True, text=True, timeout=30)
+    assert why.returncode == 0, why.stderr
+    return why.stdout.splitlines()
+
+
 async def test_security_events_are_listed_counted_and_shown_by_why(ampwise):
     server = ampwise()
     async with connected(server, "garage") as charger:
@@ -212,27 +238,67 @@ async def test_security_events_are_listed_counted_and_shown_by_why(ampwise):
     text = await metrics(server)
     assert 'ampwise_security_events_total{type="InvalidCentralSystemCertificate"} 1' in text
     server.stop()
-    why = subprocess.run(
-        [AMPWISE_BIN, "why", "garage", "--config", str(server.config_path),
-         "--db", str(server.directory / "ampwise.sqlite")], capture_output=True, text=True, timeout=30)
-    assert why.returncode == 0, why.stderr
+    lines = why_lines(server, "garage")
     assert any(re.search(r"garage +security event +InvalidCentralSystemCertificate: expired$", line)
-               for line in why.stdout.splitlines()), why.stdout
+               for line in lines), lines
 
 
-class SecureCharger(PythonCharger):
-    """A 1.6 charger with the security extension: keeps the certificate chain it is sent, answers
-    GetInstalledCertificateIds, and uploads its log on GetLog, reporting with LogStatusNotification."""
+class InstalledCertificates:
+    """The certificates a test charger holds (1.6 or 2.0.1), each with the CertificateHashData it
+    reports for it: SHA-256 stand-ins for the whitepaper's hashes of the issuer's name and key, since
+    Ampwise only passes them on."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.installed: list[tuple[str, dict]] = []
+
+    def install(self, certificate_type: str, certificate: str) -> None:
+        digest = hashlib.sha256(certificate.encode()).hexdigest()
+        self.installed.append((certificate_type, {
+            "hash_algorithm": "SHA256", "issuer_name_hash": digest, "issuer_key_hash": digest[::-1],
+            "serial_number": f"{len(self.installed) + 1:X}"}))
+
+    def listed(self, certificate_types) -> list[tuple[str, dict]]:
+        return [(kind, data) for kind, data in self.installed if not certificate_types or kind in certificate_types]
+
+    def delete(self, hash_data: dict) -> bool:
+        """Whether a certificate with this hash data was there (and is gone now)."""
+        kept = [(kind, data) for kind, data in self.installed if data != hash_data]
+        deleted = len(kept) < len(self.installed)
+        self.installed = kept
+        return deleted
+
+
+class SecureCharger(InstalledCertificates, PythonCharger):
+    """A 1.6 charger with the security extension: keeps the certificate chain it is sent, installs,
+    lists and deletes certificates, and uploads its log on GetLog, reporting with LogStatusNotification."""
 
     @on(Action.certificate_signed)
     def on_certificate_signed(self, certificate_chain, **_):
         self.record("CertificateSigned", {"certificateChain": certificate_chain})
         return call_result.CertificateSigned(status=CertificateSignedStatus.accepted)
 
+    @on(Action.install_certificate)
+    def on_install_certificate(self, certificate_type, certificate, **_):
+        self.record("InstallCertificate", {"certificateType": certificate_type})
+        self.install(certificate_type, certificate)
+        return call_result.InstallCertificate(status=CertificateStatus.accepted)
+
     @on(Action.get_installed_certificate_ids)
     def on_get_installed_certificate_ids(self, certificate_type, **_):
         self.record("GetInstalledCertificateIds", {"certificateType": certificate_type})
-        return call_result.GetInstalledCertificateIds(status=GetInstalledCertificateStatus.not_found)
+        listed = [data for _, data in self.listed([certificate_type])]
+        if not listed:
+            return call_result.GetInstalledCertificateIds(status=GetInstalledCertificateStatus.not_found)
+        return call_result.GetInstalledCertificateIds(status=GetInstalledCertificateStatus.accepted,
+                                                      certificate_hash_data=listed)
+
+    @on(Action.delete_certificate)
+    def on_delete_certificate(self, certificate_hash_data, **_):
+        self.record("DeleteCertificate", {"certificateHashData": certificate_hash_data})
+        deleted = self.delete(certificate_hash_data)
+        return call_result.DeleteCertificate(
+            status=DeleteCertificateStatus.accepted if deleted else DeleteCertificateStatus.not_found)
 
     @on(Action.get_log)
     def on_get_log(self, log, log_type, request_id, **_):
@@ -242,6 +308,16 @@ class SecureCharger(PythonCharger):
     @after(Action.get_log)
     async def after_get_log(self, request_id, **_):
         await self.call(call.LogStatusNotification(status=UploadLogStatus.uploaded, request_id=request_id))
+
+    @on(Action.signed_update_firmware)
+    def on_signed_update_firmware(self, request_id, firmware, **_):
+        self.record("SignedUpdateFirmware", {"requestId": request_id, "firmware": firmware})
+        return call_result.SignedUpdateFirmware(status=UpdateFirmwareStatus.accepted)
+
+    @after(Action.signed_update_firmware)
+    async def after_signed_update_firmware(self, request_id, **_):
+        await self.call(call.SignedFirmwareStatusNotification(status=FirmwareStatus.signature_verified,
+                                                              request_id=request_id))
 
 
 async def recorded(server, path: str, predicate) -> bool:
@@ -369,16 +445,44 @@ async def test_installed_certificates_and_the_log_through_call(ampwise):
         assert await eventually(lambda: recorded(
             server, "/api/charger-events?charger=garage&kind=LogStatusNotification",
             lambda event: event["payload"] == {"status": "Uploaded", "requestId": 7}))
+        # So is its SignedFirmwareStatusNotification after a SignedUpdateFirmware.
+        status, answer = await api(server, "POST", "/api/chargers/garage/call", {
+            "action": "SignedUpdateFirmware", "payload": {"requestId": 11, "firmware": {
+                "location": "https://firmware.example.com/v2.bin", "retrieveDateTime": "2026-12-04T02:00:00Z",
+                "signingCertificate": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+                "signature": "c2lnbmF0dXJl"}}})
+        assert (status, answer) == (200, {"status": "Accepted"})
+        assert await eventually(lambda: recorded(
+            server, "/api/charger-events?charger=garage&kind=SignedFirmwareStatusNotification",
+            lambda event: event["payload"] == {"status": "SignatureVerified", "requestId": 11}))
     assert len(charger.calls("GetLog")) == 1
 
 
-class SecureStation(PythonStation):
-    """A 2.0.1 station that keeps the certificate chain it is sent."""
+class SecureStation(InstalledCertificates, PythonStation):
+    """A 2.0.1 station that keeps the certificate chain it is sent, and installs, lists and deletes
+    certificates."""
 
     @on(Action201.certificate_signed)
     def on_certificate_signed(self, certificate_chain, certificate_type=None, **_):
         self.record("CertificateSigned", {"certificateChain": certificate_chain, "certificateType": certificate_type})
         return call_result201.CertificateSigned(status="Accepted")
+
+    @on(Action201.install_certificate)
+    def on_install_certificate(self, certificate_type, certificate, **_):
+        self.install(certificate_type, certificate)
+        return call_result201.InstallCertificate(status="Accepted")
+
+    @on(Action201.get_installed_certificate_ids)
+    def on_get_installed_certificate_ids(self, certificate_type=None, **_):
+        chain = [{"certificate_type": kind, "certificate_hash_data": data}
+                 for kind, data in self.listed(certificate_type)]
+        if not chain:
+            return call_result201.GetInstalledCertificateIds(status="NotFound")
+        return call_result201.GetInstalledCertificateIds(status="Accepted", certificate_hash_data_chain=chain)
+
+    @on(Action201.delete_certificate)
+    def on_delete_certificate(self, certificate_hash_data, **_):
+        return call_result201.DeleteCertificate(status="Accepted" if self.delete(certificate_hash_data) else "NotFound")
 
 
 async def test_a_station_gets_its_certificate_signed_over_ocpp_201(ampwise, authority, tmp_path):
@@ -392,3 +496,66 @@ async def test_a_station_gets_its_certificate_signed_over_ocpp_201(ampwise, auth
         signed = await station.wait_for("CertificateSigned")
     assert signed["certificateType"] == "ChargingStationCertificate"
     assert signed["certificateChain"].count("-----BEGIN CERTIFICATE-----") == 2
+
+
+async def install_list_and_delete(server, charger_id: str, install: dict, list_payload: dict, hashes) -> dict:
+    """InstallCertificate `install`, GetInstalledCertificateIds `list_payload`, then DeleteCertificate
+    of what it listed (`hashes` takes the hash data out of its answer) twice, through
+    `POST /api/chargers/{id}/call`; checks each answer and that each is recorded with its command.
+    Answers the GetInstalledCertificateIds answer."""
+    async def call(action: str, payload: dict) -> dict:
+        status, answer = await api(server, "POST", f"/api/chargers/{charger_id}/call",
+                                   {"action": action, "payload": payload})
+        assert status == 200, answer
+        return answer
+
+    assert await call("InstallCertificate", install) == {"status": "Accepted"}
+    listed = await call("GetInstalledCertificateIds", list_payload)
+    assert listed["status"] == "Accepted" and len(hashes(listed)) == 1, listed
+    deleted = {"certificateHashData": hashes(listed)[0]}
+    assert await call("DeleteCertificate", deleted) == {"status": "Accepted"}
+    assert await call("DeleteCertificate", deleted) == {"status": "NotFound"}
+    # Recorded before the API answers: the audit trail holds each answer as the charger gave it.
+    status, entries = await api(server, "GET", f"/api/commands?charger={charger_id}")
+    assert status == 200, entries
+    certificate_commands = [(entry["action"], entry["source"], entry["outcome"], entry["response"])
+                            for entry in reversed(entries) if "Certificate" in entry["action"]]
+    assert certificate_commands == [
+        ("InstallCertificate", "api", "Accepted", {"status": "Accepted"}),
+        ("GetInstalledCertificateIds", "api", "Accepted", listed),
+        ("DeleteCertificate", "api", "Accepted", {"status": "Accepted"}),
+        ("DeleteCertificate", "api", "NotFound", {"status": "NotFound"}),
+    ]
+    return listed
+
+
+async def test_certificates_installed_listed_and_deleted_through_call_are_recorded(ampwise, authority):
+    server = ampwise()
+    async with connected(server, "garage", cls=SecureCharger) as charger:
+        await charger.boot()
+        listed = await install_list_and_delete(
+            server, "garage",
+            {"certificateType": "CentralSystemRootCertificate", "certificate": authority.certificate.read_text()},
+            {"certificateType": "CentralSystemRootCertificate"}, lambda answer: answer["certificateHashData"])
+        assert charger.installed == []
+    serial = listed["certificateHashData"][0]["serialNumber"]
+    server.stop()
+    lines = why_lines(server, "garage")
+    for expected in (r"InstallCertificate CentralSystemRootCertificate -> Accepted",
+                     r"GetInstalledCertificateIds CentralSystemRootCertificate -> Accepted, 1 certificate",
+                     rf"DeleteCertificate serial {serial} -> NotFound"):
+        assert any(re.search(r"garage +sent \(api\) +" + expected + r" \(\d+ ms\)$", line)
+                   for line in lines), (expected, lines)
+
+
+async def test_a_201_station_installs_lists_and_deletes_certificates_through_call(ampwise, authority):
+    server = ampwise()
+    async with connected201(server, "CS-8", cls=SecureStation) as station:
+        await station.boot()
+        listed = await install_list_and_delete(
+            server, "CS-8",
+            {"certificateType": "CSMSRootCertificate", "certificate": authority.certificate.read_text()},
+            {"certificateType": ["CSMSRootCertificate"]},
+            lambda answer: [chain["certificateHashData"] for chain in answer["certificateHashDataChain"]])
+        assert listed["certificateHashDataChain"][0]["certificateType"] == "CSMSRootCertificate"
+        assert station.installed == []

@@ -8,8 +8,8 @@ import Testing
 @Suite struct StoreMigrationTests {
     static let tables = [
         "charger_configuration", "charger_events", "charger_settings", "chargers", "commands", "connectors",
-        "counters", "decisions", "energy_goals", "input_history", "inputs", "meter_values", "status_history",
-        "tariff_prices",
+        "counters", "decisions", "energy_goals", "input_history", "inputs", "meter_values", "remote_starts",
+        "status_history", "tariff_prices",
         "transactions",
     ]
 
@@ -17,7 +17,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.file("fresh.sqlite"))
         #expect(try await store.schemaVersion() == StoreSchema.latestVersion)
-        #expect(StoreSchema.latestVersion == 8)
+        #expect(StoreSchema.latestVersion == 9)
         await store.close()
 
         let connection = try SQLiteConnection(path: directory.file("fresh.sqlite"))
@@ -44,7 +44,7 @@ import Testing
         let path = try Self.database(
             at: 1, in: directory, "UPDATE counters SET value = 41 WHERE name = 'next_transaction_id'")
         let store = try Store(path: path)
-        #expect(try await store.schemaVersion() == 8)
+        #expect(try await store.schemaVersion() == 9)
         #expect(try await store.chargers().map(\.id) == ["garage"])
         let id = try await store.startTransaction(
             TransactionStart(chargerId: "garage", connectorId: 1, idTag: "tag", meterStart: 0, startedAt: Date()))
@@ -91,8 +91,8 @@ import Testing
         let path = directory.file("again.sqlite")
         try await Store(path: path).close()
         let connection = try SQLiteConnection(path: path)
-        #expect(try StoreSchema.migrator.migrate(connection) == 8)
-        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 8)
+        #expect(try StoreSchema.migrator.migrate(connection) == 9)
+        #expect(try StoreSchema.migrator.currentVersion(of: connection) == 9)
     }
 
     @Test func databaseFromANewerVersionIsRefused() throws {

@@ -119,6 +119,17 @@ public enum AuditTimeline {
             if let id = payload["transactionId"]?.stringValue { text += " transaction \(id)" }
         case "ChangeAvailability":
             if let type = (payload["type"] ?? payload["operationalStatus"])?.stringValue { text += " " + type }
+        // The security extension's certificate messages (docs/security.md): 1.6 names one type,
+        // 2.0.1's GetInstalledCertificateIds a list of them.
+        case "InstallCertificate", "GetInstalledCertificateIds":
+            let types =
+                payload["certificateType"]?.stringValue.map { [$0] }
+                ?? payload["certificateType"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            if !types.isEmpty { text += " " + types.joined(separator: ",") }
+        case "DeleteCertificate":
+            if let serial = payload["certificateHashData"]?.objectValue?["serialNumber"]?.stringValue {
+                text += " serial \(serial)"
+            }
         default:
             break
         }
@@ -126,6 +137,11 @@ public enum AuditTimeline {
             text += " [\(reason)]"
         }
         text += " -> \(command.outcome)"
+        if command.action == "GetInstalledCertificateIds", let response = command.response?.objectValue,
+            let listed = (response["certificateHashData"] ?? response["certificateHashDataChain"])?.arrayValue
+        {
+            text += ", \(listed.count) \(listed.count == 1 ? "certificate" : "certificates")"
+        }
         if let latency = command.latencyMs { text += " (\(Int(latency.rounded())) ms)" }
         return text
     }

@@ -17,9 +17,10 @@ extension ChargerFleet {
     enum TransactionEventStep {
         /// A transaction Ampwise does not know yet; `superseding`: another one still open on the EVSE;
         /// `remoteStart`: the RequestStartTransaction that caused it.
-        case start(evseId: Int, superseding: SessionEnergyTracker?, remoteStart: OCPP201RemoteStart?)
-        /// An event of an open transaction.
-        case update(evseId: Int, transactionId: Int)
+        case start(evseId: Int, superseding: SessionEnergyTracker?, remoteStart: PendingRemoteStart?)
+        /// An event of an open transaction; `remoteStart`: the RequestStartTransaction it names, when
+        /// the station opened the transaction before it was asked (at plug-in).
+        case update(evseId: Int, transactionId: Int, remoteStart: PendingRemoteStart?)
         /// The end of an open transaction, with its energy worked out on a copy of its tracker.
         case stop(evseId: Int, transactionId: Int, energy: Double, meterStop: Double?)
         /// An Ended for a transaction Ampwise never saw start (or an event naming no EVSE).
@@ -27,7 +28,7 @@ extension ChargerFleet {
 
         var evseId: Int? {
             switch self {
-            case .start(let evseId, _, _), .update(let evseId, _), .stop(let evseId, _, _, _): evseId
+            case .start(let evseId, _, _), .update(let evseId, _, _), .stop(let evseId, _, _, _): evseId
             case .unknown(let evseId): evseId
             }
         }
@@ -46,8 +47,8 @@ extension ChargerFleet {
         // The audit trail keeps every event as it came, with its seqNo and offline flag.
         record(.transactionEvent(event), from: chargerId, at: now)
         let (step, changed): (TransactionEventStep, ConnectorStatus?) = update(chargerId) { state in
-            // The RequestStartTransaction this event answers, when Ampwise sent it since start-up.
-            let remoteStart = info.remoteStartId.flatMap { state.takeRemoteStart($0) }
+            // The RequestStartTransaction this event answers (pending in the store across restarts).
+            let remoteStart = info.remoteStartId.flatMap { state.takeRemoteStart($0, at: now) }
             // Only the first event of a transaction must name its EVSE.
             guard
                 let evseId = event.evse?.id
@@ -81,7 +82,9 @@ extension ChargerFleet {
                 connector.transactionIdTag = remoteStart.idTag
             }
             let refreshed = Self.refreshOCPP201Status(&connector, at: now)
-            if let open { return (.update(evseId: evseId, transactionId: open.transactionId), refreshed) }
+            if let open {
+                return (.update(evseId: evseId, transactionId: open.transactionId, remoteStart: remoteStart), refreshed)
+            }
             return (.start(evseId: evseId, superseding: connector.tracker, remoteStart: remoteStart), refreshed)
         }
         if let changed, let evseId = step.evseId { recordOCPP201Status(changed, of: evseId, on: chargerId, at: now) }
@@ -101,15 +104,36 @@ extension ChargerFleet {
                 ChargerEventRecord(
                     chargerId: chargerId, kind: "UnknownTransaction", payload: .object(payload), at: now))
             answerOnceStored(response, answer)
-        case .update(let evseId, let transactionId):
+        case .update(let evseId, let transactionId, let remoteStart):
             logger.debug("\(chargerId) EVSE \(evseId): \(summary)")
             if !values.isEmpty {
                 handleMeterValues(
                     OCPP.MeterValuesRequest(connectorId: evseId, transactionId: transactionId, meterValue: values),
                     from: chargerId, at: now)
             }
-            answerOnceStored(response, answer)
-            emit(.status(chargerId: chargerId, connectorId: evseId))
+            guard let remoteStart else {
+                answerOnceStored(response, answer)
+                emit(.status(chargerId: chargerId, connectorId: evseId))
+                return
+            }
+            // The station opened it at plug-in and names Ampwise's request in its next event (OCPP
+            // 2.0.1 Part 2, F02.FR.01): kept with the session, in the store for after a restart.
+            Task { [self] in
+                do {
+                    try await store.recordRemoteStart(
+                        transactionId: transactionId, remoteStartId: remoteStart.remoteStartId,
+                        idTag: event.idToken == nil ? remoteStart.idTag : nil)
+                } catch {
+                    logger.error("\(chargerId) EVSE \(evseId): \(summary) not stored: \(error)")
+                    answer(.fail(.internalError, "the transaction could not be stored; please retry"))
+                    return
+                }
+                logger.info(
+                    "\(chargerId) EVSE \(evseId): \(summary), Ampwise transaction \(transactionId) started by "
+                        + "RequestStartTransaction \(remoteStart.remoteStartId)")
+                answerOnceStored(response, answer)
+                emit(.status(chargerId: chargerId, connectorId: evseId))
+            }
         case .start(let evseId, let superseding, let remoteStart):
             startOCPP201Transaction(
                 event, evseId: evseId, superseding: superseding, meterStart: register,
@@ -180,7 +204,8 @@ extension ChargerFleet {
         let record = TransactionStart(
             chargerId: chargerId, connectorId: evseId, idTag: idTag ?? "",
             meterStart: meterStart.map { Int($0.rounded()) }, startedAt: event.timestamp,
-            reservationId: event.reservationId, receivedAt: now, ocppTransactionId: info.transactionId)
+            reservationId: event.reservationId, receivedAt: now, ocppTransactionId: info.transactionId,
+            remoteStartId: info.remoteStartId)
         let supersededStop = superseding?.estimatedStop(
             chargerId: chargerId, reason: TransactionRecord.supersededReason, latestEnd: event.timestamp,
             receivedAt: now)
@@ -241,18 +266,23 @@ extension ChargerFleet {
 
     /// A new `remoteStartId` for a RequestStartTransaction to this station (the dispatcher asks it
     /// through `allocateRemoteStartIds`): the store's counter, so unique also across restarts, and
-    /// remembered with the request's EVSE and id tag, so that the TransactionEvent carrying it is
-    /// tied to the request. Nil when the store failed.
+    /// remembered with the request's EVSE and id tag (in memory, and in the store for after a
+    /// restart), so that the TransactionEvent carrying it is tied to the request. Nil when the store
+    /// failed.
     func allocateRemoteStart(on chargerId: String, evseId: Int, idTag: String) async -> Int? {
+        let now = settings.now()
         let remoteStartId: Int
         do {
-            remoteStartId = try await store.nextRemoteStartId()
+            remoteStartId = try await store.nextRemoteStartId(
+                chargerId: chargerId, evseId: evseId, idTag: idTag, at: now)
         } catch {
             logger.error("\(chargerId) EVSE \(evseId): no remoteStartId for RequestStartTransaction: \(error)")
             return nil
         }
         update(chargerId) { state in
-            state.noteRemoteStart(OCPP201RemoteStart(remoteStartId: remoteStartId, evseId: evseId, idTag: idTag))
+            state.noteRemoteStart(
+                PendingRemoteStart(
+                    remoteStartId: remoteStartId, chargerId: chargerId, evseId: evseId, idTag: idTag, requestedAt: now))
         }
         return remoteStartId
     }

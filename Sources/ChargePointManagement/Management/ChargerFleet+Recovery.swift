@@ -7,13 +7,17 @@ import Store
 
 extension ChargerFleet {
     /// Loads what the store knows (chargers, their configuration, connector statuses, open
-    /// transactions with their energy so far) so that Ampwise carries on after a restart: a
-    /// charger that reconnects continues its session, and its StopTransaction closes it with
-    /// the right energy. Call it once at start-up, before the central system starts.
+    /// transactions with their energy so far, the 2.0.1 RequestStartTransactions still waiting for
+    /// their transaction) so that Ampwise carries on after a restart: a charger that reconnects
+    /// continues its session, its StopTransaction closes it with the right energy, and a 2.0.1
+    /// station's Started event names the request that caused it. Call it once at start-up, before
+    /// the central system starts.
     public func restore() async throws {
         let records = try await store.chargers()
         let statuses = try await store.connectorStatuses()
         let open = try await store.openTransactions()
+        let remoteStarts = try await store.pendingRemoteStarts(
+            requestedSince: settings.now().addingTimeInterval(-ChargerState.remoteStartExpiry))
         var configurations: [String: [ConfigurationEntry]] = [:]
         var stopReasons: [String: [Int: String]] = [:]
         for record in records {
@@ -100,8 +104,15 @@ extension ChargerFleet {
                 }
                 chargers[transaction.chargerId] = state
             }
+            for remoteStart in remoteStarts {
+                chargers[remoteStart.chargerId, default: ChargerState(id: remoteStart.chargerId)]
+                    .noteRemoteStart(remoteStart)
+            }
         }
         logger.info("restored \(records.count) chargers and \(open.count) open transactions from \(store.path)")
+        if !remoteStarts.isEmpty {
+            logger.info("\(remoteStarts.count) RequestStartTransactions still wait for their TransactionEvent")
+        }
     }
 
     /// The energy tracker of a stored open transaction, fed the energy register values stored

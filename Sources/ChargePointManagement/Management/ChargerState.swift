@@ -1,6 +1,7 @@
 import Central
 import ChargingModel
 import Foundation
+import Store
 
 /// What `ChargerFleet` keeps about one charger, behind its lock.
 struct ChargerState: Sendable {
@@ -23,13 +24,18 @@ struct ChargerState: Sendable {
     var lastSeenStoredAt: Date?
     /// OCPP 2.0.1 NotifyReports still arriving, by request id.
     var deviceModelReports: [Int: DeviceModelReport] = [:]
-    /// OCPP 2.0.1 RequestStartTransactions sent since start-up whose TransactionEvent has not come
-    /// yet, oldest first (a station that refused one never sends it: the oldest go first).
-    var remoteStarts: [OCPP201RemoteStart] = []
+    /// OCPP 2.0.1 RequestStartTransactions whose TransactionEvent has not come yet (also from
+    /// before a restart: `restore`), oldest first (a station that refused one never sends it: the
+    /// oldest go first).
+    var remoteStarts: [PendingRemoteStart] = []
 
     static let recentlyStoppedLimit = 32
     static let deviceModelReportLimit = 4
     static let remoteStartLimit = 16
+    /// How long a RequestStartTransaction waits for the TransactionEvent that names it: a day, so
+    /// that a station that went offline after accepting it and sends its queued events later is
+    /// still tied to it (docs/ocpp201.md, "Transactions").
+    static let remoteStartExpiry: TimeInterval = 24 * 3600
 
     init(id: String) {
         base = ChargerSnapshot(id: id)
@@ -59,15 +65,17 @@ struct ChargerState: Sendable {
         if recentlyStopped.count > Self.recentlyStoppedLimit { recentlyStopped.removeFirst() }
     }
 
-    mutating func noteRemoteStart(_ remoteStart: OCPP201RemoteStart) {
+    mutating func noteRemoteStart(_ remoteStart: PendingRemoteStart) {
         remoteStarts.append(remoteStart)
         if remoteStarts.count > Self.remoteStartLimit { remoteStarts.removeFirst() }
     }
 
-    /// The RequestStartTransaction with this `remoteStartId`, no longer pending once taken.
-    mutating func takeRemoteStart(_ remoteStartId: Int) -> OCPP201RemoteStart? {
+    /// The RequestStartTransaction with this `remoteStartId`, no longer pending once taken; nil
+    /// when it is unknown or older than `remoteStartExpiry` at `now`.
+    mutating func takeRemoteStart(_ remoteStartId: Int, at now: Date) -> PendingRemoteStart? {
         guard let index = remoteStarts.firstIndex(where: { $0.remoteStartId == remoteStartId }) else { return nil }
-        return remoteStarts.remove(at: index)
+        let remoteStart = remoteStarts.remove(at: index)
+        return now.timeIntervalSince(remoteStart.requestedAt) <= Self.remoteStartExpiry ? remoteStart : nil
     }
 
     /// Makes sure connectors 1...count exist, so that a connector that never reported is listed.

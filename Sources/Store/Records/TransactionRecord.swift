@@ -28,12 +28,16 @@ public struct TransactionRecord: Sendable, Equatable {
     /// The charger's own id of the transaction: an OCPP 2.0.1 station's string id; nil for 1.6,
     /// whose chargers use Ampwise's `id` (docs/ocpp201.md).
     public var ocppTransactionId: String?
+    /// The `remoteStartId` an OCPP 2.0.1 station gave the transaction: the RequestStartTransaction
+    /// of Ampwise's that started (or authorised) it; nil for 1.6 and for sessions started at the station.
+    public var remoteStartId: Int?
 
     public init(
         id: Int, chargerId: String, connectorId: Int?, idTag: String?, reservationId: Int? = nil,
         meterStart: Int?, startedAt: Date?, meterStop: Int? = nil, stoppedAt: Date? = nil,
         stopReason: String? = nil, stopIdTag: String? = nil, energyWh: Double? = nil,
-        wasUnknownAtStop: Bool = false, recordedAt: Date, ocppTransactionId: String? = nil
+        wasUnknownAtStop: Bool = false, recordedAt: Date, ocppTransactionId: String? = nil,
+        remoteStartId: Int? = nil
     ) {
         self.id = id
         self.chargerId = chargerId
@@ -50,6 +54,7 @@ public struct TransactionRecord: Sendable, Equatable {
         self.wasUnknownAtStop = wasUnknownAtStop
         self.recordedAt = recordedAt
         self.ocppTransactionId = ocppTransactionId
+        self.remoteStartId = remoteStartId
     }
 
     /// `true` until a StopTransaction closed it.

@@ -15,10 +15,14 @@ public struct TransactionStart: Sendable, Equatable {
     public var receivedAt: Date
     /// An OCPP 2.0.1 station's own id of the transaction.
     public var ocppTransactionId: String?
+    /// The `remoteStartId` of the RequestStartTransaction the station names in its Started event
+    /// (OCPP 2.0.1); the request is then no longer pending.
+    public var remoteStartId: Int?
 
     public init(
         chargerId: String, connectorId: Int, idTag: String, meterStart: Int?, startedAt: Date,
-        reservationId: Int? = nil, receivedAt: Date = Date(), ocppTransactionId: String? = nil
+        reservationId: Int? = nil, receivedAt: Date = Date(), ocppTransactionId: String? = nil,
+        remoteStartId: Int? = nil
     ) {
         self.chargerId = chargerId
         self.connectorId = connectorId
@@ -28,5 +32,6 @@ public struct TransactionStart: Sendable, Equatable {
         self.reservationId = reservationId
         self.receivedAt = receivedAt
         self.ocppTransactionId = ocppTransactionId
+        self.remoteStartId = remoteStartId
     }
 }

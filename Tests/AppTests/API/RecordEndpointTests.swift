@@ -52,12 +52,14 @@ import Testing
             api.records.lastQuery == FakeRecords.Query(chargerId: "garage", connectorId: nil, since: nil, limit: 100))
     }
 
+    /// Transaction 17 is an OCPP 2.0.1 station's, started by Ampwise's RequestStartTransaction 5.
     @Test func transactionsShowEnergyDurationAndStopReasonAndLiveEnergyWhileOpen() async {
         let api = APIHarness(snapshots: [APIHarness.garage])
         api.records.setTransactions([
             TransactionRecord(
                 id: 17, chargerId: "garage", connectorId: 1, idTag: "ampwise", meterStart: 1200,
-                startedAt: APIHarness.now.addingTimeInterval(-3600), recordedAt: APIHarness.now),
+                startedAt: APIHarness.now.addingTimeInterval(-3600), recordedAt: APIHarness.now,
+                ocppTransactionId: "a1b2", remoteStartId: 5),
             TransactionRecord(
                 id: 16, chargerId: "garage", connectorId: 1, idTag: "ampwise", meterStart: 0,
                 startedAt: APIHarness.now.addingTimeInterval(-7200), meterStop: 800,
@@ -67,9 +69,9 @@ import Testing
         let response = await api.request("GET", "/api/transactions?charger=garage")
         #expect(
             response.text
-                == #"[{"id":17,"ocppTransactionId":"17","charger":"garage","connector":1,"idTag":"ampwise","startedAt":"2026-11-25T07:00:00Z","#
+                == #"[{"id":17,"ocppTransactionId":"a1b2","remoteStartId":5,"charger":"garage","connector":1,"idTag":"ampwise","startedAt":"2026-11-25T07:00:00Z","#
                 + #""stoppedAt":null,"meterStart":1200,"meterStop":null,"energyWh":5400,"durationSeconds":3600,"#
-                + #""stopReason":null,"open":true},{"id":16,"ocppTransactionId":"16","charger":"garage","connector":1,"idTag":"ampwise","#
+                + #""stopReason":null,"open":true},{"id":16,"ocppTransactionId":"16","remoteStartId":null,"charger":"garage","connector":1,"idTag":"ampwise","#
                 + #""startedAt":"2026-11-25T06:00:00Z","stoppedAt":"2026-11-25T06:30:00Z","meterStart":0,"#
                 + #""meterStop":800,"energyWh":800,"durationSeconds":1800,"stopReason":"EVDisconnected","#
                 + #""open":false}]"#)
@@ -100,7 +102,7 @@ import Testing
         #expect(response.status == .ok)
         #expect(
             response.text
-                == #"{"id":12,"ocppTransactionId":"12","charger":"garage","connector":1,"idTag":"car","startedAt":"2026-11-25T07:00:00Z","#
+                == #"{"id":12,"ocppTransactionId":"12","remoteStartId":null,"charger":"garage","connector":1,"idTag":"car","startedAt":"2026-11-25T07:00:00Z","#
                 + #""stoppedAt":"2026-11-25T07:10:00Z","meterStart":1000,"meterStop":1800,"energyWh":800,"#
                 + #""durationSeconds":600,"stopReason":"ClosedByHand","open":false}"#)
         #expect(api.transactions.closed == [12])

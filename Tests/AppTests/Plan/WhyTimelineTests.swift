@@ -32,6 +32,40 @@ import Testing
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
+    /// The security extension's certificate commands (docs/security.md) tell their type, the
+    /// certificate deleted and how many the charger listed, in 1.6's words and 2.0.1's.
+    @Test func certificateCommandsSayWhichCertificatesAndHowManyWereListed() {
+        func line(_ action: String, _ payload: JSONValue, response: JSONValue? = nil, outcome: String = "Accepted")
+            -> String
+        {
+            AuditTimeline.describe(
+                CommandRecord(
+                    chargerId: "garage", action: action, payload: payload, source: .api, sentAt: Self.start,
+                    outcome: .status(outcome), response: response))
+        }
+        let hash: JSONValue = [
+            "hashAlgorithm": "SHA256", "issuerNameHash": "aa", "issuerKeyHash": "bb", "serialNumber": "3F2A",
+        ]
+        #expect(
+            line("InstallCertificate", ["certificateType": "CentralSystemRootCertificate", "certificate": "PEM"])
+                == "InstallCertificate CentralSystemRootCertificate -> Accepted")
+        #expect(
+            line(
+                "GetInstalledCertificateIds", ["certificateType": "CentralSystemRootCertificate"],
+                response: ["status": "Accepted", "certificateHashData": [hash, hash]])
+                == "GetInstalledCertificateIds CentralSystemRootCertificate -> Accepted, 2 certificates")
+        #expect(
+            line(
+                "GetInstalledCertificateIds", ["certificateType": ["CSMSRootCertificate", "V2GRootCertificate"]],
+                response: ["status": "Accepted", "certificateHashDataChain": [["certificateHashData": hash]]])
+                == "GetInstalledCertificateIds CSMSRootCertificate,V2GRootCertificate -> Accepted, 1 certificate")
+        #expect(
+            line(
+                "DeleteCertificate", ["certificateHashData": hash], response: ["status": "NotFound"],
+                outcome: "NotFound")
+                == "DeleteCertificate serial 3F2A -> NotFound")
+    }
+
     @Test func aCommandSaysWhyItWasSentWhereItsPayloadDoesNot() {
         let clear = CommandRecord(
             chargerId: "garage", connectorId: 1, action: "ClearChargingProfile", payload: ["id": 101],

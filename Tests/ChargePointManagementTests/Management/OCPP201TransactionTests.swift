@@ -180,6 +180,74 @@ import Testing
         #expect(fixture.fleet.snapshot("CS1")?.connector(2)?.status == .charging)
     }
 
+    /// Sends a RequestStartTransaction for EVSE 2 through a fleet on `directory`, closes its store
+    /// (a restart) and answers the `remoteStartId` it was sent with.
+    static func remoteStartBeforeARestart(caller: FakeChargePointCaller, directory: TemporaryDirectory) async throws
+        -> Int
+    {
+        let before = try FleetFixture(caller: caller, directory: directory)
+        let dispatcher = try #require(before.fleet.commands)
+        _ = await dispatcher.send(
+            .startTransaction(connectorId: 2, idTag: "garage-tag"), to: "CS1",
+            context: CommandContext(source: .api, connectorId: 2))
+        await before.store.close()
+        return try #require(caller.calls.last?.payload["remoteStartId"]?.intValue)
+    }
+
+    @Test func aStartedEventAfterARestartIsTiedToTheRequestSentBeforeIt() async throws {
+        let directory = try TemporaryDirectory()
+        let caller = FakeChargePointCaller()
+        caller.setSpeaksOCPP201(["CS1"])
+        let remoteStartId = try await Self.remoteStartBeforeARestart(caller: caller, directory: directory)
+        let after = try FleetFixture(caller: caller, directory: directory)
+        try await after.fleet.restore()
+        after.advance(60)
+        _ = await after.transactionEvent(
+            .started, id: "R-1", seqNo: 0, evse: 2, chargingState: .charging, remoteStartId: remoteStartId,
+            meterValue: Self.energy(100, at: after.now))
+        let open = try #require(after.fleet.snapshot("CS1")?.connector(2)?.transaction)
+        #expect(open.idTag == "garage-tag")
+        let stored = try #require(try await after.store.transaction(id: open.id))
+        #expect(stored.idTag == "garage-tag")
+        #expect(stored.remoteStartId == remoteStartId)
+        #expect(try await after.store.pendingRemoteStarts(requestedSince: .distantPast).isEmpty)
+    }
+
+    @Test func aRequestOlderThanADayIsNoLongerTiedToAStartedEvent() async throws {
+        let directory = try TemporaryDirectory()
+        let caller = FakeChargePointCaller()
+        caller.setSpeaksOCPP201(["CS1"])
+        let remoteStartId = try await Self.remoteStartBeforeARestart(caller: caller, directory: directory)
+        let after = try FleetFixture(caller: caller, directory: directory)
+        after.advance(ChargerState.remoteStartExpiry + 60)
+        try await after.fleet.restore()
+        _ = await after.transactionEvent(
+            .started, id: "R-1", seqNo: 0, evse: 2, chargingState: .charging, remoteStartId: remoteStartId)
+        let open = try #require(after.fleet.snapshot("CS1")?.connector(2)?.transaction)
+        #expect(open.idTag != "garage-tag")
+        // What the station said is kept all the same.
+        #expect(try await after.store.transaction(id: open.id)?.remoteStartId == remoteStartId)
+    }
+
+    @Test func aTransactionOpenedAtPlugInTakesTheRequestNamedByALaterEvent() async throws {
+        let caller = FakeChargePointCaller()
+        caller.setSpeaksOCPP201(["CS1"])
+        let fixture = try FleetFixture(caller: caller)
+        _ = await fixture.transactionEvent(.started, id: "P-1", seqNo: 0, evse: 1, chargingState: .evConnected)
+        let id = try #require(fixture.fleet.snapshot("CS1")?.connector(1)?.transaction?.id)
+        let dispatcher = try #require(fixture.fleet.commands)
+        _ = await dispatcher.send(
+            .startTransaction(connectorId: 1, idTag: "garage-tag"), to: "CS1",
+            context: CommandContext(source: .api, connectorId: 1))
+        let remoteStartId = try #require(caller.calls.last?.payload["remoteStartId"]?.intValue)
+        _ = await fixture.transactionEvent(
+            .updated, id: "P-1", seqNo: 1, evse: nil, chargingState: .charging, remoteStartId: remoteStartId)
+        let stored = try #require(try await fixture.store.transaction(id: id))
+        #expect(stored.remoteStartId == remoteStartId)
+        #expect(stored.idTag == "garage-tag")
+        #expect(fixture.fleet.snapshot("CS1")?.connector(1)?.transaction?.idTag == "garage-tag")
+    }
+
     @Test func aStopCommandCarriesTheStationsOwnId() async throws {
         let caller = FakeChargePointCaller()
         caller.setSpeaksOCPP201(["CS1"])

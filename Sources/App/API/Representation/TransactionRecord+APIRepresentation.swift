@@ -19,6 +19,8 @@ extension TransactionRecord {
                 ("id", .number(Double(id))),
                 // The charger's own id (SPEC §12): a 2.0.1 station's string id, for 1.6 Ampwise's id.
                 ("ocppTransactionId", .string(ocppTransactionId ?? String(id))),
+                // The RequestStartTransaction an OCPP 2.0.1 station named for it (docs/ocpp201.md).
+                ("remoteStartId", .integer(orNull: remoteStartId)),
                 ("charger", .string(chargerId)),
                 ("connector", .integer(orNull: connectorId)),
                 ("idTag", .string(orNull: idTag)),
