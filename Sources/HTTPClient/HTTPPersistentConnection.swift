@@ -53,6 +53,11 @@ public final class HTTPPersistentConnection: Sendable {
             loop: loop)
     }
 
+    /// The event loop that owns the connection: its I/O and the parsing of its answers run there.
+    /// A task that prefers it (`EventLoopTaskExecutor`) sends and gets its answer without a thread
+    /// hop.
+    public var loop: EventLoop { session.loop }
+
     deinit {
         let session = self.session
         session.loop.execute { session.value.close() }
@@ -74,7 +79,8 @@ public final class HTTPPersistentConnection: Sendable {
         let isIdempotent = request.method == "GET" || request.method == "HEAD"
         let outcome = ResultSlot<HTTPResponse, HTTPClientError>()
         let session = self.session
-        session.loop.execute {
+        // On the connection's loop (a task that prefers it) the exchange starts at once.
+        session.loop.runOnLoop {
             session.value.send(
                 HTTPPersistentSession.Exchange(
                     request: bytes, parser: parser, timeout: timeout, isIdempotent: isIdempotent,

@@ -6,7 +6,13 @@ extension EventLoop {
     @discardableResult
     public func scheduleTimer(after seconds: Double, _ task: @escaping () -> Void) -> TimerHandle {
         assertInEventLoop()
-        let deadline = timerBase() &+ MonotonicClock.nanoseconds(fromSeconds: seconds)
+        return scheduleTimer(atNanoseconds: timerBase() &+ MonotonicClock.nanoseconds(fromSeconds: seconds), task)
+    }
+
+    /// Runs `task` on this loop once its clock (`clockNanoseconds`) reaches `deadline`. Loop thread
+    /// only.
+    func scheduleTimer(atNanoseconds deadline: UInt64, _ task: @escaping () -> Void) -> TimerHandle {
+        assertInEventLoop()
         clock?.didSchedule(deadline: deadline)
         return TimerHandle(timer: timers.insert(deadline: deadline, task: task))
     }

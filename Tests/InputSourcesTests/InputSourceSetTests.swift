@@ -2,6 +2,7 @@ import InputSources
 import Logging
 import TestSupport
 import Testing
+import Transport
 
 @Suite(.serialized) struct InputSourceSetTests {
     static func reading(_ value: Double) -> Result<[String: Double], SourceError> { .success(["grid.power": value]) }
@@ -12,8 +13,10 @@ import Testing
         let previous = Logger.sink
         Logger.sink = sink
         defer { Logger.sink = previous }
+        let group = EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
         let source = ScriptedSource(
-            name: "meter",
+            name: "meter", loop: group.next(),
             script: [
                 Self.reading(1), Self.failure("refused"), Self.failure("refused"), Self.failure("timed out"),
                 Self.reading(2), Self.failure("HTTP 500"),
@@ -38,7 +41,9 @@ import Testing
     }
 
     @Test func aValueTheInputsRefuseIsAFailedRead() async {
-        let source = ScriptedSource(name: "meter", script: [Self.reading(5), Self.reading(5e12)])
+        let group = EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let source = ScriptedSource(name: "meter", loop: group.next(), script: [Self.reading(5), Self.reading(5e12)])
         let set = InputSourceSet(sources: [source], sink: RecordingSink(refusedAbove: 1e9))
         set.start()
         await source.scriptDone.wait()
@@ -50,8 +55,11 @@ import Testing
     }
 
     @Test func aHangingDeviceHoldsOnePollAndDelaysNoOtherSource() async {
-        let hanging = ScriptedSource(name: "hanging", script: [])
-        let healthy = ScriptedSource(name: "healthy", script: (1...20).map { Self.reading(Double($0)) })
+        let group = EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let hanging = ScriptedSource(name: "hanging", loop: group.next(), script: [])
+        let healthy = ScriptedSource(
+            name: "healthy", loop: group.next(), script: (1...20).map { Self.reading(Double($0)) })
         let delivered = RecordingSink()
         let set = InputSourceSet(sources: [hanging, healthy], sink: delivered)
         set.start()
@@ -65,7 +73,9 @@ import Testing
     }
 
     @Test func stopEndsSourcesWhosePollNeverReturns() async {
-        let hanging = ScriptedSource(name: "hanging", script: [])
+        let group = EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let hanging = ScriptedSource(name: "hanging", loop: group.next(), script: [])
         let set = InputSourceSet(sources: [hanging], sink: RecordingSink())
         set.start()
         await hanging.scriptDone.wait()
@@ -76,7 +86,9 @@ import Testing
 
     /// Two hundred sources started together must not poll in the same instant every interval.
     @Test func sourcesStartedTogetherPollAtPhasesSpreadOverTheirInterval() {
-        let phases = (0..<200).map { ScriptedSource(name: "http-\($0)", script: []).schedulePhase }
+        let group = EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let phases = (0..<200).map { ScriptedSource(name: "http-\($0)", loop: group.next(), script: []).schedulePhase }
         #expect(phases.allSatisfy { $0 >= 0 && $0 < 1 })
         var perTenth = [Int](repeating: 0, count: 10)
         for phase in phases { perTenth[Int(phase * 10)] += 1 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTP
 import HTTPClient
 import JSON
+import Transport
 
 /// `type: "http"`: GET the URL every interval and read each input from the answer, on a
 /// connection kept open between reads (docs/sources.md, "http").
@@ -21,6 +22,7 @@ public struct HTTPSource: PolledSource {
     }
 
     public var interval: Double { configuration.interval }
+    public var loop: EventLoop { connection.loop }
     public var inputNames: [String] { configuration.inputs.keys.sorted() }
 
     public func poll() async throws(SourceError) -> [String: Double] {

@@ -6,9 +6,9 @@ import Synchronization
 /// keeps their statuses for `GET /api/sources` and `/metrics`, and logs each outage once when it
 /// starts and once when it ends (docs/sources.md, "When a device is down").
 ///
-/// Nothing here runs on an event loop or in the scheduling engine: a source's task awaits its I/O
-/// (on the loops, non-blocking) and the engine's `updateInputs`, one reading at a time, so a
-/// device that hangs holds its own task and nothing else.
+/// Nothing here blocks: a polled source's task runs on its device's event loop (`PolledSource.run`)
+/// and `handle` with it, and it awaits its I/O and the engine's `updateInputsFromSource`, one
+/// reading at a time, so a device that hangs holds its own task and nothing else.
 public final class InputSourceSet: Sendable {
     public let sources: [any InputSource]
     private let sink: any InputSink

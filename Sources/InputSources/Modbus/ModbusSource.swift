@@ -1,5 +1,6 @@
 import Logging
 import Modbus
+import Transport
 
 /// `type: "modbus"`: every interval, read each raw register input, and each SunSpec input from the
 /// first meter or inverter model SunSpec discovery finds (one read per model kind, so a value and
@@ -19,6 +20,7 @@ public struct ModbusSource: PolledSource {
     }
 
     public var interval: Double { configuration.interval }
+    public var loop: EventLoop { client.loop }
     public var inputNames: [String] { configuration.inputs.keys.sorted() }
 
     public func poll() async throws(SourceError) -> [String: Double] {

@@ -30,6 +30,10 @@ public final class ModbusClient: Sendable {
             loop: loop)
     }
 
+    /// The event loop that owns the device's connection: its requests and answers are handled
+    /// there. A task that prefers it (`EventLoopTaskExecutor`) reads without a thread hop.
+    public var loop: EventLoop { session.loop }
+
     deinit {
         let session = self.session
         session.loop.execute { session.value.close() }
@@ -43,7 +47,8 @@ public final class ModbusClient: Sendable {
         let slot = ResultSlot<[UInt8], ModbusError>()
         let session = self.session
         let pdu = ModbusPDU.readRequest(function, address: address, count: UInt16(count))
-        session.loop.execute {
+        // On the device's loop (a task that prefers it) the request goes out at once.
+        session.loop.runOnLoop {
             session.value.send(unit: unit, pdu: pdu) { slot.fill($0) }
         }
         let answer = try await slot.value(onCancel: .cancelled).get()
