@@ -6,6 +6,7 @@ sent, until SIGTERM or SIGINT; then prints one line of what came (BENCHMARKS.md,
     python3 Benchmarks/event_streams.py --port API_PORT [--streams 100] [--ready FILE]
 
 --ready FILE is created once every stream has its `200` head (Benchmarks/central.sh waits for it).
+After SIGTERM it reads on until nothing has come for a second, so that every event sent is counted.
 A stream the server closes (it drops a client that reads too slowly) is opened again with the
 last `id:` it saw as `Last-Event-ID`, as a browser's EventSource does, and counted.
 
@@ -90,8 +91,18 @@ def main() -> None:
     events_of_closed_streams = 0
     began = time.monotonic()
     announced = False
-    while not stop:
-        for key, _ in selector.select(timeout=0.2):
+    # After SIGTERM, reads on until nothing came for a second: what the server sent is all counted.
+    quiet_since = None
+    while True:
+        ready = selector.select(timeout=0.2)
+        if stop:
+            if ready:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= 1:
+                break
+        for key, _ in ready:
             stream: Stream = key.data
             try:
                 data = stream.socket.recv(1 << 20)
@@ -119,8 +130,8 @@ def main() -> None:
     seconds = time.monotonic() - began
     per_stream = [key.data.events for key in selector.get_map().values()]
     events = sum(per_stream) + events_of_closed_streams
-    # Every stream is sent the same events (bar the first state, one event per charger): a spread
-    # between them is an event lost.
+    # Every stream is sent the same events (all are open before the first charger connects): a
+    # spread between them is an event lost.
     print(f"{arguments.streams} streams for {seconds:.1f} s: {received:,} bytes and {events:,} events received "
           f"({received / max(seconds, 1e-9) / 1e6:.1f} MB/s; per open stream {min(per_stream):,} to "
           f"{max(per_stream):,}), streams dropped by the server and reopened {reopened}, refused {refused}",
