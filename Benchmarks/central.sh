@@ -6,7 +6,8 @@
 #   Benchmarks/central.sh s1     100 chargers, closed-loop Heartbeat, 20 s (ceiling and Ampwise)
 #   Benchmarks/central.sh s3     10,000 chargers booted, then 2,000 calls/s for 20 s
 #   Benchmarks/central.sh s3streams  S3 without and with 100 open GET /api/events streams, alternately
-#                                    (EVENT_STREAMS=N, ROUNDS=R: 2 of each by default)
+#                                    (EVENT_STREAMS=N, ROUNDS=R: 2 of each by default; PERF_DIR=DIR:
+#                                    a `perf record` of the server in each run, written to DIR)
 #   Benchmarks/central.sh meter  10,000 chargers, MeterValues at 1,000/s (four values each), rows counted
 #                                (METER_RATE=5000 METER_SECONDS=15 for another rate and length)
 #   Benchmarks/central.sh wss    10,000 chargers over wss: handshake rate and server memory
@@ -124,6 +125,22 @@ scenario_s3() {
     stop_ampwise
 }
 
+# With PERF_DIR set, `perf record` samples the server (499 Hz, call graphs) from the load
+# generator's start to its end; `perf report -i DIR/NAME.data --no-children` shows where it went.
+profiler=""
+profile_start() {
+    [ -n "${PERF_DIR:-}" ] || return 0
+    mkdir -p "$PERF_DIR"
+    perf record -F 499 -g -p "$pid" -o "$PERF_DIR/$1.data" >/dev/null 2>&1 &
+    profiler=$!
+}
+profile_stop() {
+    [ -n "$profiler" ] || return 0
+    kill -INT "$profiler"
+    wait "$profiler" || true
+    profiler=""
+}
+
 # S3 twice per round: alone, then with EVENT_STREAMS (100) dashboards following GET /api/events
 # (Benchmarks/event_streams.py reads them all); the two p99s are the comparison. Alternating
 # rounds put both under the same load on a shared machine.
@@ -133,7 +150,9 @@ scenario_s3streams() {
     for round in $(seq "$rounds"); do
         echo "-- S3 alone (round $round; load average $(cut -d' ' -f1-3 /proc/loadavg))"
         start_ampwise
+        profile_start "alone-$round"
         "$work/loadgen" -p "$port" -t 1 -c 10000 -d 20 --rate 2000 -q --server-pid "$pid" | grep RESULT
+        profile_stop
         stop_ampwise
         echo "-- S3 with $streams event streams (round $round; load average $(cut -d' ' -f1-3 /proc/loadavg))"
         start_ampwise
@@ -143,7 +162,9 @@ scenario_s3streams() {
         local reader=$!
         for _ in $(seq 300); do [ -e "$work/streams.ready" ] && break; sleep 0.1; done
         [ -e "$work/streams.ready" ] || { echo "the event streams did not open"; exit 1; }
+        profile_start "streams-$round"
         "$work/loadgen" -p "$port" -t 1 -c 10000 -d 20 --rate 2000 -q --server-pid "$pid" | grep RESULT
+        profile_stop
         kill -TERM "$reader"
         wait "$reader" || true
         echo "event streams: $(cat "$work/streams.out")"

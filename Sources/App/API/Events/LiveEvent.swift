@@ -11,10 +11,19 @@ struct LiveEvent: Sendable, Equatable {
     let wire: [UInt8]
 
     init(id: String, name: String, data: String) {
+        self.init(id: id, pending: PendingLiveEvent(name: name, data: data, key: nil))
+    }
+
+    /// The pending event numbered: only its `id:` line is encoded here (under the hub's lock), the
+    /// rest was encoded when it was published.
+    init(id: String, pending: PendingLiveEvent) {
         self.id = id
-        self.name = name
-        self.data = data
-        wire = Array("id: \(id)\nevent: \(name)\ndata: \(data)\n\n".utf8)
+        name = pending.name
+        data = pending.data
+        var wire = Array("id: \(id)\n".utf8)
+        wire.reserveCapacity(wire.count + pending.fields.count)
+        wire += pending.fields
+        self.wire = wire
     }
 
     var wireText: String {

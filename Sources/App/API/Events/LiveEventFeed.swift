@@ -6,7 +6,10 @@ import Store
 import Synchronization
 
 /// Turns what happens on a site into the events of `GET /api/events` (docs/api.md): `charger` (the
-/// whole charger object, when it changes), `decision`, `command`, `input`, `tariff`.
+/// whole charger object, when it changes), `decision`, `command`, `input`, `tariff`. The post-boot
+/// set-up's commands are not streamed: three or more per boot, 30,000 when a car park of 10,000
+/// chargers boots, for a client that can use none of them live (what the set-up learned is in the
+/// charger object; `GET /api/commands` and the why timeline keep them).
 ///
 /// Charger objects are built off the reporting thread and coalesced: a charger that changes ten
 /// times while its object is being built is built once more, not ten times. Nothing is built
@@ -26,11 +29,7 @@ public final class LiveEventFeed: Sendable {
     public func attach(to site: Site) {
         site.fleet.observeChanges { [weak self] change in self?.chargerChanged(change.chargerId) }
         site.engine.observeEvents { [weak self] event in self?.engineEvent(event) }
-        let events = events
-        site.observeCommands { record in
-            guard events.hasSubscribers else { return }
-            events.publish("command", record.apiRepresentation)
-        }
+        site.observeCommands { [weak self] record in self?.commandRecorded(record) }
     }
 
     /// What the event stream starts a new client with: one `charger` event per charger.
@@ -39,6 +38,11 @@ public final class LiveEventFeed: Sendable {
         return EventStreamSource(events: events) {
             await ChargerEndpoints(dependencies: dependencies).allRepresentations().map { (name: "charger", data: $0) }
         }
+    }
+
+    func commandRecorded(_ record: CommandRecord) {
+        guard record.source != .setup, events.hasSubscribers else { return }
+        events.publish("command", record.apiRepresentation)
     }
 
     func engineEvent(_ event: EngineEvent) {
@@ -52,7 +56,8 @@ public final class LiveEventFeed: Sendable {
             events.publish(
                 "input",
                 .object(
-                    JSONObject(snapshot.statuses.sorted { $0.name < $1.name }.map { ($0.name, $0.apiRepresentation) })))
+                    JSONObject(snapshot.statuses.sorted { $0.name < $1.name }.map { ($0.name, $0.apiRepresentation) })),
+                key: "input")
         case .tariff:
             let dependencies = dependencies
             let events = events
@@ -60,7 +65,7 @@ public final class LiveEventFeed: Sendable {
                 let now = dependencies.now()
                 let slots = await dependencies.scheduler.tariffSlots(
                     from: now, to: now.addingTimeInterval(SchedulingEndpoints.tariffWindow))
-                events.publish("tariff", .array(slots.map(\.apiRepresentation)))
+                events.publish("tariff", .array(slots.map(\.apiRepresentation)), key: "tariff")
             }
         }
     }
@@ -90,7 +95,7 @@ public final class LiveEventFeed: Sendable {
             guard !chargers.isEmpty else { return }
             for chargerId in chargers.sorted() {
                 guard let snapshot = dependencies.snapshot(of: chargerId) else { continue }
-                events.publish("charger", await endpoints.representation(of: snapshot))
+                events.publish("charger", await endpoints.representation(of: snapshot), key: "charger:\(chargerId)")
             }
         }
     }

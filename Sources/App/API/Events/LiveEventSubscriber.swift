@@ -1,9 +1,9 @@
-/// One open event stream as the hub sees it: where to hand its events (the stream hops onto its
-/// connection's loop from there).
+/// One open event stream as the hub sees it: where to hand each burst of events (the stream hops
+/// onto its connection's loop from there).
 final class LiveEventSubscriber: Sendable {
-    let deliver: @Sendable ([LiveEvent]) -> Void
+    let deliver: @Sendable (LiveEventBatch) -> Void
 
-    init(_ deliver: @escaping @Sendable ([LiveEvent]) -> Void) {
+    init(_ deliver: @escaping @Sendable (LiveEventBatch) -> Void) {
         self.deliver = deliver
     }
 }

@@ -1,10 +1,19 @@
+import Dispatch
 import Foundation
 import JSON
 import Synchronization
 
-/// The hub of `GET /api/events`: numbers each event, keeps the latest `capacity` of them so that a
-/// client that reconnects with `Last-Event-ID` gets what it missed, and hands each event to every
-/// open stream.
+/// The hub of `GET /api/events`: gathers the events of a burst, numbers each, keeps the latest
+/// `capacity` of them so that a client that reconnects with `Last-Event-ID` gets what it missed,
+/// and hands each burst to every open stream.
+///
+/// A burst is what is published within `burstWindow` of its first event. In it, an event that
+/// carries a whole state (a charger's object, the inputs, the prices: its `key`) replaces the one
+/// of the same key before it, so 10,000 chargers booting cost each stream one write per window
+/// and each charger's latest object, not every step of it (BENCHMARKS.md, "Dashboard"). Events
+/// are numbered when their burst is sent, so that what the recent buffer holds is exactly what
+/// the streams were sent, and a client that resumes gets the same events in the same order: a
+/// state replaced within a burst was never sent to anyone, and the one that replaced it is there.
 ///
 /// Events are only made while someone listens (`hasSubscribers`): a site nobody watches builds no
 /// charger objects. An event not made breaks resumption across it (`dropMark`), so a client that
@@ -28,15 +37,27 @@ public final class LiveEvents: Sendable {
         var subscribers: [Int: LiveEventSubscriber] = [:]
         var nextSubscriber = 0
         var droppedStreams = 0
+        /// The burst being gathered; a replaced event leaves a nil.
+        var pending: [PendingLiveEvent?] = []
+        var pendingIndexByKey: [String: Int] = [:]
+        var flushScheduled = false
     }
 
     private let state = Mutex(State())
     private let epoch: String
     let capacity: Int
+    /// How long a burst gathers before it is sent; nil: only when `flush()` is called (tests).
+    let burstWindow: Double?
+    /// Sends the bursts one after the other, so that every stream gets them in their order.
+    private let flusher = DispatchQueue(label: "ampwise.live-events")
 
-    /// - Parameter capacity: how many recent events a reconnecting client can catch up on.
-    public init(capacity: Int = 1000) {
+    /// - Parameters:
+    ///   - capacity: how many recent events a reconnecting client can catch up on.
+    ///   - burstWindow: seconds a burst gathers before it is sent (a tenth of a second: below what
+    ///     a person notices on a dashboard, long enough to fold a charger's boot into one object).
+    public init(capacity: Int = 1000, burstWindow: Double? = 0.1) {
         self.capacity = max(1, capacity)
+        self.burstWindow = burstWindow
         epoch = String(Int(Date().timeIntervalSince1970 * 1000), radix: 36)
     }
 
@@ -59,40 +80,73 @@ public final class LiveEvents: Sendable {
         state.withLock { $0.droppedStreams += 1 }
     }
 
-    /// The id of the latest event published to a stream, if any.
+    /// The id of the latest event sent to the streams, if any.
     var latestId: String? {
         state.withLock { $0.next > 1 ? "\(epoch)-\($0.next - 1)" : nil }
     }
 
-    /// Numbers the event and hands it to every stream; without streams it is dropped (and
-    /// resumption across it is refused).
-    public func publish(_ name: String, _ data: JSONValue) {
+    /// Adds the event to the burst being gathered, replacing the one of the same `key` there;
+    /// without streams it is dropped (and resumption across it is refused).
+    /// - Parameter key: set for an event that carries a whole state (see `PendingLiveEvent.key`).
+    public func publish(_ name: String, _ data: JSONValue, key: String? = nil) {
         let text = String(decoding: JSONWriter.bytes(data), as: UTF8.self)
-        let receivers: [LiveEventSubscriber]
-        let event: LiveEvent
-        (receivers, event) = state.withLock { state in
+        let event = PendingLiveEvent(name: name, data: text, key: key)
+        let schedule = state.withLock { state in
             guard !state.subscribers.isEmpty else {
+                // The burst had nobody left to go to either: the gap starts after the last sent.
+                state.pending = []
+                state.pendingIndexByKey = [:]
                 state.dropMark = state.next - 1
-                return ([], LiveEvent(id: "", name: name, data: ""))
+                return false
             }
-            let event = LiveEvent(id: "\(epoch)-\(state.next)", name: name, data: text)
-            state.next += 1
-            if state.recent.count < capacity {
-                state.recent.append(event)
-            } else {
-                state.recent[state.oldest] = event
-                state.oldest = (state.oldest + 1) % capacity
+            if let key {
+                if let replaced = state.pendingIndexByKey[key] { state.pending[replaced] = nil }
+                state.pendingIndexByKey[key] = state.pending.count
             }
-            return (Array(state.subscribers.values), event)
+            state.pending.append(event)
+            guard !state.flushScheduled else { return false }
+            state.flushScheduled = true
+            return true
         }
-        for receiver in receivers { receiver.deliver([event]) }
+        guard schedule, let burstWindow else { return }
+        flusher.asyncAfter(deadline: .now() + burstWindow) { [weak self] in self?.flush() }
     }
 
-    /// Opens a stream: from now on `deliver` gets every event published; answers how the stream
-    /// begins and the token for `unsubscribe`. Registration and the catch-up are read under one
-    /// lock, so nothing falls between them.
+    /// Numbers the burst gathered so far, keeps it for resumption and hands it to every stream.
+    /// Runs on `flusher` (or in a test, where nothing else flushes), so bursts reach each stream
+    /// in their order.
+    func flush() {
+        let (receivers, events): ([LiveEventSubscriber], [LiveEvent]) = state.withLock { state in
+            state.flushScheduled = false
+            let pending = state.pending
+            state.pending = []
+            state.pendingIndexByKey = [:]
+            var events: [LiveEvent] = []
+            events.reserveCapacity(pending.count)
+            for case let event? in pending {
+                let numbered = LiveEvent(id: "\(epoch)-\(state.next)", pending: event)
+                state.next += 1
+                if state.recent.count < capacity {
+                    state.recent.append(numbered)
+                } else {
+                    state.recent[state.oldest] = numbered
+                    state.oldest = (state.oldest + 1) % capacity
+                }
+                events.append(numbered)
+            }
+            return (Array(state.subscribers.values), events)
+        }
+        guard !events.isEmpty else { return }
+        let batch = LiveEventBatch(events)
+        for receiver in receivers { receiver.deliver(batch) }
+    }
+
+    /// Opens a stream: from now on `deliver` gets every burst sent; answers how the stream begins
+    /// and the token for `unsubscribe`. Registration and the catch-up are read under one lock, so
+    /// nothing falls between them (a burst being gathered is not in the catch-up: it comes with
+    /// its burst).
     func subscribe(
-        lastEventId: String?, deliver: @escaping @Sendable ([LiveEvent]) -> Void
+        lastEventId: String?, deliver: @escaping @Sendable (LiveEventBatch) -> Void
     ) -> (token: Int, start: Start) {
         state.withLock { state in
             let token = state.nextSubscriber

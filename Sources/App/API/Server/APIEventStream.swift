@@ -21,14 +21,14 @@ final class APIEventStream: @unchecked Sendable {
     private let limits: APIServerLimits
     private let logger = Logger(label: "api")
     private var token: Int?
-    /// Events that came while the snapshot was being built; written after it.
-    private var held: [LiveEvent]? = []
+    /// Bursts that came while the snapshot was being built; written after it.
+    private var held: [LiveEventBatch]? = []
     private var keepAlive: TimerHandle?
     private var ended = false
-    /// Events the hub handed over that the loop has not taken yet: a burst of events costs one hop
-    /// onto the loop and one write, not one of each per event (with 100 streams open, a hop per
-    /// event and stream held S3's chargers back: BENCHMARKS.md, "Dashboard").
-    private let inbox = Mutex<[LiveEvent]>([])
+    /// Bursts the hub handed over that the loop has not taken yet: however many come before the
+    /// loop gets to them cost one hop onto it (with 100 streams open, a hop per event and stream
+    /// held S3's chargers back: BENCHMARKS.md, "Dashboard").
+    private let inbox = Mutex<[LiveEventBatch]>([])
 
     init(connection: Connection, source: EventStreamSource, limits: APIServerLimits) {
         self.connection = connection
@@ -57,10 +57,10 @@ final class APIEventStream: @unchecked Sendable {
     /// Subscribes, then writes the catch-up or the whole state.
     func begin(lastEventId: String?) {
         let loop = loop
-        let (token, start) = source.events.subscribe(lastEventId: lastEventId) { [weak self] events in
+        let (token, start) = source.events.subscribe(lastEventId: lastEventId) { [weak self] batch in
             guard let stream = self else { return }
             let first = stream.inbox.withLock { inbox in
-                defer { inbox.append(contentsOf: events) }
+                defer { inbox.append(batch) }
                 return inbox.isEmpty
             }
             guard first else { return }
@@ -80,7 +80,7 @@ final class APIEventStream: @unchecked Sendable {
         case .resume(let missed):
             let held = self.held ?? []
             self.held = nil
-            write(missed + held)
+            write((missed.isEmpty ? [] : [LiveEventBatch(missed)]) + held)
         case .snapshot:
             let snapshot = source.snapshot
             Task { [self] in
@@ -111,17 +111,18 @@ final class APIEventStream: @unchecked Sendable {
         write(held)
     }
 
-    private func deliver(_ events: [LiveEvent]) {
+    private func deliver(_ batches: [LiveEventBatch]) {
         guard !ended else { return }
         if held != nil {
-            held?.append(contentsOf: events)
+            held?.append(contentsOf: batches)
             return
         }
-        write(events)
+        write(batches)
     }
 
-    private func write(_ events: [LiveEvent]) {
-        guard !ended, !events.isEmpty else { return }
+    /// Writes each burst's bytes as the hub encoded them: no copy per stream.
+    private func write(_ batches: [LiveEventBatch]) {
+        guard !ended, !batches.isEmpty else { return }
         guard connection.queuedByteCount <= limits.maxEventStreamQueuedBytes else {
             logger.info(
                 "\(connection.remoteAddress): event stream dropped: \(connection.queuedByteCount) bytes unread")
@@ -130,14 +131,7 @@ final class APIEventStream: @unchecked Sendable {
             connection.close()
             return
         }
-        if events.count == 1 {
-            connection.write(events[0].wire)
-        } else {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(events.reduce(0) { $0 + $1.wire.count })
-            for event in events { bytes += event.wire }
-            connection.write(bytes)
-        }
+        for batch in batches { connection.write(batch.wire) }
     }
 
     private func armKeepAlive() {
