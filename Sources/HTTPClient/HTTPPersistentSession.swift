@@ -11,7 +11,7 @@ import Transport
 /// cannot be taken for the next request's. A server may close a kept connection just as a request
 /// goes out on it (RFC 9112 §9.3.1): an idempotent request (GET, HEAD) that got not one byte of an
 /// answer on a reused connection is sent once more on a new one, within its timeout.
-final class HTTPPersistentSession {
+final class HTTPPersistentSession: AttemptedConnectionSession {
     private let loop: EventLoop
     private let group: EventLoopGroup
     private let host: String
@@ -105,7 +105,7 @@ final class HTTPPersistentSession {
         state = .connecting(attempt: current)
         let bound = LoopBound(self, loop: loop)
         group.connect(host: host, port: port, tls: tls, timeout: timeout, addresses: addressCache, on: loop) { _ in
-            HTTPPersistentConnectionHandler(session: bound.value, attempt: current)
+            AttemptConnectionHandler(session: bound.value, attempt: current)
         }
     }
 

@@ -4,7 +4,7 @@ import Transport
 /// open, matches answers to requests by transaction id, times each request out, and drops the
 /// connection when an answer is late or malformed (the stream may be out of step), so the next
 /// request starts on a fresh one. Loop-confined.
-final class ModbusSession {
+final class ModbusSession: AttemptedConnectionSession {
     private let loop: EventLoop
     private let group: EventLoopGroup
     private let host: String
@@ -76,7 +76,7 @@ final class ModbusSession {
         received = []
         let bound = LoopBound(self, loop: loop)
         group.connect(host: host, port: port, timeout: timeout, addresses: addressCache, on: loop) { _ in
-            ModbusConnectionHandler(session: bound.value, attempt: current)
+            AttemptConnectionHandler(session: bound.value, attempt: current)
         }
     }
 
@@ -110,11 +110,12 @@ final class ModbusSession {
         }
     }
 
-    func connectionDidEnd(attempt: Int, error: TransportError) {
+    func connectionDidEnd(attempt: Int, error: TransportError?) {
         switch state {
         case .connecting(let current) where current == attempt, .open(_, let current) where current == attempt:
             state = .idle
-            failAll(with: .transport(error))
+            // A device that closes in an orderly way still leaves its requests unanswered.
+            failAll(with: .transport(error ?? .socket(operation: "read", reason: "connection closed by the device")))
         default:
             return
         }
