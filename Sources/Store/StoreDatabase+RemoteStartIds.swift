@@ -8,14 +8,8 @@ extension StoreDatabase {
     /// one), moves the counter on and keeps the request as pending, in one transaction.
     func nextRemoteStartId(chargerId: String, evseId: Int, idTag: String, at now: Date) throws -> Int {
         try connection.transaction {
-            let counter = try connection.scalar("SELECT value FROM counters WHERE name = 'next_remote_start_id'")
-            var id = 1
-            if case .integer(let value) = counter { id = max(id, Int(value)) }
-            try connection.run(
-                """
-                INSERT INTO counters (name, value) VALUES ('next_remote_start_id', ?1)
-                ON CONFLICT (name) DO UPDATE SET value = ?1
-                """, [id + 1])
+            let id = try counterValue("next_remote_start_id")
+            try advanceCounter("next_remote_start_id", toAtLeast: id + 1)
             try connection.run(
                 "INSERT INTO remote_starts (id, charger_id, evse_id, id_tag, requested_at) VALUES (?, ?, ?, ?, ?)",
                 [id, chargerId, evseId, idTag, StoreTimestamp.text(now)])

@@ -29,10 +29,8 @@ extension StoreDatabase {
         try connection.run(
             "INSERT OR IGNORE INTO chargers (id, created_at) VALUES (?, ?)",
             [start.chargerId, StoreTimestamp.text(start.receivedAt)])
-        let counter = try connection.scalar("SELECT value FROM counters WHERE name = 'next_transaction_id'")
         let highest = try connection.scalar("SELECT max(id) FROM transactions")
-        var id = 1
-        if case .integer(let value) = counter { id = max(id, Int(value)) }
+        var id = try counterValue(Self.transactionIdCounter)
         if case .integer(let value) = highest { id = max(id, Int(value) + 1) }
         try connection.run(
             """
@@ -121,11 +119,9 @@ extension StoreDatabase {
             "SELECT \(Self.transactionColumns) FROM transactions WHERE id = ?", [id], row: Self.transactionRecord)
     }
 
+    private static let transactionIdCounter = "next_transaction_id"
+
     private func setNextTransactionId(atLeast next: Int) throws {
-        try connection.run(
-            """
-            INSERT INTO counters (name, value) VALUES ('next_transaction_id', ?1)
-            ON CONFLICT (name) DO UPDATE SET value = max(value, ?1)
-            """, [next])
+        try advanceCounter(Self.transactionIdCounter, toAtLeast: next)
     }
 }
