@@ -157,14 +157,23 @@ scenario_s3streams() {
         echo "-- S3 with $streams event streams (round $round; load average $(cut -d' ' -f1-3 /proc/loadavg))"
         start_ampwise
         rm -f "$work/streams.ready"
+        rm -f "$work/run-phase"
         python3 "$root/Benchmarks/event_streams.py" --port "$api_port" --streams "$streams" \
-            --ready "$work/streams.ready" >"$work/streams.out" &
+            --ready "$work/streams.ready" --run-phase "$work/run-phase" >"$work/streams.out" &
         local reader=$!
         for _ in $(seq 300); do [ -e "$work/streams.ready" ] && break; sleep 0.1; done
         [ -e "$work/streams.ready" ] || { echo "the event streams did not open"; exit 1; }
         profile_start "streams-$round"
-        "$work/loadgen" -p "$port" -t 1 -c 10000 -d 20 --rate 2000 -q --server-pid "$pid" | grep RESULT
+        local began result connected
+        began=$(date +%s.%N)
+        result=$("$work/loadgen" -p "$port" -t 1 -c 10000 -d 20 --rate 2000 -q --server-pid "$pid" | grep RESULT)
+        echo "$result"
         profile_stop
+        # The run phase: from the end of the connect phase (connect_s after the start) for 20 s;
+        # the reader says what the streams received in it.
+        connected=${result#* connect_s=}
+        connected=${connected%% *}
+        echo "$began $connected" | awk '{ printf "%.3f %.3f\n", $1 + $2, $1 + $2 + 20 }' >"$work/run-phase"
         kill -TERM "$reader"
         wait "$reader" || true
         echo "event streams: $(cat "$work/streams.out")"

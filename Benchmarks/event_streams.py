@@ -6,6 +6,10 @@ sent, until SIGTERM or SIGINT; then prints one line of what came (BENCHMARKS.md,
     python3 Benchmarks/event_streams.py --port API_PORT [--streams 100] [--ready FILE]
 
 --ready FILE is created once every stream has its `200` head (Benchmarks/central.sh waits for it).
+--run-phase FILE: read at the end, `START END` (seconds since the epoch) of the load generator's run
+phase; the line then also says what came before, during and after it, when the last byte came, and
+the bytes of each second of the run phase (so that a backlog of the connect phase still arriving in
+the run phase shows apart from events made in it).
 After SIGTERM it reads on until nothing has come for a second, so that every event sent is counted.
 A stream the server closes (it drops a client that reads too slowly) is opened again with the
 last `id:` it saw as `Last-Event-ID`, as a browser's EventSource does, and counted.
@@ -53,6 +57,8 @@ class Stream:
 
 
 EVENT = b"event: "
+# Counted per second only (a name cut between two reads is missed: a few in millions).
+CHARGER_EVENT = b"event: charger\n"
 # Longer than an `id:` line (`\nid: EPOCH-N\n`, about 25 bytes).
 BOUNDARY = 64
 
@@ -73,6 +79,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True, help="the API port")
     parser.add_argument("--streams", type=int, default=100)
     parser.add_argument("--ready", type=Path, help="created once every stream is open")
+    parser.add_argument("--run-phase", type=Path, help="holds `START END` of the run phase (epoch seconds)")
     arguments = parser.parse_args()
 
     stop = False
@@ -93,6 +100,10 @@ def main() -> None:
     announced = False
     # After SIGTERM, reads on until nothing came for a second: what the server sent is all counted.
     quiet_since = None
+    # Bytes and `charger` events received in each wall-clock second, and when the last byte came.
+    bytes_by_second: dict[int, int] = {}
+    chargers_by_second: dict[int, int] = {}
+    last_byte_at = 0.0
     while True:
         ready = selector.select(timeout=0.2)
         if stop:
@@ -124,6 +135,10 @@ def main() -> None:
                 stream.open = True
             received += len(data)
             stream.take(data)
+            last_byte_at = time.time()
+            second = int(last_byte_at)
+            bytes_by_second[second] = bytes_by_second.get(second, 0) + len(data)
+            chargers_by_second[second] = chargers_by_second.get(second, 0) + data.count(CHARGER_EVENT)
         if not announced and arguments.ready and all(key.data.open for key in selector.get_map().values()):
             arguments.ready.touch()
             announced = True
@@ -136,6 +151,27 @@ def main() -> None:
           f"({received / max(seconds, 1e-9) / 1e6:.1f} MB/s; per open stream {min(per_stream):,} to "
           f"{max(per_stream):,}), streams dropped by the server and reopened {reopened}, refused {refused}",
           flush=True)
+    if arguments.run_phase and arguments.run_phase.exists():
+        start, end = (float(field) for field in arguments.run_phase.read_text().split())
+        print_run_phase(start, end, last_byte_at, bytes_by_second, chargers_by_second)
+
+
+def print_run_phase(start: float, end: float, last_byte_at: float, bytes_by_second: dict[int, int],
+                    chargers_by_second: dict[int, int]) -> None:
+    """What the streams received before, during and after the run phase (whole seconds: the
+    second the run phase starts in counts as during it)."""
+    def total(table: dict[int, int], low: float, high: float) -> int:
+        return sum(value for second, value in table.items() if low <= second < high)
+
+    first, last = int(start), int(end)
+    print(f"  before the run phase {total(bytes_by_second, 0, first):,} bytes, "
+          f"{total(chargers_by_second, 0, first):,} charger events; "
+          f"during it {total(bytes_by_second, first, last + 1):,} bytes, "
+          f"{total(chargers_by_second, first, last + 1):,} charger events; "
+          f"after it {total(bytes_by_second, last + 1, 1e12):,} bytes; "
+          f"last byte {last_byte_at - start:+.2f} s from the run phase's start", flush=True)
+    seconds = " ".join(f"{bytes_by_second.get(second, 0) / 1e6:.1f}" for second in range(first, last + 1))
+    print(f"  MB received in each second of the run phase: {seconds}", flush=True)
 
 
 if __name__ == "__main__":
