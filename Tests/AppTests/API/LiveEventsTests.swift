@@ -110,6 +110,111 @@ import Testing
         #expect(ids(start) == [#""garage may start""#, #""garage limited""#])
     }
 
+    @Test func theBurstWindowGrowsWhileAFloodLastsAndIsShortAgainAfterIt() {
+        let events = LiveEvents(burstWindow: nil)
+        _ = subscribe(events)
+        #expect(events.currentBurstWindow == 0.1)
+        // 1,000 events a second or more: each burst twice as long as the one before, up to 1 s.
+        var windows: [Double] = []
+        for _ in 1...6 {
+            let flood = Int(events.currentBurstWindow * 1000)
+            for index in 0..<flood {
+                events.publish("charger", .number(Double(index)), key: "charger:c\(index)")
+            }
+            events.flush()
+            windows.append(events.currentBurstWindow)
+        }
+        #expect(windows == [0.2, 0.4, 0.8, 1, 1, 1])
+        // A burst below that rate: a tenth of a second again.
+        events.publish("input", .number(1), key: "input")
+        events.flush()
+        #expect(events.currentBurstWindow == 0.1)
+    }
+
+    @Test func aClientThatComesBackAfterAFloodGetsTheLatestStateOfEachCharger() {
+        let events = LiveEvents(capacity: 10_000, burstWindow: nil)
+        _ = subscribe(events)
+        let chargers = (0..<300).map { "charger:c\($0)" }
+        for charger in chargers { events.publish("charger", .string("\(charger) booted"), key: charger) }
+        events.flush()
+        let last = lastId(events, back: 0)
+        var known = Dictionary(uniqueKeysWithValues: chargers.map { ($0, "\($0) booted") })
+
+        // Away while a flood goes on: every charger changes several times, and every other one
+        // ends where it began (so its last change is not sent: the client has that state).
+        var latest = known
+        for round in 0..<4 {
+            for (index, charger) in chargers.enumerated() {
+                let state = index.isMultiple(of: 2) && round == 3 ? "\(charger) booted" : "\(charger) round \(round)"
+                events.publish("charger", .string(state), key: charger)
+                latest[charger] = state
+            }
+            events.flush()
+        }
+
+        guard case .resume(let missed) = subscribe(events, after: last).1 else {
+            Issue.record("a client that missed fewer events than the buffer holds resumes")
+            return
+        }
+        // What the client knows, once it applied what it missed, is the latest state of each.
+        for event in missed {
+            let state = (try? JSONParser.parse(Array(event.data.utf8)))?.stringValue ?? ""
+            known[String(state.prefix { $0 != " " })] = state
+        }
+        #expect(known == latest)
+    }
+
+    @Test func aStateTheSameAsTheLastOneSentIsNotSentAgain() {
+        let events = LiveEvents(burstWindow: nil)
+        let stream = ReceivedLiveEvents()
+        stream.subscribe(to: events)
+        events.publish("charger", .string("garage booted"), key: "charger:garage")
+        events.flush()
+        // The set-up ends without changing the object; a decision comes in the same burst.
+        events.publish("charger", .string("garage booted"), key: "charger:garage")
+        events.publish("decision", .string("garage limited"))
+        events.flush()
+        // A change and a change back within one burst: the client has that state already.
+        events.publish("charger", .string("garage charging"), key: "charger:garage")
+        events.publish("charger", .string("garage booted"), key: "charger:garage")
+        events.flush()
+        events.publish("charger", .string("garage charging"), key: "charger:garage")
+        events.flush()
+
+        #expect(
+            stream.events.map(\.data) == [#""garage booted""#, #""garage limited""#, #""garage charging""#])
+        #expect(stream.events.map { number($0.id) } == Array(1...3))
+    }
+
+    @Test func aStreamThatStartsFromTheWholeStateGetsTheNextStateOfEachEvenIfUnchanged() {
+        let events = LiveEvents(burstWindow: nil)
+        let first = ReceivedLiveEvents()
+        first.subscribe(to: events)
+        events.publish("charger", .string("garage booted"), key: "charger:garage")
+        events.flush()
+        // A new stream starts from the whole state, built later than this point: the garage may
+        // have changed and changed back in between, so the next object is sent to be sure.
+        let second = ReceivedLiveEvents()
+        second.subscribe(to: events)
+        events.publish("charger", .string("garage booted"), key: "charger:garage")
+        events.flush()
+        #expect(second.events.map(\.data) == [#""garage booted""#])
+        #expect(first.events.count == 2)
+
+        // Events made while nobody listened: the same.
+        let alone = LiveEvents(burstWindow: nil)
+        let (token, _) = subscribe(alone)
+        alone.publish("charger", .string("garage booted"), key: "charger:garage")
+        alone.flush()
+        alone.unsubscribe(token)
+        alone.publish("charger", .string("garage charging"), key: "charger:garage")
+        let returning = ReceivedLiveEvents()
+        returning.subscribe(to: alone, after: lastId(alone, back: 0))
+        alone.publish("charger", .string("garage booted"), key: "charger:garage")
+        alone.flush()
+        #expect(returning.events.map(\.data) == [#""garage booted""#])
+    }
+
     @Test func theSetUpsCommandsAreNotStreamedAndEveryOtherCommandIs() {
         let events = LiveEvents(burstWindow: nil)
         let feed = LiveEventFeed(events: events, dependencies: APIHarness().dependencies)

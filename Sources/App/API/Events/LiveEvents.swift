@@ -7,13 +7,22 @@ import Synchronization
 /// `capacity` of them so that a client that reconnects with `Last-Event-ID` gets what it missed,
 /// and hands each burst to every open stream.
 ///
-/// A burst is what is published within `burstWindow` of its first event. In it, an event that
-/// carries a whole state (a charger's object, the inputs, the prices: its `key`) replaces the one
-/// of the same key before it, so 10,000 chargers booting cost each stream one write per window
-/// and each charger's latest object, not every step of it (BENCHMARKS.md, "Dashboard"). Events
-/// are numbered when their burst is sent, so that what the recent buffer holds is exactly what
-/// the streams were sent, and a client that resumes gets the same events in the same order: a
-/// state replaced within a burst was never sent to anyone, and the one that replaced it is there.
+/// A burst is what is published within the burst window of its first event: `burstWindow` (0.1 s)
+/// while changes are few, growing up to `longestBurstWindow` (1 s) while they come as a flood
+/// (`BurstWindow`). In it, an event that carries a whole state (a charger's object, the inputs,
+/// the prices: its `key`) replaces the one of the same key before it, so 10,000 chargers booting
+/// cost each stream one write per window and each charger's latest object, not every step of it
+/// (BENCHMARKS.md, "Dashboard"). Events are numbered when their burst is sent, so that what the
+/// recent buffer holds is exactly what the streams were sent, and a client that resumes gets the
+/// same events in the same order: a state replaced within a burst was never sent to anyone, and
+/// the one that replaced it is there. How long a burst gathered does not change that.
+///
+/// A state the same as the last one sent for its key is not sent again (a charger's set-up often
+/// ends without changing its object: a third of the objects while 10,000 chargers boot). That holds
+/// because every open stream ends with the last state sent for each key: it was sent to all of
+/// them, and a stream that resumes gets what it missed. A stream that starts from the whole state
+/// has not seen those last states, so a new one (and events made while nobody listened) makes the
+/// hub forget them, and the next state of each key is sent whatever it is.
 ///
 /// Events are only made while someone listens (`hasSubscribers`): a site nobody watches builds no
 /// charger objects. An event not made breaks resumption across it (`dropMark`), so a client that
@@ -34,31 +43,52 @@ public final class LiveEvents: Sendable {
         var oldest = 0
         /// The number of the last event before a gap: resuming from it or earlier misses something.
         var dropMark = 0
+        /// The last state sent for each key, since the last stream started from the whole state.
+        var lastSent: [String: LiveEventFingerprint] = [:]
         var subscribers: [Int: LiveEventSubscriber] = [:]
         var nextSubscriber = 0
         var droppedStreams = 0
         /// The burst being gathered; a replaced event leaves a nil.
         var pending: [PendingLiveEvent?] = []
         var pendingIndexByKey: [String: Int] = [:]
+        /// Events published into the burst being gathered, folded ones too.
+        var published = 0
         var flushScheduled = false
+        var window: BurstWindow
     }
 
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     private let epoch: String
     let capacity: Int
-    /// How long a burst gathers before it is sent; nil: only when `flush()` is called (tests).
+    /// How long a burst gathers before it is sent while changes are few; nil: only when `flush()`
+    /// is called (tests; the window still adapts, see `currentBurstWindow`).
     let burstWindow: Double?
     /// Sends the bursts one after the other, so that every stream gets them in their order.
     private let flusher = DispatchQueue(label: "ampwise.live-events")
 
     /// - Parameters:
     ///   - capacity: how many recent events a reconnecting client can catch up on.
-    ///   - burstWindow: seconds a burst gathers before it is sent (a tenth of a second: below what
-    ///     a person notices on a dashboard, long enough to fold a charger's boot into one object).
-    public init(capacity: Int = 1000, burstWindow: Double? = 0.1) {
+    ///   - burstWindow: seconds a burst gathers before it is sent while changes are few (a tenth of
+    ///     a second: below what a person notices on a dashboard).
+    ///   - longestBurstWindow: seconds a burst gathers at most during a flood (a second: a dashboard
+    ///     still updates within about a second, and a charger's connect, boot and set-up fold into
+    ///     one object).
+    ///   - floodRate: events a second from which a burst counts as a flood (a thousand: far above
+    ///     what a site's meter values and status changes make, see docs/api.md).
+    public init(
+        capacity: Int = 1000, burstWindow: Double? = 0.1, longestBurstWindow: Double = 1, floodRate: Double = 1000
+    ) {
         self.capacity = max(1, capacity)
         self.burstWindow = burstWindow
+        let shortest = burstWindow ?? 0.1
+        state = Mutex(
+            State(window: BurstWindow(shortest: shortest, longest: longestBurstWindow, floodRate: floodRate)))
         epoch = String(Int(Date().timeIntervalSince1970 * 1000), radix: 36)
+    }
+
+    /// Seconds the next burst gathers (for tests).
+    var currentBurstWindow: Double {
+        state.withLock { $0.window.current }
     }
 
     /// Whether any stream is open: producers skip building events nobody would read.
@@ -91,25 +121,29 @@ public final class LiveEvents: Sendable {
     public func publish(_ name: String, _ data: JSONValue, key: String? = nil) {
         let text = String(decoding: JSONWriter.bytes(data), as: UTF8.self)
         let event = PendingLiveEvent(name: name, data: text, key: key)
-        let schedule = state.withLock { state in
+        let window: Double? = state.withLock { state in
             guard !state.subscribers.isEmpty else {
                 // The burst had nobody left to go to either: the gap starts after the last sent.
                 state.pending = []
                 state.pendingIndexByKey = [:]
+                state.published = 0
+                state.window.burstSent(published: 0)
+                state.lastSent = [:]
                 state.dropMark = state.next - 1
-                return false
+                return nil
             }
             if let key {
                 if let replaced = state.pendingIndexByKey[key] { state.pending[replaced] = nil }
                 state.pendingIndexByKey[key] = state.pending.count
             }
             state.pending.append(event)
-            guard !state.flushScheduled else { return false }
+            state.published += 1
+            guard !state.flushScheduled else { return nil }
             state.flushScheduled = true
-            return true
+            return state.window.current
         }
-        guard schedule, let burstWindow else { return }
-        flusher.asyncAfter(deadline: .now() + burstWindow) { [weak self] in self?.flush() }
+        guard let window, burstWindow != nil else { return }
+        flusher.asyncAfter(deadline: .now() + window) { [weak self] in self?.flush() }
     }
 
     /// Numbers the burst gathered so far, keeps it for resumption and hands it to every stream.
@@ -121,9 +155,15 @@ public final class LiveEvents: Sendable {
             let pending = state.pending
             state.pending = []
             state.pendingIndexByKey = [:]
+            state.window.burstSent(published: state.published)
+            state.published = 0
             var events: [LiveEvent] = []
             events.reserveCapacity(pending.count)
             for case let event? in pending {
+                if let key = event.key, let fingerprint = event.fingerprint {
+                    guard state.lastSent[key] != fingerprint else { continue }
+                    state.lastSent[key] = fingerprint
+                }
                 let numbered = LiveEvent(id: "\(epoch)-\(state.next)", pending: event)
                 state.next += 1
                 if state.recent.count < capacity {
@@ -152,7 +192,9 @@ public final class LiveEvents: Sendable {
             let token = state.nextSubscriber
             state.nextSubscriber += 1
             state.subscribers[token] = LiveEventSubscriber(deliver)
-            return (token, Self.start(after: lastEventId, in: state, epoch: epoch))
+            let start = Self.start(after: lastEventId, in: state, epoch: epoch)
+            if case .snapshot = start { state.lastSent = [:] }
+            return (token, start)
         }
     }
 

@@ -8,11 +8,15 @@ struct PendingLiveEvent: Sendable {
     let key: String?
     /// `event:` and `data:` and the blank line, encoded once when published.
     let fields: [UInt8]
+    /// For an event with a `key`: tells whether it carries the same state as the last one of its key
+    /// that was sent (`LiveEvents` sends that state once). Hashed here, outside the hub's lock.
+    let fingerprint: LiveEventFingerprint?
 
     init(name: String, data: String, key: String?) {
         self.name = name
         self.data = data
         self.key = key
         fields = Array("event: \(name)\ndata: \(data)\n\n".utf8)
+        fingerprint = key == nil ? nil : LiveEventFingerprint(data)
     }
 }
