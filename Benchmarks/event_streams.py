@@ -7,9 +7,9 @@ sent, until SIGTERM or SIGINT; then prints one line of what came (BENCHMARKS.md,
 
 --ready FILE is created once every stream has its `200` head (Benchmarks/central.sh waits for it).
 --run-phase FILE: read at the end, `START END` (seconds since the epoch) of the load generator's run
-phase; the line then also says what came before, during and after it, when the last byte came, and
-the bytes of each second of the run phase (so that a backlog of the connect phase still arriving in
-the run phase shows apart from events made in it).
+phase; the line then also says what came before, during and after it, when the last charger event in it came, and
+the bytes of each second of the run phase (so that what the streams still get in the run phase,
+a backlog of the connect phase or events made in it, shows).
 After SIGTERM it reads on until nothing has come for a second, so that every event sent is counted.
 A stream the server closes (it drops a client that reads too slowly) is opened again with the
 last `id:` it saw as `Last-Event-ID`, as a browser's EventSource does, and counted.
@@ -100,10 +100,9 @@ def main() -> None:
     announced = False
     # After SIGTERM, reads on until nothing came for a second: what the server sent is all counted.
     quiet_since = None
-    # Bytes and `charger` events received in each wall-clock second, and when the last byte came.
-    bytes_by_second: dict[int, int] = {}
-    chargers_by_second: dict[int, int] = {}
-    last_byte_at = 0.0
+    # Bytes and `charger` events received in each tenth of a second (of the epoch).
+    bytes_by_tenth: dict[int, int] = {}
+    chargers_by_tenth: dict[int, int] = {}
     while True:
         ready = selector.select(timeout=0.2)
         if stop:
@@ -135,10 +134,9 @@ def main() -> None:
                 stream.open = True
             received += len(data)
             stream.take(data)
-            last_byte_at = time.time()
-            second = int(last_byte_at)
-            bytes_by_second[second] = bytes_by_second.get(second, 0) + len(data)
-            chargers_by_second[second] = chargers_by_second.get(second, 0) + data.count(CHARGER_EVENT)
+            tenth = int(time.time() * 10)
+            bytes_by_tenth[tenth] = bytes_by_tenth.get(tenth, 0) + len(data)
+            chargers_by_tenth[tenth] = chargers_by_tenth.get(tenth, 0) + data.count(CHARGER_EVENT)
         if not announced and arguments.ready and all(key.data.open for key in selector.get_map().values()):
             arguments.ready.touch()
             announced = True
@@ -153,24 +151,27 @@ def main() -> None:
           flush=True)
     if arguments.run_phase and arguments.run_phase.exists():
         start, end = (float(field) for field in arguments.run_phase.read_text().split())
-        print_run_phase(start, end, last_byte_at, bytes_by_second, chargers_by_second)
+        print_run_phase(start, end, bytes_by_tenth, chargers_by_tenth)
 
 
-def print_run_phase(start: float, end: float, last_byte_at: float, bytes_by_second: dict[int, int],
-                    chargers_by_second: dict[int, int]) -> None:
-    """What the streams received before, during and after the run phase (whole seconds: the
-    second the run phase starts in counts as during it)."""
-    def total(table: dict[int, int], low: float, high: float) -> int:
-        return sum(value for second, value in table.items() if low <= second < high)
+def print_run_phase(start: float, end: float, bytes_by_tenth: dict[int, int], chargers_by_tenth: dict[int, int]) -> None:
+    """What the streams received before, during and after the run phase (to a tenth of a second),
+    when the last charger event of the run phase came, and the MB of each of its seconds."""
+    first, last = int(start * 10), int(end * 10)
 
-    first, last = int(start), int(end)
-    print(f"  before the run phase {total(bytes_by_second, 0, first):,} bytes, "
-          f"{total(chargers_by_second, 0, first):,} charger events; "
-          f"during it {total(bytes_by_second, first, last + 1):,} bytes, "
-          f"{total(chargers_by_second, first, last + 1):,} charger events; "
-          f"after it {total(bytes_by_second, last + 1, 1e12):,} bytes; "
-          f"last byte {last_byte_at - start:+.2f} s from the run phase's start", flush=True)
-    seconds = " ".join(f"{bytes_by_second.get(second, 0) / 1e6:.1f}" for second in range(first, last + 1))
+    def total(table: dict[int, int], low: int, high: int) -> int:
+        return sum(value for tenth, value in table.items() if low <= tenth < high)
+
+    # The keep-alive comments (every 15 s) are not what is looked for: the last charger event is.
+    during = [tenth for tenth, count in chargers_by_tenth.items() if first <= tenth < last and count]
+    last_event = f"{(max(during) + 1) / 10 - start:.1f} s into it" if during else "none in it"
+    print(f"  before the run phase {total(bytes_by_tenth, 0, first):,} bytes, "
+          f"{total(chargers_by_tenth, 0, first):,} charger events; "
+          f"during it {total(bytes_by_tenth, first, last):,} bytes, "
+          f"{total(chargers_by_tenth, first, last):,} charger events, the last {last_event}; "
+          f"after it (the chargers leaving) {total(bytes_by_tenth, last, 1 << 60):,} bytes", flush=True)
+    seconds = " ".join(f"{total(bytes_by_tenth, first + 10 * second, min(first + 10 * (second + 1), last)) / 1e6:.1f}"
+                       for second in range((last - first + 9) // 10))
     print(f"  MB received in each second of the run phase: {seconds}", flush=True)
 
 

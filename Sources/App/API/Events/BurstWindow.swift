@@ -2,10 +2,10 @@
 /// shortest window while changes come at a pace a person follows, twice as long after each burst
 /// that came as a flood, up to `longest`, and the shortest again after the first burst that did not.
 ///
-/// A charger that connects, boots and finishes its set-up sends three changes within a second or
-/// so; in 0.1 s bursts they are three whole charger objects written to every stream, in one long
-/// burst they fold into the latest (BENCHMARKS.md, "Dashboard": 10,000 chargers booting). A
-/// dashboard that watches a quiet site still sees a change within the shortest window.
+/// While 10,000 chargers boot, a charger's connection and its boot come a few tenths of a second
+/// apart under load; in 0.1 s bursts they are often two whole charger objects written to every
+/// stream, in a longer burst they fold into the latest (BENCHMARKS.md, "Dashboard"). A dashboard
+/// that watches a quiet site still sees a change within the shortest window.
 struct BurstWindow: Sendable, Equatable {
     /// Seconds a burst gathers when changes are few.
     let shortest: Double

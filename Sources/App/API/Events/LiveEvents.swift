@@ -8,7 +8,7 @@ import Synchronization
 /// and hands each burst to every open stream.
 ///
 /// A burst is what is published within the burst window of its first event: `burstWindow` (0.1 s)
-/// while changes are few, growing up to `longestBurstWindow` (1 s) while they come as a flood
+/// while changes are few, growing up to `longestBurstWindow` (0.4 s) while they come as a flood
 /// (`BurstWindow`). In it, an event that carries a whole state (a charger's object, the inputs,
 /// the prices: its `key`) replaces the one of the same key before it, so 10,000 chargers booting
 /// cost each stream one write per window and each charger's latest object, not every step of it
@@ -70,13 +70,13 @@ public final class LiveEvents: Sendable {
     ///   - capacity: how many recent events a reconnecting client can catch up on.
     ///   - burstWindow: seconds a burst gathers before it is sent while changes are few (a tenth of
     ///     a second: below what a person notices on a dashboard).
-    ///   - longestBurstWindow: seconds a burst gathers at most during a flood (a second: a dashboard
-    ///     still updates within about a second, and a charger's connect, boot and set-up fold into
-    ///     one object).
+    ///   - longestBurstWindow: seconds a burst gathers at most during a flood (0.4 s: long enough to
+    ///     fold a charger's connection and boot into one object; a second folded no more, and held
+    ///     the last objects of 10,000 boots longer, into S3's run phase: BENCHMARKS.md, "Dashboard").
     ///   - floodRate: events a second from which a burst counts as a flood (a thousand: far above
     ///     what a site's meter values and status changes make, see docs/api.md).
     public init(
-        capacity: Int = 1000, burstWindow: Double? = 0.1, longestBurstWindow: Double = 1, floodRate: Double = 1000
+        capacity: Int = 1000, burstWindow: Double? = 0.1, longestBurstWindow: Double = 0.4, floodRate: Double = 1000
     ) {
         self.capacity = max(1, capacity)
         self.burstWindow = burstWindow
