@@ -7,9 +7,9 @@ sent, until SIGTERM or SIGINT; then prints one line of what came (BENCHMARKS.md,
 
 --ready FILE is created once every stream has its `200` head (Benchmarks/central.sh waits for it).
 --run-phase FILE: read at the end, `START END` (seconds since the epoch) of the load generator's run
-phase; the line then also says what came before, during and after it, when the last charger event in it came, and
-the bytes of each second of the run phase (so that what the streams still get in the run phase,
-a backlog of the connect phase or events made in it, shows).
+phase; the output then also says what came before, during and after it, when its last charger event
+came, and the bytes of each of its seconds (so that what the streams still get in the run phase, a
+backlog of the connect phase or events made in it, shows).
 After SIGTERM it reads on until nothing has come for a second, so that every event sent is counted.
 A stream the server closes (it drops a client that reads too slowly) is opened again with the
 last `id:` it saw as `Last-Event-ID`, as a browser's EventSource does, and counted.
