@@ -73,8 +73,8 @@ public final class LiveEvents: Sendable {
     ///   - longestBurstWindow: seconds a burst gathers at most during a flood (0.4 s: long enough to
     ///     fold a charger's connection and boot into one object; a second folded no more, and held
     ///     the last objects of 10,000 boots longer, into S3's run phase: BENCHMARKS.md, "Dashboard").
-    ///   - floodRate: events a second from which a burst counts as a flood (a thousand: far above
-    ///     what a site's meter values and status changes make, see docs/api.md).
+    ///   - floodRate: events a second from which a burst counts as a flood (a thousand: six times
+    ///     what 10,000 charging chargers make with a meter value a minute each).
     public init(
         capacity: Int = 1000, burstWindow: Double? = 0.1, longestBurstWindow: Double = 0.4, floodRate: Double = 1000
     ) {
