@@ -4,6 +4,7 @@ SUBSCRIBE, PUBLISH QoS 0, as far as a benchmark needs).
     python3 Benchmarks/mqtt.py inbound --binary .build/release/ampwise
     python3 Benchmarks/mqtt.py stalled --binary .build/release/ampwise
     python3 Benchmarks/mqtt.py count --port 1883 --seconds 30      (used by Benchmarks/central.sh mqtt)
+    python3 Benchmarks/mqtt.py sent --port 1883                    (used by Benchmarks/central.sh mqtt)
 
 inbound: `ampwise serve` connected to a local mosquitto; a publisher sends `--rate` messages a second
   (default 1,000) to `ampwise/inputs/input.bench/set` for `--seconds`, each a new value. Ampwise logs
@@ -23,6 +24,8 @@ stalled: a fake broker that accepts the connection, answers CONNACK and then nev
 
 count: subscribes to `ampwise/#` and `homeassistant/#` on a broker and prints how many messages
   arrived (per second, retained ones, per first topic level).
+
+sent: mosquitto's own count of the PUBLISH packets it has sent (`$SYS/broker/publish/messages/sent`).
 """
 
 import argparse
@@ -131,6 +134,21 @@ def count(args) -> None:
     prefixes = " ".join(f"{prefix}={count}" for prefix, count in sorted(by_prefix.items()))
     print(f"RESULT mqtt_messages total={sum(per_second)} retained={retained} {prefixes} "
           f"per_second={','.join(map(str, per_second))}", flush=True)
+
+
+def sent(args) -> None:
+    """mosquitto's count of the PUBLISH packets it has sent to its clients (its `$SYS` topic,
+    updated every `sys_interval`): before any other client connects, those that reached Ampwise."""
+    connection = mqtt_connect(args.port, f"bench-sent-{time.monotonic_ns()}")
+    topic = "$SYS/broker/publish/messages/sent"
+    connection.sendall(packet(0x82, struct.pack(">H", 1) + string(topic) + bytes([0])))
+    connection.settimeout(10)
+    while True:
+        header, body = read_packet(connection)
+        if header >> 4 == 3:
+            length = struct.unpack(">H", body[:2])[0]
+            print(f"RESULT broker_sent_publishes={body[2 + length:].decode()}", flush=True)
+            return
 
 
 # --- inbound -------------------------------------------------------------------------------
@@ -300,8 +318,10 @@ def main() -> None:
     three = commands.add_parser("count")
     three.add_argument("--port", type=int, required=True)
     three.add_argument("--seconds", type=float, default=30)
+    four = commands.add_parser("sent")
+    four.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
-    {"inbound": inbound, "stalled": stalled, "count": count}[args.command](args)
+    {"inbound": inbound, "stalled": stalled, "count": count, "sent": sent}[args.command](args)
 
 
 if __name__ == "__main__":

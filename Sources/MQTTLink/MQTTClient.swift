@@ -146,6 +146,12 @@ public final class MQTTClient: @unchecked Sendable {
         loop.execute { [self] in write(session.subscribe(filters, qos: qos, now: now)) }
     }
 
+    /// Ends subscriptions, now and for the later connections (the session renews only those it
+    /// still has).
+    public func unsubscribe(_ filters: [MQTTTopicFilter]) {
+        loop.execute { [self] in write(session.unsubscribe(filters, now: now)) }
+    }
+
     /// The queue's figures as the loop sees them now (waits for the loop; for tests).
     public func queueFigures() async -> MQTTClientFigures {
         await withCheckedContinuation { continuation in

@@ -25,7 +25,7 @@ class Broker:
         self.config = directory / "mosquitto.conf"
         self.config.write_text(
             f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
-            f"log_dest file {directory / 'mosquitto.log'}\nlog_type all\n")
+            "log_dest stdout\nlog_type all\n")
         self.process: subprocess.Popen | None = None
 
     @property
@@ -33,8 +33,12 @@ class Broker:
         return f"mqtt://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        self.process = subprocess.Popen([MOSQUITTO, "-c", str(self.config)], stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
+        # The log goes to stdout, line by line (`stdbuf`: tests read it as it grows), into a file
+        # opened here: mosquitto started as root drops to the `mosquitto` user, which could not
+        # open a log file in this directory itself.
+        with open(self.directory / "mosquitto.log", "a") as log:
+            self.process = subprocess.Popen(["stdbuf", "-oL", MOSQUITTO, "-c", str(self.config)], stdout=log,
+                                            stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 10
         while True:
             try:

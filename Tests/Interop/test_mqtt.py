@@ -217,6 +217,47 @@ async def test_home_assistant_discovery_announces_the_device_and_clears_a_delete
         await charger.wait_for("Reset", predicate=lambda p: p["type"] == "Soft")
 
 
+async def broker_logged(broker: Broker, predicate, timeout: float = 15) -> list[str]:
+    """The broker's log lines once `predicate` holds for them (mosquitto writes its log as it goes)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        lines = broker.log().splitlines()
+        if predicate(lines):
+            return lines
+        if loop.time() > deadline:
+            raise AssertionError(f"the broker's log never matched; its end: {lines[-20:]}")
+        await asyncio.sleep(0.1)
+
+
+async def announce(charger) -> None:
+    await charger.boot()
+    await charger.call(call.StatusNotification(connector_id=1, error_code="NoError", status="Available"))
+
+
+async def test_once_the_retained_configs_are_in_ampwise_no_longer_receives_its_own_configs(
+        ampwise, broker, observe):
+    # Ampwise subscribes to every discovery config at start-up to clear those of deleted chargers;
+    # kept, the subscription would bring each config it publishes back to it (8 per connector).
+    server = ampwise(mqtt=mqtt_config(broker))
+    ha = observe("homeassistant/#")
+    async with connected(server, "CP-ECHO1") as first:
+        await announce(first)
+        await waited(ha, "homeassistant/sensor/ampwise_CP-ECHO1_1/power/config", lambda p: p != b"")
+        await broker_logged(broker, lambda lines: any("Received UNSUBSCRIBE from ampwise-test" in line
+                                                      for line in lines))
+    async with connected(server, "CP-ECHO2") as second:
+        await announce(second)
+        power = "homeassistant/sensor/ampwise_CP-ECHO2_1/power/config"
+        await waited(ha, power, lambda p: p != b"")
+        # The broker sends a message to every subscriber in one go: once it logged sending the
+        # config to the observer, it would have logged sending it to Ampwise too.
+        lines = await broker_logged(broker, lambda lines: any(
+            f"Sending PUBLISH to observer-{id(ha)} " in line and power in line for line in lines))
+        echoed = [line for line in lines if "Sending PUBLISH to ampwise-test " in line and "ampwise_CP-ECHO2_" in line]
+        assert echoed == []
+
+
 async def test_the_last_will_says_offline_when_ampwise_is_killed(ampwise, broker, observe):
     server = ampwise(mqtt=mqtt_config(broker, keepAlive=5))
     watcher = observe("ampwise/status")

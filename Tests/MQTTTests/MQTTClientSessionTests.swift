@@ -103,6 +103,26 @@ import Testing
         #expect(again.send.contains { if case .subscribe(_, subscriptions) = $0 { true } else { false } })
     }
 
+    @Test func anUnsubscribedFilterIsNotRenewedAtTheNextConnection() throws {
+        var session = connectedSession()
+        let commands = try MQTTTopicFilter("ampwise/chargers/+/+/limit/set")
+        let configs = try MQTTTopicFilter("homeassistant/+/+/+/config")
+        _ = session.subscribe([commands, configs], now: .zero)
+        let sent = session.unsubscribe([configs], now: .zero)
+        guard case .unsubscribe(_, let filters) = sent.first else {
+            Issue.record("no UNSUBSCRIBE: \(sent)")
+            return
+        }
+        #expect(filters == [configs.text])
+        session.connectionClosed()
+        _ = session.connectionOpened(now: .seconds(1))
+        let again = session.receive(.connack(sessionPresent: false, returnCode: .accepted), now: .seconds(1))
+        let renewed = again.send.flatMap { packet -> [String] in
+            if case .subscribe(_, let subscriptions) = packet { subscriptions.map(\.filter) } else { [] }
+        }
+        #expect(renewed == [commands.text])
+    }
+
     @Test func unacknowledgedQoS1MessagesAreSentAgainWithDupAfterReconnect() throws {
         var session = connectedSession()
         let first = publishes(try session.publish(topic: "t/1", payload: [1], qos: .atLeastOnce, now: .zero))

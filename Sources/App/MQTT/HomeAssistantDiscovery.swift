@@ -40,6 +40,13 @@ struct HomeAssistantDiscovery: Sendable {
     /// configs again.
     var birthTopic: String { "\(prefix)/status" }
 
+    /// Whether `topic` is one `configFilter` matches (anyone's config, not only ours).
+    func isConfigTopic(_ topic: String) -> Bool {
+        guard topic.hasPrefix(prefix + "/") else { return false }
+        let levels = topic.dropFirst(prefix.count + 1).split(separator: "/", omittingEmptySubsequences: false)
+        return levels.count == 4 && levels[3] == "config"
+    }
+
     /// The node id of a config topic of ours (`ampwise_...`), or nil.
     func nodeId(ofConfigTopic topic: String) -> String? {
         guard topic.hasPrefix(prefix + "/") else { return nil }

@@ -62,6 +62,11 @@ actor MQTTBridge {
     private var commandChains: [String: (token: Int, task: Task<Void, Never>)] = [:]
     private var nextToken = 0
     private var tasks: [Task<Void, Never>] = []
+    /// `discovery.configFilter`, and whether the bridge is subscribed to it (or has asked to be):
+    /// from start-up and every connection until the broker's retained configs have all arrived
+    /// (see `noteConfigArrived`).
+    private var configFilter: MQTTTopicFilter?
+    private var isWatchingConfigs = false
 
     /// The client for `settings`, with Ampwise's last will; the bridge and the MQTT sources share it.
     static func makeClient(settings: AmpwiseConfiguration.MQTT, group: EventLoopGroup) throws -> MQTTClient {
@@ -98,7 +103,10 @@ actor MQTTBridge {
         var filters = try names.commandFilters.map { try MQTTTopicFilter($0) }
         if let discovery {
             filters.append(try MQTTTopicFilter(discovery.birthTopic))
-            filters.append(try MQTTTopicFilter(discovery.configFilter))
+            let configFilter = try MQTTTopicFilter(discovery.configFilter)
+            filters.append(configFilter)
+            self.configFilter = configFilter
+            isWatchingConfigs = true
         }
         client.subscribe(filters)
         dependencies.chargers.observeChanges { [weak self] change in self?.noteChange(of: change.chargerId) }
@@ -145,6 +153,7 @@ actor MQTTBridge {
             seen = [:]
             announced = [:]
             needsFullLook = true
+            watchConfigs()
             client.publish(topic: names.status, payload: Array("online".utf8), qos: .atLeastOnce, retain: true)
             await refresh()
         case .disconnected, .subscriptionRefused:
@@ -172,6 +181,9 @@ actor MQTTBridge {
             }
             if let node = discovery.nodeId(ofConfigTopic: message.topic) {
                 clearIfGone(node: node, topic: message.topic, payload: message.payload)
+            }
+            if discovery.isConfigTopic(message.topic) {
+                noteConfigArrived(retained: message.retain)
                 return
             }
         }
@@ -338,6 +350,29 @@ actor MQTTBridge {
             published[topic] = nil
             outgoing.append(MQTTPublish(topic: topic, payload: [], qos: .atLeastOnce, retain: true))
         }
+    }
+
+    /// At every connection, the broker's retained configs are looked at once (`clearIfGone`):
+    /// subscribed again unless the session still has the subscription (it renews what it has at
+    /// every CONNACK, before anything is published).
+    private func watchConfigs() {
+        guard let configFilter, !isWatchingConfigs else { return }
+        isWatchingConfigs = true
+        client.subscribe([configFilter])
+    }
+
+    /// The broker sends a new subscription's retained messages with RETAIN 1 and what it forwards
+    /// on an established one with RETAIN 0 (MQTT 3.1.1 §3.3.1.3, [MQTT-3.3.1-8], [MQTT-3.3.1-9]),
+    /// and queues the retained ones as it takes the SUBSCRIBE, before anything published after
+    /// it. So the first config with RETAIN 0 (usually the echo of one of ours) comes after every
+    /// retained one: the filter is of no more use until the next connection, and staying
+    /// subscribed would bring back every config Ampwise publishes (8 per connector) to be decoded
+    /// for nothing. With no retained configs at all (a broker that lost them), the first echo ends
+    /// it just the same; with nothing published either, it costs nothing.
+    private func noteConfigArrived(retained: Bool) {
+        guard !retained, isWatchingConfigs, let configFilter else { return }
+        isWatchingConfigs = false
+        client.unsubscribe([configFilter])
     }
 
     /// A retained config of ours on the broker for a charger Ampwise no longer knows (deleted
