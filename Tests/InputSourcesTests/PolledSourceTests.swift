@@ -87,7 +87,7 @@ import Transport
         set.start()
         #expect(await firstPolls.next()?.clock == 0)
         #expect(await secondPolls.next()?.clock == 0)
-        await clock.waitForTimer(dueWithin: 11, count: 2)
+        await clock.waitForTimer(dueWithin: 2 * interval, count: 2)
         clock.advance(by: Double(due(first)) / 1e9)
         await loopTurns(loop)
         #expect(first.pollCount == 1)
