@@ -68,23 +68,34 @@ public final class HTTPPersistentConnection: Sendable {
     /// connection, TLS failure, timeout, a malformed or too large response, a URL of another
     /// server.
     public func send(_ request: HTTPClientRequest) async throws(HTTPClientError) -> HTTPResponse {
+        try await send(prepare(request))
+    }
+
+    /// `request` as this connection sends it, built once: for a request sent again and again.
+    /// Throws when it cannot be sent here (a URL of another server, a header that cannot be sent).
+    public func prepare(_ request: HTTPClientRequest) throws(HTTPClientError) -> HTTPPreparedRequest {
         guard request.url.isTLS == isTLS, request.url.host == host, request.url.port == port else {
             throw .invalidURL(request.url.description, reason: "not the server of this connection")
         }
+        return HTTPPreparedRequest(
+            bytes: try request.bytes(userAgent: userAgent, keepAlive: keepAlive), timeout: request.timeout,
+            maximumResponseBytes: request.maximumResponseBytes, isResponseToHEAD: request.method == "HEAD",
+            isIdempotent: request.method == "GET" || request.method == "HEAD")
+    }
+
+    /// Sends a request made by `prepare(_:)` on this connection, as `send(_:)` does.
+    public func send(_ request: HTTPPreparedRequest) async throws(HTTPClientError) -> HTTPResponse {
         if let tlsProblem { throw .tlsUnavailable(reason: tlsProblem) }
-        let bytes = try request.bytes(userAgent: userAgent, keepAlive: keepAlive)
         let parser = HTTPResponseParser(
-            maxBodyBytes: request.maximumResponseBytes, isResponseToHEAD: request.method == "HEAD")
-        let timeout = request.timeout
-        let isIdempotent = request.method == "GET" || request.method == "HEAD"
+            maxBodyBytes: request.maximumResponseBytes, isResponseToHEAD: request.isResponseToHEAD)
         let outcome = ResultSlot<HTTPResponse, HTTPClientError>()
         let session = self.session
         // On the connection's loop (a task that prefers it) the exchange starts at once.
         session.loop.runOnLoop {
             session.value.send(
                 HTTPPersistentSession.Exchange(
-                    request: bytes, parser: parser, timeout: timeout, isIdempotent: isIdempotent,
-                    complete: { outcome.fill($0) }))
+                    request: request.bytes, parser: parser, timeout: request.timeout,
+                    isIdempotent: request.isIdempotent, complete: { outcome.fill($0) }))
         }
         return try await outcome.value(onCancel: .cancelled).get()
     }

@@ -97,4 +97,35 @@ import Transport
             try await connection.send(HTTPClientRequest(url: try HTTPURL("http://127.0.0.1:8081/")))
         }
     }
+
+    /// A request prepared once (as a source does) goes out the same every time, headers and all.
+    @Test func aPreparedRequestIsSentTheSameEveryTime() async throws {
+        let server = try CannedHTTPServer(keepsAlive: true) { _ in HTTPPersistentConnectionTests.okay }
+        defer { server.shutdown() }
+        let url = try HTTPURL("http://127.0.0.1:\(server.port)/status")
+        let connection = HTTPClient(group: server.group).persistentConnection(to: url)
+        let prepared = try connection.prepare(
+            HTTPClientRequest(url: url, headers: HTTPHeaders([("Authorization", "Bearer abc")])))
+        for _ in 0..<3 {
+            let response = try await connection.send(prepared)
+            #expect(String(decoding: response.body, as: UTF8.self) == "ok")
+        }
+        #expect(server.requests.count == 3)
+        #expect(Set(server.requests).count == 1)
+        #expect(server.requests.allSatisfy { $0.contains("\r\nAuthorization: Bearer abc\r\n") })
+    }
+
+    @Test func preparingRefusesAURLOfAnotherServerAndAHeaderThatCannotBeSent() async throws {
+        let group = EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let connection = HTTPClient(group: group).persistentConnection(to: try HTTPURL("http://127.0.0.1:8080/"))
+        #expect(throws: HTTPClientError.self) {
+            try connection.prepare(HTTPClientRequest(url: try HTTPURL("http://127.0.0.1:8081/")))
+        }
+        #expect(throws: HTTPClientError.self) {
+            try connection.prepare(
+                HTTPClientRequest(
+                    url: try HTTPURL("http://127.0.0.1:8080/"), headers: HTTPHeaders([("X-Bad", "a\r\nb")])))
+        }
+    }
 }

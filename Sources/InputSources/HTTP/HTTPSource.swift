@@ -11,6 +11,8 @@ public struct HTTPSource: PolledSource {
     public let type = "http"
     public let configuration: HTTPSourceConfiguration
     private let connection: HTTPPersistentConnection
+    /// The request's bytes, built once (or why it cannot be sent, said at every poll).
+    private let request: Result<HTTPPreparedRequest, HTTPClientError>
 
     /// The largest answer read: a meter's status page is a few kilobytes.
     public static let maximumResponseBytes = 1024 * 1024
@@ -18,7 +20,14 @@ public struct HTTPSource: PolledSource {
     public init(name: String, configuration: HTTPSourceConfiguration, client: HTTPClient) {
         self.name = name
         self.configuration = configuration
-        connection = client.persistentConnection(to: configuration.url)
+        let connection = client.persistentConnection(to: configuration.url)
+        self.connection = connection
+        request = Result { () throws(HTTPClientError) in
+            try connection.prepare(
+                HTTPClientRequest(
+                    url: configuration.url, headers: HTTPHeaders(configuration.headers.map { ($0.name, $0.value) }),
+                    timeout: configuration.timeout, maximumResponseBytes: HTTPSource.maximumResponseBytes))
+        }
     }
 
     public var interval: Double { configuration.interval }
@@ -26,12 +35,9 @@ public struct HTTPSource: PolledSource {
     public var inputNames: [String] { configuration.inputs.keys.sorted() }
 
     public func poll() async throws(SourceError) -> [String: Double] {
-        let request = HTTPClientRequest(
-            url: configuration.url, headers: HTTPHeaders(configuration.headers.map { ($0.name, $0.value) }),
-            timeout: configuration.timeout, maximumResponseBytes: HTTPSource.maximumResponseBytes)
         let response: HTTPResponse
         do {
-            response = try await connection.send(request)
+            response = try await connection.send(request.get())
         } catch {
             throw SourceError(error.description)
         }

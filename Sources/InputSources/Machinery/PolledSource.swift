@@ -18,7 +18,7 @@ public protocol PolledSource: InputSource {
 extension PolledSource {
     /// Polls every `interval` seconds until cancelled. The schedule keeps its cadence (a poll that
     /// took 1 s of a 5 s interval is followed 4 s later); a poll that overran its interval is
-    /// followed at once, never by a burst to catch up. A failing source keeps being polled every
+    /// followed at once (on its wake-up grid), never by a burst to catch up. A failing source keeps being polled every
     /// interval, so it recovers as soon as the device answers again (SPEC: docs/sources.md). The
     /// second poll comes one interval and the source's `schedulePhase` after the first.
     ///
@@ -26,7 +26,9 @@ extension PolledSource {
     /// all the sources on that loop, no thread of their own), the poll's I/O and the parsing of
     /// the answer happen on the thread that reads the socket, and the delivery to the engine
     /// enters it from there when it is free. A read thus wakes no other thread (docs/architecture.md,
-    /// "Sources"; BENCHMARKS.md, "Sources").
+    /// "Sources"; BENCHMARKS.md, "Sources"). Each wait ends on the source's wake-up grid
+    /// (`wakeTime(for:)`), so that the sources of a loop due within the same tenth of an interval
+    /// share one wake-up of the loop.
     public func run(reporter: SourceReporter) async {
         let loop = self.loop
         await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) {
@@ -44,7 +46,7 @@ extension PolledSource {
                 await reporter.report(result)
                 next = max(next &+ period, loop.clockNanoseconds)
                 do {
-                    try await loop.sleep(untilNanoseconds: next)
+                    try await loop.sleep(untilNanoseconds: wakeTime(for: next))
                 } catch {
                     return
                 }
@@ -65,5 +67,23 @@ extension PolledSource {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
         return Double(hash % 1_000_000) / 1_000_000
+    }
+
+    /// The grid a poll's wake-up is rounded up to, in nanoseconds of the loop's clock: a tenth of
+    /// the interval, at most 0.1 s.
+    public var wakeGridNanoseconds: UInt64 {
+        max(1, min(UInt64((interval * 100_000_000).rounded()), 100_000_000))
+    }
+
+    /// When a poll due at `deadline` (the loop's clock) is woken: the next point of the wake-up grid.
+    /// Waking the loop costs a read more than the read's own work (BENCHMARKS.md, "Sources"), so
+    /// polls due within the same cell of the grid (on the same loop) are woken together, at its
+    /// end: never early, at most a tenth of an interval late. The schedule itself keeps its exact
+    /// cadence (an interval that is a multiple of 0.1 s, as most are, keeps its polls exactly one
+    /// interval apart).
+    public func wakeTime(for deadline: UInt64) -> UInt64 {
+        let grid = wakeGridNanoseconds
+        let (cells, rest) = deadline.quotientAndRemainder(dividingBy: grid)
+        return rest == 0 ? deadline : (cells &+ 1) &* grid
     }
 }

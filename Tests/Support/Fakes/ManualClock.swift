@@ -14,6 +14,8 @@ public final class ManualClock: EngineClock, LoopClock {
 
     private struct TimerWaiter {
         var latestDeadline: UInt64
+        /// How many such timers it waits for.
+        var count: Int
         var continuation: CheckedContinuation<Void, Never>
     }
 
@@ -75,14 +77,15 @@ public final class ManualClock: EngineClock, LoopClock {
         for wake in wakers { wake() }
     }
 
-    /// Returns once an event loop on this clock has a timer due within `seconds` from now (one
-    /// scheduled before the call counts): then `advance(by: seconds)` fires it.
-    public func waitForTimer(dueWithin seconds: TimeInterval) async {
+    /// Returns once the event loops on this clock have `count` timers (one by default) due within
+    /// `seconds` from now (those scheduled before the call count): then `advance(by: seconds)`
+    /// fires them.
+    public func waitForTimer(dueWithin seconds: TimeInterval, count: Int = 1) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let found = state.withLock { state in
                 let latest = state.elapsed &+ Self.nanoseconds(seconds)
-                if state.timerDeadlines.contains(where: { $0 <= latest }) { return true }
-                state.timerWaiters.append(TimerWaiter(latestDeadline: latest, continuation: continuation))
+                if state.timerDeadlines.count(where: { $0 <= latest }) >= count { return true }
+                state.timerWaiters.append(TimerWaiter(latestDeadline: latest, count: count, continuation: continuation))
                 return false
             }
             if found { continuation.resume() }
@@ -103,7 +106,8 @@ public final class ManualClock: EngineClock, LoopClock {
             state.timerDeadlines.append(deadline)
             let (ready, waiting) = state.timerWaiters.reduce(into: ([TimerWaiter](), [TimerWaiter]())) {
                 split, waiter in
-                if deadline <= waiter.latestDeadline { split.0.append(waiter) } else { split.1.append(waiter) }
+                let due = state.timerDeadlines.count { $0 <= waiter.latestDeadline }
+                if due >= waiter.count { split.0.append(waiter) } else { split.1.append(waiter) }
             }
             state.timerWaiters = waiting
             return ready
