@@ -18,9 +18,10 @@ public protocol PolledSource: InputSource {
 extension PolledSource {
     /// Polls every `interval` seconds until cancelled. The schedule keeps its cadence (a poll that
     /// took 1 s of a 5 s interval is followed 4 s later); a poll that overran its interval is
-    /// followed at once (on its wake-up grid), never by a burst to catch up. A failing source keeps being polled every
-    /// interval, so it recovers as soon as the device answers again (SPEC: docs/sources.md). The
-    /// second poll comes one interval and the source's `schedulePhase` after the first.
+    /// followed at once (on its wake-up grid), never by a burst to catch up. A failing source keeps
+    /// being polled every interval, so it recovers as soon as the device answers again (SPEC:
+    /// docs/sources.md). The second poll comes one interval and the source's `schedulePhase` after
+    /// the first.
     ///
     /// Everything runs on the source's loop: the wait is a timer in the loop's heap (one heap for
     /// all the sources on that loop, no thread of their own), the poll's I/O and the parsing of
