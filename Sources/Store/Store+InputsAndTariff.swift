@@ -4,7 +4,8 @@ import SQLite
 extension Store {
     /// Queues input values (name to value in base units; `nil` removes one, so that it does not
     /// come back at the next start) and their `input_history` rows, committed with the next batch
-    /// like meter values. To answer only once they are committed (`PUT /api/inputs`), await
+    /// like meter values, or within `StoreOptions.relaxedBatchMaxDelayMilliseconds` while nothing
+    /// else is queued. To answer only once they are committed (`PUT /api/inputs`), await
     /// `queuedWritesCommitted()` after.
     public func recordInputs(_ values: [String: Double?], at: Date) {
         guard !values.isEmpty else { return }

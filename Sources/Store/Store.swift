@@ -10,9 +10,9 @@ import Foundation
 ///   once committed: a StartTransaction's id is durable before the CALLRESULT carries it.
 /// - queued writes (meter values, status, events, commands, boot and heartbeat details, inputs) return
 ///   at once and are committed in batches: after `StoreOptions.batchMaxRows` rows or
-///   `batchMaxDelayMilliseconds`, whichever comes first, one transaction per batch; at once
-///   when someone waits for them with `whenQueuedWritesCommitted` (charge point management
-///   answers a charger only then).
+///   `batchMaxDelayMilliseconds` (`relaxedBatchMaxDelayMilliseconds` for a batch of input values
+///   only), whichever comes first, one transaction per batch; at once when someone waits for them
+///   with `whenQueuedWritesCommitted` (charge point management answers a charger only then).
 ///
 /// Calls run in the order they were made, and every read first commits what is queued, so a
 /// read sees every write made before it. Queued rows that cannot be written are
@@ -25,6 +25,7 @@ public final class Store: Sendable {
     /// Queued writes on their way to `database`, and how long a batch waits for more.
     private let inbox: StoreWriteInbox
     private let batchDelay: DispatchTimeInterval
+    private let relaxedBatchDelay: DispatchTimeInterval
 
     /// Opens (creating it if needed) the database at `path` in WAL mode and migrates it to
     /// `StoreSchema.latestVersion`.
@@ -39,6 +40,7 @@ public final class Store: Sendable {
         let inbox = StoreWriteInbox(batchMaxRows: options.batchMaxRows)
         self.inbox = inbox
         batchDelay = .milliseconds(options.batchMaxDelayMilliseconds)
+        relaxedBatchDelay = .milliseconds(options.relaxedBatchMaxDelayMilliseconds)
         database = try queue.sync { try StoreDatabase(path: path, options: options, queue: queue, inbox: inbox) }
     }
 
@@ -138,17 +140,18 @@ public final class Store: Sendable {
     }
 
     /// Queues `write` for the next batch without waiting: committed `batchMaxDelayMilliseconds`
-    /// after the batch's first write at the latest, at once when the batch is full or someone
-    /// waits for it.
+    /// after the batch's first write at the latest (`relaxedBatchMaxDelayMilliseconds` for input
+    /// values while nothing else is queued), at once when the batch is full or someone waits for it.
     func enqueue(_ write: PendingWrite) {
         switch inbox.append(write) {
         case .none:
             break
-        case .afterDelay:
+        case .after(let delivery):
             let queuedAt = ContinuousClock.now
-            queue.asyncAfter(deadline: .now() + batchDelay) { [database, inbox] in
+            let delay = delivery == .batch ? batchDelay : relaxedBatchDelay
+            queue.asyncAfter(deadline: .now() + delay) { [database, inbox] in
                 let startedAt = ContinuousClock.now
-                inbox.delayedDeliveryStarts()
+                inbox.delayedDeliveryStarts(delivery)
                 database.takeQueuedWrites()
                 database.writePending(commandLimit: StoreDatabase.commandsPerTransaction)
                 StoreQueueTrace.report("delayed batch", queuedAt: queuedAt, startedAt: startedAt)

@@ -5,6 +5,10 @@ public struct StoreOptions: Sendable {
     public var batchMaxRows: Int
     /// ... or this long after the first of them was queued, whichever comes first.
     public var batchMaxDelayMilliseconds: Int
+    /// How long queued input values (what sources read, docs/sources.md) may wait instead, when
+    /// nothing else is queued: their own batch at most once a second, not ten commits a second
+    /// that each write the same few pages again.
+    public var relaxedBatchMaxDelayMilliseconds: Int
     /// How long a statement waits for another connection's lock (a `sqlite3` shell writing)
     /// before it fails with SQLITE_BUSY.
     public var busyTimeoutMilliseconds: Int
@@ -18,11 +22,12 @@ public struct StoreOptions: Sendable {
     var onBatchCommit: (@Sendable (_ rows: Int) -> Void)?
 
     public init(
-        batchMaxRows: Int = 500, batchMaxDelayMilliseconds: Int = 100, busyTimeoutMilliseconds: Int = 5000,
-        survivesPowerLoss: Bool = false
+        batchMaxRows: Int = 500, batchMaxDelayMilliseconds: Int = 100, relaxedBatchMaxDelayMilliseconds: Int = 1000,
+        busyTimeoutMilliseconds: Int = 5000, survivesPowerLoss: Bool = false
     ) {
         self.batchMaxRows = batchMaxRows
         self.batchMaxDelayMilliseconds = batchMaxDelayMilliseconds
+        self.relaxedBatchMaxDelayMilliseconds = relaxedBatchMaxDelayMilliseconds
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         self.survivesPowerLoss = survivesPowerLoss
     }

@@ -6,22 +6,33 @@ import Synchronization
 /// status or event (a futex call on the caller's thread, often an event loop): a car park's
 /// chargers disconnecting together spent a sixth of the loops' time there. Writers append here
 /// under a lock; the first write of a batch schedules one block for `batchMaxDelayMilliseconds`
-/// later, a batch that reaches `batchMaxRows` one at once, and every other block on the queue
-/// takes the inbox first, so that it sees every write made before it.
+/// later (`relaxedBatchMaxDelayMilliseconds` for a write that may wait longer, until a write
+/// that may not comes), a batch that reaches `batchMaxRows` one at once, and every other block
+/// on the queue takes the inbox first, so that it sees every write made before it.
 final class StoreWriteInbox: Sendable {
     /// What the writer must schedule on the store's queue.
-    enum Delivery {
+    enum Delivery: Equatable {
         case none
-        /// The batch's first write: take the inbox and commit after the batch delay.
-        case afterDelay
+        /// The batch's first write: take the inbox and commit after the batch delay (or the
+        /// relaxed one).
+        case after(DelayedDelivery)
         /// The batch is full: take the inbox and commit now.
         case now
+    }
+
+    /// Which of the two delays a delivery waits.
+    enum DelayedDelivery {
+        /// `batchMaxDelayMilliseconds`.
+        case batch
+        /// `relaxedBatchMaxDelayMilliseconds` (`PendingWrite.mayWaitRelaxedDelay`).
+        case relaxed
     }
 
     private struct State {
         var writes: [PendingWrite] = []
         var rows = 0
         var isDelayedDeliveryScheduled = false
+        var isRelaxedDeliveryScheduled = false
         var isDeliveryScheduledNow = false
     }
 
@@ -40,9 +51,16 @@ final class StoreWriteInbox: Sendable {
                 state.isDeliveryScheduledNow = true
                 return .now
             }
+            // A delivery within the batch delay serves any write; a relaxed one only writes that
+            // may wait as long.
             guard !state.isDelayedDeliveryScheduled else { return .none }
+            if write.mayWaitRelaxedDelay {
+                guard !state.isRelaxedDeliveryScheduled else { return .none }
+                state.isRelaxedDeliveryScheduled = true
+                return .after(.relaxed)
+            }
             state.isDelayedDeliveryScheduled = true
-            return .afterDelay
+            return .after(.batch)
         }
     }
 
@@ -58,8 +76,14 @@ final class StoreWriteInbox: Sendable {
         }
     }
 
-    /// The delayed delivery runs: the next write schedules another. Call before `take()`.
-    func delayedDeliveryStarts() {
-        state.withLock { $0.isDelayedDeliveryScheduled = false }
+    /// A delayed delivery runs: the next write that needs one schedules another. Call before
+    /// `take()`.
+    func delayedDeliveryStarts(_ delivery: DelayedDelivery) {
+        state.withLock { state in
+            switch delivery {
+            case .batch: state.isDelayedDeliveryScheduled = false
+            case .relaxed: state.isRelaxedDeliveryScheduled = false
+            }
+        }
     }
 }
