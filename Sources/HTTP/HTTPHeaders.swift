@@ -52,11 +52,9 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
     /// elements dropped. Right for token lists such as `Connection`, `Upgrade` and `Sec-WebSocket-Protocol`.
     public func listElements(for name: String) -> [String] {
         var elements: [String] = []
-        for value in values(for: name) {
-            for element in value.split(separator: ",") {
-                let trimmed = HTTPHeaders.trimmingWhitespace(element)
-                if !trimmed.isEmpty { elements.append(String(trimmed)) }
-            }
+        forEachListElement(of: name) { element in
+            elements.append(String(element))
+            return true
         }
         return elements
     }
@@ -64,7 +62,32 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
     /// True when the list of field `name` holds `token`, compared ASCII case-insensitively
     /// (`Connection: keep-alive, Upgrade` contains `upgrade`).
     public func containsToken(_ token: String, in name: String) -> Bool {
-        listElements(for: name).contains { HTTPHeaders.namesMatch($0, token) }
+        var found = false
+        forEachListElement(of: name) { element in
+            found = HTTPHeaders.bytesMatch(element.utf8, token.utf8)
+            return !found
+        }
+        return found
+    }
+
+    /// Calls `body` with each list element of the fields named `name` (trimmed, empty ones
+    /// skipped), in order, until it returns false. Builds no arrays: every answer an HTTP source
+    /// reads asks for three lists (BENCHMARKS.md, "Sources").
+    private func forEachListElement(of name: String, _ body: (Substring) -> Bool) {
+        for field in fields where HTTPHeaders.namesMatch(field.name, name) {
+            var rest = Substring(field.value)
+            while !rest.isEmpty {
+                let end = rest.firstIndex(of: ",") ?? rest.endIndex
+                let element = HTTPHeaders.trimmingWhitespace(rest[..<end])
+                if !element.isEmpty, !body(element) { return }
+                rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+            }
+        }
+    }
+
+    /// Makes room for `count` fields, for a parser that knows how many lines come.
+    public mutating func reserveCapacity(_ count: Int) {
+        fields.reserveCapacity(count)
     }
 
     /// Appends a field, keeping any existing fields of the same name.
@@ -96,8 +119,11 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
 
     /// ASCII case-insensitive comparison, without allocating lowercased copies.
     package static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
-        let left = lhs.utf8
-        let right = rhs.utf8
+        bytesMatch(lhs.utf8, rhs.utf8)
+    }
+
+    /// ASCII case-insensitive comparison of two byte sequences.
+    static func bytesMatch<Left: Collection<UInt8>, Right: Collection<UInt8>>(_ left: Left, _ right: Right) -> Bool {
         guard left.count == right.count else { return false }
         for (a, b) in zip(left, right) where a != b {
             if asciiLowercase(a) != asciiLowercase(b) { return false }

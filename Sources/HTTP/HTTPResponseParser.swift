@@ -148,6 +148,7 @@ public struct HTTPResponseParser: Sendable {
     /// The status line and header fields, once the empty line after them has arrived.
     private mutating func parseHead() throws(HTTPResponseParseError) -> HTTPResponse? {
         var lines: [ArraySlice<UInt8>] = []
+        lines.reserveCapacity(8)
         var offset = 0
         while true {
             guard let lineEnd = findLineFeed(from: offset) else {
@@ -166,6 +167,7 @@ public struct HTTPResponseParser: Sendable {
         }
         let status = try HTTPResponseParser.parseStatusLine(lines[0])
         var headers = HTTPHeaders()
+        headers.reserveCapacity(lines.count - 1)
         for line in lines.dropFirst() {
             do {
                 let (name, value) = try HTTPRequestParser.parseFieldLine(line)
@@ -204,16 +206,23 @@ public struct HTTPResponseParser: Sendable {
     }
 
     /// `HTTP/1.1 200 OK`: the version must be HTTP/1.x, the code three digits, the reason free.
+    /// Read from the bytes: only the reason becomes a string.
     private static func parseStatusLine(_ line: ArraySlice<UInt8>) throws(HTTPResponseParseError) -> HTTPStatus {
-        let text = String(decoding: line, as: UTF8.self)
-        let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts[0] == "HTTP/1.1" || parts[0] == "HTTP/1.0" else {
+        let version = line.prefix(8)
+        guard version.elementsEqual("HTTP/1.1".utf8) || version.elementsEqual("HTTP/1.0".utf8),
+            line.dropFirst(8).first == ASCII.space
+        else {
             throw .malformed("not an HTTP/1.x status line")
         }
-        guard parts[1].count == 3, parts[1].allSatisfy(isASCIIDigit), let code = Int(parts[1]) else {
+        let rest = line.dropFirst(9)
+        let codeEnd = rest.firstIndex(of: ASCII.space) ?? rest.endIndex
+        let digits = rest[..<codeEnd]
+        guard digits.count == 3, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
             throw .malformed("invalid status code")
         }
-        return HTTPStatus(code: code, reasonPhrase: parts.count > 2 ? String(parts[2]) : "")
+        let code = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        let reason = codeEnd == rest.endIndex ? "" : String(decoding: rest[(codeEnd + 1)...], as: UTF8.self)
+        return HTTPStatus(code: code, reasonPhrase: reason)
     }
 
     private static func framing(
@@ -228,9 +237,10 @@ public struct HTTPResponseParser: Sendable {
             guard codings.count == 1 else { throw .malformed("Transfer-Encoding \(codings.joined(separator: ", "))") }
             return .chunkSize
         }
-        let lengths = Set(response.headers.listElements(for: "Content-Length"))
+        // RFC 9110 §8.6: a list of the same length repeated is that length.
+        let lengths = response.headers.listElements(for: "Content-Length")
         guard let length = lengths.first else { return .untilClose }
-        guard lengths.count == 1, length.utf8.count <= 15, length.allSatisfy(isASCIIDigit),
+        guard lengths.allSatisfy({ $0 == length }), length.utf8.count <= 15, length.allSatisfy(isASCIIDigit),
             let value = Int(length)
         else { throw .malformed("invalid Content-Length") }
         return value == 0 ? .none : .length(remaining: value)

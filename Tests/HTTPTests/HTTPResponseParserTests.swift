@@ -33,6 +33,13 @@ import Testing
         #expect(try HTTPResponseParserTests.parseByteByByte(text)?.status.code == 201)
     }
 
+    @Test func aStatusLineWithoutReasonAndARepeatedLengthAreRead() throws {
+        let response = try #require(
+            try HTTPResponseParserTests.parseByteByByte("HTTP/1.1 503\r\nContent-Length: 2, 2\r\n\r\nno"))
+        #expect(response.status == HTTPStatus(code: 503, reasonPhrase: ""))
+        #expect(response.body == Array("no".utf8))
+    }
+
     @Test func aNoContentResponseHasNoBody() throws {
         #expect(try HTTPResponseParserTests.parseByteByByte("HTTP/1.1 204 No Content\r\n\r\n")?.body == [])
     }
@@ -56,6 +63,10 @@ import Testing
         ("HTTP/1.1 200 OK\r\n\r\n12345678901", .bodyTooLarge(limit: 10)),
         ("SIP/2.0 200 OK\r\n\r\n", .malformed("not an HTTP/1.x status line")),
         ("HTTP/1.1 2000 OK\r\n\r\n", .malformed("invalid status code")),
+        ("HTTP/1.1  200 OK\r\n\r\n", .malformed("invalid status code")),
+        ("HTTP/1.1 2x0 OK\r\n\r\n", .malformed("invalid status code")),
+        ("HTTP/1.10 200 OK\r\n\r\n", .malformed("not an HTTP/1.x status line")),
+        ("HTTP/1.1\r\n\r\n", .malformed("not an HTTP/1.x status line")),
         ("HTTP/1.1 200 OK\r\nContent-Length: 1, 2\r\n\r\n", .malformed("invalid Content-Length")),
         ("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", .malformed("invalid Content-Length")),
         ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", .malformed("invalid chunk size")),
