@@ -166,6 +166,45 @@ import Testing
         #expect(api.dependencies.passwords.check(Array(Self.password.utf8), of: "station"))
     }
 
+    /// OCPP 2.0.1 Part 2 §2.1.4: a passwordString has a-z, A-Z, 0-9 and `*-_=:+|@.` only; a
+    /// station that follows it would refuse the rest, so nothing is sent.
+    @Test(arguments: [
+        ("/api/chargers/station/password", #"{"password":"0123456789abcdef!"}"#, "password", "!"),
+        (
+            "/api/chargers/station/call",
+            #"{"action":"SetVariables","payload":{"setVariableData":[{"attributeValue":"0123456789abcdef#x","#
+                + #""component":{"name":"SecurityCtrlr"},"variable":{"name":"BasicAuthPassword"}}]}}"#,
+            "payload.setVariableData[0].attributeValue", "#"
+        ),
+        (
+            "/api/chargers/station/configuration",
+            #"{"key":"SecurityCtrlr.BasicAuthPassword","value":"0123456789abcdef~~"}"#, "value", "~"
+        ),
+    ])
+    func aPasswordWithACharacterOutsideThePasswordStringSetIsA400(
+        path: String, body: String, field: String, character: String
+    ) async {
+        let api = harness()
+        let response = await api.request("POST", path, body: body)
+        #expect(response.status == .badRequest)
+        #expect(
+            response.text
+                == #"{"error":"\#(field): an OCPP 2.0.1 station's BasicAuthPassword has only a-z, A-Z, 0-9 and "#
+                + #"* - _ = : + | @ . (OCPP 2.0.1 passwordString), not \"\#(character)\""}"#)
+        #expect(api.central.calls.isEmpty)
+    }
+
+    @Test func everyPasswordStringCharacterIsSent() async {
+        let api = harness()
+        Self.answerSetVariables(
+            api, "Accepted", component: ["name": "SecurityCtrlr"], variable: ["name": "BasicAuthPassword"])
+        let password = "aZ09*-_=:+|@.xyzQ"
+        let response = await api.request(
+            "POST", "/api/chargers/station/password", body: #"{"password":"\#(password)"}"#)
+        #expect(response.text == #"{"status":"Accepted"}"#)
+        #expect(api.dependencies.passwords.check(Array(password.utf8), of: "station"))
+    }
+
     @Test func aPasswordSetAmongOtherVariablesIsA400() async {
         let api = harness()
         let body =

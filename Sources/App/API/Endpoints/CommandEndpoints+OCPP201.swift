@@ -29,6 +29,8 @@ extension CommandEndpoints {
                         + "SetVariables of its own (or use POST /api/chargers/{id}/password)")
             }
             try PasswordRotation.check(data.attributeValue, field: "payload.setVariableData[0].attributeValue")
+            try PasswordRotation.checkBasicAuthPasswordCharacters(
+                data.attributeValue, field: "payload.setVariableData[0].attributeValue")
             return data.attributeValue
         }
         return nil
@@ -95,6 +97,7 @@ extension CommandEndpoints {
         let parsed = try Self.deviceModelKey(key, field: "key")
         if OCPPSecrets.isSecret(component: parsed.component.name, variable: parsed.variable.name) {
             try PasswordRotation.check(value, field: "value")
+            try PasswordRotation.checkBasicAuthPasswordCharacters(value, field: "value")
             return try await PasswordRotation(dependencies: dependencies, source: .api).change(
                 chargerId, to: Array(value.utf8))
         }

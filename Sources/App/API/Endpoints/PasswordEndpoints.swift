@@ -21,8 +21,11 @@ struct PasswordEndpoints: Sendable {
         let given = try request.fields(allowingEmpty: true).string("password")
         if let given {
             try PasswordRotation.check(given, field: "password")
-            // Sent as a 1.6 AuthorizationKey (2.0.1's BasicAuthPassword takes the SPEC's 40 characters).
-            if !dependencies.commands.speaksOCPP201(chargerId) {
+            // 2.0.1's BasicAuthPassword takes the SPEC's 40 characters, of its own set; a 1.6
+            // AuthorizationKey any bytes, at most 20.
+            if dependencies.commands.speaksOCPP201(chargerId) {
+                try PasswordRotation.checkBasicAuthPasswordCharacters(given, field: "password")
+            } else {
                 try PasswordRotation.checkAuthorizationKeyLength(Array(given.utf8), field: "password")
             }
         }

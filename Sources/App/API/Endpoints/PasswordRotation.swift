@@ -55,6 +55,24 @@ struct PasswordRotation: Sendable {
         }
     }
 
+    /// What an OCPP 2.0.1 `passwordString` may hold (Part 2 §2.1.4, primitive datatypes), which
+    /// `SecurityCtrlr.BasicAuthPassword` is (A00.FR.205): a-z, A-Z, 0-9 and `*-_=:+|@.`.
+    static let basicAuthPasswordCharacters = Set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789*-_=:+|@.".utf8)
+
+    /// 400 unless an OCPP 2.0.1 station's BasicAuthPassword can hold `password`: a station that
+    /// follows the specification refuses other characters, and the old password stays in use.
+    static func checkBasicAuthPasswordCharacters(_ password: String, field: String) throws(APIError) {
+        guard
+            let refused = password.unicodeScalars.first(where: {
+                !$0.isASCII || !basicAuthPasswordCharacters.contains(UInt8($0.value))
+            })
+        else { return }
+        throw .badRequest(
+            "\(field): an OCPP 2.0.1 station's BasicAuthPassword has only a-z, A-Z, 0-9 and * - _ = : + | @ . "
+                + "(OCPP 2.0.1 passwordString), not \"\(refused)\"")
+    }
+
     /// 400 unless an OCPP 1.6 charger's AuthorizationKey can hold `password` (16 to 20 bytes).
     static func checkAuthorizationKeyLength(_ password: [UInt8], field: String) throws(APIError) {
         guard authorizationKeyLengths.contains(password.count) else {
