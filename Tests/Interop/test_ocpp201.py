@@ -333,12 +333,21 @@ async def test_reset_unlock_trigger_and_configuration_send_201_messages(ampwise)
         assert {c["source"] for c in recorded if c["action"] in ("Reset", "UnlockConnector")} == {"api"}
 
 
+# A 2.0.1 password is a passwordString: a-z A-Z 0-9 and *-_=:+|@. only (OCPP 2.0.1 Part 2 §2.1.4).
+NEW_PASSWORD = "Rotated-password.26:@|"
+
+
 async def test_a_201_station_takes_a_rotated_password_and_the_old_one_is_refused_after(ampwise):
     from test_core import basic
-    from test_security import NEW_PASSWORD, PASSWORD, refused_status
+    from test_security import PASSWORD, refused_status
     server = ampwise(chargers={"CS5": {"password": PASSWORD}})
     async with connected201(server, "CS5", headers=basic("CS5", PASSWORD)) as station:
         await station.boot()
+        # A character the station would refuse is refused first, and nothing is sent.
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            await asyncio.to_thread(api, server, "POST", "/api/chargers/CS5/password", {"password": NEW_PASSWORD + "!"})
+        assert refused.value.code == 400
+        assert "passwordString" in json.loads(refused.value.read())["error"]
         answer = await asyncio.to_thread(api, server, "POST", "/api/chargers/CS5/password", {"password": NEW_PASSWORD})
         assert answer == {"status": "Accepted"}
         change = await station.wait_for("SetVariables", predicate=lambda p: any(
@@ -357,7 +366,7 @@ async def test_a_201_station_takes_a_rotated_password_and_the_old_one_is_refused
 
 async def test_a_201_station_that_rejects_the_password_keeps_its_old_one(ampwise):
     from test_core import basic
-    from test_security import NEW_PASSWORD, PASSWORD, refused_status
+    from test_security import PASSWORD, refused_status
     server = ampwise(chargers={"CS7": {"password": PASSWORD}})
     async with connected201(server, "CS7", headers=basic("CS7", PASSWORD)) as station:
         await station.boot()
