@@ -42,6 +42,12 @@ public final class Store: Sendable {
         batchDelay = .milliseconds(options.batchMaxDelayMilliseconds)
         relaxedBatchDelay = .milliseconds(options.relaxedBatchMaxDelayMilliseconds)
         database = try queue.sync { try StoreDatabase(path: path, options: options, queue: queue, inbox: inbox) }
+        if let hours = options.inputHistoryFullResolutionHours {
+            InputHistoryThinner(
+                database: database, fullResolutionHours: hours, onThinned: options.onInputHistoryThinned
+            )
+            .start(after: options.inputHistoryThinningDelay)
+        }
     }
 
     deinit {
