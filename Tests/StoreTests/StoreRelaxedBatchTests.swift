@@ -1,5 +1,4 @@
 import Foundation
-import JSON
 import SQLite
 import TestSupport
 import Testing
@@ -10,13 +9,9 @@ import Testing
 /// delay, so that a site's sources cost one commit a second, not ten; any other write brings
 /// their commit to the usual batch delay (docs/database.md, `input_history`).
 @Suite struct StoreRelaxedBatchTests {
-    static let start = Date(timeIntervalSince1970: 1_795_593_600)
+    static let start = StoreWriteBatchingTests.start
 
-    static func event(_ index: Int) -> ChargerEventRecord {
-        ChargerEventRecord(
-            chargerId: "cp1", kind: "Disconnected", payload: .object(JSONObject()),
-            at: start.addingTimeInterval(Double(index)))
-    }
+    static func event(_ index: Int) -> ChargerEventRecord { StoreWriteBatchingTests.disconnection(index) }
 
     @Test func inputsScheduleTheRelaxedDeliveryAndOtherWritesTheBatchOne() {
         let inbox = StoreWriteInbox(batchMaxRows: 500)

@@ -235,7 +235,7 @@ import Testing
     }
 
     @Test func anEventIsOneSSEMessageWithItsIdNameAndOneDataLine() {
-        let event = LiveEvent(id: "e-7", name: "input", data: #"{"a":"x\ny"}"#)
+        let event = LiveEvent(id: "e-7", pending: PendingLiveEvent(name: "input", data: #"{"a":"x\ny"}"#, key: nil))
         #expect(event.wireText == "id: e-7\nevent: input\ndata: {\"a\":\"x\\ny\"}\n\n")
     }
 

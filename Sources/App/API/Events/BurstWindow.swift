@@ -27,4 +27,9 @@ struct BurstWindow: Sendable, Equatable {
     mutating func burstSent(published: Int) {
         current = Double(published) >= floodRate * current ? min(current * 2, longest) : shortest
     }
+
+    /// Back to the shortest window: nobody listens, and the next listener starts with a quiet site.
+    mutating func reset() {
+        current = shortest
+    }
 }

@@ -10,10 +10,6 @@ struct LiveEvent: Sendable, Equatable {
     /// blank line), encoded once for however many streams write it.
     let wire: [UInt8]
 
-    init(id: String, name: String, data: String) {
-        self.init(id: id, pending: PendingLiveEvent(name: name, data: data, key: nil))
-    }
-
     /// The pending event numbered: only its `id:` line is encoded here (under the hub's lock), the
     /// rest was encoded when it was published.
     init(id: String, pending: PendingLiveEvent) {

@@ -57,6 +57,9 @@ public final class LiveEvents: Sendable {
         var window: BurstWindow
     }
 
+    /// Seconds a burst gathers while changes are few: below what a person notices on a dashboard.
+    public static let shortestBurstWindow = 0.1
+
     private let state: Mutex<State>
     private let epoch: String
     let capacity: Int
@@ -68,19 +71,21 @@ public final class LiveEvents: Sendable {
 
     /// - Parameters:
     ///   - capacity: how many recent events a reconnecting client can catch up on.
-    ///   - burstWindow: seconds a burst gathers before it is sent while changes are few (a tenth of
-    ///     a second: below what a person notices on a dashboard).
+    ///   - burstWindow: seconds a burst gathers before it is sent while changes are few
+    ///     (`shortestBurstWindow`).
     ///   - longestBurstWindow: seconds a burst gathers at most during a flood (0.4 s: long enough to
     ///     fold a charger's connection and boot into one object; a second folded no more, and held
     ///     the last objects of 10,000 boots longer, into S3's run phase: BENCHMARKS.md, "Dashboard").
     ///   - floodRate: events a second from which a burst counts as a flood (a thousand: six times
     ///     what 10,000 charging chargers make with a meter value a minute each).
     public init(
-        capacity: Int = 1000, burstWindow: Double? = 0.1, longestBurstWindow: Double = 0.4, floodRate: Double = 1000
+        capacity: Int = 1000, burstWindow: Double? = LiveEvents.shortestBurstWindow, longestBurstWindow: Double = 0.4,
+        floodRate: Double = 1000
     ) {
         self.capacity = max(1, capacity)
         self.burstWindow = burstWindow
-        let shortest = burstWindow ?? 0.1
+        // Without a burst window (tests that send by hand) the flood window still needs its start.
+        let shortest = burstWindow ?? LiveEvents.shortestBurstWindow
         state = Mutex(
             State(window: BurstWindow(shortest: shortest, longest: longestBurstWindow, floodRate: floodRate)))
         epoch = String(Int(Date().timeIntervalSince1970 * 1000), radix: 36)
@@ -127,7 +132,7 @@ public final class LiveEvents: Sendable {
                 state.pending = []
                 state.pendingIndexByKey = [:]
                 state.published = 0
-                state.window.burstSent(published: 0)
+                state.window.reset()
                 state.lastSent = [:]
                 state.dropMark = state.next - 1
                 return nil
